@@ -1,0 +1,355 @@
+package score
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// MarshalJSON encodes the result as described by schemas/result.schema.json, rendering
+// each metric's explanation and each warning's message in the result's language.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(make([]byte, 0, 8192)), nil
+}
+
+// AppendJSON appends the result's JSON encoding to b. It is MarshalJSON without the copy
+// encoding/json makes, for streaming adapters.
+func (r *Result) AppendJSON(b []byte) []byte {
+	lang := r.Lang
+	b = append(b, `{"asOf":`...)
+	b = appendStr(b, r.AsOf)
+	b = append(b, `,"lang":`...)
+	b = appendStr(b, r.Lang)
+	b = append(b, `,"programs":[`...)
+	for i := range r.Programs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendProgram(b, &r.Programs[i], lang)
+	}
+	b = append(b, `],"warnings":[`...)
+	for i := range r.Warnings {
+		w := &r.Warnings[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"code":`...)
+		b = appendStr(b, w.Code)
+		b = optStr(b, `,"program":`, w.Program)
+		b = optStr(b, `,"certification":`, w.Certification)
+		b = optStr(b, `,"fact":`, w.Fact)
+		b = optStr(b, `,"date":`, w.Date)
+		if w.People != 0 {
+			b = append(b, `,"people":`...)
+			b = strconv.AppendInt(b, int64(w.People), 10)
+		}
+		b = append(b, `,"message":`...)
+		if w.Message != "" {
+			b = appendStr(b, w.Message)
+		} else {
+			b = appendStr(b, string(w.appendText(nil, lang)))
+		}
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
+	b = append(b, `{"id":`...)
+	b = appendStr(b, p.ID)
+	b = append(b, `,"name":`...)
+	b = appendStr(b, p.Name)
+	b = append(b, `,"version":`...)
+	b = appendStr(b, p.Version)
+	b = append(b, `,"effectiveFrom":`...)
+	b = appendStr(b, p.EffectiveFrom)
+	b = optStr(b, `,"effectiveTo":`, p.EffectiveTo)
+	b = append(b, `,"qualified":[`...)
+	for i, q := range p.Qualified {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendStr(b, q)
+	}
+	b = append(b, `],"areas":[`...)
+	for i := range p.Areas {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendArea(b, &p.Areas[i], lang)
+	}
+	b = append(b, `],"sources":[`...)
+	for i := range p.Sources {
+		s := &p.Sources[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendStr(b, s.ID)
+		b = append(b, `,"title":`...)
+		b = appendStr(b, s.Title)
+		b = append(b, `,"url":`...)
+		b = appendStr(b, s.URL)
+		b = optStr(b, `,"copy":`, s.Copy)
+		b = append(b, `,"retrieved":`...)
+		b = appendStr(b, s.Retrieved)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+func appendArea(b []byte, a *AreaResult, lang string) []byte {
+	b = append(b, `{"id":`...)
+	b = appendStr(b, a.ID)
+	b = append(b, `,"name":`...)
+	b = appendStr(b, a.Name)
+	b = append(b, `,"track":`...)
+	b = appendStr(b, a.Track)
+	b = append(b, `,"selection":{"kind":`...)
+	b = appendStr(b, a.Selection.Kind)
+	b = optStr(b, `,"fact":`, a.Selection.Fact)
+	if a.Selection.Value != 0 {
+		b = append(b, `,"value":`...)
+		b = appendNum(b, a.Selection.Value)
+	}
+	if a.Selection.Given {
+		b = append(b, `,"given":true`...)
+	}
+	if a.Selection.AtLeast != 0 {
+		b = append(b, `,"atLeast":`...)
+		b = appendNum(b, a.Selection.AtLeast)
+	}
+	b = append(b, `},"score":`...)
+	b = appendNum(b, a.Score)
+	b = append(b, `,"max":`...)
+	b = appendNum(b, a.Max)
+	b = append(b, `,"qualifyingScore":`...)
+	b = appendNum(b, a.QualifyingScore)
+	b = append(b, `,"qualified":`...)
+	b = strconv.AppendBool(b, a.Qualified)
+	b = append(b, `,"shortfall":`...)
+	b = appendNum(b, a.Shortfall)
+	b = append(b, `,"zeroMetrics":`...)
+	b = strconv.AppendInt(b, int64(a.ZeroMetrics), 10)
+	b = append(b, `,"tracks":[`...)
+	for i := range a.Tracks {
+		t := &a.Tracks[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendStr(b, t.ID)
+		b = append(b, `,"name":`...)
+		b = appendStr(b, t.Name)
+		b = append(b, `,"score":`...)
+		b = appendNum(b, t.Score)
+		b = append(b, `,"qualified":`...)
+		b = strconv.AppendBool(b, t.Qualified)
+		b = append(b, `,"counts":`...)
+		b = strconv.AppendBool(b, t.Counts)
+		b = append(b, '}')
+	}
+	b = append(b, `],"metrics":[`...)
+	for i := range a.Metrics {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMetric(b, &a.Metrics[i], lang)
+	}
+	b = append(b, ']')
+	if a.Plan != nil {
+		b = append(b, `,"plan":`...)
+		b = a.Plan.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+func appendMetric(b []byte, m *MetricResult, lang string) []byte {
+	b = append(b, `{"id":`...)
+	b = appendStr(b, m.ID)
+	b = append(b, `,"name":`...)
+	b = appendStr(b, m.Name)
+	b = append(b, `,"category":`...)
+	b = appendStr(b, m.Category)
+	b = append(b, `,"kind":`...)
+	b = appendStr(b, m.Kind)
+	b = append(b, `,"points":`...)
+	b = appendNum(b, m.Points)
+	b = append(b, `,"max":`...)
+	b = appendNum(b, m.Max)
+	b = append(b, `,"applied":`...)
+	b = appendStr(b, m.Applied)
+	b = append(b, `,"value":`...)
+	b = appendNum(b, m.Value)
+	b = append(b, `,"unit":`...)
+	b = appendStr(b, m.Unit)
+	b = append(b, `,"threshold":`...)
+	b = appendNum(b, m.Threshold)
+	b = optStr(b, `,"best":`, m.Best)
+	b = append(b, `,"parts":[`...)
+	for i := range m.Parts {
+		p := &m.Parts[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendStr(b, p.ID)
+		b = optStr(b, `,"fact":`, p.Fact)
+		if len(p.Certifications) > 0 {
+			b = append(b, `,"certifications":`...)
+			b = appendStrs(b, p.Certifications)
+		}
+		b = append(b, `,"value":`...)
+		b = appendNum(b, p.Value)
+		b = append(b, `,"given":`...)
+		b = strconv.AppendBool(b, p.Given)
+		b = append(b, `,"unit":`...)
+		b = appendStr(b, p.Unit)
+		b = append(b, `,"pointsPer":`...)
+		b = appendNum(b, p.PointsPer)
+		b = append(b, `,"per":`...)
+		b = appendNum(b, p.Per)
+		if p.Whole {
+			b = append(b, `,"whole":true`...)
+		}
+		b = append(b, `,"threshold":`...)
+		b = appendNum(b, p.Threshold)
+		b = append(b, `,"points":`...)
+		b = appendNum(b, p.Points)
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	if len(m.Gates) > 0 {
+		b = append(b, `,"gates":[`...)
+		for i := range m.Gates {
+			g := &m.Gates[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"id":`...)
+			b = appendStr(b, g.ID)
+			b = append(b, `,"certifications":`...)
+			b = appendStrs(b, g.Certifications)
+			b = append(b, `,"people":`...)
+			b = strconv.AppendInt(b, int64(g.People), 10)
+			b = append(b, `,"required":`...)
+			b = strconv.AppendInt(b, int64(g.Required), 10)
+			b = append(b, `,"met":`...)
+			b = strconv.AppendBool(b, g.Met)
+			b = append(b, `,"points":`...)
+			b = appendNum(b, g.Points)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if pr := &m.Prerequisite; pr.Fact != "" {
+		b = append(b, `,"prerequisite":{"fact":`...)
+		b = appendStr(b, pr.Fact)
+		b = append(b, `,"value":`...)
+		b = appendNum(b, pr.Value)
+		b = append(b, `,"atLeast":`...)
+		b = appendNum(b, pr.AtLeast)
+		b = append(b, `,"met":`...)
+		b = strconv.AppendBool(b, pr.Met)
+		b = append(b, '}')
+	}
+	b = append(b, `,"source":`...)
+	b = appendStr(b, m.Source)
+	b = optStr(b, `,"note":`, m.Note)
+	b = append(b, `,"explanation":"`...)
+	if m.Explanation != "" {
+		b = appendStrBody(b, m.Explanation)
+	} else {
+		start := len(b)
+		b = m.appendExplanation(b, lang)
+		// The sentence is built from names and numbers; escape it in place if it must be.
+		if needsEscape(b[start:]) {
+			s := string(b[start:])
+			b = appendStrBody(b[:start], s)
+		}
+	}
+	return append(b, `"}`...)
+}
+
+func optStr(b []byte, key, v string) []byte {
+	if v == "" {
+		return b
+	}
+	b = append(b, key...)
+	return appendStr(b, v)
+}
+
+func appendStrs(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendStr(b, s)
+	}
+	return append(b, ']')
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendStrBody(b, s)
+	return append(b, '"')
+}
+
+func needsEscape(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendStrBody appends s escaped for a JSON string, without quotes.
+func appendStrBody(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, s[start:i]...)
+				b = append(b, `\ufffd`...)
+				i++
+				start = i
+				continue
+			}
+			if r == '\u2028' || r == '\u2029' {
+				b = append(b, s[start:i]...)
+				b = append(b, `\u202`...)
+				b = append(b, hexDigits[r&0xf])
+				i += size
+				start = i
+				continue
+			}
+			i += size
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		i++
+		start = i
+	}
+	return append(b, s[start:]...)
+}

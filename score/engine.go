@@ -1,0 +1,529 @@
+package score
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/bits"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:embed rules
+var rulesFS embed.FS
+
+// Engine holds the compiled rules of every program version. It is immutable and safe for
+// concurrent use: build it once (Default, or New with your own data) and evaluate many
+// profiles with it.
+type Engine struct {
+	certs     []Certification
+	certIndex map[string]int // lower-cased id, exam code or alias → index in certs
+	certKeys  []string       // every accepted certification name, for suggestions
+	certEnd   []day          // last day each certification counts (noDay if none)
+	certRet   []day          // retirement day (noDay if none)
+
+	facts     []factInfo
+	factIndex map[string]int
+
+	areaTracks map[string][]string // area id → its track ids (over every program)
+	programs   []*compiled         // sorted by id, then effectiveFrom
+	programIDs []string
+
+	today func() time.Time
+}
+
+type factInfo struct {
+	id      string
+	integer bool
+}
+
+// maxCerts is how many certifications the catalog may hold (the width of certMask).
+const maxCerts = 256
+
+// certMask is a set of certifications, by catalog index.
+type certMask [maxCerts / 64]uint64
+
+func (m *certMask) set(i int)                { m[i/64] |= 1 << (i % 64) }
+func (m *certMask) has(i int) bool           { return m[i/64]&(1<<(i%64)) != 0 }
+func (m *certMask) meets(o *certMask) bool   { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
+func (m *certMask) andNot(o *certMask) (r certMask) {
+	for i := range m {
+		r[i] = m[i] &^ o[i]
+	}
+	return r
+}
+func (m *certMask) count() int {
+	return bits.OnesCount64(m[0]) + bits.OnesCount64(m[1]) + bits.OnesCount64(m[2]) + bits.OnesCount64(m[3])
+}
+
+// compiled is one program version ready to evaluate.
+type compiled struct {
+	p        *Program
+	from, to day
+	verified day
+	sources  map[string]*Source
+	declared map[int]*Fact // engine fact index → declaration
+	areas    []carea
+	// Totals over every track, to allocate a result in one go.
+	nMetrics, nParts, nGates, nTracks int
+}
+
+type carea struct {
+	a      *Area
+	sel    string
+	selFct int // fact index for kind "fact"
+	ifT    int // track index when the fact reaches the bound
+	elseT  int
+	tracks []ctrack
+}
+
+type ctrack struct {
+	t       *Track
+	metrics []cmetric
+}
+
+type cmetric struct {
+	m      *Metric
+	src    *Source
+	parts  []cpart
+	gates  []cgate
+	preFct int // -1 when no prerequisite
+}
+
+type cpart struct {
+	p    *Part
+	fact int // -1 for a certification part
+	unit string
+	mask certMask
+}
+
+type cgate struct {
+	g    *Gate
+	mask certMask
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithClock sets the clock that gives today's date when a profile has no asOf
+// (default: time.Now). Tests and adapters pass a fixed clock.
+func WithClock(now func() time.Time) Option {
+	return func(e *Engine) { e.today = now }
+}
+
+var defaultEngine = sync.OnceValues(func() (*Engine, error) { return New() })
+
+// Default returns the engine built from the embedded rule data, built on first use.
+func Default() (*Engine, error) { return defaultEngine() }
+
+// New builds an engine from the embedded rule data.
+func New(opts ...Option) (*Engine, error) {
+	return NewFromFS(rulesFS, "rules", opts...)
+}
+
+// NewFromFS builds an engine from rule data laid out as in the embedded "rules"
+// folder: dir/certifications.json and dir/<program>/<version>.json.
+func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
+	e := &Engine{today: time.Now}
+	for _, o := range opts {
+		o(e)
+	}
+	var cat struct {
+		Certifications []Certification `json:"certifications"`
+	}
+	if err := readJSON(fsys, path.Join(dir, "certifications.json"), &cat); err != nil {
+		return nil, err
+	}
+	if err := e.addCerts(cat.Certifications); err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, path.Join(dir, "*", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	var progs []*Program
+	for _, f := range files {
+		p := new(Program)
+		if err := readJSON(fsys, f, p); err != nil {
+			return nil, err
+		}
+		progs = append(progs, p)
+	}
+	if len(progs) == 0 {
+		return nil, dataErr(dir, "no program data")
+	}
+	e.factIndex = map[string]int{}
+	e.areaTracks = map[string][]string{}
+	for i, p := range progs {
+		c, err := e.compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", files[i], err)
+		}
+		e.programs = append(e.programs, c)
+	}
+	sort.Slice(e.programs, func(i, j int) bool {
+		a, b := e.programs[i], e.programs[j]
+		if a.p.ID != b.p.ID {
+			return a.p.ID < b.p.ID
+		}
+		return a.from < b.from
+	})
+	for i, c := range e.programs {
+		if i == 0 || e.programs[i-1].p.ID != c.p.ID {
+			e.programIDs = append(e.programIDs, c.p.ID)
+			continue
+		}
+		if prev := e.programs[i-1]; prev.to >= c.from {
+			return nil, dataErr(c.p.ID, fmt.Sprintf("versions %s and %s overlap", prev.p.Version, c.p.Version))
+		}
+	}
+	return e, nil
+}
+
+func readJSON(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	d := json.NewDecoder(strings.NewReader(string(b)))
+	d.DisallowUnknownFields()
+	if err := d.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func dataErr(where, msg string) error {
+	return &Error{Path: where, Code: CodeData, Message: msg}
+}
+
+func (e *Engine) addCerts(list []Certification) error {
+	if len(list) > maxCerts {
+		return dataErr("certifications", fmt.Sprintf("%d certifications, at most %d", len(list), maxCerts))
+	}
+	e.certs = list
+	e.certIndex = map[string]int{}
+	for i, c := range list {
+		names := append(append([]string{c.ID}, c.Exams...), c.Aliases...)
+		names = append(names, c.Name.En)
+		for _, n := range names {
+			k := strings.ToLower(strings.TrimSpace(n))
+			if k == "" {
+				continue
+			}
+			if j, dup := e.certIndex[k]; dup && j != i {
+				return dataErr("certifications/"+c.ID, fmt.Sprintf("name %q also names %s", n, list[j].ID))
+			}
+			if _, dup := e.certIndex[k]; !dup {
+				e.certKeys = append(e.certKeys, n)
+			}
+			e.certIndex[k] = i
+		}
+		ret, end := noDay, noDay
+		if c.Retires != "" {
+			d, ok := parseDay(c.Retires)
+			if !ok {
+				return dataErr("certifications/"+c.ID, "bad retires date "+c.Retires)
+			}
+			ret, end = d, d
+		}
+		if c.CountsUntil != "" {
+			d, ok := parseDay(c.CountsUntil)
+			if !ok {
+				return dataErr("certifications/"+c.ID, "bad countsUntil date "+c.CountsUntil)
+			}
+			end = d
+		}
+		e.certRet = append(e.certRet, ret)
+		e.certEnd = append(e.certEnd, end)
+	}
+	return nil
+}
+
+// lookupCert finds a certification by id, exam code or name, ignoring case.
+func (e *Engine) lookupCert(name string) (int, bool) {
+	i, ok := e.certIndex[strings.ToLower(strings.TrimSpace(name))]
+	return i, ok
+}
+
+func (e *Engine) compile(p *Program) (*compiled, error) {
+	c := &compiled{p: p, sources: map[string]*Source{}, declared: map[int]*Fact{}, to: noDay}
+	var ok bool
+	if c.from, ok = parseDay(p.EffectiveFrom); !ok {
+		return nil, dataErr("effectiveFrom", "bad date "+p.EffectiveFrom)
+	}
+	if p.EffectiveTo != "" {
+		if c.to, ok = parseDay(p.EffectiveTo); !ok || c.to < c.from {
+			return nil, dataErr("effectiveTo", "bad date "+p.EffectiveTo)
+		}
+	}
+	if c.verified, ok = parseDay(p.VerifiedOn); !ok {
+		return nil, dataErr("verifiedOn", "bad date "+p.VerifiedOn)
+	}
+	if p.QualifyingScore <= 0 {
+		return nil, dataErr("qualifyingScore", "must be above 0")
+	}
+	for i := range p.Sources {
+		s := &p.Sources[i]
+		if _, err := parseDay(s.Retrieved); !err {
+			return nil, dataErr("sources/"+s.ID, "bad retrieved date")
+		}
+		c.sources[s.ID] = s
+	}
+	src := func(where, id string) (*Source, error) {
+		s, ok := c.sources[id]
+		if !ok {
+			return nil, dataErr(where, "unknown source "+id)
+		}
+		return s, nil
+	}
+	local := map[string]int{}
+	for i := range p.Facts {
+		f := &p.Facts[i]
+		if _, dup := local[f.ID]; dup {
+			return nil, dataErr("facts/"+f.ID, "declared twice")
+		}
+		if _, err := src("facts/"+f.ID, f.Source); err != nil {
+			return nil, err
+		}
+		if f.Min > f.Max || f.Unit == "" {
+			return nil, dataErr("facts/"+f.ID, "needs a unit and min ≤ max")
+		}
+		idx, seen := e.factIndex[f.ID]
+		if !seen {
+			idx = len(e.facts)
+			e.factIndex[f.ID] = idx
+			e.facts = append(e.facts, factInfo{id: f.ID, integer: f.Integer})
+		} else if e.facts[idx].integer != f.Integer {
+			return nil, dataErr("facts/"+f.ID, "integer differs from another version's declaration")
+		}
+		local[f.ID] = idx
+		c.declared[idx] = f
+	}
+	fact := func(where, id string) (int, error) {
+		idx, ok := local[id]
+		if !ok {
+			return 0, dataErr(where, "undeclared fact "+id)
+		}
+		return idx, nil
+	}
+	mask := func(where string, ids []string) (certMask, error) {
+		var m certMask
+		if len(ids) == 0 {
+			return m, dataErr(where, "no certifications")
+		}
+		for _, id := range ids {
+			i, ok := e.lookupCert(id)
+			if !ok || e.certs[i].ID != id {
+				return m, dataErr(where, "unknown certification id "+id)
+			}
+			m.set(i)
+		}
+		return m, nil
+	}
+	areaIDs := map[string]bool{}
+	for ai := range p.Areas {
+		a := &p.Areas[ai]
+		where := "areas/" + a.ID
+		if areaIDs[a.ID] {
+			return nil, dataErr(where, "declared twice")
+		}
+		areaIDs[a.ID] = true
+		if _, err := src(where, a.Source); err != nil {
+			return nil, err
+		}
+		ca := carea{a: a, sel: a.TrackSelection.Kind, selFct: -1}
+		trackIdx := map[string]int{}
+		var trackIDs []string
+		for ti := range a.Tracks {
+			t := &a.Tracks[ti]
+			if _, dup := trackIdx[t.ID]; dup {
+				return nil, dataErr(where+"/"+t.ID, "track declared twice")
+			}
+			trackIdx[t.ID] = ti
+			trackIDs = append(trackIDs, t.ID)
+			ct := ctrack{t: t}
+			total := 0.0
+			metricIDs := map[string]bool{}
+			for mi := range t.Metrics {
+				m := &t.Metrics[mi]
+				mw := where + "/" + t.ID + "/" + m.ID
+				if metricIDs[m.ID] {
+					return nil, dataErr(mw, "metric declared twice")
+				}
+				metricIDs[m.ID] = true
+				s, err := src(mw, m.Source)
+				if err != nil {
+					return nil, err
+				}
+				cm := cmetric{m: m, src: s, preFct: -1}
+				switch m.Rule.Kind {
+				case KindLinear:
+					if len(m.Rule.Parts) != 1 {
+						return nil, dataErr(mw, "a linear rule has exactly one part")
+					}
+				case KindBestOf, KindSum:
+					if len(m.Rule.Parts) < 2 {
+						return nil, dataErr(mw, m.Rule.Kind+" needs at least two parts")
+					}
+				default:
+					return nil, dataErr(mw, "unknown rule kind "+m.Rule.Kind)
+				}
+				if m.Max <= 0 {
+					return nil, dataErr(mw, "max must be above 0")
+				}
+				total += m.Max
+				for pi := range m.Rule.Parts {
+					pt := &m.Rule.Parts[pi]
+					pw := mw + "/" + pt.ID
+					if pt.Points <= 0 || pt.Per <= 0 {
+						return nil, dataErr(pw, "points and per must be above 0")
+					}
+					cp := cpart{p: pt, fact: -1, unit: "people"}
+					switch {
+					case pt.Fact != "" && len(pt.Certifications) == 0:
+						if cp.fact, err = fact(pw, pt.Fact); err != nil {
+							return nil, err
+						}
+						cp.unit = c.declared[cp.fact].Unit
+					case pt.Fact == "" && len(pt.Certifications) > 0:
+						if cp.mask, err = mask(pw, pt.Certifications); err != nil {
+							return nil, err
+						}
+					default:
+						return nil, dataErr(pw, "a part measures either a fact or certifications")
+					}
+					cm.parts = append(cm.parts, cp)
+				}
+				for gi := range m.Rule.Gates {
+					g := &m.Rule.Gates[gi]
+					if g.People < 1 || g.Points < 0 {
+						return nil, dataErr(mw+"/"+g.ID, "a gate needs at least 1 person and points ≥ 0")
+					}
+					gm, err := mask(mw+"/"+g.ID, g.Certifications)
+					if err != nil {
+						return nil, err
+					}
+					cm.gates = append(cm.gates, cgate{g: g, mask: gm})
+				}
+				if pr := m.Rule.Prerequisite; pr != nil {
+					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {
+						return nil, err
+					}
+				}
+				ct.metrics = append(ct.metrics, cm)
+				c.nMetrics++
+				c.nParts += len(cm.parts)
+				c.nGates += len(cm.gates)
+			}
+			if len(ct.metrics) == 0 {
+				return nil, dataErr(where+"/"+t.ID, "a track needs metrics")
+			}
+			if total < p.QualifyingScore {
+				return nil, dataErr(where+"/"+t.ID, fmt.Sprintf("metric maxima add up to %g, below the qualifying score", total))
+			}
+			ca.tracks = append(ca.tracks, ct)
+			c.nTracks++
+		}
+		switch ca.sel {
+		case SelectBest:
+		case SelectFact:
+			ts := a.TrackSelection
+			var err error
+			if ca.selFct, err = fact(where+"/trackSelection", ts.Fact); err != nil {
+				return nil, err
+			}
+			var ok1, ok2 bool
+			ca.ifT, ok1 = trackIdx[ts.If]
+			ca.elseT, ok2 = trackIdx[ts.Else]
+			if !ok1 || !ok2 {
+				return nil, dataErr(where+"/trackSelection", "if and else must name tracks")
+			}
+		default:
+			return nil, dataErr(where+"/trackSelection", "unknown kind "+ca.sel)
+		}
+		if prev, ok := e.areaTracks[a.ID]; ok && strings.Join(prev, ",") != strings.Join(trackIDs, ",") {
+			// Versions may add tracks: keep the union.
+			for _, t := range trackIDs {
+				if !contains(prev, t) {
+					prev = append(prev, t)
+				}
+			}
+			trackIDs = prev
+		}
+		e.areaTracks[a.ID] = trackIDs
+		c.areas = append(c.areas, ca)
+	}
+	return c, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// inForce returns the version of program id in force on d, or nil.
+func (e *Engine) inForce(id string, d day) *compiled {
+	for _, c := range e.programs {
+		if c.p.ID == id && c.from <= d && d <= c.to {
+			return c
+		}
+	}
+	return nil
+}
+
+// Programs returns every program version, oldest first within each program. The
+// returned values are shared: do not modify them.
+func (e *Engine) Programs() []*Program {
+	out := make([]*Program, len(e.programs))
+	for i, c := range e.programs {
+		out[i] = c.p
+	}
+	return out
+}
+
+// InForce returns the version of each program in force on date (YYYY-MM-DD; "" for today).
+func (e *Engine) InForce(date string) ([]*Program, error) {
+	d, err := e.asOfDay(date)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Program
+	for _, id := range e.programIDs {
+		if c := e.inForce(id, d); c != nil {
+			out = append(out, c.p)
+		}
+	}
+	return out, nil
+}
+
+// Certifications returns the certification catalog (shared: do not modify).
+func (e *Engine) Certifications() []Certification { return e.certs }
+
+// Certification finds a certification by id, exam code or name, ignoring case.
+func (e *Engine) Certification(name string) (*Certification, bool) {
+	i, ok := e.lookupCert(name)
+	if !ok {
+		return nil, false
+	}
+	return &e.certs[i], true
+}
+
+func (e *Engine) asOfDay(s string) (day, error) {
+	if s == "" {
+		return dayOf(e.today()), nil
+	}
+	d, ok := parseDay(s)
+	if !ok {
+		return 0, Errors{{Path: "/asOf", Code: CodeDate, Message: "not a valid date", Expected: "YYYY-MM-DD", Got: shorten(s)}}
+	}
+	return d, nil
+}

@@ -1,0 +1,477 @@
+package score
+
+import (
+	"math"
+	"strconv"
+)
+
+// eps absorbs floating-point noise in comparisons with thresholds (6.67 × 3 vs 20).
+const eps = 1e-9
+
+// Evaluate scores an input under the version of each program in force on its date.
+// It fails only when no rules are in force or a fact is outside the bounds of the
+// version in force; the errors name the JSON Pointer of the field at fault.
+func (e *Engine) Evaluate(in *Input) (*Result, error) {
+	progs, err := e.selectPrograms(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.checkBounds(in, progs); err != nil {
+		return nil, err
+	}
+	nAreas, nMetrics, nParts, nGates, nTracks := 0, 0, 0, 0, 0
+	for _, c := range progs {
+		nAreas += len(c.areas)
+		nMetrics += c.nMetrics
+		nParts += c.nParts
+		nGates += c.nGates
+		nTracks += c.nTracks
+	}
+	ev := evaluation{
+		e: e, in: in, groups: in.groups,
+		areas:     make([]AreaResult, nAreas),
+		metrics:   make([]MetricResult, nMetrics),
+		parts:     make([]PartResult, nParts),
+		tracks:    make([]TrackScore, nTracks),
+		qualified: make([]string, 0, nAreas),
+	}
+	if nGates > 0 {
+		ev.gates = make([]GateResult, nGates)
+	}
+	ev.dropExpired()
+	res := &Result{AsOf: in.Profile.AsOf, Lang: in.lang, Programs: make([]ProgramResult, len(progs))}
+	if res.AsOf == "" {
+		res.AsOf = in.asOf.String()
+	}
+	for i, c := range progs {
+		ev.program(&res.Programs[i], c)
+	}
+	res.Warnings = ev.warnings(progs)
+	return res, nil
+}
+
+// EvaluateJSON parses, resolves and evaluates a JSON profile and returns the JSON result.
+func (e *Engine) EvaluateJSON(profile []byte) ([]byte, error) {
+	in, err := e.Parse(profile)
+	if err != nil {
+		return nil, err
+	}
+	r, err := e.Evaluate(in)
+	if err != nil {
+		return nil, err
+	}
+	return r.AppendJSON(make([]byte, 0, 8192)), nil
+}
+
+func (e *Engine) selectPrograms(in *Input) ([]*compiled, error) {
+	var out []*compiled
+	if len(in.programs) > 0 {
+		var errs Errors
+		for i, id := range in.programs {
+			c := e.inForce(id, in.asOf)
+			if c == nil {
+				errs = append(errs, &Error{Path: pointerIndex("/programs", i), Code: CodeNoRules,
+					Message: "no rules of this program are in force on " + in.asOf.String(), Expected: e.coverage(id), Got: shorten(id)})
+				continue
+			}
+			out = append(out, c)
+		}
+		if errs != nil {
+			return nil, errs
+		}
+		return out, nil
+	}
+	for _, id := range e.programIDs {
+		if c := e.inForce(id, in.asOf); c != nil {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		exp := ""
+		for i, id := range e.programIDs {
+			if i > 0 {
+				exp += "; "
+			}
+			exp += id + " " + e.coverage(id)
+		}
+		return nil, Errors{{Path: "/asOf", Code: CodeNoRules, Message: "no program rules are in force on this date", Expected: exp, Got: in.asOf.String()}}
+	}
+	return out, nil
+}
+
+// coverage describes the dates a program has rules for.
+func (e *Engine) coverage(id string) string {
+	s := ""
+	for _, c := range e.programs {
+		if c.p.ID != id {
+			continue
+		}
+		if s != "" {
+			s += ", "
+		}
+		s += "from " + c.p.EffectiveFrom
+		if c.p.EffectiveTo != "" {
+			s += " to " + c.p.EffectiveTo
+		}
+	}
+	return "a date with rules in force (" + s + ")"
+}
+
+// checkBounds checks the given facts against the bounds of each version evaluated.
+func (e *Engine) checkBounds(in *Input, progs []*compiled) error {
+	var errs Errors
+	for _, c := range progs {
+		for i := range c.p.Facts {
+			f := &c.p.Facts[i]
+			fi := e.factIndex[f.ID]
+			if !in.given[fi] {
+				continue
+			}
+			if v := in.facts[fi]; v < f.Min || v > f.Max {
+				if len(errs) < maxErrors {
+					errs = append(errs, &Error{Path: pointer("/facts", f.ID), Code: CodeRange, Message: "outside the bounds of " + c.p.ID + " " + c.p.Version,
+						Expected: "between " + formatNum(f.Min) + " and " + formatNum(f.Max) + " " + f.Unit, Got: formatNum(v)})
+				}
+			}
+		}
+	}
+	if errs != nil {
+		return errs
+	}
+	return nil
+}
+
+// evaluation is the state of one Evaluate call: the result's backing arrays, handed out in order.
+type evaluation struct {
+	e         *Engine
+	in        *Input
+	groups    []group
+	expired   certMask
+	areas     []AreaResult
+	metrics   []MetricResult
+	parts     []PartResult
+	gates     []GateResult
+	tracks    []TrackScore
+	qualified []string
+}
+
+// dropExpired removes certifications that no longer count on the date from the people groups.
+func (ev *evaluation) dropExpired() {
+	e, d := ev.e, ev.in.asOf
+	any := false
+	for i, end := range e.certEnd {
+		if end < d {
+			ev.expired.set(i)
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for _, g := range ev.in.groups {
+		if g.mask.meets(&ev.expired) {
+			// Copy once, only when a held certification has expired.
+			gs := make([]group, len(ev.in.groups))
+			for i, g := range ev.in.groups {
+				gs[i] = group{mask: g.mask.andNot(&ev.expired), n: g.n}
+			}
+			ev.groups = gs
+			return
+		}
+	}
+}
+
+// people counts the distinct people holding any certification of m.
+func (ev *evaluation) people(m *certMask) int {
+	n := 0
+	for i := range ev.groups {
+		if ev.groups[i].mask.meets(m) {
+			n += ev.groups[i].n
+		}
+	}
+	return n
+}
+
+func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
+	lang := ev.in.lang
+	*pr = ProgramResult{ID: c.p.ID, Name: c.p.Name.In(lang), Version: c.p.Version,
+		EffectiveFrom: c.p.EffectiveFrom, EffectiveTo: c.p.EffectiveTo, Sources: c.p.Sources}
+	pr.Areas, ev.areas = ev.areas[:len(c.areas)], ev.areas[len(c.areas):]
+	start := len(ev.qualified)
+	for i := range c.areas {
+		ar := &pr.Areas[i]
+		ev.area(ar, &c.areas[i], c.p.QualifyingScore)
+		if ar.Qualified {
+			ev.qualified = append(ev.qualified, ar.ID)
+		}
+	}
+	pr.Qualified = ev.qualified[start:len(ev.qualified):len(ev.qualified)]
+}
+
+func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
+	lang := ev.in.lang
+	ar.ID, ar.Name, ar.QualifyingScore = ca.a.ID, ca.a.Name.In(lang), qs
+	ar.Tracks, ev.tracks = ev.tracks[:len(ca.tracks)], ev.tracks[len(ca.tracks):]
+	type trackOut struct {
+		metrics   []MetricResult
+		max       float64
+		zero      int
+		qualified bool
+	}
+	var outs [8]trackOut // areas have few tracks; more are scored but only 8 remembered
+	for ti := range ca.tracks {
+		ct := &ca.tracks[ti]
+		ms := ev.metrics[:len(ct.metrics)]
+		ev.metrics = ev.metrics[len(ct.metrics):]
+		score, mx, zero := 0.0, 0.0, 0
+		for mi := range ct.metrics {
+			ev.metric(&ms[mi], &ct.metrics[mi])
+			score += ms[mi].Points
+			mx += ms[mi].Max
+			if ms[mi].Points <= 0 {
+				zero++
+			}
+		}
+		q := score >= qs-eps && zero == 0
+		ar.Tracks[ti] = TrackScore{ID: ct.t.ID, Name: ct.t.Name.In(lang), Score: score, Qualified: q}
+		if ti < len(outs) {
+			outs[ti] = trackOut{metrics: ms, max: mx, zero: zero, qualified: q}
+		}
+	}
+	chosen := -1
+	if forced, ok := ev.in.tracks[ca.a.ID]; ok {
+		for ti := range ca.tracks {
+			if ca.tracks[ti].t.ID == forced {
+				chosen = ti
+				ar.Selection = Selection{Kind: SelectedProfile}
+			}
+		}
+	}
+	if chosen < 0 {
+		switch ca.sel {
+		case SelectFact:
+			v, given := ev.in.facts[ca.selFct], ev.in.given[ca.selFct]
+			ts := ca.a.TrackSelection
+			chosen = ca.elseT
+			if given && v >= ts.AtLeast-eps {
+				chosen = ca.ifT
+			}
+			ar.Selection = Selection{Kind: SelectedFact, Fact: ts.Fact, Value: v, Given: given, AtLeast: ts.AtLeast}
+		default:
+			chosen = 0
+			for ti := 1; ti < len(ar.Tracks); ti++ {
+				a, b := &ar.Tracks[ti], &ar.Tracks[chosen]
+				if (a.Qualified && !b.Qualified) || (a.Qualified == b.Qualified && a.Score > b.Score+eps) {
+					chosen = ti
+				}
+			}
+			ar.Selection = Selection{Kind: SelectedBest}
+		}
+	}
+	if chosen >= len(outs) {
+		chosen = 0
+	}
+	ar.Tracks[chosen].Counts = true
+	t, o := &ar.Tracks[chosen], &outs[chosen]
+	ar.Track, ar.Score, ar.Max, ar.Qualified = t.ID, t.Score, o.max, t.Qualified
+	ar.Metrics, ar.ZeroMetrics = o.metrics, o.zero
+	ar.Shortfall = max(0, qs-ar.Score)
+	if ar.Shortfall < eps {
+		ar.Shortfall = 0
+	}
+	if ev.in.plan != nil {
+		ar.Plan = ev.e.plan(ev, ca, chosen, ar)
+	}
+}
+
+// metric scores one metric into mr.
+func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
+	m := cm.m
+	*mr = MetricResult{ID: m.ID, Name: m.Name.In(ev.in.lang), Category: m.Category, Kind: m.Rule.Kind,
+		Max: m.Max, Source: m.Source, Note: m.Note}
+	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
+	vals := [8]float64{}
+	for i := range cm.parts {
+		cp := &cm.parts[i]
+		v, given := ev.partValue(cp)
+		if i < len(vals) {
+			vals[i] = v
+		}
+		pt := cp.p
+		mr.Parts[i] = PartResult{ID: pt.ID, Fact: pt.Fact, Certifications: pt.Certifications, Value: v, Given: given,
+			Unit: cp.unit, PointsPer: pt.Points, Per: pt.Per, Whole: pt.Whole, Threshold: thresholdOf(pt, m.Max),
+			Points: partPoints(pt, v)}
+	}
+	if len(cm.gates) > 0 {
+		mr.Gates, ev.gates = ev.gates[:len(cm.gates)], ev.gates[len(cm.gates):]
+		for i := range cm.gates {
+			g := &cm.gates[i]
+			n := ev.people(&g.mask)
+			mr.Gates[i] = GateResult{ID: g.g.ID, Certifications: g.g.Certifications, People: n, Required: g.g.People,
+				Met: n >= g.g.People, Points: g.g.Points}
+		}
+	}
+	if cm.preFct >= 0 {
+		pr := m.Rule.Prerequisite
+		v := ev.in.facts[cm.preFct]
+		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
+	}
+	scoreMetric(mr)
+}
+
+// scoreMetric computes a metric's points from its parts, gates and prerequisite, already
+// measured. The plan reuses it on hypothetical values, so both agree by construction.
+func scoreMetric(mr *MetricResult) {
+	measure, best := 0.0, 0
+	switch mr.Kind {
+	case KindBestOf:
+		for i := range mr.Parts {
+			if mr.Parts[i].Points > mr.Parts[best].Points+eps {
+				best = i
+			}
+		}
+		measure = mr.Parts[best].Points
+		mr.Best = mr.Parts[best].ID
+		mr.Value, mr.Unit, mr.Threshold = mr.Parts[best].Value, mr.Parts[best].Unit, mr.Parts[best].Threshold
+	case KindSum:
+		mr.Value, mr.Unit, mr.Threshold = 0, mr.Parts[0].Unit, mr.Parts[0].Threshold
+		for i := range mr.Parts {
+			measure += mr.Parts[i].Points
+			mr.Value += mr.Parts[i].Value
+			if mr.Parts[i].Unit != mr.Unit {
+				mr.Unit = "mixed"
+			}
+		}
+	default:
+		measure = mr.Parts[0].Points
+		mr.Value, mr.Unit, mr.Threshold = mr.Parts[0].Value, mr.Parts[0].Unit, mr.Parts[0].Threshold
+	}
+	gatePts, allMet := 0.0, true
+	for i := range mr.Gates {
+		if mr.Gates[i].Met {
+			gatePts += mr.Gates[i].Points
+		} else {
+			allMet = false
+		}
+	}
+	pts := gatePts
+	mr.Applied = AppliedThreshold
+	if allMet {
+		pts += measure
+	} else {
+		mr.Applied = AppliedGate
+	}
+	if pts >= mr.Max-eps {
+		pts = mr.Max
+		mr.Applied = AppliedCap
+	}
+	if mr.Prerequisite.Fact != "" && !mr.Prerequisite.Met {
+		pts = 0
+		mr.Applied = AppliedPrerequisite
+	}
+	mr.Points = max(0, pts)
+}
+
+// partValue measures a part: a fact's value, or the distinct people holding its certifications.
+func (ev *evaluation) partValue(cp *cpart) (float64, bool) {
+	if cp.fact >= 0 {
+		return ev.in.facts[cp.fact], ev.in.given[cp.fact]
+	}
+	n := ev.people(&cp.mask)
+	return float64(n), n > 0 || len(ev.in.groups) > 0
+}
+
+// partPoints is a part's points for value v, before the metric's cap.
+func partPoints(pt *Part, v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	if pt.Whole {
+		return pt.Points * math.Floor(v/pt.Per+eps)
+	}
+	return pt.Points * v / pt.Per
+}
+
+// thresholdOf is the value at which a part alone reaches the metric's max.
+func thresholdOf(pt *Part, max float64) float64 {
+	t := max * pt.Per / pt.Points
+	if pt.Whole {
+		t = math.Ceil(t/pt.Per-eps) * pt.Per
+	}
+	return t
+}
+
+func (ev *evaluation) warnings(progs []*compiled) []Warning {
+	var ws []Warning
+	e, in := ev.e, ev.in
+	for _, c := range progs {
+		if in.asOf > c.verified {
+			ws = append(ws, Warning{Code: WarnUnverified, Program: c.p.ID, Date: c.p.VerifiedOn})
+		}
+	}
+	horizon := in.asOf.addMonths(12)
+	var held certMask
+	for _, g := range in.groups {
+		for w := range held {
+			held[w] |= g.mask[w]
+		}
+	}
+	if held != (certMask{}) {
+		for i := range e.certs {
+			if !held.has(i) || e.certEnd[i] == noDay || e.certEnd[i] > horizon {
+				continue
+			}
+			n := 0
+			var one certMask
+			one.set(i)
+			for _, g := range in.groups {
+				if g.mask.meets(&one) {
+					n += g.n
+				}
+			}
+			code := WarnRetiring
+			if e.certEnd[i] < in.asOf {
+				code = WarnExpired
+			}
+			date := e.certs[i].CountsUntil
+			if date == "" {
+				date = e.certs[i].Retires
+			}
+			ws = append(ws, Warning{Code: code, Certification: e.certs[i].ID, Date: date, People: n})
+		}
+	}
+	for fi, given := range in.given {
+		if !given {
+			continue
+		}
+		used := false
+		for _, c := range progs {
+			if _, ok := c.declared[fi]; ok {
+				used = true
+				break
+			}
+		}
+		if !used {
+			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id})
+		}
+	}
+	if ws == nil {
+		return []Warning{}
+	}
+	return ws
+}
+
+// formatNum formats a number the shortest way that reads back exactly.
+func formatNum(v float64) string {
+	return string(appendNum(nil, v))
+}
+
+func appendNum(b []byte, v float64) []byte {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "null"...)
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
+}

@@ -1,0 +1,197 @@
+package score
+
+import (
+	"math"
+	"strconv"
+)
+
+// unitNames translates unit ids for sentences.
+var unitNames = map[string][2]string{
+	"customers":   {"customers", "clients"},
+	"people":      {"people", "personnes"},
+	"users":       {"users", "utilisateurs"},
+	"deployments": {"deployments", "déploiements"},
+	"workloads":   {"workloads", "charges de travail"},
+	"percent":     {"%", "%"},
+	"usd":         {"USD", "USD"},
+	"services":    {"services", "services"},
+	"mcv":         {"MCV", "MCV"},
+	"mixed":       {"units", "unités"},
+}
+
+func unitIn(u, lang string) string {
+	n, ok := unitNames[u]
+	if !ok {
+		return u
+	}
+	if lang == "fr" {
+		return n[1]
+	}
+	return n[0]
+}
+
+// appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
+func appendShort(b []byte, v float64, lang string) []byte {
+	r := math.Round(v*100) / 100
+	if r == math.Trunc(r) && math.Abs(r) < 1e15 {
+		return strconv.AppendInt(b, int64(r), 10)
+	}
+	start := len(b)
+	b = strconv.AppendFloat(b, r, 'f', 2, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if lang == "fr" {
+		for i := start; i < len(b); i++ {
+			if b[i] == '.' {
+				b[i] = ','
+			}
+		}
+	}
+	return b
+}
+
+// Explain returns one sentence saying how the metric's points were reached, in lang
+// ("en" or "fr").
+func (m *MetricResult) Explain(lang string) string {
+	return string(m.appendExplanation(make([]byte, 0, 160), lang))
+}
+
+func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
+	fr := lang == "fr"
+	w := func(en, f string) {
+		if fr {
+			b = append(b, f...)
+		} else {
+			b = append(b, en...)
+		}
+	}
+	num := func(v float64) { b = appendShort(b, v, lang) }
+	for i := range m.Parts {
+		p := &m.Parts[i]
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		if len(m.Parts) > 1 {
+			b = append(b, p.ID...)
+			b = append(b, ": "...)
+		}
+		num(p.Value)
+		b = append(b, ' ')
+		b = append(b, unitIn(p.Unit, lang)...)
+		if !p.Given && p.Fact != "" {
+			w(" (not given)", " (non renseigné)")
+		}
+		b = append(b, " × "...)
+		num(p.PointsPer)
+		if p.Per == 1 {
+			w(" pt each", " pt chacun")
+		} else {
+			w(" pts per ", " pts par ")
+			num(p.Per)
+			if p.Whole {
+				w(" (whole steps only)", " (tranches complètes seulement)")
+			}
+		}
+		b = append(b, " = "...)
+		num(p.Points)
+	}
+	switch m.Kind {
+	case KindBestOf:
+		w("; the best option counts: ", " ; la meilleure option compte : ")
+		b = append(b, m.Best...)
+	case KindSum:
+		w("; parts are added", " ; les parties s'additionnent")
+	}
+	for i := range m.Gates {
+		g := &m.Gates[i]
+		w("; gate ", " ; prérequis ")
+		b = append(b, g.ID...)
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(g.People), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(g.Required), 10)
+		if g.Met {
+			w(" people, met", " personnes, atteint")
+			if g.Points > 0 {
+				b = append(b, " (+"...)
+				num(g.Points)
+				b = append(b, ')')
+			}
+		} else {
+			w(" people, not met", " personnes, non atteint")
+		}
+	}
+	b = append(b, " → "...)
+	num(m.Points)
+	w(" of ", " sur ")
+	num(m.Max)
+	switch m.Applied {
+	case AppliedCap:
+		w(" (capped at the maximum)", " (plafonné au maximum)")
+	case AppliedThreshold:
+		w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
+		num(m.Threshold)
+		b = append(b, ' ')
+		b = append(b, unitIn(m.Unit, lang)...)
+		b = append(b, ')')
+	case AppliedGate:
+		w(" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)")
+	case AppliedPrerequisite:
+		pr := &m.Prerequisite
+		w(" (prerequisite not met: ", " (condition non remplie : ")
+		b = append(b, pr.Fact...)
+		b = append(b, " = "...)
+		num(pr.Value)
+		w(", needs at least ", ", il faut au moins ")
+		num(pr.AtLeast)
+		b = append(b, ')')
+	}
+	b = append(b, '.')
+	return b
+}
+
+// Text returns the warning's message in lang ("en" or "fr").
+func (w *Warning) Text(lang string) string {
+	return string(w.appendText(nil, lang))
+}
+
+func (w *Warning) appendText(b []byte, lang string) []byte {
+	fr := lang == "fr"
+	s := func(en, f string) {
+		if fr {
+			b = append(b, f...)
+		} else {
+			b = append(b, en...)
+		}
+	}
+	switch w.Code {
+	case WarnRetiring:
+		b = append(b, w.Certification...)
+		s(" stops counting after ", " ne compte plus après le ")
+		b = append(b, w.Date...)
+		s(" (held by ", " (détenue par ")
+		b = strconv.AppendInt(b, int64(w.People), 10)
+		s(" people): plan its replacement.", " personnes) : prévoyez son remplacement.")
+	case WarnExpired:
+		b = append(b, w.Certification...)
+		s(" no longer counts since ", " ne compte plus depuis le ")
+		b = append(b, w.Date...)
+		s(" (held by ", " (détenue par ")
+		b = strconv.AppendInt(b, int64(w.People), 10)
+		s(" people): it is left out of the score.", " personnes) : elle est exclue du score.")
+	case WarnUnverified:
+		s("The rules of ", "Les règles de ")
+		b = append(b, w.Program...)
+		s(" were last checked against their sources on ", " ont été vérifiées sur leurs sources le ")
+		b = append(b, w.Date...)
+		s("; later changes are not known.", " ; les changements ultérieurs ne sont pas connus.")
+	case WarnUnusedFact:
+		s("The fact ", "Le fait ")
+		b = append(b, w.Fact...)
+		s(" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date.")
+	default:
+		b = append(b, w.Code...)
+	}
+	return b
+}

@@ -1,0 +1,547 @@
+package score
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// ParseProfile decodes a JSON profile strictly: unknown fields, wrong types, duplicate
+// keys, fractions where counts are expected, numbers beyond ±1e15 and inputs over
+// MaxInputBytes are errors located by JSON Pointer and byte offset. It checks the shape
+// only; Engine.Resolve checks ids and bounds against the rules.
+func ParseProfile(data []byte) (*Profile, error) {
+	if len(data) > MaxInputBytes {
+		return nil, Errors{{Code: CodeTooLarge, Message: "input is too large",
+			Expected: "at most " + strconv.Itoa(MaxInputBytes) + " bytes", Got: strconv.Itoa(len(data)) + " bytes"}}
+	}
+	p := parser{data: data}
+	var prof Profile
+	p.ws()
+	if p.pos >= len(p.data) {
+		return nil, Errors{p.errAt("", CodeSyntax, "empty input", "a JSON object", "")}
+	}
+	p.profile(&prof)
+	if p.err == nil {
+		p.ws()
+		if p.pos < len(p.data) {
+			p.fail("", CodeSyntax, "unexpected data after the profile", "end of input", p.peekText())
+		}
+	}
+	if p.err != nil {
+		return nil, Errors{p.err}
+	}
+	return &prof, nil
+}
+
+// maxMagnitude bounds every number a profile may carry: beyond it a value is a typo or an attack.
+const maxMagnitude = 1e15
+
+// parser is a one-pass JSON reader for the Profile shape. The first error stops it.
+type parser struct {
+	data []byte
+	pos  int
+	err  *Error
+}
+
+func (p *parser) errAt(path, code, msg, expected, got string) *Error {
+	return &Error{Path: path, Offset: p.pos, Code: code, Message: msg, Expected: expected, Got: got}
+}
+
+func (p *parser) fail(path, code, msg, expected, got string) {
+	if p.err == nil {
+		p.err = p.errAt(path, code, msg, expected, got)
+	}
+}
+
+func (p *parser) ws() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peekText describes the value at the cursor for an error message.
+func (p *parser) peekText() string {
+	if p.pos >= len(p.data) {
+		return "end of input"
+	}
+	end := min(len(p.data), p.pos+24)
+	s := string(p.data[p.pos:end])
+	if !utf8.ValidString(s) {
+		s = strconv.QuoteToASCII(s)
+	}
+	return shorten(s)
+}
+
+// kind names the JSON type of the value at the cursor.
+func (p *parser) kind() string {
+	if p.pos >= len(p.data) {
+		return "end of input"
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		return "object"
+	case c == '[':
+		return "array"
+	case c == '"':
+		return "string"
+	case c == 't' || c == 'f':
+		return "boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "number"
+	}
+	return "invalid JSON " + p.peekText()
+}
+
+func (p *parser) typeErr(path, expected string) {
+	k := p.kind()
+	code := CodeType
+	if len(k) > 7 && k[:7] == "invalid" {
+		code = CodeSyntax
+	}
+	p.fail(path, code, "wrong type", expected, k)
+}
+
+// object reads an object, calling field for each key with the cursor on its value.
+// Duplicate keys are errors.
+func (p *parser) object(path string, field func(key string, keyPath string)) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '{' {
+		p.typeErr(path, "object")
+		return
+	}
+	p.pos++
+	p.ws()
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return
+	}
+	var seen []string
+	for p.err == nil {
+		p.ws()
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			p.fail(path, CodeSyntax, "expected a quoted key", "\"key\"", p.peekText())
+			return
+		}
+		keyOff := p.pos
+		key := p.str(path)
+		if p.err != nil {
+			return
+		}
+		kp := pointer(path, key)
+		for _, s := range seen {
+			if s == key {
+				p.pos = keyOff
+				p.fail(kp, CodeDuplicate, "duplicate key", "each key once", strconv.Quote(key))
+				return
+			}
+		}
+		seen = append(seen, key)
+		p.ws()
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			p.fail(kp, CodeSyntax, "expected ':' after the key", "':'", p.peekText())
+			return
+		}
+		p.pos++
+		p.ws()
+		field(key, kp)
+		if p.err != nil {
+			return
+		}
+		p.ws()
+		if p.pos >= len(p.data) {
+			p.fail(path, CodeSyntax, "unterminated object", "',' or '}'", "end of input")
+			return
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			return
+		default:
+			p.fail(path, CodeSyntax, "expected ',' or '}'", "',' or '}'", p.peekText())
+			return
+		}
+	}
+}
+
+// array reads an array, calling elem for each element with the cursor on it.
+func (p *parser) array(path string, elem func(i int, elemPath string)) {
+	if p.pos >= len(p.data) || p.data[p.pos] != '[' {
+		p.typeErr(path, "array")
+		return
+	}
+	p.pos++
+	p.ws()
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return
+	}
+	for i := 0; p.err == nil; i++ {
+		p.ws()
+		elem(i, pointerIndex(path, i))
+		if p.err != nil {
+			return
+		}
+		p.ws()
+		if p.pos >= len(p.data) {
+			p.fail(path, CodeSyntax, "unterminated array", "',' or ']'", "end of input")
+			return
+		}
+		switch p.data[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			return
+		default:
+			p.fail(path, CodeSyntax, "expected ',' or ']'", "',' or ']'", p.peekText())
+			return
+		}
+	}
+}
+
+// isNull consumes a null literal if one is at the cursor.
+func (p *parser) isNull() bool {
+	if p.pos+4 <= len(p.data) && string(p.data[p.pos:p.pos+4]) == "null" {
+		p.pos += 4
+		return true
+	}
+	return false
+}
+
+// str reads a JSON string.
+func (p *parser) str(path string) string {
+	if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		p.typeErr(path, "string")
+		return ""
+	}
+	start := p.pos + 1
+	i := start
+	for i < len(p.data) {
+		c := p.data[i]
+		if c == '"' {
+			s := p.data[start:i]
+			if !utf8.Valid(s) {
+				p.fail(path, CodeSyntax, "string is not valid UTF-8", "UTF-8 text", "")
+				return ""
+			}
+			p.pos = i + 1
+			return string(s)
+		}
+		if c == '\\' {
+			return p.strSlow(path, start)
+		}
+		if c < 0x20 {
+			p.pos = i
+			p.fail(path, CodeSyntax, "control character in string", "escaped control characters", "")
+			return ""
+		}
+		i++
+	}
+	p.pos = len(p.data)
+	p.fail(path, CodeSyntax, "unterminated string", "'\"'", "end of input")
+	return ""
+}
+
+// strSlow decodes a string holding escapes.
+func (p *parser) strSlow(path string, start int) string {
+	buf := make([]byte, 0, 32)
+	i := start
+	for i < len(p.data) {
+		c := p.data[i]
+		switch {
+		case c == '"':
+			if !utf8.Valid(buf) {
+				p.fail(path, CodeSyntax, "string is not valid UTF-8", "UTF-8 text", "")
+				return ""
+			}
+			p.pos = i + 1
+			return string(buf)
+		case c < 0x20:
+			p.pos = i
+			p.fail(path, CodeSyntax, "control character in string", "escaped control characters", "")
+			return ""
+		case c != '\\':
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		if i+1 >= len(p.data) {
+			break
+		}
+		e := p.data[i+1]
+		i += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := p.hex4(i)
+			if !ok {
+				p.pos = i
+				p.fail(path, CodeSyntax, "bad \\u escape", "four hex digits", "")
+				return ""
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if i+6 <= len(p.data) && p.data[i] == '\\' && p.data[i+1] == 'u' {
+					if r2, ok := p.hex4(i + 2); ok {
+						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+							r = d
+							i += 6
+						} else {
+							r = utf8.RuneError
+						}
+					}
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			p.pos = i - 1
+			p.fail(path, CodeSyntax, "bad escape in string", "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u", "")
+			return ""
+		}
+	}
+	p.pos = len(p.data)
+	p.fail(path, CodeSyntax, "unterminated string", "'\"'", "end of input")
+	return ""
+}
+
+func (p *parser) hex4(i int) (rune, bool) {
+	if i+4 > len(p.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[i : i+4] {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// number reads a JSON number, finite and within ±maxMagnitude.
+func (p *parser) number(path string) float64 {
+	start := p.pos
+	i := p.pos
+	if i < len(p.data) && p.data[i] == '-' {
+		i++
+	}
+	digits := i
+	for i < len(p.data) && p.data[i] >= '0' && p.data[i] <= '9' {
+		i++
+	}
+	if i == digits {
+		p.typeErr(path, "number")
+		return 0
+	}
+	if p.data[digits] == '0' && i-digits > 1 {
+		p.fail(path, CodeSyntax, "number with a leading zero", "a JSON number", p.peekText())
+		return 0
+	}
+	simple := i-digits <= 15
+	if i < len(p.data) && p.data[i] == '.' {
+		simple = false
+		i++
+		f := i
+		for i < len(p.data) && p.data[i] >= '0' && p.data[i] <= '9' {
+			i++
+		}
+		if i == f {
+			p.fail(path, CodeSyntax, "malformed number", "digits after '.'", p.peekText())
+			return 0
+		}
+	}
+	if i < len(p.data) && (p.data[i] == 'e' || p.data[i] == 'E') {
+		simple = false
+		i++
+		if i < len(p.data) && (p.data[i] == '+' || p.data[i] == '-') {
+			i++
+		}
+		f := i
+		for i < len(p.data) && p.data[i] >= '0' && p.data[i] <= '9' {
+			i++
+		}
+		if i == f {
+			p.fail(path, CodeSyntax, "malformed number", "digits in the exponent", p.peekText())
+			return 0
+		}
+	}
+	var v float64
+	if simple {
+		var n int64
+		for _, c := range p.data[digits:i] {
+			n = n*10 + int64(c-'0')
+		}
+		v = float64(n)
+		if digits > start {
+			v = -v
+		}
+	} else {
+		var err error
+		v, err = strconv.ParseFloat(string(p.data[start:i]), 64)
+		if err != nil && !math.IsInf(v, 0) {
+			p.fail(path, CodeSyntax, "malformed number", "a JSON number", p.peekText())
+			return 0
+		}
+	}
+	if math.IsInf(v, 0) || math.Abs(v) > maxMagnitude {
+		p.fail(path, CodeRange, "number too large", "a magnitude of at most 1e15", string(p.data[start:i]))
+		return 0
+	}
+	p.pos = i
+	return v
+}
+
+// count reads a non-negative whole number.
+func (p *parser) count(path string) int {
+	off := p.pos
+	v := p.number(path)
+	if p.err != nil {
+		return 0
+	}
+	if v != math.Trunc(v) {
+		p.pos = off
+		p.fail(path, CodeInteger, "a count must be a whole number", "a whole number", formatNum(v))
+		return 0
+	}
+	if v < 0 {
+		p.pos = off
+		p.fail(path, CodeRange, "a count cannot be negative", "0 or more", formatNum(v))
+		return 0
+	}
+	return int(v)
+}
+
+// strings reads an array of strings.
+func (p *parser) strings(path string) []string {
+	var out []string
+	p.array(path, func(i int, ep string) {
+		out = append(out, p.str(ep))
+	})
+	if out == nil && p.err == nil {
+		out = []string{}
+	}
+	return out
+}
+
+var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan"}
+
+func (p *parser) profile(prof *Profile) {
+	p.object("", func(key, kp string) {
+		switch key {
+		case "asOf":
+			prof.AsOf = p.str(kp)
+		case "programs":
+			prof.Programs = p.strings(kp)
+		case "lang":
+			prof.Lang = p.str(kp)
+		case "people":
+			p.array(kp, func(i int, ep string) {
+				var per Person
+				p.object(ep, func(key, fp string) {
+					switch key {
+					case "id":
+						per.ID = p.str(fp)
+					case "certifications":
+						per.Certifications = p.strings(fp)
+					default:
+						p.unknownField(fp, key, []string{"id", "certifications"})
+					}
+				})
+				if per.Certifications == nil && p.err == nil {
+					p.fail(pointer(ep, "certifications"), CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
+				}
+				prof.People = append(prof.People, per)
+			})
+		case "certifications":
+			prof.Certifications = map[string]int{}
+			p.object(kp, func(key, cp string) {
+				prof.Certifications[key] = p.count(cp)
+			})
+		case "facts":
+			prof.Facts = map[string]float64{}
+			p.object(kp, func(key, fp string) {
+				prof.Facts[key] = p.number(fp)
+			})
+		case "tracks":
+			prof.Tracks = map[string]string{}
+			p.object(kp, func(key, tp string) {
+				prof.Tracks[key] = p.str(tp)
+			})
+		case "plan":
+			plan := &PlanRequest{}
+			if p.pos+4 <= len(p.data) && string(p.data[p.pos:p.pos+4]) == "true" {
+				p.pos += 4
+				prof.Plan = plan
+				return
+			}
+			p.object(kp, func(key, pp string) {
+				switch key {
+				case "costs":
+					plan.Costs = map[string]float64{}
+					p.object(pp, func(key, cp string) {
+						off := p.pos
+						v := p.number(cp)
+						if p.err == nil && v <= 0 {
+							p.pos = off
+							p.fail(cp, CodeRange, "a cost must be above 0", "a number above 0", formatNum(v))
+						}
+						plan.Costs[key] = v
+					})
+				default:
+					p.unknownField(pp, key, []string{"costs"})
+				}
+			})
+			prof.Plan = plan
+		default:
+			p.unknownField(kp, key, profileFields)
+		}
+	})
+}
+
+func (p *parser) unknownField(path, key string, known []string) {
+	p.fail(path, CodeUnknown, "unknown field", "one of "+joinQuoted(known), strconv.Quote(key))
+	if p.err != nil && p.err.Path == path {
+		p.err.Suggestion = closest(key, known)
+	}
+}
+
+func joinQuoted(ss []string) string {
+	b := make([]byte, 0, 64)
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendQuote(b, s)
+	}
+	return string(b)
+}

@@ -1,0 +1,522 @@
+package score
+
+import (
+	"math"
+	"sort"
+)
+
+// AreaPlan is the gap analysis of an area and the cheapest plan that qualifies it.
+type AreaPlan struct {
+	// Gaps says, for each metric of the counting track, what more of each measure would give.
+	Gaps []Gap `json:"gaps"`
+	// Reachable is false when no addition can qualify the area (a prerequisite fails, a
+	// metric cannot leave zero).
+	Reachable bool `json:"reachable"`
+	// Reason says why the area cannot be reached, when it cannot.
+	Reason string `json:"reason,omitempty"`
+	// Track is the track the plan qualifies on.
+	Track string `json:"track,omitempty"`
+	// Cost is the plan's total cost (units × cost per unit; 1 per unit unless the profile says otherwise).
+	Cost float64 `json:"cost"`
+	// Score is the track's score once the plan is carried out.
+	Score float64 `json:"score"`
+	// Steps are the additions, one per measure.
+	Steps []PlanStep `json:"steps"`
+}
+
+// Gap is what more of one measure of a metric would give, everything else unchanged.
+type Gap struct {
+	// Metric is the metric id.
+	Metric string `json:"metric"`
+	// Lever is the part or gate id.
+	Lever string `json:"lever"`
+	// Fact is the fact to raise, for a fact part.
+	Fact string `json:"fact,omitempty"`
+	// Certifications are the certifications that count, for a people part or a gate.
+	Certifications []string `json:"certifications,omitempty"`
+	// Unit is the unit of Add.
+	Unit string `json:"unit"`
+	// Value is the current value.
+	Value float64 `json:"value"`
+	// Add is how many more units reach the metric's maximum (or meet the gate).
+	Add float64 `json:"add"`
+	// Points is how many more points those units give the metric.
+	Points float64 `json:"points"`
+	// PointsPerUnit is the points one more unit gives, below the cap.
+	PointsPerUnit float64 `json:"pointsPerUnit"`
+}
+
+// PlanStep is one addition of a plan.
+type PlanStep struct {
+	// Metric is the metric id.
+	Metric string `json:"metric"`
+	// Lever is the part or gate id.
+	Lever string `json:"lever"`
+	// Fact is the fact to raise, for a fact part.
+	Fact string `json:"fact,omitempty"`
+	// Certification is the cheapest certification that counts, for people.
+	Certification string `json:"certification,omitempty"`
+	// Add is the number of units to add.
+	Add float64 `json:"add"`
+	// Unit is the unit of Add.
+	Unit string `json:"unit"`
+	// Cost is Add × the unit's cost.
+	Cost float64 `json:"cost"`
+	// Points is the metric's points after the plan.
+	Points float64 `json:"points"`
+}
+
+// move is one addition to one lever of a metric.
+type move struct {
+	lever int // part index, or len(parts)+gate index
+	add   float64
+}
+
+// option is one way to change a metric: its cost, its points after, and the moves.
+type option struct {
+	cost, points float64
+	moves        []move
+}
+
+// maxOptions bounds the options one metric may produce (the product of its levers' levels).
+const maxOptions = 200000
+
+func (e *Engine) plan(ev *evaluation, ca *carea, chosen int, ar *AreaResult) *AreaPlan {
+	pl := &AreaPlan{Steps: []PlanStep{}}
+	ct := &ca.tracks[chosen]
+	// Gaps for the counting track.
+	pl.Gaps = []Gap{}
+	for mi := range ct.metrics {
+		pl.Gaps = append(pl.Gaps, e.gaps(ev, &ct.metrics[mi], &ar.Metrics[mi])...)
+	}
+	if ar.Qualified {
+		pl.Reachable, pl.Track, pl.Score = true, ar.Track, ar.Score
+		return pl
+	}
+	// Candidate tracks: every track when the best counts, else the counting one.
+	cands := []int{chosen}
+	if ar.Selection.Kind == SelectedBest {
+		cands = cands[:0]
+		for ti := range ca.tracks {
+			cands = append(cands, ti)
+		}
+	}
+	best := (*AreaPlan)(nil)
+	reason := ""
+	for _, ti := range cands {
+		p, why := e.planTrack(ev, &ca.tracks[ti], ar.QualifyingScore)
+		if p == nil {
+			if reason == "" {
+				reason = why
+			}
+			continue
+		}
+		if best == nil || p.Cost < best.Cost-eps || (math.Abs(p.Cost-best.Cost) <= eps && p.Score > best.Score) {
+			best = p
+		}
+	}
+	if best == nil {
+		pl.Reason = reason
+		return pl
+	}
+	pl.Reachable, pl.Track, pl.Cost, pl.Score, pl.Steps = true, best.Track, best.Cost, best.Score, best.Steps
+	return pl
+}
+
+// scoreTrackMetric re-scores metric mr of track ct: the same code as Evaluate.
+func (ev *evaluation) current(cm *cmetric) MetricResult {
+	var mr MetricResult
+	saved := ev.parts
+	savedG := ev.gates
+	ev.parts = make([]PartResult, len(cm.parts))
+	ev.gates = make([]GateResult, len(cm.gates))
+	ev.metric(&mr, cm)
+	ev.parts, ev.gates = saved, savedG
+	return mr
+}
+
+// with returns mr's points after the moves.
+func with(mr *MetricResult, moves []move) float64 {
+	h := *mr
+	h.Parts = append([]PartResult(nil), mr.Parts...)
+	h.Gates = append([]GateResult(nil), mr.Gates...)
+	for _, mv := range moves {
+		if mv.lever < len(h.Parts) {
+			p := &h.Parts[mv.lever]
+			p.Value += mv.add
+			pt := Part{Points: p.PointsPer, Per: p.Per, Whole: p.Whole}
+			p.Points = partPoints(&pt, p.Value)
+		} else {
+			g := &h.Gates[mv.lever-len(h.Parts)]
+			g.People += int(mv.add)
+			g.Met = g.People >= g.Required
+		}
+	}
+	scoreMetric(&h)
+	return h.Points
+}
+
+// unitCost is the cost of one unit of a part (or gate), and the certification to name.
+func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
+	pi := ev.in.plan
+	var ids []string
+	if lever < len(cm.parts) {
+		cp := &cm.parts[lever]
+		if cp.fact >= 0 {
+			return pi.factCost[cp.fact], ""
+		}
+		ids = cp.p.Certifications
+	} else {
+		ids = cm.gates[lever-len(cm.parts)].g.Certifications
+	}
+	best, name := math.Inf(1), ""
+	for _, id := range ids {
+		ci, _ := ev.e.lookupCert(id)
+		if ev.expired.has(ci) {
+			continue
+		}
+		if c := pi.certCost[ci]; c < best {
+			best, name = c, id
+		}
+	}
+	return best, name
+}
+
+// levels lists the useful additions to a part: each step up to the point where the part
+// alone reaches the metric's max, within the fact's bounds.
+func (e *Engine) levels(ev *evaluation, cm *cmetric, pi int, mr *MetricResult) []float64 {
+	cp := &cm.parts[pi]
+	p := &mr.Parts[pi]
+	v0 := p.Value
+	step, hi := 1.0, math.Inf(1)
+	if cp.fact >= 0 {
+		if f := ev.factDecl(cp.fact); f != nil {
+			if f.Step > 0 {
+				step = f.Step
+			}
+			hi = f.Max
+		}
+	}
+	target := math.Min(p.Threshold, hi)
+	var out []float64
+	if cp.p.Whole {
+		// Only whole multiples of Per earn points.
+		k := math.Floor(math.Max(v0, 0)/cp.p.Per+eps) + 1
+		for v := k * cp.p.Per; v <= target+eps && len(out) < maxOptions; v += cp.p.Per {
+			out = append(out, math.Ceil((v-v0)/step-eps)*step)
+		}
+		return out
+	}
+	start := 0.0
+	if v0 < 0 {
+		// A negative net value must first come back to zero.
+		start = math.Ceil(-v0/step-eps) * step
+	}
+	for a := start + step; v0+a <= target+step-eps && v0+a <= hi+eps && len(out) < maxOptions; a += step {
+		out = append(out, a)
+	}
+	return out
+}
+
+func (ev *evaluation) factDecl(fi int) *Fact {
+	for _, c := range ev.e.programs {
+		if f, ok := c.declared[fi]; ok && c.from <= ev.in.asOf && ev.in.asOf <= c.to {
+			return f
+		}
+	}
+	return nil
+}
+
+// options enumerates the Pareto-optimal ways to change one metric, cheapest first.
+func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option {
+	nParts := len(cm.parts)
+	// Gate moves: open each unmet gate or not.
+	type gmove struct {
+		cost  float64
+		moves []move
+	}
+	gsets := []gmove{{}}
+	for gi := range mr.Gates {
+		g := &mr.Gates[gi]
+		if g.Met {
+			continue
+		}
+		c, _ := ev.unitCost(cm, nParts+gi)
+		need := float64(g.Required - g.People)
+		next := gsets
+		for _, s := range gsets {
+			mv := append(append([]move(nil), s.moves...), move{lever: nParts + gi, add: need})
+			next = append(next, gmove{cost: s.cost + c*need, moves: mv})
+		}
+		gsets = next
+	}
+	// Part moves.
+	type pmove struct {
+		cost  float64
+		moves []move
+	}
+	psets := []pmove{{}}
+	partLevels := func(pi int) []pmove {
+		c, _ := ev.unitCost(cm, pi)
+		var out []pmove
+		for _, a := range e.levels(ev, cm, pi, mr) {
+			out = append(out, pmove{cost: c * a, moves: []move{{lever: pi, add: a}}})
+		}
+		return out
+	}
+	switch mr.Kind {
+	case KindSum:
+		for pi := 0; pi < nParts; pi++ {
+			lv := partLevels(pi)
+			next := psets
+			for _, s := range psets {
+				for _, l := range lv {
+					if len(next) >= maxOptions {
+						break
+					}
+					next = append(next, pmove{cost: s.cost + l.cost, moves: append(append([]move(nil), s.moves...), l.moves...)})
+				}
+			}
+			psets = next
+		}
+	default:
+		for pi := 0; pi < nParts; pi++ {
+			psets = append(psets, partLevels(pi)...)
+		}
+	}
+	var opts []option
+	for _, g := range gsets {
+		for _, p := range psets {
+			moves := append(append([]move(nil), g.moves...), p.moves...)
+			cost := g.cost + p.cost
+			if math.IsInf(cost, 0) {
+				continue
+			}
+			opts = append(opts, option{cost: cost, points: with(mr, moves), moves: moves})
+		}
+	}
+	return pareto(opts, mr.Points <= 0)
+}
+
+// pareto keeps the options no other option beats (cheaper with as many points); when
+// needPositive, options leaving the metric at zero are dropped.
+func pareto(opts []option, needPositive bool) []option {
+	sort.SliceStable(opts, func(i, j int) bool {
+		if opts[i].cost != opts[j].cost {
+			return opts[i].cost < opts[j].cost
+		}
+		return opts[i].points > opts[j].points
+	})
+	out := opts[:0]
+	bestPts := math.Inf(-1)
+	for _, o := range opts {
+		if needPositive && o.points <= eps {
+			continue
+		}
+		if o.points > bestPts+eps {
+			out = append(out, o)
+			bestPts = o.points
+		}
+	}
+	return out
+}
+
+// planTrack finds the cheapest additions that qualify one track, exactly: every metric's
+// Pareto options are combined, all but the largest by pruned merging, the largest by
+// binary search for the cheapest option that closes the remaining gap.
+func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, string) {
+	n := len(ct.metrics)
+	cur := make([]MetricResult, n)
+	fronts := make([][]option, n)
+	order := make([]int, n)
+	for mi := range ct.metrics {
+		cur[mi] = ev.current(&ct.metrics[mi])
+		fronts[mi] = e.options(ev, &ct.metrics[mi], &cur[mi])
+		if len(fronts[mi]) == 0 {
+			why := ct.t.ID + "/" + cur[mi].ID + ": no addition can make this metric count"
+			if cur[mi].Applied == AppliedPrerequisite {
+				why = ct.t.ID + "/" + cur[mi].ID + ": prerequisite " + cur[mi].Prerequisite.Fact + " ≥ " + formatNum(cur[mi].Prerequisite.AtLeast) + " is not met and cannot be changed by a plan"
+			}
+			return nil, why
+		}
+		order[mi] = mi
+	}
+	sort.SliceStable(order, func(i, j int) bool { return len(fronts[order[i]]) < len(fronts[order[j]]) })
+	type state struct {
+		cost, points float64
+		prev, opt    int
+	}
+	stages := make([][]state, n)
+	states := []state{{prev: -1, opt: -1}}
+	for k := 0; k < n-1; k++ {
+		f := fronts[order[k]]
+		next := make([]state, 0, len(states)*len(f))
+		for si, s := range states {
+			for oi, o := range f {
+				next = append(next, state{cost: s.cost + o.cost, points: math.Min(qs, s.points+o.points), prev: si, opt: oi})
+			}
+		}
+		sort.SliceStable(next, func(i, j int) bool {
+			if next[i].cost != next[j].cost {
+				return next[i].cost < next[j].cost
+			}
+			return next[i].points > next[j].points
+		})
+		pruned := next[:0]
+		bestPts := math.Inf(-1)
+		for _, s := range next {
+			if s.points > bestPts+eps {
+				pruned = append(pruned, s)
+				bestPts = s.points
+			}
+		}
+		stages[k] = pruned
+		states = pruned
+	}
+	last := fronts[order[n-1]]
+	bestCost, bestS, bestO := math.Inf(1), -1, -1
+	bestPts := 0.0
+	for si, s := range states {
+		need := qs - s.points - eps
+		oi := sort.Search(len(last), func(i int) bool { return last[i].points >= need })
+		if oi == len(last) {
+			continue
+		}
+		c := s.cost + last[oi].cost
+		if c < bestCost-eps || (math.Abs(c-bestCost) <= eps && s.points+last[oi].points > bestPts) {
+			bestCost, bestS, bestO, bestPts = c, si, oi, s.points+last[oi].points
+		}
+	}
+	if bestS < 0 {
+		return nil, ct.t.ID + ": the maximum reachable score is below " + formatNum(qs)
+	}
+	// Walk back the chosen options.
+	chosen := make([]int, n)
+	chosen[order[n-1]] = bestO
+	si := bestS
+	for k := n - 2; k >= 0; k-- {
+		s := stages[k][si]
+		chosen[order[k]] = s.opt
+		si = s.prev
+	}
+	p := &AreaPlan{Reachable: true, Track: ct.t.ID, Cost: bestCost, Steps: []PlanStep{}}
+	for mi := range ct.metrics {
+		o := fronts[mi][chosen[mi]]
+		p.Score += o.points
+		cm := &ct.metrics[mi]
+		for _, mv := range o.moves {
+			if mv.add <= 0 {
+				continue
+			}
+			c, cert := ev.unitCost(cm, mv.lever)
+			st := PlanStep{Metric: cm.m.ID, Add: mv.add, Cost: c * mv.add, Points: o.points, Certification: cert, Unit: "people"}
+			if mv.lever < len(cm.parts) {
+				cp := &cm.parts[mv.lever]
+				st.Lever, st.Fact, st.Unit = cp.p.ID, cp.p.Fact, cp.unit
+			} else {
+				st.Lever = cm.gates[mv.lever-len(cm.parts)].g.ID
+			}
+			p.Steps = append(p.Steps, st)
+		}
+	}
+	return p, ""
+}
+
+// gaps says, for each part and unmet gate of a metric, what more would give.
+func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
+	var out []Gap
+	for pi := range cm.parts {
+		p := &mr.Parts[pi]
+		add := math.Max(0, p.Threshold-p.Value)
+		if cm.parts[pi].fact < 0 || (cm.parts[pi].fact >= 0 && e.facts[cm.parts[pi].fact].integer) {
+			add = math.Ceil(add - eps)
+		}
+		g := Gap{Metric: mr.ID, Lever: p.ID, Fact: p.Fact, Certifications: p.Certifications, Unit: p.Unit, Value: p.Value,
+			Add: add, PointsPerUnit: p.PointsPer / p.Per}
+		if p.Whole {
+			g.PointsPerUnit = 0
+		}
+		if add > 0 {
+			g.Points = math.Max(0, with(mr, []move{{lever: pi, add: add}})-mr.Points)
+		}
+		out = append(out, g)
+	}
+	for gi := range mr.Gates {
+		gr := &mr.Gates[gi]
+		if gr.Met {
+			continue
+		}
+		add := float64(gr.Required - gr.People)
+		out = append(out, Gap{Metric: mr.ID, Lever: gr.ID, Certifications: gr.Certifications, Unit: "people", Value: float64(gr.People),
+			Add: add, Points: math.Max(0, with(mr, []move{{lever: len(mr.Parts) + gi, add: add}})-mr.Points)})
+	}
+	return out
+}
+
+func (pl *AreaPlan) appendJSON(b []byte) []byte {
+	b = append(b, `{"gaps":[`...)
+	for i := range pl.Gaps {
+		g := &pl.Gaps[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"metric":`...)
+		b = appendStr(b, g.Metric)
+		b = append(b, `,"lever":`...)
+		b = appendStr(b, g.Lever)
+		b = optStr(b, `,"fact":`, g.Fact)
+		if len(g.Certifications) > 0 {
+			b = append(b, `,"certifications":`...)
+			b = appendStrs(b, g.Certifications)
+		}
+		b = append(b, `,"unit":`...)
+		b = appendStr(b, g.Unit)
+		b = append(b, `,"value":`...)
+		b = appendNum(b, g.Value)
+		b = append(b, `,"add":`...)
+		b = appendNum(b, g.Add)
+		b = append(b, `,"points":`...)
+		b = appendNum(b, g.Points)
+		b = append(b, `,"pointsPerUnit":`...)
+		b = appendNum(b, g.PointsPerUnit)
+		b = append(b, '}')
+	}
+	b = append(b, `],"reachable":`...)
+	b = appendBool(b, pl.Reachable)
+	b = optStr(b, `,"reason":`, pl.Reason)
+	b = optStr(b, `,"track":`, pl.Track)
+	b = append(b, `,"cost":`...)
+	b = appendNum(b, pl.Cost)
+	b = append(b, `,"score":`...)
+	b = appendNum(b, pl.Score)
+	b = append(b, `,"steps":[`...)
+	for i := range pl.Steps {
+		s := &pl.Steps[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"metric":`...)
+		b = appendStr(b, s.Metric)
+		b = append(b, `,"lever":`...)
+		b = appendStr(b, s.Lever)
+		b = optStr(b, `,"fact":`, s.Fact)
+		b = optStr(b, `,"certification":`, s.Certification)
+		b = append(b, `,"add":`...)
+		b = appendNum(b, s.Add)
+		b = append(b, `,"unit":`...)
+		b = appendStr(b, s.Unit)
+		b = append(b, `,"cost":`...)
+		b = appendNum(b, s.Cost)
+		b = append(b, `,"points":`...)
+		b = appendNum(b, s.Points)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}

@@ -1,0 +1,45 @@
+package score
+
+// MaxInputBytes is the largest JSON profile Parse accepts.
+const MaxInputBytes = 1 << 20
+
+// Profile is what a partner tells PartnerScore about itself: the input of an evaluation.
+type Profile struct {
+	// AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force.
+	// Empty means today (UTC).
+	AsOf string `json:"asOf,omitempty" jsonschema:"format=date"`
+	// Programs limits the evaluation to these program ids; empty means every program in force.
+	Programs []string `json:"programs,omitempty"`
+	// Lang is the language of the explanations: "en" (default) or "fr".
+	Lang string `json:"lang,omitempty" jsonschema:"enum=en,enum=fr"`
+	// People are the partner's certified people. A person counts once per metric step,
+	// however many of its certifications they hold.
+	People []Person `json:"people,omitempty" jsonschema:"maxItems=100000"`
+	// Certifications is a shortcut for people: certification (id, exam code or name) →
+	// number of people holding it. Each entry's people are taken as distinct from every
+	// other entry's and from People; list People to count one person holding several.
+	Certifications map[string]int `json:"certifications,omitempty"`
+	// Facts are the partner's numbers, keyed by the fact ids the program data declares.
+	// A fact not given counts as 0 and is flagged in the explanation.
+	Facts map[string]float64 `json:"facts,omitempty"`
+	// Tracks forces the track of an area (area id → track id), e.g. for a partner whose
+	// enrolled track is fixed for the year.
+	Tracks map[string]string `json:"tracks,omitempty"`
+	// Plan, when present, asks for the gap analysis and the cheapest plan to qualify.
+	Plan *PlanRequest `json:"plan,omitempty"`
+}
+
+// Person is one certified person.
+type Person struct {
+	// ID identifies the person for the partner (a name, an e-mail, a number); optional.
+	ID string `json:"id,omitempty"`
+	// Certifications are the certifications the person holds (id, exam code or name).
+	Certifications []string `json:"certifications"`
+}
+
+// PlanRequest tunes the plan.
+type PlanRequest struct {
+	// Costs gives the relative cost of one unit of a fact (by fact id) or of one person
+	// certified (by certification id, exam code or name). Anything not listed costs 1.
+	Costs map[string]float64 `json:"costs,omitempty"`
+}

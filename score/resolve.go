@@ -1,0 +1,229 @@
+package score
+
+import (
+	"math"
+	"sort"
+	"strconv"
+)
+
+// Input is a profile checked against the engine's rules and ready to evaluate: ids
+// resolved, people grouped by the certifications they hold. Make one with Engine.Parse or
+// Engine.Resolve; it is read-only and may be evaluated many times, concurrently.
+type Input struct {
+	// Profile is the profile the input was made from.
+	Profile  *Profile
+	asOf     day
+	programs []string
+	lang     string
+	groups   []group   // people with the same certifications, and how many
+	facts    []float64 // by engine fact index
+	given    []bool    // whether the profile gave the fact
+	tracks   map[string]string
+	shortcut int // number of certification-shortcut entries
+	plan     *planInput
+}
+
+// group is a number of people holding the same set of certifications.
+type group struct {
+	mask certMask
+	n    int
+}
+
+type planInput struct {
+	factCost []float64 // by engine fact index
+	certCost []float64 // by catalog index
+}
+
+// Parse decodes and resolves a JSON profile: ParseProfile, then Resolve.
+func (e *Engine) Parse(data []byte) (*Input, error) {
+	p, err := ParseProfile(data)
+	if err != nil {
+		return nil, err
+	}
+	return e.Resolve(p)
+}
+
+// Resolve checks a profile against the rules (dates, program, fact and certification ids,
+// integer facts, tracks) and prepares it for evaluation. Fact bounds are checked by
+// Evaluate against the version in force. Every problem is reported, located by JSON Pointer.
+func (e *Engine) Resolve(p *Profile) (*Input, error) {
+	in := &Input{Profile: p, lang: "en", facts: make([]float64, len(e.facts)), given: make([]bool, len(e.facts))}
+	var errs Errors
+	add := func(err *Error) {
+		if len(errs) < maxErrors {
+			errs = append(errs, err)
+		}
+	}
+	if p.AsOf != "" {
+		d, ok := parseDay(p.AsOf)
+		if !ok {
+			add(&Error{Path: "/asOf", Code: CodeDate, Message: "not a valid date", Expected: "YYYY-MM-DD", Got: shorten(p.AsOf)})
+		}
+		in.asOf = d
+	} else {
+		in.asOf = dayOf(e.today())
+	}
+	switch p.Lang {
+	case "", "en":
+	case "fr":
+		in.lang = "fr"
+	default:
+		add(&Error{Path: "/lang", Code: CodeUnknown, Message: "unknown language", Expected: `"en" or "fr"`, Got: shorten(p.Lang)})
+	}
+	for i, id := range p.Programs {
+		if !contains(e.programIDs, id) {
+			add(&Error{Path: pointerIndex("/programs", i), Code: CodeUnknown, Message: "unknown program",
+				Expected: "one of " + joinQuoted(e.programIDs), Got: shorten(id), Suggestion: closest(id, e.programIDs)})
+			continue
+		}
+		if contains(p.Programs[:i], id) {
+			add(&Error{Path: pointerIndex("/programs", i), Code: CodeDuplicate, Message: "program listed twice", Got: shorten(id)})
+		}
+	}
+	in.programs = p.Programs
+
+	// People: group by the set of certifications held.
+	byMask := map[certMask]int{}
+	var order []certMask
+	for i, per := range p.People {
+		var m certMask
+		for j, name := range per.Certifications {
+			ci, ok := e.lookupCert(name)
+			if !ok {
+				add(e.unknownCert(pointer(pointerIndex("/people", i), "certifications")+"/"+strconv.Itoa(j), name))
+				continue
+			}
+			m.set(ci)
+		}
+		if _, seen := byMask[m]; !seen {
+			order = append(order, m)
+		}
+		byMask[m]++
+	}
+	for _, name := range sortedKeys(p.Certifications) {
+		n := p.Certifications[name]
+		path := pointer("/certifications", name)
+		ci, ok := e.lookupCert(name)
+		if !ok {
+			add(e.unknownCert(path, name))
+			continue
+		}
+		if n < 0 {
+			add(&Error{Path: path, Code: CodeRange, Message: "a count cannot be negative", Expected: "0 or more", Got: strconv.Itoa(n)})
+			continue
+		}
+		if n > 1_000_000 {
+			add(&Error{Path: path, Code: CodeRange, Message: "too many people", Expected: "at most 1000000", Got: strconv.Itoa(n)})
+			continue
+		}
+		var m certMask
+		m.set(ci)
+		if n > 0 {
+			in.groups = append(in.groups, group{mask: m, n: n})
+			in.shortcut++
+		}
+	}
+	for _, m := range order {
+		if m != (certMask{}) {
+			in.groups = append(in.groups, group{mask: m, n: byMask[m]})
+		}
+	}
+
+	for _, id := range sortedKeys(p.Facts) {
+		v := p.Facts[id]
+		path := pointer("/facts", id)
+		fi, ok := e.factIndex[id]
+		if !ok {
+			add(&Error{Path: path, Code: CodeUnknown, Message: "unknown fact", Expected: "a fact id declared by the program data",
+				Got: shorten(id), Suggestion: closest(id, e.factIDs())})
+			continue
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxMagnitude {
+			add(&Error{Path: path, Code: CodeRange, Message: "not a finite number", Expected: "a magnitude of at most 1e15", Got: formatNum(v)})
+			continue
+		}
+		if e.facts[fi].integer && v != math.Trunc(v) {
+			add(&Error{Path: path, Code: CodeInteger, Message: "this fact counts whole things", Expected: "a whole number", Got: formatNum(v)})
+			continue
+		}
+		in.facts[fi] = v
+		in.given[fi] = true
+	}
+
+	if len(p.Tracks) > 0 {
+		in.tracks = p.Tracks
+		areas := make([]string, 0, len(e.areaTracks))
+		for a := range e.areaTracks {
+			areas = append(areas, a)
+		}
+		sort.Strings(areas)
+		for _, a := range sortedKeys(p.Tracks) {
+			t := p.Tracks[a]
+			path := pointer("/tracks", a)
+			ts, ok := e.areaTracks[a]
+			if !ok {
+				add(&Error{Path: path, Code: CodeUnknown, Message: "unknown area", Expected: "an area id", Got: shorten(a), Suggestion: closest(a, areas)})
+				continue
+			}
+			if !contains(ts, t) {
+				add(&Error{Path: path, Code: CodeUnknown, Message: "unknown track for this area", Expected: "one of " + joinQuoted(ts), Got: shorten(t), Suggestion: closest(t, ts)})
+			}
+		}
+	}
+
+	if p.Plan != nil {
+		pi := &planInput{factCost: make([]float64, len(e.facts)), certCost: make([]float64, len(e.certs))}
+		for i := range pi.factCost {
+			pi.factCost[i] = 1
+		}
+		for i := range pi.certCost {
+			pi.certCost[i] = 1
+		}
+		for _, k := range sortedKeys(p.Plan.Costs) {
+			v := p.Plan.Costs[k]
+			path := pointer("/plan/costs", k)
+			if !(v > 0) || math.IsInf(v, 0) || v > maxMagnitude {
+				add(&Error{Path: path, Code: CodeRange, Message: "a cost must be a positive number", Expected: "a number above 0", Got: formatNum(v)})
+				continue
+			}
+			if fi, ok := e.factIndex[k]; ok {
+				pi.factCost[fi] = v
+			} else if ci, ok := e.lookupCert(k); ok {
+				pi.certCost[ci] = v
+			} else {
+				add(&Error{Path: path, Code: CodeUnknown, Message: "unknown fact or certification", Expected: "a fact id or a certification",
+					Got: shorten(k), Suggestion: closest(k, append(e.factIDs(), e.certKeys...))})
+			}
+		}
+		in.plan = pi
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return in, nil
+}
+
+func (e *Engine) unknownCert(path, name string) *Error {
+	return &Error{Path: path, Code: CodeUnknown, Message: "unknown certification",
+		Expected: "a certification id, exam code (e.g. AZ-104) or name", Got: shorten(name), Suggestion: closest(name, e.certKeys)}
+}
+
+func (e *Engine) factIDs() []string {
+	ids := make([]string, len(e.facts))
+	for i, f := range e.facts {
+		ids[i] = f.id
+	}
+	return ids
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
