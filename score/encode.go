@@ -194,10 +194,6 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = append(b, `{"id":`...)
 		b = appendStr(b, p.ID)
 		b = optStr(b, `,"fact":`, p.Fact)
-		if len(p.Certifications) > 0 {
-			b = append(b, `,"certifications":`...)
-			b = appendStrs(b, p.Certifications)
-		}
 		b = append(b, `,"value":`...)
 		b = appendNum(b, p.Value)
 		b = append(b, `,"given":`...)
@@ -254,7 +250,6 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, `,"source":`...)
 	b = appendStr(b, m.Source)
-	b = optStr(b, `,"note":`, m.Note)
 	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)

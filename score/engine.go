@@ -67,6 +67,7 @@ type compiled struct {
 	verified day
 	sources  map[string]*Source
 	declared map[int]*Fact // engine fact index → declaration
+	factIdx  []int         // engine fact index of each of p.Facts
 	areas    []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
@@ -222,6 +223,9 @@ func (e *Engine) addCerts(list []Certification) error {
 				e.certKeys = append(e.certKeys, n)
 			}
 			e.certIndex[k] = i
+			if _, taken := e.certIndex[n]; !taken {
+				e.certIndex[n] = i // exact spelling: found without lower-casing
+			}
 		}
 		ret, end := noDay, noDay
 		if c.Retires != "" {
@@ -246,6 +250,9 @@ func (e *Engine) addCerts(list []Certification) error {
 
 // lookupCert finds a certification by id, exam code or name, ignoring case.
 func (e *Engine) lookupCert(name string) (int, bool) {
+	if i, ok := e.certIndex[name]; ok {
+		return i, true
+	}
 	i, ok := e.certIndex[strings.ToLower(strings.TrimSpace(name))]
 	return i, ok
 }
@@ -303,6 +310,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		local[f.ID] = idx
 		c.declared[idx] = f
+		c.factIdx = append(c.factIdx, idx)
 	}
 	fact := func(where, id string) (int, error) {
 		idx, ok := local[id]
@@ -416,9 +424,6 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					}
 				}
 				ct.metrics = append(ct.metrics, cm)
-				c.nMetrics++
-				c.nParts += len(cm.parts)
-				c.nGates += len(cm.gates)
 			}
 			if len(ct.metrics) == 0 {
 				return nil, dataErr(where+"/"+t.ID, "a track needs metrics")
@@ -427,7 +432,6 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 				return nil, dataErr(where+"/"+t.ID, fmt.Sprintf("metric maxima add up to %g, below the qualifying score", total))
 			}
 			ca.tracks = append(ca.tracks, ct)
-			c.nTracks++
 		}
 		switch ca.sel {
 		case SelectBest:
@@ -457,6 +461,16 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		e.areaTracks[a.ID] = trackIDs
 		c.areas = append(c.areas, ca)
+		// Size a result: every track may be scored (best, or forced by the profile), and
+		// one track at a time is never more than all of them.
+		for _, ct := range ca.tracks {
+			c.nTracks++
+			c.nMetrics += len(ct.metrics)
+			for _, cm := range ct.metrics {
+				c.nParts += len(cm.parts)
+				c.nGates += len(cm.gates)
+			}
+		}
 	}
 	return c, nil
 }

@@ -121,9 +121,8 @@ func (e *Engine) coverage(id string) string {
 func (e *Engine) checkBounds(in *Input, progs []*compiled) error {
 	var errs Errors
 	for _, c := range progs {
-		for i := range c.p.Facts {
+		for i, fi := range c.factIdx {
 			f := &c.p.Facts[i]
-			fi := e.factIndex[f.ID]
 			if !in.given[fi] {
 				continue
 			}
@@ -211,15 +210,38 @@ func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
 func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 	lang := ev.in.lang
 	ar.ID, ar.Name, ar.QualifyingScore = ca.a.ID, ca.a.Name.In(lang), qs
-	ar.Tracks, ev.tracks = ev.tracks[:len(ca.tracks)], ev.tracks[len(ca.tracks):]
-	type trackOut struct {
-		metrics   []MetricResult
-		max       float64
-		zero      int
-		qualified bool
+	// A track forced by the profile or picked by a fact is the only one scored; otherwise
+	// every track is scored and the best counts.
+	only := -1
+	if forced, ok := ev.in.tracks[ca.a.ID]; ok {
+		for ti := range ca.tracks {
+			if ca.tracks[ti].t.ID == forced {
+				only = ti
+				ar.Selection = Selection{Kind: SelectedProfile}
+			}
+		}
 	}
-	var outs [8]trackOut // areas have few tracks; more are scored but only 8 remembered
-	for ti := range ca.tracks {
+	if only < 0 && ca.sel == SelectFact {
+		v, given := ev.in.facts[ca.selFct], ev.in.given[ca.selFct]
+		ts := &ca.a.TrackSelection
+		only = ca.elseT
+		if given && v >= ts.AtLeast-eps {
+			only = ca.ifT
+		}
+		ar.Selection = Selection{Kind: SelectedFact, Fact: ts.Fact, Value: v, Given: given, AtLeast: ts.AtLeast}
+	}
+	first, last := 0, len(ca.tracks)
+	if only >= 0 {
+		first, last = only, only+1
+	} else {
+		ar.Selection = Selection{Kind: SelectedBest}
+	}
+	ar.Tracks, ev.tracks = ev.tracks[:last-first], ev.tracks[last-first:]
+	chosen := 0
+	var chosenMetrics []MetricResult
+	var chosenMax float64
+	var chosenZero int
+	for ti := first; ti < last; ti++ {
 		ct := &ca.tracks[ti]
 		ms := ev.metrics[:len(ct.metrics)]
 		ev.metrics = ev.metrics[len(ct.metrics):]
@@ -233,54 +255,22 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 			}
 		}
 		q := score >= qs-eps && zero == 0
-		ar.Tracks[ti] = TrackScore{ID: ct.t.ID, Name: ct.t.Name.In(lang), Score: score, Qualified: q}
-		if ti < len(outs) {
-			outs[ti] = trackOut{metrics: ms, max: mx, zero: zero, qualified: q}
+		k := ti - first
+		ar.Tracks[k] = TrackScore{ID: ct.t.ID, Name: ct.t.Name.In(lang), Score: score, Qualified: q}
+		if c := &ar.Tracks[chosen]; k == 0 || (q && !c.Qualified) || (q == c.Qualified && score > c.Score+eps) {
+			chosen, chosenMetrics, chosenMax, chosenZero = k, ms, mx, zero
 		}
 	}
-	chosen := -1
-	if forced, ok := ev.in.tracks[ca.a.ID]; ok {
-		for ti := range ca.tracks {
-			if ca.tracks[ti].t.ID == forced {
-				chosen = ti
-				ar.Selection = Selection{Kind: SelectedProfile}
-			}
-		}
-	}
-	if chosen < 0 {
-		switch ca.sel {
-		case SelectFact:
-			v, given := ev.in.facts[ca.selFct], ev.in.given[ca.selFct]
-			ts := ca.a.TrackSelection
-			chosen = ca.elseT
-			if given && v >= ts.AtLeast-eps {
-				chosen = ca.ifT
-			}
-			ar.Selection = Selection{Kind: SelectedFact, Fact: ts.Fact, Value: v, Given: given, AtLeast: ts.AtLeast}
-		default:
-			chosen = 0
-			for ti := 1; ti < len(ar.Tracks); ti++ {
-				a, b := &ar.Tracks[ti], &ar.Tracks[chosen]
-				if (a.Qualified && !b.Qualified) || (a.Qualified == b.Qualified && a.Score > b.Score+eps) {
-					chosen = ti
-				}
-			}
-			ar.Selection = Selection{Kind: SelectedBest}
-		}
-	}
-	if chosen >= len(outs) {
-		chosen = 0
-	}
-	ar.Tracks[chosen].Counts = true
-	t, o := &ar.Tracks[chosen], &outs[chosen]
-	ar.Track, ar.Score, ar.Max, ar.Qualified = t.ID, t.Score, o.max, t.Qualified
-	ar.Metrics, ar.ZeroMetrics = o.metrics, o.zero
+	t := &ar.Tracks[chosen]
+	t.Counts = true
+	ar.Track, ar.Score, ar.Max, ar.Qualified = t.ID, t.Score, chosenMax, t.Qualified
+	ar.Metrics, ar.ZeroMetrics = chosenMetrics, chosenZero
 	ar.Shortfall = max(0, qs-ar.Score)
 	if ar.Shortfall < eps {
 		ar.Shortfall = 0
 	}
 	if ev.in.plan != nil {
-		ar.Plan = ev.e.plan(ev, ca, chosen, ar)
+		ar.Plan = ev.e.plan(ev, ca, first+chosen, ar)
 	}
 }
 
@@ -288,7 +278,7 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	m := cm.m
 	*mr = MetricResult{ID: m.ID, Name: m.Name.In(ev.in.lang), Category: m.Category, Kind: m.Rule.Kind,
-		Max: m.Max, Source: m.Source, Note: m.Note}
+		Max: m.Max, Source: m.Source}
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {
@@ -298,7 +288,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 			vals[i] = v
 		}
 		pt := cp.p
-		mr.Parts[i] = PartResult{ID: pt.ID, Fact: pt.Fact, Certifications: pt.Certifications, Value: v, Given: given,
+		mr.Parts[i] = PartResult{ID: pt.ID, Fact: pt.Fact, Value: v, Given: given,
 			Unit: cp.unit, PointsPer: pt.Points, Per: pt.Per, Whole: pt.Whole, Threshold: thresholdOf(pt, m.Max),
 			Points: partPoints(pt, v)}
 	}

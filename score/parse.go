@@ -16,7 +16,7 @@ func ParseProfile(data []byte) (*Profile, error) {
 		return nil, Errors{{Code: CodeTooLarge, Message: "input is too large",
 			Expected: "at most " + strconv.Itoa(MaxInputBytes) + " bytes", Got: strconv.Itoa(len(data)) + " bytes"}}
 	}
-	p := parser{data: data}
+	p := parser{data: data, stack: make([]seg, 0, 8)}
 	var prof Profile
 	p.ws()
 	if p.pos >= len(p.data) {
@@ -40,18 +40,37 @@ const maxMagnitude = 1e15
 
 // parser is a one-pass JSON reader for the Profile shape. The first error stops it.
 type parser struct {
-	data []byte
-	pos  int
-	err  *Error
+	data  []byte
+	pos   int
+	err   *Error
+	stack []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
 }
 
-func (p *parser) errAt(path, code, msg, expected, got string) *Error {
-	return &Error{Path: path, Offset: p.pos, Code: code, Message: msg, Expected: expected, Got: got}
+// seg is one JSON Pointer segment: a key, or an index when key is empty and idx ≥ 0.
+type seg struct {
+	key string
+	idx int
 }
 
-func (p *parser) fail(path, code, msg, expected, got string) {
+func (p *parser) path() string {
+	s := ""
+	for _, g := range p.stack {
+		if g.idx >= 0 {
+			s = pointerIndex(s, g.idx)
+		} else {
+			s = pointer(s, g.key)
+		}
+	}
+	return s
+}
+
+func (p *parser) errAt(_ string, code, msg, expected, got string) *Error {
+	return &Error{Path: p.path(), Offset: p.pos, Code: code, Message: msg, Expected: expected, Got: got}
+}
+
+func (p *parser) fail(_ string, code, msg, expected, got string) {
 	if p.err == nil {
-		p.err = p.errAt(path, code, msg, expected, got)
+		p.err = p.errAt("", code, msg, expected, got)
 	}
 }
 
@@ -123,7 +142,8 @@ func (p *parser) object(path string, field func(key string, keyPath string)) {
 		p.pos++
 		return
 	}
-	var seen []string
+	var seenBuf [16]string
+	seen := seenBuf[:0]
 	for p.err == nil {
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
@@ -135,26 +155,27 @@ func (p *parser) object(path string, field func(key string, keyPath string)) {
 		if p.err != nil {
 			return
 		}
-		kp := pointer(path, key)
+		p.stack = append(p.stack, seg{key: key, idx: -1})
 		for _, s := range seen {
 			if s == key {
 				p.pos = keyOff
-				p.fail(kp, CodeDuplicate, "duplicate key", "each key once", strconv.Quote(key))
+				p.fail("", CodeDuplicate, "duplicate key", "each key once", strconv.Quote(key))
 				return
 			}
 		}
 		seen = append(seen, key)
 		p.ws()
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			p.fail(kp, CodeSyntax, "expected ':' after the key", "':'", p.peekText())
+			p.fail("", CodeSyntax, "expected ':' after the key", "':'", p.peekText())
 			return
 		}
 		p.pos++
 		p.ws()
-		field(key, kp)
+		field(key, "")
 		if p.err != nil {
 			return
 		}
+		p.stack = p.stack[:len(p.stack)-1]
 		p.ws()
 		if p.pos >= len(p.data) {
 			p.fail(path, CodeSyntax, "unterminated object", "',' or '}'", "end of input")
@@ -187,10 +208,12 @@ func (p *parser) array(path string, elem func(i int, elemPath string)) {
 	}
 	for i := 0; p.err == nil; i++ {
 		p.ws()
-		elem(i, pointerIndex(path, i))
+		p.stack = append(p.stack, seg{idx: i})
+		elem(i, "")
 		if p.err != nil {
 			return
 		}
+		p.stack = p.stack[:len(p.stack)-1]
 		p.ws()
 		if p.pos >= len(p.data) {
 			p.fail(path, CodeSyntax, "unterminated array", "',' or ']'", "end of input")
@@ -478,7 +501,8 @@ func (p *parser) profile(prof *Profile) {
 					}
 				})
 				if per.Certifications == nil && p.err == nil {
-					p.fail(pointer(ep, "certifications"), CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
+					p.stack = append(p.stack, seg{key: "certifications", idx: -1})
+					p.fail("", CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
 				}
 				prof.People = append(prof.People, per)
 			})
@@ -502,6 +526,10 @@ func (p *parser) profile(prof *Profile) {
 			if p.pos+4 <= len(p.data) && string(p.data[p.pos:p.pos+4]) == "true" {
 				p.pos += 4
 				prof.Plan = plan
+				return
+			}
+			if p.pos+5 <= len(p.data) && string(p.data[p.pos:p.pos+5]) == "false" {
+				p.pos += 5
 				return
 			}
 			p.object(kp, func(key, pp string) {
@@ -528,11 +556,12 @@ func (p *parser) profile(prof *Profile) {
 	})
 }
 
-func (p *parser) unknownField(path, key string, known []string) {
-	p.fail(path, CodeUnknown, "unknown field", "one of "+joinQuoted(known), strconv.Quote(key))
-	if p.err != nil && p.err.Path == path {
-		p.err.Suggestion = closest(key, known)
+func (p *parser) unknownField(_, key string, known []string) {
+	if p.err != nil {
+		return
 	}
+	p.fail("", CodeUnknown, "unknown field", "one of "+joinQuoted(known), strconv.Quote(key))
+	p.err.Suggestion = closest(key, known)
 }
 
 func joinQuoted(ss []string) string {

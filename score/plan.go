@@ -431,7 +431,7 @@ func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 		if cm.parts[pi].fact < 0 || (cm.parts[pi].fact >= 0 && e.facts[cm.parts[pi].fact].integer) {
 			add = math.Ceil(add - eps)
 		}
-		g := Gap{Metric: mr.ID, Lever: p.ID, Fact: p.Fact, Certifications: p.Certifications, Unit: p.Unit, Value: p.Value,
+		g := Gap{Metric: mr.ID, Lever: p.ID, Fact: p.Fact, Certifications: cm.parts[pi].p.Certifications, Unit: p.Unit, Value: p.Value,
 			Add: add, PointsPerUnit: p.PointsPer / p.Per}
 		if p.Whole {
 			g.PointsPerUnit = 0

@@ -90,7 +90,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		for j, name := range per.Certifications {
 			ci, ok := e.lookupCert(name)
 			if !ok {
-				add(e.unknownCert(pointer(pointerIndex("/people", i), "certifications")+"/"+strconv.Itoa(j), name))
+				add(e.unknownCert(pointerIndex(pointerIndex("/people", i)+"/certifications", j), name))
 				continue
 			}
 			m.set(ci)
@@ -100,10 +100,12 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		byMask[m]++
 	}
-	for _, name := range sortedKeys(p.Certifications) {
-		n := p.Certifications[name]
-		path := pointer("/certifications", name)
+	for name, n := range p.Certifications {
 		ci, ok := e.lookupCert(name)
+		path := ""
+		if !ok || n < 0 || n > 1_000_000 {
+			path = pointer("/certifications", name)
+		}
 		if !ok {
 			add(e.unknownCert(path, name))
 			continue
@@ -129,10 +131,12 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 	}
 
-	for _, id := range sortedKeys(p.Facts) {
-		v := p.Facts[id]
-		path := pointer("/facts", id)
+	for id, v := range p.Facts {
 		fi, ok := e.factIndex[id]
+		path := ""
+		if !ok || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxMagnitude || (e.facts[fi].integer && v != math.Trunc(v)) {
+			path = pointer("/facts", id)
+		}
 		if !ok {
 			add(&Error{Path: path, Code: CodeUnknown, Message: "unknown fact", Expected: "a fact id declared by the program data",
 				Got: shorten(id), Suggestion: closest(id, e.factIDs())})
@@ -198,6 +202,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		in.plan = pi
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Path < errs[j].Path })
 		return nil, errs
 	}
 	return in, nil

@@ -137,10 +137,9 @@ type MetricResult struct {
 	Gates []GateResult `json:"gates,omitempty"`
 	// Prerequisite is the fact bound the metric needs, if any.
 	Prerequisite PrerequisiteResult `json:"prerequisite,omitempty,omitzero"`
-	// Source is the id of the source of the rule (see ProgramResult.Sources).
+	// Source is the id of the source of the rule (see ProgramResult.Sources); how an
+	// ambiguity of the source was resolved is noted beside the rule in the program data.
 	Source string `json:"source"`
-	// Note is how an ambiguity in the source was resolved.
-	Note string `json:"note,omitempty"`
 	// Explanation is one sentence saying how the points were reached.
 	Explanation string `json:"explanation"`
 }
@@ -151,9 +150,8 @@ type PartResult struct {
 	ID string `json:"id"`
 	// Fact is the fact measured, for a fact part.
 	Fact string `json:"fact,omitempty"`
-	// Certifications are the certification ids counted, for a people part.
-	Certifications []string `json:"certifications,omitempty"`
-	// Value is the fact's value or the number of distinct people counted.
+	// Value is the fact's value or the number of distinct people counted (the certifications
+	// counted are listed by the program data, under the same metric and part ids).
 	Value float64 `json:"value"`
 	// Given is false when the profile did not give the fact (it counts as 0).
 	Given bool `json:"given"`
