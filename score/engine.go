@@ -47,9 +47,9 @@ const maxCerts = 256
 // certMask is a set of certifications, by catalog index.
 type certMask [maxCerts / 64]uint64
 
-func (m *certMask) set(i int)                { m[i/64] |= 1 << (i % 64) }
-func (m *certMask) has(i int) bool           { return m[i/64]&(1<<(i%64)) != 0 }
-func (m *certMask) meets(o *certMask) bool   { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
+func (m *certMask) set(i int)              { m[i/64] |= 1 << (i % 64) }
+func (m *certMask) has(i int) bool         { return m[i/64]&(1<<(i%64)) != 0 }
+func (m *certMask) meets(o *certMask) bool { return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0 }
 func (m *certMask) andNot(o *certMask) (r certMask) {
 	for i := range m {
 		r[i] = m[i] &^ o[i]
