@@ -461,15 +461,26 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		e.areaTracks[a.ID] = trackIDs
 		c.areas = append(c.areas, ca)
-		// Size a result: every track may be scored (best, or forced by the profile), and
-		// one track at a time is never more than all of them.
+		// Size a result: every track is scored when the best counts, one track (the largest
+		// at most) when a fact or the profile picks it.
+		var nm, np, ng int
 		for _, ct := range ca.tracks {
-			c.nTracks++
-			c.nMetrics += len(ct.metrics)
+			m, p, g := len(ct.metrics), 0, 0
 			for _, cm := range ct.metrics {
-				c.nParts += len(cm.parts)
-				c.nGates += len(cm.gates)
+				p += len(cm.parts)
+				g += len(cm.gates)
 			}
+			if ca.sel == SelectBest {
+				nm, np, ng = nm+m, np+p, ng+g
+			} else {
+				nm, np, ng = max(nm, m), max(np, p), max(ng, g)
+			}
+		}
+		c.nMetrics, c.nParts, c.nGates = c.nMetrics+nm, c.nParts+np, c.nGates+ng
+		if ca.sel == SelectBest {
+			c.nTracks += len(ca.tracks)
+		} else {
+			c.nTracks++
 		}
 	}
 	return c, nil
