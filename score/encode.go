@@ -7,7 +7,7 @@ import (
 
 // MarshalJSON encodes the result as described by schemas/result.schema.json, rendering
 // each metric's explanation and each warning's message in the result's language.
-func (r *Result) MarshalJSON() ([]byte, error) {
+func (r Result) MarshalJSON() ([]byte, error) {
 	return r.AppendJSON(make([]byte, 0, 8192)), nil
 }
 

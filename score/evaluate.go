@@ -277,8 +277,8 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 // metric scores one metric into mr.
 func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	m := cm.m
-	*mr = MetricResult{ID: m.ID, Name: m.Name.In(ev.in.lang), Category: m.Category, Kind: m.Rule.Kind,
-		Max: m.Max, Source: m.Source}
+	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
+	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {
@@ -287,10 +287,9 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 		if i < len(vals) {
 			vals[i] = v
 		}
-		pt := cp.p
-		mr.Parts[i] = PartResult{ID: pt.ID, Fact: pt.Fact, Value: v, Given: given,
-			Unit: cp.unit, PointsPer: pt.Points, Per: pt.Per, Whole: pt.Whole, Threshold: thresholdOf(pt, m.Max),
-			Points: partPoints(pt, v)}
+		pt, pr := cp.p, &mr.Parts[i]
+		pr.ID, pr.Fact, pr.Value, pr.Given, pr.Unit = pt.ID, pt.Fact, v, given, cp.unit
+		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, thresholdOf(pt, m.Max), partPoints(pt, v)
 	}
 	if len(cm.gates) > 0 {
 		mr.Gates, ev.gates = ev.gates[:len(cm.gates)], ev.gates[len(cm.gates):]

@@ -523,15 +523,6 @@ func (p *parser) profile(prof *Profile) {
 			})
 		case "plan":
 			plan := &PlanRequest{}
-			if p.pos+4 <= len(p.data) && string(p.data[p.pos:p.pos+4]) == "true" {
-				p.pos += 4
-				prof.Plan = plan
-				return
-			}
-			if p.pos+5 <= len(p.data) && string(p.data[p.pos:p.pos+5]) == "false" {
-				p.pos += 5
-				return
-			}
 			p.object(kp, func(key, pp string) {
 				switch key {
 				case "costs":
