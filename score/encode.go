@@ -184,6 +184,9 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	b = appendStr(b, m.Unit)
 	b = append(b, `,"threshold":`...)
 	b = appendNum(b, m.Threshold)
+	if m.Offset {
+		b = append(b, `,"offset":true`...)
+	}
 	b = optStr(b, `,"best":`, m.Best)
 	b = append(b, `,"parts":[`...)
 	for i := range m.Parts {

@@ -279,6 +279,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	m := cm.m
 	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
 	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
+	mr.Offset = m.Rule.Offset
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {
@@ -289,7 +290,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 		}
 		pt, pr := cp.p, &mr.Parts[i]
 		pr.ID, pr.Fact, pr.Value, pr.Given, pr.Unit = pt.ID, pt.Fact, v, given, cp.unit
-		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, thresholdOf(pt, m.Max), partPoints(pt, v)
+		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, thresholdOf(pt, m.Max), partPoints(m.Rule.Offset, pt, v)
 	}
 	if len(cm.gates) > 0 {
 		mr.Gates, ev.gates = ev.gates[:len(cm.gates)], ev.gates[len(cm.gates):]
@@ -370,13 +371,15 @@ func (ev *evaluation) partValue(cp *cpart) (float64, bool) {
 	return float64(n), n > 0 || len(ev.in.groups) > 0
 }
 
-// partPoints is a part's points for value v, before the metric's cap.
-func partPoints(pt *Part, v float64) float64 {
-	if v <= 0 {
+// partPoints is a part's points for value v, before the metric's cap. When offset (a sum of
+// net numbers), a part below zero gives negative points that offset the others; otherwise it
+// earns 0. Whole steps round toward zero.
+func partPoints(offset bool, pt *Part, v float64) float64 {
+	if v <= 0 && !offset {
 		return 0
 	}
 	if pt.Whole {
-		return pt.Points * math.Floor(v/pt.Per+eps)
+		return pt.Points * math.Trunc(v/pt.Per+math.Copysign(eps, v))
 	}
 	return pt.Points * v / pt.Per
 }

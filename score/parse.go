@@ -383,6 +383,10 @@ func (p *parser) number(path string) float64 {
 		i++
 	}
 	if i == digits {
+		if digits > start {
+			p.fail(path, CodeSyntax, "malformed number", "digits after '-'", p.peekText())
+			return 0
+		}
 		p.typeErr(path, "number")
 		return 0
 	}

@@ -145,7 +145,7 @@ func with(mr *MetricResult, moves []move) float64 {
 			p := &h.Parts[mv.lever]
 			p.Value += mv.add
 			pt := Part{Points: p.PointsPer, Per: p.Per, Whole: p.Whole}
-			p.Points = partPoints(&pt, p.Value)
+			p.Points = partPoints(h.Offset, &pt, p.Value)
 		} else {
 			g := &h.Gates[mv.lever-len(h.Parts)]
 			g.People += int(mv.add)
@@ -201,14 +201,17 @@ func (e *Engine) levels(ev *evaluation, cm *cmetric, pi int, mr *MetricResult) [
 	var out []float64
 	if cp.p.Whole {
 		// Only whole multiples of Per earn points.
-		k := math.Floor(math.Max(v0, 0)/cp.p.Per+eps) + 1
+		k := math.Trunc(v0/cp.p.Per+math.Copysign(eps, v0)) + 1
+		if v0 < 0 && !mr.Offset {
+			k = 1
+		}
 		for v := k * cp.p.Per; v <= target+eps && len(out) < maxOptions; v += cp.p.Per {
 			out = append(out, math.Ceil((v-v0)/step-eps)*step)
 		}
 		return out
 	}
 	start := 0.0
-	if v0 < 0 {
+	if v0 < 0 && !mr.Offset {
 		// A negative net value must first come back to zero.
 		start = math.Ceil(-v0/step-eps) * step
 	}

@@ -160,7 +160,7 @@ const (
 	KindLinear = "linear"
 	// KindBestOf scores each part and keeps the best (association options are never added).
 	KindBestOf = "best-of"
-	// KindSum scores each part and adds them before the cap.
+	// KindSum scores each part and adds them before the cap (see Rule.Offset for parts below zero).
 	KindSum = "sum"
 )
 
@@ -177,6 +177,9 @@ type Rule struct {
 	Parts []Part `json:"parts" jsonschema:"minItems=1"`
 	// Gates are certification steps that must all be met before the parts score.
 	Gates []Gate `json:"gates,omitempty"`
+	// Offset, for a sum, makes its parts net numbers counted together: a part below zero
+	// offsets the others and only the total is floored at 0. Without it a part below zero earns 0.
+	Offset bool `json:"offset,omitempty"`
 	// Prerequisite, when set, makes the metric worth 0 unless a fact reaches a bound.
 	Prerequisite *Prerequisite `json:"prerequisite,omitempty"`
 }

@@ -129,6 +129,8 @@ type MetricResult struct {
 	Unit string `json:"unit"`
 	// Threshold is the value at which the counting part alone reaches Max.
 	Threshold float64 `json:"threshold"`
+	// Offset is true for a sum of net parts, where a part below zero offsets the others.
+	Offset bool `json:"offset,omitempty"`
 	// Best is the id of the part that counted, for best-of.
 	Best string `json:"best,omitempty"`
 	// Parts are the measures scored.
