@@ -1,0 +1,395 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+var explainCmd = &command{
+	name: "explain",
+	usage: `Usage: partnerscore explain [-lang fr|en] [-plan] [FILE|-]
+
+Evaluates one JSON profile read from FILE, or from standard input when FILE is "-" or
+absent, and prints a report: per program and area the track that counts and why, the
+score against the qualifying score and whether the area is QUALIFIED; per metric its
+points and how they were reached; the warnings; and, when the profile asks for a plan
+(or with -plan), the gaps and the cheapest plan to qualify.
+
+Flags:
+  -lang fr|en   the report's language (default: the profile's "lang", else en)
+  -plan         add the gaps and the plan even when the profile has no "plan"
+
+Exit status: 0 success; 2 bad input (each problem on stderr, named by its JSON Pointer);
+1 a read or write failure.
+`,
+}
+
+func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	lang := fs.String("lang", "", "fr or en (default: the profile's lang, else en)")
+	plan := fs.Bool("plan", false, "add the gaps and the plan")
+	pos, code, ok := parseFlags(fs, explainCmd, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	file, code, ok := oneFile(explainCmd, pos, stderr)
+	if !ok {
+		return code
+	}
+	switch *lang {
+	case "", "en", "fr":
+	default:
+		return report(stderr, &score.Error{Path: "-lang", Code: score.CodeUnknown, Message: "unknown language",
+			Expected: `"en" or "fr"`, Got: strconv.Quote(*lang)})
+	}
+	eng, ok := loadEngine(stderr)
+	if !ok {
+		return exitFail
+	}
+	data, err := readProfile(file, stdin)
+	if err != nil {
+		return report(stderr, err)
+	}
+	prof, err := score.ParseProfile(data)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if *lang != "" {
+		prof.Lang = *lang // names, explanations and warnings all follow the report's language
+	}
+	if *plan && prof.Plan == nil {
+		prof.Plan = &score.PlanRequest{}
+	}
+	in, err := eng.Resolve(prof)
+	if err != nil {
+		return report(stderr, err)
+	}
+	res, err := eng.Evaluate(in)
+	if err != nil {
+		return report(stderr, err)
+	}
+	text := writeReport(res, res.Lang, colorsFor(stdout))
+	if _, err := io.WriteString(stdout, text); err != nil {
+		return report(stderr, err)
+	}
+	return exitOK
+}
+
+// labels are the report's words in one language.
+type labels struct {
+	report, asOf, rules, since, until, qualifiedAreas, of, areas, none, perArea      string
+	qualified, notQualified, short, atZero, metricsAtZero, reachedBut                string
+	track, best, profile, pickedBy, atLeast, below, notGiven, score, qualifyingScore string
+	metrics, warnings, gaps, now, pts, plan, planTrack, cost, notReachable, already  string
+	add, of2, certified, certified1, metricAt, colon, qualifyingScoreCap, scoreLower string
+	sep, short1                                                                      string
+	catPerformance, catSkilling, catCustomerSuccess                                  string
+}
+
+var labelsEN = labels{
+	report: "PartnerScore report", asOf: "as of", rules: "rules", since: "in force since", until: "until",
+	qualifiedAreas: "Qualified", of: "of", areas: "areas", none: "none", perArea: "points per area, with every metric above zero",
+	qualified: "QUALIFIED", notQualified: "NOT QUALIFIED", short: "points short", atZero: "metric at zero", metricsAtZero: "metrics at zero",
+	reachedBut: "score reached but",
+	track:      "Track", best: "the best track", profile: "set by the profile", pickedBy: "picked by", atLeast: "at least", below: "below",
+	notGiven: "not given", score: "Score", qualifyingScore: "qualifying score",
+	metrics: "Metrics", warnings: "Warnings", gaps: "Gaps (what more of one measure would give)", now: "now", pts: "pts",
+	plan: "Cheapest plan", planTrack: "track", cost: "cost", notReachable: "not reachable", already: "already qualified",
+	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
+	catPerformance: "performance", catSkilling: "skilling", catCustomerSuccess: "customer success", colon: ":",
+}
+
+var labelsFR = labels{
+	report: "Rapport PartnerScore", asOf: "au", rules: "règles", since: "en vigueur depuis le", until: "jusqu'au",
+	qualifiedAreas: "Qualifié", of: "sur", areas: "domaines", none: "aucun", perArea: "points par domaine, chaque métrique au-dessus de zéro",
+	qualified: "QUALIFIÉ", notQualified: "NON QUALIFIÉ", short: "points manquants", atZero: "métrique à zéro", metricsAtZero: "métriques à zéro",
+	reachedBut: "score atteint mais",
+	track:      "Parcours", best: "le meilleur parcours", profile: "imposé par le profil", pickedBy: "choisi par", atLeast: "au moins", below: "moins de",
+	notGiven: "non renseigné", score: "Score", qualifyingScore: "score de qualification",
+	metrics: "Métriques", warnings: "Avertissements", gaps: "Écarts (ce que donnerait davantage d'une mesure)", now: "actuellement", pts: "pts",
+	plan: "Plan le moins coûteux", planTrack: "parcours", cost: "coût", notReachable: "inatteignable", already: "déjà qualifié",
+	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
+	catPerformance: "performance", catSkilling: "compétences", catCustomerSuccess: "réussite client", colon: " :",
+}
+
+func labelsFor(lang string) *labels {
+	if lang == "fr" {
+		return &labelsFR
+	}
+	return &labelsEN
+}
+
+// units translates the unit ids of the rule data: plural and singular, in English and French.
+var units = map[string][4]string{
+	"customers":   {"customers", "clients", "customer", "client"},
+	"people":      {"people", "personnes", "person", "personne"},
+	"users":       {"users", "utilisateurs", "user", "utilisateur"},
+	"deployments": {"deployments", "déploiements", "deployment", "déploiement"},
+	"workloads":   {"workloads", "charges de travail", "workload", "charge de travail"},
+	"percent":     {"%", "%", "%", "%"},
+	"usd":         {"USD", "USD", "USD", "USD"},
+	"services":    {"services", "services", "service", "service"},
+	"mcv":         {"MCV", "MCV", "MCV", "MCV"},
+	"mixed":       {"units", "unités", "unit", "unité"},
+}
+
+// unit names n units of u.
+func unit(u string, n float64, lang string) string {
+	names, ok := units[u]
+	if !ok {
+		return u
+	}
+	i := 0
+	if lang == "fr" {
+		i = 1
+	}
+	if math.Abs(n) == 1 || (lang == "fr" && math.Abs(n) < 2) {
+		i += 2
+	}
+	return names[i]
+}
+
+// num formats a number for display: at most one decimal, a decimal comma in French.
+func num(v float64, lang string) string {
+	r := math.Round(v*10) / 10
+	if r == 0 {
+		r = 0 // no "-0"
+	}
+	s := strconv.FormatFloat(r, 'f', -1, 64)
+	if lang == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// colors styles the report; the zero value prints plain text.
+type colors struct{ on bool }
+
+func colorsFor(w io.Writer) colors {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return colors{}
+	}
+	st, err := f.Stat()
+	return colors{on: err == nil && st.Mode()&os.ModeCharDevice != 0}
+}
+
+func (c colors) wrap(code, s string) string {
+	if !c.on {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+func (c colors) bold(s string) string  { return c.wrap("1", s) }
+func (c colors) green(s string) string { return c.wrap("1;32", s) }
+func (c colors) red(s string) string   { return c.wrap("1;31", s) }
+func (c colors) dim(s string) string   { return c.wrap("2", s) }
+
+// writeReport renders a result as a terminal report in lang.
+func writeReport(res *score.Result, lang string, c colors) string {
+	l := labelsFor(lang)
+	var b strings.Builder
+	line := func(indent int, parts ...string) {
+		b.WriteString(strings.Repeat("  ", indent))
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	line(0, c.bold(l.report), ", ", l.asOf, " ", res.AsOf)
+	for pi := range res.Programs {
+		pr := &res.Programs[pi]
+		b.WriteByte('\n')
+		when := l.since + " " + pr.EffectiveFrom
+		if pr.EffectiveTo != "" {
+			when += " " + l.until + " " + pr.EffectiveTo
+		}
+		line(0, c.bold(pr.Name), " — ", l.rules, " ", pr.Version, " (", when, ")")
+		names := []string{}
+		for _, a := range pr.Areas {
+			if a.Qualified {
+				names = append(names, a.Name)
+			}
+		}
+		list := l.none
+		if len(names) > 0 {
+			list = strings.Join(names, ", ")
+		}
+		line(0, l.qualifiedAreas, l.colon, " ", strconv.Itoa(len(names)), " ", l.of, " ", strconv.Itoa(len(pr.Areas)), " ", l.areas, " (", list, ")")
+		if len(pr.Areas) > 0 {
+			line(0, l.qualifyingScoreCap, l.colon, " ", num(pr.Areas[0].QualifyingScore, lang), " ", l.perArea)
+		}
+		for ai := range pr.Areas {
+			b.WriteByte('\n')
+			writeArea(&b, &pr.Areas[ai], lang, l, c)
+		}
+	}
+	if len(res.Warnings) > 0 {
+		b.WriteByte('\n')
+		line(0, c.bold(l.warnings), l.colon)
+		for i := range res.Warnings {
+			line(1, "- ", res.Warnings[i].Text(lang))
+		}
+	}
+	return b.String()
+}
+
+func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, c colors) {
+	line := func(indent int, parts ...string) {
+		b.WriteString(strings.Repeat("  ", indent))
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	// Heading: name and verdict.
+	if a.Qualified {
+		line(0, c.bold(a.Name), " — ", c.green(l.qualified))
+	} else {
+		var why []string
+		if a.Shortfall > 0 {
+			short := num(a.Shortfall, lang)
+			if short == "1" {
+				short += " " + l.short1
+			} else {
+				short += " " + l.short
+			}
+			why = append(why, short)
+		}
+		if a.ZeroMetrics > 0 {
+			z := l.atZero
+			if a.ZeroMetrics > 1 {
+				z = l.metricsAtZero
+			}
+			z = strconv.Itoa(a.ZeroMetrics) + " " + z
+			if a.Shortfall == 0 {
+				z = l.reachedBut + " " + z
+			}
+			why = append(why, z)
+		}
+		line(0, c.bold(a.Name), " — ", c.red(l.notQualified), l.colon, " ", strings.Join(why, l.sep))
+	}
+	// Track and why it counts.
+	trackName := a.Track
+	for _, t := range a.Tracks {
+		if t.Counts {
+			trackName = t.Name
+		}
+	}
+	var why string
+	switch s := a.Selection; s.Kind {
+	case score.SelectedBest:
+		var ts []string
+		for _, t := range a.Tracks {
+			ts = append(ts, t.Name+" "+num(t.Score, lang))
+		}
+		why = l.best + " (" + strings.Join(ts, ", ") + ")"
+	case score.SelectedFact:
+		switch {
+		case !s.Given:
+			why = l.pickedBy + " " + s.Fact + " (" + l.notGiven + l.sep + l.below + " " + num(s.AtLeast, lang) + ")"
+		case s.Value >= s.AtLeast:
+			why = l.pickedBy + " " + s.Fact + " = " + num(s.Value, lang) + " (" + l.atLeast + " " + num(s.AtLeast, lang) + ")"
+		default:
+			why = l.pickedBy + " " + s.Fact + " = " + num(s.Value, lang) + " (" + l.below + " " + num(s.AtLeast, lang) + ")"
+		}
+	case score.SelectedProfile:
+		why = l.profile
+	}
+	line(1, l.track, l.colon, " ", trackName, " — ", why)
+	line(1, l.score, l.colon, " ", num(a.Score, lang), "/", num(a.Max, lang), " (", l.qualifyingScore, " ", num(a.QualifyingScore, lang), ")")
+
+	// Metrics, points aligned.
+	line(1, l.metrics, l.colon)
+	w := 0
+	for i := range a.Metrics {
+		w = max(w, utf8.RuneCountInString(metricLabel(&a.Metrics[i], l)))
+	}
+	for i := range a.Metrics {
+		m := &a.Metrics[i]
+		pts := num(m.Points, lang) + "/" + num(m.Max, lang)
+		if m.Points <= 0 {
+			pts = c.red(pts)
+		}
+		line(2, pad(metricLabel(m, l), w+2), pts)
+		line(3, c.dim(m.Explain(lang)))
+	}
+	if a.Plan != nil {
+		writePlan(b, a, lang, l)
+	}
+}
+
+func metricLabel(m *score.MetricResult, l *labels) string {
+	cat := m.Category
+	switch cat {
+	case score.CategoryPerformance:
+		cat = l.catPerformance
+	case score.CategorySkilling:
+		cat = l.catSkilling
+	case score.CategoryCustomerSuccess:
+		cat = l.catCustomerSuccess
+	}
+	return m.Name + " [" + cat + "]"
+}
+
+func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels) {
+	line := func(indent int, parts ...string) {
+		b.WriteString(strings.Repeat("  ", indent))
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	pl := a.Plan
+	var gaps []string
+	for _, g := range pl.Gaps {
+		if g.Add <= 0 || g.Points <= 0 {
+			continue
+		}
+		s := g.Metric + "/" + g.Lever + ": +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
+		if g.Fact != "" {
+			s += " " + l.of2 + " " + g.Fact
+		}
+		s += " (" + l.now + " " + num(g.Value, lang) + ") → +" + num(g.Points, lang) + " " + l.pts
+		gaps = append(gaps, s)
+	}
+	if len(gaps) > 0 {
+		line(1, l.gaps, l.colon)
+		for _, s := range gaps {
+			line(2, s)
+		}
+	}
+	switch {
+	case !pl.Reachable:
+		reason := ""
+		if pl.Reason != "" {
+			reason = " — " + pl.Reason
+		}
+		line(1, l.plan, l.colon, " ", l.notReachable, reason)
+	case a.Qualified && len(pl.Steps) == 0:
+		line(1, l.plan, l.colon, " ", l.already)
+	default:
+		line(1, l.plan, " (", l.planTrack, " ", pl.Track, ", ", l.cost, " ", num(pl.Cost, lang), ", ", l.scoreLower, " ", num(pl.Score, lang), ")", l.colon)
+		for _, s := range pl.Steps {
+			what := l.add + " " + num(s.Add, lang) + " " + unit(s.Unit, s.Add, lang)
+			switch {
+			case s.Fact != "":
+				what += " " + l.of2 + " " + s.Fact
+			case s.Certification != "":
+				cert := l.certified
+				if s.Add == 1 {
+					cert = l.certified1
+				}
+				what += " " + cert + " " + s.Certification
+			}
+			line(2, what, " (", s.Metric, "/", s.Lever, ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
+		}
+	}
+}
