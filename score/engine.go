@@ -68,6 +68,7 @@ type compiled struct {
 	sources  map[string]*Source
 	declared map[int]*Fact // engine fact index → declaration
 	factIdx  []int         // engine fact index of each of p.Facts
+	reads    []bool        // by engine fact index (filled once every program is compiled)
 	areas    []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
@@ -96,10 +97,11 @@ type cmetric struct {
 }
 
 type cpart struct {
-	p    *Part
-	fact int // -1 for a certification part
-	unit string
-	mask certMask
+	p         *Part
+	fact      int // -1 for a certification part
+	unit      string
+	threshold float64 // value at which the part alone reaches the metric's max
+	mask      certMask
 }
 
 type cgate struct {
@@ -165,6 +167,12 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 			return nil, fmt.Errorf("%s: %w", files[i], err)
 		}
 		e.programs = append(e.programs, c)
+	}
+	for _, c := range e.programs {
+		c.reads = make([]bool, len(e.facts))
+		for _, fi := range c.factIdx {
+			c.reads[fi] = true
+		}
 	}
 	sort.Slice(e.programs, func(i, j int) bool {
 		a, b := e.programs[i], e.programs[j]
@@ -391,7 +399,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					if pt.Points <= 0 || pt.Per <= 0 {
 						return nil, dataErr(pw, "points and per must be above 0")
 					}
-					cp := cpart{p: pt, fact: -1, unit: "people"}
+					cp := cpart{p: pt, fact: -1, unit: "people", threshold: thresholdOf(pt, m.Max)}
 					switch {
 					case pt.Fact != "" && len(pt.Certifications) == 0:
 						if cp.fact, err = fact(pw, pt.Fact); err != nil {

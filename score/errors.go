@@ -43,7 +43,7 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	p := e.Path
 	if p == "" {
-		p = "/"
+		p = "input"
 	}
 	b.WriteString(p)
 	b.WriteString(": ")
@@ -71,7 +71,8 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Errors is every problem found in one input, in document order. It is the error type
+// Errors is every problem found in one input, in document order (syntax errors stop at the
+// first). It is the error type
 // returned by Parse, Resolve and Evaluate.
 type Errors []*Error
 

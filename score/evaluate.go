@@ -8,16 +8,24 @@ import (
 // eps absorbs floating-point noise in comparisons with thresholds (6.67 × 3 vs 20).
 const eps = 1e-9
 
-// Evaluate scores an input under the version of each program in force on its date.
-// It fails only when no rules are in force or a fact is outside the bounds of the
-// version in force; the errors name the JSON Pointer of the field at fault.
+// Evaluate scores an input under the version of each program in force on its date (chosen,
+// with the facts checked against its bounds, by Resolve). It fails only on an Input that
+// Parse or Resolve did not make.
 func (e *Engine) Evaluate(in *Input) (*Result, error) {
-	progs, err := e.selectPrograms(in)
-	if err != nil {
+	r := new(Result)
+	if err := e.EvaluateInto(r, in); err != nil {
 		return nil, err
 	}
-	if err := e.checkBounds(in, progs); err != nil {
-		return nil, err
+	return r, nil
+}
+
+// EvaluateInto is Evaluate writing into r, reusing the storage of r's previous result: a
+// loop that evaluates many inputs into one Result allocates nothing per evaluation (without
+// a plan). Everything r held before is overwritten, including slices handed out earlier.
+func (e *Engine) EvaluateInto(r *Result, in *Input) error {
+	progs := in.progs
+	if len(progs) == 0 {
+		return Errors{{Code: CodeRequired, Message: "input not resolved: make it with Engine.Parse or Engine.Resolve"}}
 	}
 	nAreas, nMetrics, nParts, nGates, nTracks := 0, 0, 0, 0, 0
 	for _, c := range progs {
@@ -27,27 +35,57 @@ func (e *Engine) Evaluate(in *Input) (*Result, error) {
 		nGates += c.nGates
 		nTracks += c.nTracks
 	}
+	st := r.store
+	if st == nil {
+		st = new(store)
+	}
 	ev := evaluation{
 		e: e, in: in, groups: in.groups,
-		areas:     make([]AreaResult, nAreas),
-		metrics:   make([]MetricResult, nMetrics),
-		parts:     make([]PartResult, nParts),
-		tracks:    make([]TrackScore, nTracks),
-		qualified: make([]string, 0, nAreas),
-	}
-	if nGates > 0 {
-		ev.gates = make([]GateResult, nGates)
+		areas:     grow(&st.areas, nAreas),
+		metrics:   grow(&st.metrics, nMetrics),
+		parts:     grow(&st.parts, nParts),
+		gates:     grow(&st.gates, nGates),
+		tracks:    grow(&st.tracks, nTracks),
+		qualified: grow(&st.qualified, nAreas)[:0],
+		warns:     st.warnings[:0],
 	}
 	ev.dropExpired()
-	res := &Result{AsOf: in.Profile.AsOf, Lang: in.lang, Programs: make([]ProgramResult, len(progs))}
-	if res.AsOf == "" {
-		res.AsOf = in.asOf.String()
+	*r = Result{AsOf: in.Profile.AsOf, Lang: in.lang, Programs: grow(&st.programs, len(progs)), store: st}
+	if r.AsOf == "" {
+		r.AsOf = in.asOf.String()
 	}
 	for i, c := range progs {
-		ev.program(&res.Programs[i], c)
+		ev.program(&r.Programs[i], c)
 	}
-	res.Warnings = ev.warnings(progs)
-	return res, nil
+	r.Warnings = ev.warnings(progs)
+	st.warnings = r.Warnings
+	return nil
+}
+
+// store is the storage of a Result, kept for reuse by EvaluateInto.
+type store struct {
+	programs  []ProgramResult
+	areas     []AreaResult
+	metrics   []MetricResult
+	parts     []PartResult
+	gates     []GateResult
+	tracks    []TrackScore
+	qualified []string
+	warnings  []Warning
+}
+
+// grow returns (*s)[:n] zeroed, allocating only when the capacity is short.
+func grow[T any](s *[]T, n int) []T {
+	if n == 0 {
+		return nil
+	}
+	if cap(*s) < n {
+		*s = make([]T, n)
+		return *s
+	}
+	*s = (*s)[:n]
+	clear(*s)
+	return *s
 }
 
 // EvaluateJSON parses, resolves and evaluates a JSON profile and returns the JSON result.
@@ -63,7 +101,7 @@ func (e *Engine) EvaluateJSON(profile []byte) ([]byte, error) {
 	return r.AppendJSON(make([]byte, 0, 8192)), nil
 }
 
-func (e *Engine) selectPrograms(in *Input) ([]*compiled, error) {
+func (e *Engine) selectPrograms(in *Input) ([]*compiled, Errors) {
 	var out []*compiled
 	if len(in.programs) > 0 {
 		var errs Errors
@@ -92,7 +130,7 @@ func (e *Engine) selectPrograms(in *Input) ([]*compiled, error) {
 			if i > 0 {
 				exp += "; "
 			}
-			exp += id + " " + e.coverage(id)
+			exp += id + ": " + e.coverage(id)
 		}
 		return nil, Errors{{Path: "/asOf", Code: CodeNoRules, Message: "no program rules are in force on this date", Expected: exp, Got: in.asOf.String()}}
 	}
@@ -118,7 +156,7 @@ func (e *Engine) coverage(id string) string {
 }
 
 // checkBounds checks the given facts against the bounds of each version evaluated.
-func (e *Engine) checkBounds(in *Input, progs []*compiled) error {
+func (e *Engine) checkBounds(in *Input, progs []*compiled) Errors {
 	var errs Errors
 	for _, c := range progs {
 		for i, fi := range c.factIdx {
@@ -152,6 +190,7 @@ type evaluation struct {
 	gates     []GateResult
 	tracks    []TrackScore
 	qualified []string
+	warns     []Warning
 }
 
 // dropExpired removes certifications that no longer count on the date from the people groups.
@@ -290,7 +329,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 		}
 		pt, pr := cp.p, &mr.Parts[i]
 		pr.ID, pr.Fact, pr.Value, pr.Given, pr.Unit = pt.ID, pt.Fact, v, given, cp.unit
-		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, thresholdOf(pt, m.Max), partPoints(m.Rule.Offset, pt, v)
+		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, cp.threshold, partPoints(m.Rule.Offset, pt, v)
 	}
 	if len(cm.gates) > 0 {
 		mr.Gates, ev.gates = ev.gates[:len(cm.gates)], ev.gates[len(cm.gates):]
@@ -324,12 +363,15 @@ func scoreMetric(mr *MetricResult) {
 		mr.Best = mr.Parts[best].ID
 		mr.Value, mr.Unit, mr.Threshold = mr.Parts[best].Value, mr.Parts[best].Unit, mr.Parts[best].Threshold
 	case KindSum:
-		mr.Value, mr.Unit, mr.Threshold = 0, mr.Parts[0].Unit, mr.Parts[0].Threshold
+		p0 := &mr.Parts[0]
+		mr.Value, mr.Unit, mr.Threshold = 0, p0.Unit, p0.Threshold
 		for i := range mr.Parts {
-			measure += mr.Parts[i].Points
-			mr.Value += mr.Parts[i].Value
-			if mr.Parts[i].Unit != mr.Unit {
-				mr.Unit = "mixed"
+			p := &mr.Parts[i]
+			measure += p.Points
+			mr.Value += p.Value
+			if p.Unit != p0.Unit || p.PointsPer*p0.Per != p0.PointsPer*p.Per {
+				// Parts in different units or at different rates: no single value reaches the max.
+				mr.Unit, mr.Threshold = "mixed", 0
 			}
 		}
 	default:
@@ -394,7 +436,7 @@ func thresholdOf(pt *Part, max float64) float64 {
 }
 
 func (ev *evaluation) warnings(progs []*compiled) []Warning {
-	var ws []Warning
+	ws := ev.warns
 	e, in := ev.e, ev.in
 	for _, c := range progs {
 		if in.asOf > c.verified {
@@ -438,10 +480,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 		}
 		used := false
 		for _, c := range progs {
-			if _, ok := c.declared[fi]; ok {
-				used = true
-				break
-			}
+			used = used || c.reads[fi]
 		}
 		if !used {
 			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id})
@@ -450,6 +489,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 	if ws == nil {
 		return []Warning{}
 	}
+	clear(ws[len(ws):cap(ws)])
 	return ws
 }
 

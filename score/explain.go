@@ -70,7 +70,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
-			b = append(b, "; "...)
+			w("; ", " ; ")
 		}
 		if len(m.Parts) > 1 {
 			b = append(b, p.ID...)
@@ -85,7 +85,11 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		b = append(b, " × "...)
 		num(p.PointsPer)
 		if p.Per == 1 {
-			w(" pt each", " pt chacun")
+			if p.PointsPer == 1 {
+				w(" pt each", " pt chacun")
+			} else {
+				w(" pts each", " pts chacun")
+			}
 		} else {
 			w(" pts per ", " pts par ")
 			num(p.Per)
@@ -130,11 +134,15 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 	case AppliedCap:
 		w(" (capped at the maximum)", " (plafonné au maximum)")
 	case AppliedThreshold:
-		w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
-		num(m.Threshold)
-		b = append(b, ' ')
-		b = append(b, unitIn(m.Unit, lang)...)
-		b = append(b, ')')
+		if m.Threshold > 0 {
+			w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
+			num(m.Threshold)
+			b = append(b, ' ')
+			b = append(b, unitIn(m.Unit, lang)...)
+			b = append(b, ')')
+		} else {
+			w(" (partial credit)", " (crédit partiel)")
+		}
 	case AppliedGate:
 		w(" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)")
 	case AppliedPrerequisite:

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Input is a profile checked against the engine's rules and ready to evaluate: ids
@@ -19,7 +20,8 @@ type Input struct {
 	facts    []float64 // by engine fact index
 	given    []bool    // whether the profile gave the fact
 	tracks   map[string]string
-	shortcut int // number of certification-shortcut entries
+	progs    []*compiled // the program versions in force on asOf
+	shortcut int         // number of certification-shortcut entries
 	plan     *planInput
 }
 
@@ -201,8 +203,18 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		in.plan = pi
 	}
+	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") {
+		var perrs Errors
+		in.progs, perrs = e.selectPrograms(in)
+		if perrs == nil {
+			perrs = e.checkBounds(in, in.progs)
+		}
+		for _, pe := range perrs {
+			add(pe)
+		}
+	}
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Path < errs[j].Path })
+		sort.SliceStable(errs, func(i, j int) bool { return lessPointer(errs[i].Path, errs[j].Path) })
 		return nil, errs
 	}
 	return in, nil
@@ -231,4 +243,31 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func hasErr(errs Errors, prefix string) bool {
+	for _, e := range errs {
+		if strings.HasPrefix(e.Path, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// lessPointer orders JSON Pointers as the document does: segment by segment, array
+// indexes by number.
+func lessPointer(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		if as[i] == bs[i] {
+			continue
+		}
+		ai, aerr := strconv.Atoi(as[i])
+		bi, berr := strconv.Atoi(bs[i])
+		if aerr == nil && berr == nil {
+			return ai < bi
+		}
+		return as[i] < bs[i]
+	}
+	return len(as) < len(bs)
 }

@@ -12,6 +12,8 @@ type Result struct {
 	Programs []ProgramResult `json:"programs"`
 	// Warnings flag what may change the result soon or what was not used.
 	Warnings []Warning `json:"warnings"`
+
+	store *store // storage reused by Engine.EvaluateInto
 }
 
 // ProgramResult is the outcome for one program version.

@@ -389,14 +389,14 @@ func TestBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		in    string
-		path  string   // the JSON Pointer the message names ("/" for the whole input)
+		path  string   // the JSON Pointer the message names ("input" for the whole input)
 		has   []string // and what else it says
 		lines int      // how many problems (default 1)
 	}{
 		{"malformed JSON", `{"facts":{"mw.ent.netCustomerAdds":4,}}`, "/facts", []string{"expected a quoted key", "at byte"}, 1},
 		{"truncated", `{"facts":{"mw.ent.netCustomerAdds":4`, "/facts", []string{"unterminated object"}, 1},
-		{"not an object", `[1,2]`, "/", []string{"wrong type", "expected object, got array"}, 1},
-		{"empty", ``, "/", []string{"empty input"}, 1},
+		{"not an object", `[1,2]`, "input", []string{"wrong type", "expected object, got array"}, 1},
+		{"empty", ``, "input", []string{"empty input"}, 1},
 		{"wrong type", `{"facts":{"mw.ent.netCustomerAdds":"4"}}`, "/facts/mw.ent.netCustomerAdds", []string{"wrong type (expected number, got string)"}, 1},
 		{"unknown fact", `{"facts":{"mw.ent.netCustomerAds":4}}`, "/facts/mw.ent.netCustomerAds", []string{"unknown fact", `did you mean "mw.ent.netCustomerAdds"?`}, 1},
 		{"unknown field", `{"fact":{}}`, "/fact", []string{"unknown field", `did you mean "facts"?`}, 1},
@@ -413,7 +413,7 @@ func TestBadInput(t *testing.T) {
 			[]string{"unknown certification", `did you mean "AZ-104"?`}, 1},
 		{"every problem", `{"lang":"de","facts":{"mw.ent.netCustomerAdds":2.5,"nope":1}}`, "/facts/mw.ent.netCustomerAdds",
 			[]string{"/facts/nope: unknown fact", "/lang: unknown language"}, 3},
-		{"over 1 MiB", huge, "/", []string{"input is too large", "at most 1048576 bytes"}, 1},
+		{"over 1 MiB", huge, "input", []string{"input is too large", "at most 1048576 bytes"}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			check := func(t *testing.T, code int, out, errs string) {
@@ -461,7 +461,7 @@ func TestBadInput(t *testing.T) {
 				if len(lines) != 1 || json.Unmarshal([]byte(lines[0]), &el) != nil || len(el.Errors) != tc.lines {
 					t.Fatalf("want one error line with %d errors, got %.300s", tc.lines, out)
 				}
-				if p := el.Errors[0].Path; p != tc.path && !(p == "" && tc.path == "/") {
+				if p := el.Errors[0].Path; p != tc.path && !(p == "" && tc.path == "input") {
 					t.Errorf("path %q, want %q", p, tc.path)
 				}
 			})
