@@ -77,6 +77,11 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		}
 		b = appendArea(b, &p.Areas[i], lang)
 	}
+	if d := p.def; d != nil && len(p.Sources) == len(d.p.Sources) && (len(p.Sources) == 0 || &p.Sources[0] == &d.p.Sources[0]) {
+		b = append(b, "],"...)
+		b = append(b, d.sourcesJSON...)
+		return append(b, '}')
+	}
 	b = append(b, `],"sources":[`...)
 	for i := range p.Sources {
 		s := &p.Sources[i]
@@ -163,7 +168,10 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 	return append(b, '}')
 }
 
-func appendMetric(b []byte, m *MetricResult, lang string) []byte {
+// metricHead, partHead, partStatic and gateHead encode the parts of a metric that come
+// from the rule data; the engine encodes them once per metric and language at load time
+// (see precompute) and appendMetric copies them.
+func metricHead(b []byte, m *MetricResult) []byte {
 	b = append(b, `{"id":`...)
 	b = appendStr(b, m.ID)
 	b = append(b, `,"name":`...)
@@ -171,7 +179,52 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	b = append(b, `,"category":`...)
 	b = appendStr(b, m.Category)
 	b = append(b, `,"kind":`...)
-	b = appendStr(b, m.Kind)
+	return appendStr(b, m.Kind)
+}
+
+func partHead(b []byte, p *PartResult) []byte {
+	b = append(b, `{"id":`...)
+	b = appendStr(b, p.ID)
+	return optStr(b, `,"fact":`, p.Fact)
+}
+
+func partStatic(b []byte, p *PartResult) []byte {
+	b = append(b, `,"unit":`...)
+	b = appendStr(b, p.Unit)
+	b = append(b, `,"pointsPer":`...)
+	b = appendNum(b, p.PointsPer)
+	b = append(b, `,"per":`...)
+	b = appendNum(b, p.Per)
+	if p.Whole {
+		b = append(b, `,"whole":true`...)
+	}
+	b = append(b, `,"threshold":`...)
+	return appendNum(b, p.Threshold)
+}
+
+func gateHead(b []byte, g *GateResult) []byte {
+	b = append(b, `{"id":`...)
+	b = appendStr(b, g.ID)
+	b = append(b, `,"certifications":`...)
+	return appendStrs(b, g.Certifications)
+}
+
+// langIndex is the index of a language in precomputed fragments.
+func langIndex(lang string) int {
+	if lang == "fr" {
+		return 1
+	}
+	return 0
+}
+
+func appendMetric(b []byte, m *MetricResult, lang string) []byte {
+	d := m.def
+	if d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) && len(d.gates) == len(m.Gates) {
+		b = append(b, d.head[langIndex(lang)]...)
+	} else {
+		d = nil
+		b = metricHead(b, m)
+	}
 	b = append(b, `,"points":`...)
 	b = appendNum(b, m.Points)
 	b = append(b, `,"max":`...)
@@ -194,24 +247,20 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, p.ID)
-		b = optStr(b, `,"fact":`, p.Fact)
+		if d != nil {
+			b = append(b, d.parts[i].head...)
+		} else {
+			b = partHead(b, p)
+		}
 		b = append(b, `,"value":`...)
 		b = appendNum(b, p.Value)
 		b = append(b, `,"given":`...)
 		b = strconv.AppendBool(b, p.Given)
-		b = append(b, `,"unit":`...)
-		b = appendStr(b, p.Unit)
-		b = append(b, `,"pointsPer":`...)
-		b = appendNum(b, p.PointsPer)
-		b = append(b, `,"per":`...)
-		b = appendNum(b, p.Per)
-		if p.Whole {
-			b = append(b, `,"whole":true`...)
+		if d != nil {
+			b = append(b, d.parts[i].static...)
+		} else {
+			b = partStatic(b, p)
 		}
-		b = append(b, `,"threshold":`...)
-		b = appendNum(b, p.Threshold)
 		b = append(b, `,"points":`...)
 		b = appendNum(b, p.Points)
 		b = append(b, '}')
@@ -224,10 +273,11 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"id":`...)
-			b = appendStr(b, g.ID)
-			b = append(b, `,"certifications":`...)
-			b = appendStrs(b, g.Certifications)
+			if d != nil {
+				b = append(b, d.gates[i].head...)
+			} else {
+				b = gateHead(b, g)
+			}
 			b = append(b, `,"people":`...)
 			b = strconv.AppendInt(b, int64(g.People), 10)
 			b = append(b, `,"required":`...)
@@ -257,12 +307,12 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)
 	} else {
-		start := len(b)
-		b = m.appendExplanation(b, lang)
-		// The sentence is built from names and numbers; escape it in place if it must be.
-		if needsEscape(b[start:]) {
-			s := string(b[start:])
-			b = appendStrBody(b[:start], s)
+		// The sentence is built from numbers and ids the engine checked at load time to
+		// need no escape (see safeID); a result built by hand is escaped.
+		if d != nil {
+			b = m.appendExplanation(b, lang)
+		} else {
+			b = appendStrBody(b, m.Explain(lang))
 		}
 	}
 	return append(b, `"}`...)
@@ -291,15 +341,6 @@ func appendStr(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = appendStrBody(b, s)
 	return append(b, '"')
-}
-
-func needsEscape(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 || c == '"' || c == '\\' {
-			return true
-		}
-	}
-	return false
 }
 
 const hexDigits = "0123456789abcdef"

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -32,6 +33,7 @@ type Engine struct {
 	areaTracks map[string][]string // area id → its track ids (over every program)
 	programs   []*compiled         // sorted by id, then effectiveFrom
 	programIDs []string
+	known      map[string]string // strings a profile is likely to hold, shared by parsed profiles
 
 	today func() time.Time
 }
@@ -69,6 +71,8 @@ type compiled struct {
 	declared map[int]*Fact // engine fact index → declaration
 	factIdx  []int         // engine fact index of each of p.Facts
 	reads    []bool        // by engine fact index (filled once every program is compiled)
+	// sourcesJSON is `"sources":[…]`, encoded once.
+	sourcesJSON []byte
 	areas    []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
@@ -89,6 +93,7 @@ type ctrack struct {
 }
 
 type cmetric struct {
+	head   [2][]byte // JSON of the static fields, per language (see metricHead)
 	m      *Metric
 	src    *Source
 	parts  []cpart
@@ -102,11 +107,14 @@ type cpart struct {
 	unit      string
 	threshold float64 // value at which the part alone reaches the metric's max
 	mask      certMask
+	head      []byte // JSON of the static fields (see partHead, partStatic)
+	static    []byte
 }
 
 type cgate struct {
 	g    *Gate
 	mask certMask
+	head []byte // JSON of the static fields (see gateHead)
 }
 
 // Option configures an Engine.
@@ -168,7 +176,22 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 		}
 		e.programs = append(e.programs, c)
 	}
+	e.known = map[string]string{}
+	for _, k := range append(append(append([]string{}, profileFields...), e.certKeys...), e.programIDs...) {
+		e.known[k] = k
+	}
+	for _, f := range e.facts {
+		e.known[f.id] = f.id
+	}
+	for a, ts := range e.areaTracks {
+		e.known[a] = a
+		for _, t := range ts {
+			e.known[t] = t
+		}
+	}
 	for _, c := range e.programs {
+		full := appendProgram(nil, &ProgramResult{Sources: c.p.Sources}, "en")
+		c.sourcesJSON = full[bytes.Index(full, []byte(`"sources":`)) : len(full)-1]
 		c.reads = make([]bool, len(e.facts))
 		for _, fi := range c.factIdx {
 			c.reads[fi] = true
@@ -341,6 +364,11 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		return m, nil
 	}
+	for _, f := range p.Facts {
+		if !safeID(f.ID) || !safeID(f.Unit) {
+			return nil, dataErr("facts/"+f.ID, "ids and units use letters, digits, '.', '-' and '_' only")
+		}
+	}
 	areaIDs := map[string]bool{}
 	for ai := range p.Areas {
 		a := &p.Areas[ai]
@@ -377,6 +405,21 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					return nil, err
 				}
 				cm := cmetric{m: m, src: s, preFct: -1}
+				for _, id := range append([]string{m.ID}, m.Rule.Prerequisite.factID()) {
+					if id != "" && !safeID(id) {
+						return nil, dataErr(mw, "ids use letters, digits, '.', '-' and '_' only")
+					}
+				}
+				for _, pt := range m.Rule.Parts {
+					if !safeID(pt.ID) {
+						return nil, dataErr(mw+"/"+pt.ID, "ids use letters, digits, '.', '-' and '_' only")
+					}
+				}
+				for _, g := range m.Rule.Gates {
+					if !safeID(g.ID) {
+						return nil, dataErr(mw+"/"+g.ID, "ids use letters, digits, '.', '-' and '_' only")
+					}
+				}
 				switch m.Rule.Kind {
 				case KindLinear:
 					if len(m.Rule.Parts) != 1 {
@@ -431,6 +474,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 						return nil, err
 					}
 				}
+				cm.precompute()
 				ct.metrics = append(ct.metrics, cm)
 			}
 			if len(ct.metrics) == 0 {
@@ -559,4 +603,44 @@ func (e *Engine) asOfDay(s string) (day, error) {
 		return 0, Errors{{Path: "/asOf", Code: CodeDate, Message: "not a valid date", Expected: "YYYY-MM-DD", Got: shorten(s)}}
 	}
 	return d, nil
+}
+
+// precompute encodes the metric's static JSON fields once, with the same functions the
+// encoder uses for results that do not come from the engine.
+func (cm *cmetric) precompute() {
+	m := cm.m
+	for li, lang := range [2]string{"en", "fr"} {
+		cm.head[li] = metricHead(nil, &MetricResult{ID: m.ID, Name: m.Name.In(lang), Category: m.Category, Kind: m.Rule.Kind})
+	}
+	for i := range cm.parts {
+		cp := &cm.parts[i]
+		pr := PartResult{ID: cp.p.ID, Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}
+		cp.head, cp.static = partHead(nil, &pr), partStatic(nil, &pr)
+	}
+	for i := range cm.gates {
+		g := &cm.gates[i]
+		g.head = gateHead(nil, &GateResult{ID: g.g.ID, Certifications: g.g.Certifications})
+	}
+}
+
+// safeID reports whether an id is made of letters, digits, '.', '-' and '_' only, so that
+// it can be written into JSON and sentences without escaping.
+func safeID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *Prerequisite) factID() string {
+	if p == nil {
+		return ""
+	}
+	return p.Fact
 }

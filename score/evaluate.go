@@ -233,7 +233,7 @@ func (ev *evaluation) people(m *certMask) int {
 func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
 	lang := ev.in.lang
 	*pr = ProgramResult{ID: c.p.ID, Name: c.p.Name.In(lang), Version: c.p.Version,
-		EffectiveFrom: c.p.EffectiveFrom, EffectiveTo: c.p.EffectiveTo, Sources: c.p.Sources}
+		EffectiveFrom: c.p.EffectiveFrom, EffectiveTo: c.p.EffectiveTo, Sources: c.p.Sources, def: c}
 	pr.Areas, ev.areas = ev.areas[:len(c.areas)], ev.areas[len(c.areas):]
 	start := len(ev.qualified)
 	for i := range c.areas {
@@ -318,7 +318,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	m := cm.m
 	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
 	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
-	mr.Offset = m.Rule.Offset
+	mr.Offset, mr.def = m.Rule.Offset, cm
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {

@@ -5,29 +5,43 @@ import (
 	"strconv"
 )
 
-// unitNames translates unit ids for sentences.
-var unitNames = map[string][2]string{
-	"customers":   {"customers", "clients"},
-	"people":      {"people", "personnes"},
-	"users":       {"users", "utilisateurs"},
-	"deployments": {"deployments", "déploiements"},
-	"workloads":   {"workloads", "charges de travail"},
-	"percent":     {"%", "%"},
-	"usd":         {"USD", "USD"},
-	"services":    {"services", "services"},
-	"mcv":         {"MCV", "MCV"},
-	"mixed":       {"units", "unités"},
-}
-
+// unitIn names a unit in a sentence.
 func unitIn(u, lang string) string {
-	n, ok := unitNames[u]
-	if !ok {
-		return u
+	fr := lang == "fr"
+	switch u {
+	case "customers":
+		if fr {
+			return "clients"
+		}
+	case "people":
+		if fr {
+			return "personnes"
+		}
+	case "users":
+		if fr {
+			return "utilisateurs"
+		}
+	case "deployments":
+		if fr {
+			return "déploiements"
+		}
+	case "workloads":
+		if fr {
+			return "charges de travail"
+		}
+	case "percent":
+		return "%"
+	case "usd":
+		return "USD"
+	case "mcv":
+		return "MCV"
+	case "mixed":
+		if fr {
+			return "unités"
+		}
+		return "units"
 	}
-	if lang == "fr" {
-		return n[1]
-	}
-	return n[0]
+	return u
 }
 
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.

@@ -12,11 +12,17 @@ import (
 // MaxInputBytes are errors located by JSON Pointer and byte offset. It checks the shape
 // only; Engine.Resolve checks ids and bounds against the rules.
 func ParseProfile(data []byte) (*Profile, error) {
+	return parseProfile(data, nil)
+}
+
+// parseProfile is ParseProfile with an optional table of known strings (ids, names), which
+// are then shared instead of copied.
+func parseProfile(data []byte, known map[string]string) (*Profile, error) {
 	if len(data) > MaxInputBytes {
 		return nil, Errors{{Code: CodeTooLarge, Message: "input is too large",
 			Expected: "at most " + strconv.Itoa(MaxInputBytes) + " bytes", Got: strconv.Itoa(len(data)) + " bytes"}}
 	}
-	p := parser{data: data, stack: make([]seg, 0, 8)}
+	p := parser{data: data, stack: make([]seg, 0, 8), known: known}
 	var prof Profile
 	p.ws()
 	if p.pos >= len(p.data) {
@@ -44,6 +50,7 @@ type parser struct {
 	pos   int
 	err   *Error
 	stack []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
+	known map[string]string
 }
 
 // seg is one JSON Pointer segment: a key, or an index when key is empty and idx ≥ 0.
@@ -258,6 +265,9 @@ func (p *parser) str(path string) string {
 				return ""
 			}
 			p.pos = i + 1
+			if k, ok := p.known[string(s)]; ok {
+				return k
+			}
 			return string(s)
 		}
 		if c == '\\' {
@@ -470,13 +480,10 @@ func (p *parser) count(path string) int {
 
 // strings reads an array of strings.
 func (p *parser) strings(path string) []string {
-	var out []string
+	out := make([]string, 0, 4)
 	p.array(path, func(i int, ep string) {
 		out = append(out, p.str(ep))
 	})
-	if out == nil && p.err == nil {
-		out = []string{}
-	}
 	return out
 }
 
@@ -492,6 +499,7 @@ func (p *parser) profile(prof *Profile) {
 		case "lang":
 			prof.Lang = p.str(kp)
 		case "people":
+			prof.People = make([]Person, 0, 8)
 			p.array(kp, func(i int, ep string) {
 				var per Person
 				p.object(ep, func(key, fp string) {
@@ -511,12 +519,12 @@ func (p *parser) profile(prof *Profile) {
 				prof.People = append(prof.People, per)
 			})
 		case "certifications":
-			prof.Certifications = map[string]int{}
+			prof.Certifications = make(map[string]int, 8)
 			p.object(kp, func(key, cp string) {
 				prof.Certifications[key] = p.count(cp)
 			})
 		case "facts":
-			prof.Facts = map[string]float64{}
+			prof.Facts = make(map[string]float64, 48)
 			p.object(kp, func(key, fp string) {
 				prof.Facts[key] = p.number(fp)
 			})

@@ -38,7 +38,7 @@ type planInput struct {
 
 // Parse decodes and resolves a JSON profile: ParseProfile, then Resolve.
 func (e *Engine) Parse(data []byte) (*Input, error) {
-	p, err := ParseProfile(data)
+	p, err := parseProfile(data, e.known)
 	if err != nil {
 		return nil, err
 	}
@@ -84,9 +84,8 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 	}
 	in.programs = p.Programs
 
-	// People: group by the set of certifications held.
-	byMask := map[certMask]int{}
-	var order []certMask
+	// People: group by the set of certifications held (few distinct sets: a linear search).
+	var people []group
 	for i, per := range p.People {
 		var m certMask
 		for j, name := range per.Certifications {
@@ -97,10 +96,20 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 			}
 			m.set(ci)
 		}
-		if _, seen := byMask[m]; !seen {
-			order = append(order, m)
+		if m == (certMask{}) {
+			continue
 		}
-		byMask[m]++
+		found := false
+		for k := range people {
+			if people[k].mask == m {
+				people[k].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			people = append(people, group{mask: m, n: 1})
+		}
 	}
 	for name, n := range p.Certifications {
 		ci, ok := e.lookupCert(name)
@@ -127,11 +136,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 			in.shortcut++
 		}
 	}
-	for _, m := range order {
-		if m != (certMask{}) {
-			in.groups = append(in.groups, group{mask: m, n: byMask[m]})
-		}
-	}
+	in.groups = append(in.groups, people...)
 
 	for id, v := range p.Facts {
 		fi, ok := e.factIndex[id]

@@ -34,6 +34,8 @@ type ProgramResult struct {
 	Areas []AreaResult `json:"areas"`
 	// Sources are the documents the rules come from; metrics refer to them by id.
 	Sources []Source `json:"sources"`
+
+	def *compiled // the compiled version, for the encoder's precomputed sources
 }
 
 // AreaResult is the outcome for one area (a solution area or tier).
@@ -146,6 +148,8 @@ type MetricResult struct {
 	Source string `json:"source"`
 	// Explanation is one sentence saying how the points were reached.
 	Explanation string `json:"explanation"`
+
+	def *cmetric // the compiled rule, for the encoder's precomputed static fields
 }
 
 // PartResult is one measure of a metric.
