@@ -73,7 +73,7 @@ type compiled struct {
 	reads    []bool        // by engine fact index (filled once every program is compiled)
 	// sourcesJSON is `"sources":[…]`, encoded once.
 	sourcesJSON []byte
-	areas    []carea
+	areas       []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
 }
