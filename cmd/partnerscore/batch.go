@@ -104,8 +104,9 @@ func readLine(br *bufio.Reader) (line []byte, tooLong int64, err error) {
 }
 
 // evalLine appends the output line of input line lineNo (a profile without its line end,
-// or nil for a line of tooLong bytes) to out, and reports whether it was a result.
-func evalLine(eng *score.Engine, out []byte, lineNo int, line []byte, tooLong int64) ([]byte, bool) {
+// or nil for a line of tooLong bytes) to out, and reports whether it was a result. res is
+// reused from line to line, so that evaluating allocates nothing.
+func evalLine(eng *score.Engine, res *score.Result, out []byte, lineNo int, line []byte, tooLong int64) ([]byte, bool) {
 	if tooLong > 0 {
 		return appendErrorLine(out, lineNo, tooLarge(strconv.FormatInt(tooLong, 10)+" bytes")), false
 	}
@@ -113,8 +114,7 @@ func evalLine(eng *score.Engine, out []byte, lineNo int, line []byte, tooLong in
 	if err != nil {
 		return appendErrorLine(out, lineNo, err), false
 	}
-	res, err := eng.Evaluate(in)
-	if err != nil {
+	if err := eng.EvaluateInto(res, in); err != nil {
 		return appendErrorLine(out, lineNo, err), false
 	}
 	out = res.AppendJSON(out)
@@ -126,6 +126,7 @@ func evalLine(eng *score.Engine, out []byte, lineNo int, line []byte, tooLong in
 func batchSerial(eng *score.Engine, r io.Reader, w io.Writer) (bad int, err error) {
 	br := bufio.NewReaderSize(r, batchReadSize)
 	out := make([]byte, 0, batchWriteSize+32<<10)
+	var res score.Result
 	flush := func() error {
 		if len(out) == 0 {
 			return nil
@@ -142,7 +143,7 @@ func batchSerial(eng *score.Engine, r io.Reader, w io.Writer) (bad int, err erro
 		}
 		if tooLong > 0 || !blank(line) {
 			var ok bool
-			if out, ok = evalLine(eng, out, lineNo, trimEOL(line), tooLong); !ok {
+			if out, ok = evalLine(eng, &res, out, lineNo, trimEOL(line), tooLong); !ok {
 				bad++
 			}
 		}

@@ -18,6 +18,7 @@ type chunk struct {
 	bad   int    // how many output lines are errors
 	flush bool   // write the output out once this chunk is written: the input paused
 	done  chan struct{}
+	res   score.Result // reused by every line of the chunk, and by the chunk's next use
 }
 
 // span is one input line of a chunk.
@@ -39,7 +40,7 @@ func (c *chunk) process(eng *score.Engine) {
 	c.out, c.bad = c.out[:0], 0
 	for _, s := range c.lines {
 		var ok bool
-		if c.out, ok = evalLine(eng, c.out, s.no, c.data[s.start:s.end], s.tooLong); !ok {
+		if c.out, ok = evalLine(eng, &c.res, c.out, s.no, c.data[s.start:s.end], s.tooLong); !ok {
 			c.bad++
 		}
 	}
