@@ -129,9 +129,9 @@ PartnerScore runs as a command-line tool until the simulator and the API land.
 Try it:
 
   bin/partnerscore programs
-  bin/partnerscore explain examples/modern-work.json
-  bin/partnerscore explain -lang fr -plan examples/modern-work.json
-  bin/partnerscore evaluate examples/modern-work.json
+  bin/partnerscore explain examples/modern-work-enterprise.json
+  bin/partnerscore explain -lang fr -plan examples/modern-work-enterprise.json
+  bin/partnerscore evaluate examples/modern-work-enterprise.json
   for f in examples/*.json; do tr -d '\n' <"$f"; echo; done | bin/partnerscore batch
 
 TXT

@@ -442,7 +442,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					if pt.Points <= 0 || pt.Per <= 0 {
 						return nil, dataErr(pw, "points and per must be above 0")
 					}
-					cp := cpart{p: pt, fact: -1, unit: "people", threshold: thresholdOf(pt, m.Max)}
+					cp := cpart{p: pt, fact: -1, unit: "people"}
 					switch {
 					case pt.Fact != "" && len(pt.Certifications) == 0:
 						if cp.fact, err = fact(pw, pt.Fact); err != nil {
@@ -468,6 +468,14 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 						return nil, err
 					}
 					cm.gates = append(cm.gates, cgate{g: g, mask: gm})
+				}
+				// With gates worth points, the parts reach the max sooner.
+				gatePts := 0.0
+				for _, g := range m.Rule.Gates {
+					gatePts += g.Points
+				}
+				for pi := range cm.parts {
+					cm.parts[pi].threshold = thresholdOf(cm.parts[pi].p, max(0, m.Max-gatePts))
 				}
 				if pr := m.Rule.Prerequisite; pr != nil {
 					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {

@@ -12,7 +12,7 @@ type AreaPlan struct {
 	// Reachable is false when no addition can qualify the area (a prerequisite fails, a
 	// metric cannot leave zero).
 	Reachable bool `json:"reachable"`
-	// Reason says why the area cannot be reached, when it cannot.
+	// Reason says why the area cannot be reached, when it cannot, in the result's language.
 	Reason string `json:"reason,omitempty"`
 	// Track is the track the plan qualifies on.
 	Track string `json:"track,omitempty"`
@@ -40,7 +40,9 @@ type Gap struct {
 	Value float64 `json:"value"`
 	// Add is how many more units reach the metric's maximum (or meet the gate).
 	Add float64 `json:"add"`
-	// Points is how many more points those units give the metric.
+	// Points is how many more points those units give the metric. For a part of a gated
+	// metric it is counted as if every gate were met; for a gate, it is what meeting every
+	// unmet gate gives with the people already counted.
 	Points float64 `json:"points"`
 	// PointsPerUnit is the points one more unit gives, below the cap.
 	PointsPerUnit float64 `json:"pointsPerUnit"`
@@ -197,7 +199,18 @@ func (e *Engine) levels(ev *evaluation, cm *cmetric, pi int, mr *MetricResult) [
 			hi = f.Max
 		}
 	}
-	target := math.Min(p.Threshold, hi)
+	target := p.Threshold
+	if mr.Offset {
+		// In a sum of net parts, a part may have to make up for the others' losses.
+		deficit := 0.0
+		for j := range mr.Parts {
+			if j != pi && mr.Parts[j].Points < 0 {
+				deficit -= mr.Parts[j].Points
+			}
+		}
+		target += deficit * p.Per / p.PointsPer
+	}
+	target = math.Min(target, hi)
 	var out []float64
 	if cp.p.Whole {
 		// Only whole multiples of Per earn points.
@@ -336,9 +349,13 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		cur[mi] = ev.current(&ct.metrics[mi])
 		fronts[mi] = e.options(ev, &ct.metrics[mi], &cur[mi])
 		if len(fronts[mi]) == 0 {
-			why := ct.t.ID + "/" + cur[mi].ID + ": no addition can make this metric count"
+			fr := ev.in.lang == "fr"
+			where := ct.t.ID + "/" + cur[mi].ID + ": "
+			why := where + pick(fr, "no addition can make this metric count", "aucun ajout ne peut faire compter cette métrique")
 			if cur[mi].Applied == AppliedPrerequisite {
-				why = ct.t.ID + "/" + cur[mi].ID + ": prerequisite " + cur[mi].Prerequisite.Fact + " ≥ " + formatNum(cur[mi].Prerequisite.AtLeast) + " is not met and cannot be changed by a plan"
+				pr := &cur[mi].Prerequisite
+				why = where + pick(fr, "the prerequisite ", "la condition ") + pr.Fact + " ≥ " + formatNum(pr.AtLeast) +
+					pick(fr, " is not met and a plan cannot change it", " n'est pas remplie et un plan ne peut pas la changer")
 			}
 			return nil, why
 		}
@@ -391,7 +408,7 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		}
 	}
 	if bestS < 0 {
-		return nil, ct.t.ID + ": the maximum reachable score is below " + formatNum(qs)
+		return nil, ct.t.ID + pick(ev.in.lang == "fr", ": the highest reachable score is below ", " : le score le plus haut atteignable est sous ") + formatNum(qs)
 	}
 	// Walk back the chosen options.
 	chosen := make([]int, n)
@@ -428,6 +445,18 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 // gaps says, for each part and unmet gate of a metric, what more would give.
 func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 	var out []Gap
+	// Gaps of parts are measured with every gate met; gate gaps say what meeting every
+	// unmet gate gives with the people already counted.
+	var openGates []move
+	for gi := range mr.Gates {
+		if g := &mr.Gates[gi]; !g.Met {
+			openGates = append(openGates, move{lever: len(mr.Parts) + gi, add: float64(g.Required - g.People)})
+		}
+	}
+	base := mr.Points
+	if len(openGates) > 0 {
+		base = with(mr, openGates)
+	}
 	for pi := range cm.parts {
 		p := &mr.Parts[pi]
 		add := math.Max(0, p.Threshold-p.Value)
@@ -440,7 +469,7 @@ func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 			g.PointsPerUnit = 0
 		}
 		if add > 0 {
-			g.Points = math.Max(0, with(mr, []move{{lever: pi, add: add}})-mr.Points)
+			g.Points = math.Max(0, with(mr, append([]move{{lever: pi, add: add}}, openGates...))-base)
 		}
 		out = append(out, g)
 	}
@@ -451,7 +480,7 @@ func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 		}
 		add := float64(gr.Required - gr.People)
 		out = append(out, Gap{Metric: mr.ID, Lever: gr.ID, Certifications: gr.Certifications, Unit: "people", Value: float64(gr.People),
-			Add: add, Points: math.Max(0, with(mr, []move{{lever: len(mr.Parts) + gi, add: add}})-mr.Points)})
+			Add: add, Points: math.Max(0, base-mr.Points)})
 	}
 	return out
 }
@@ -522,4 +551,12 @@ func appendBool(b []byte, v bool) []byte {
 		return append(b, "true"...)
 	}
 	return append(b, "false"...)
+}
+
+// pick returns en, or fr when fr is set.
+func pick(fr bool, en, frText string) string {
+	if fr {
+		return frText
+	}
+	return en
 }

@@ -131,7 +131,7 @@ type MetricResult struct {
 	Value float64 `json:"value"`
 	// Unit is the unit of Value.
 	Unit string `json:"unit"`
-	// Threshold is the value at which the counting part alone reaches Max.
+	// Threshold is the value at which the counting part alone reaches Max (with every gate met).
 	Threshold float64 `json:"threshold"`
 	// Offset is true for a sum of net parts, where a part below zero offsets the others.
 	Offset bool `json:"offset,omitempty"`
@@ -171,7 +171,8 @@ type PartResult struct {
 	Per float64 `json:"per"`
 	// Whole is true when only whole multiples of Per count.
 	Whole bool `json:"whole,omitempty"`
-	// Threshold is the value at which this part alone reaches the metric's maximum.
+	// Threshold is the value at which this part alone reaches the metric's maximum, once
+	// every gate is met (gate points included).
 	Threshold float64 `json:"threshold"`
 	// Points is what the part earns before the metric's cap.
 	Points float64 `json:"points"`
