@@ -117,6 +117,9 @@ func shorten(s string) string {
 // closest returns the candidate nearest to s (case-insensitive edit distance), or "" if
 // none is near enough to be a plausible typo.
 func closest(s string, candidates []string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
 	ls := strings.ToLower(s)
 	best, bestD := "", -1
 	for _, c := range candidates {

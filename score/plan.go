@@ -80,8 +80,71 @@ type option struct {
 	moves        []move
 }
 
-// maxOptions bounds the options one metric may produce (the product of its levers' levels).
+// maxOptions is the number of combinations of a sum's parts above which sumPair narrows
+// the enumeration (exactly) instead of listing every combination.
 const maxOptions = 200000
+
+// pmove is a set of moves on a metric's parts and its cost.
+type pmove struct {
+	cost  float64
+	moves []move
+}
+
+// sumPair lists the combinations of two parts of a sum worth considering when the full
+// product is too large. Each part's levels add a fixed gain for a fixed cost after the first
+// (linear parts, or whole steps). By exchange, an optimal combination never uses q or more
+// levels of the part with the worse cost per point, where q levels of it gain as much as p
+// levels of the better one (p·gA = q·gB), unless the better part is used up: so every level
+// of the better part is combined with the first q levels of the other, and the last level of
+// the better part with every level of the other.
+func sumPair(a, b []pmove, rateA, rateB float64) []pmove {
+	gainCost := func(l []pmove) (float64, bool) {
+		if len(l) < 2 {
+			return 0, false
+		}
+		return l[1].cost - l[0].cost, true
+	}
+	da, okA := gainCost(a)
+	db, okB := gainCost(b)
+	ga, gb := levelGain(a)*rateA, levelGain(b)*rateB // points per level
+	if okA && okB && ga > 0 && gb > 0 && db/gb < da/ga {
+		a, b, ga, gb = b, a, gb, ga
+	}
+	q := 1 << 10
+	for p := 1; p <= 1<<10; p++ {
+		x := float64(p) * ga / gb
+		if r := math.Round(x); r >= 1 && math.Abs(x-r) < 1e-9 {
+			q = int(r)
+			break
+		}
+	}
+	out := []pmove{{}}
+	combine := func(x, y *pmove) {
+		out = append(out, pmove{cost: x.cost + y.cost, moves: append(append([]move(nil), x.moves...), y.moves...)})
+	}
+	none := pmove{}
+	for i := range a {
+		combine(&a[i], &none)
+		for j := 0; j < len(b) && j <= q; j++ {
+			combine(&a[i], &b[j])
+		}
+	}
+	for j := range b {
+		combine(&none, &b[j])
+		if len(a) > 0 {
+			combine(&a[len(a)-1], &b[j])
+		}
+	}
+	return out
+}
+
+// levelGain is the units a part's levels add per level after the first.
+func levelGain(l []pmove) float64 {
+	if len(l) < 2 || len(l[0].moves) == 0 || len(l[1].moves) == 0 {
+		return 0
+	}
+	return l[1].moves[0].add - l[0].moves[0].add
+}
 
 func (e *Engine) plan(ev *evaluation, ca *carea, chosen int, ar *AreaResult) *AreaPlan {
 	pl := &AreaPlan{Steps: []PlanStep{}}
@@ -140,8 +203,15 @@ func (ev *evaluation) current(cm *cmetric) MetricResult {
 // with returns mr's points after the moves.
 func with(mr *MetricResult, moves []move) float64 {
 	h := *mr
-	h.Parts = append([]PartResult(nil), mr.Parts...)
-	h.Gates = append([]GateResult(nil), mr.Gates...)
+	var pbuf [8]PartResult
+	var gbuf [8]GateResult
+	if len(mr.Parts) <= len(pbuf) && len(mr.Gates) <= len(gbuf) {
+		h.Parts = pbuf[:copy(pbuf[:], mr.Parts)]
+		h.Gates = gbuf[:copy(gbuf[:], mr.Gates)]
+	} else {
+		h.Parts = append([]PartResult(nil), mr.Parts...)
+		h.Gates = append([]GateResult(nil), mr.Gates...)
+	}
 	for _, mv := range moves {
 		if mv.lever < len(h.Parts) {
 			p := &h.Parts[mv.lever]
@@ -267,10 +337,6 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 		gsets = next
 	}
 	// Part moves.
-	type pmove struct {
-		cost  float64
-		moves []move
-	}
 	psets := []pmove{{}}
 	partLevels := func(pi int) []pmove {
 		c, _ := ev.unitCost(cm, pi)
@@ -282,14 +348,20 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 	}
 	switch mr.Kind {
 	case KindSum:
+		lvs := make([][]pmove, nParts)
+		total := 1
+		for pi := range lvs {
+			lvs[pi] = partLevels(pi)
+			total *= len(lvs[pi]) + 1
+		}
+		if nParts == 2 && total > maxOptions {
+			psets = sumPair(lvs[0], lvs[1], mr.Parts[0].PointsPer/mr.Parts[0].Per, mr.Parts[1].PointsPer/mr.Parts[1].Per)
+			break
+		}
 		for pi := 0; pi < nParts; pi++ {
-			lv := partLevels(pi)
 			next := psets
 			for _, s := range psets {
-				for _, l := range lv {
-					if len(next) >= maxOptions {
-						break
-					}
+				for _, l := range lvs[pi] {
 					next = append(next, pmove{cost: s.cost + l.cost, moves: append(append([]move(nil), s.moves...), l.moves...)})
 				}
 			}
