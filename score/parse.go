@@ -493,11 +493,19 @@ func (p *parser) profile(prof *Profile) {
 	p.object("", func(key, kp string) {
 		switch key {
 		case "asOf":
-			prof.AsOf = p.str(kp)
+			off := p.pos
+			if prof.AsOf = p.str(kp); p.err == nil && prof.AsOf == "" {
+				p.pos = off
+				p.fail("", CodeDate, "not a valid date (leave asOf out for today)", "YYYY-MM-DD", `""`)
+			}
 		case "programs":
 			prof.Programs = p.strings(kp)
 		case "lang":
-			prof.Lang = p.str(kp)
+			off := p.pos
+			if prof.Lang = p.str(kp); p.err == nil && prof.Lang == "" {
+				p.pos = off
+				p.fail("", CodeUnknown, "unknown language", `"en" or "fr"`, `""`)
+			}
 		case "people":
 			prof.People = make([]Person, 0, 8)
 			p.array(kp, func(i int, ep string) {

@@ -97,7 +97,11 @@ type pmove struct {
 // levels of the better one (p·gA = q·gB), unless the better part is used up: so every level
 // of the better part is combined with the first q levels of the other, and the last level of
 // the better part with every level of the other.
-func sumPair(a, b []pmove, rateA, rateB float64) []pmove {
+//
+// ptot is the parts' points now (negative when net losses outweigh gains): levels of the
+// better part that leave the total below zero whatever the first q levels of the other add
+// earn nothing and are skipped.
+func sumPair(a, b []pmove, rateA, rateB, ptot float64) []pmove {
 	gainCost := func(l []pmove) (float64, bool) {
 		if len(l) < 2 {
 			return 0, false
@@ -109,6 +113,7 @@ func sumPair(a, b []pmove, rateA, rateB float64) []pmove {
 	ga, gb := levelGain(a)*rateA, levelGain(b)*rateB // points per level
 	if okA && okB && ga > 0 && gb > 0 && db/gb < da/ga {
 		a, b, ga, gb = b, a, gb, ga
+		rateA, rateB = rateB, rateA
 	}
 	q := 1 << 10
 	for p := 1; p <= 1<<10; p++ {
@@ -123,15 +128,28 @@ func sumPair(a, b []pmove, rateA, rateB float64) []pmove {
 		out = append(out, pmove{cost: x.cost + y.cost, moves: append(append([]move(nil), x.moves...), y.moves...)})
 	}
 	none := pmove{}
+	gain := func(l *pmove, rate float64) float64 {
+		if len(l.moves) == 0 {
+			return 0
+		}
+		return l.moves[0].add * rate
+	}
+	reach := float64(q+2)*gb + 2*ga // the most the other part's first levels (and rounding) can add
 	for i := range a {
+		if ptot+gain(&a[i], rateA)+reach < 0 {
+			continue
+		}
 		combine(&a[i], &none)
 		for j := 0; j < len(b) && j <= q; j++ {
 			combine(&a[i], &b[j])
 		}
 	}
+	slack := 2 * (ga + gb)
 	for j := range b {
-		combine(&none, &b[j])
-		if len(a) > 0 {
+		if ptot+gain(&b[j], rateB)+slack >= 0 {
+			combine(&none, &b[j])
+		}
+		if len(a) > 0 && ptot+gain(&a[len(a)-1], rateA)+gain(&b[j], rateB)+slack >= 0 {
 			combine(&a[len(a)-1], &b[j])
 		}
 	}
@@ -355,7 +373,8 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 			total *= len(lvs[pi]) + 1
 		}
 		if nParts == 2 && total > maxOptions {
-			psets = sumPair(lvs[0], lvs[1], mr.Parts[0].PointsPer/mr.Parts[0].Per, mr.Parts[1].PointsPer/mr.Parts[1].Per)
+			psets = sumPair(lvs[0], lvs[1], mr.Parts[0].PointsPer/mr.Parts[0].Per, mr.Parts[1].PointsPer/mr.Parts[1].Per,
+				mr.Parts[0].Points+mr.Parts[1].Points)
 			break
 		}
 		for pi := 0; pi < nParts; pi++ {
