@@ -230,17 +230,20 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	b = append(b, `,"max":`...)
 	b = appendNum(b, m.Max)
 	b = append(b, `,"applied":`...)
-	b = appendStr(b, m.Applied)
+	b = quoted(b, m.Applied, d != nil)
 	b = append(b, `,"value":`...)
 	b = appendNum(b, m.Value)
 	b = append(b, `,"unit":`...)
-	b = appendStr(b, m.Unit)
+	b = quoted(b, m.Unit, d != nil)
 	b = append(b, `,"threshold":`...)
 	b = appendNum(b, m.Threshold)
 	if m.Offset {
 		b = append(b, `,"offset":true`...)
 	}
-	b = optStr(b, `,"best":`, m.Best)
+	if m.Best != "" {
+		b = append(b, `,"best":`...)
+		b = quoted(b, m.Best, d != nil)
+	}
 	b = append(b, `,"parts":[`...)
 	for i := range m.Parts {
 		p := &m.Parts[i]
@@ -292,7 +295,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	if pr := &m.Prerequisite; pr.Fact != "" {
 		b = append(b, `,"prerequisite":{"fact":`...)
-		b = appendStr(b, pr.Fact)
+		b = quoted(b, pr.Fact, d != nil)
 		b = append(b, `,"value":`...)
 		b = appendNum(b, pr.Value)
 		b = append(b, `,"atLeast":`...)
@@ -302,7 +305,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = append(b, '}')
 	}
 	b = append(b, `,"source":`...)
-	b = appendStr(b, m.Source)
+	b = quoted(b, m.Source, d != nil)
 	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)
@@ -399,4 +402,15 @@ func appendStrBody(b []byte, s string) []byte {
 		start = i
 	}
 	return append(b, s[start:]...)
+}
+
+// quoted appends s as a JSON string; safe says the engine checked at load time that s
+// needs no escape (ids, units and constants of the rule data).
+func quoted(b []byte, s string, safe bool) []byte {
+	if !safe {
+		return appendStr(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }

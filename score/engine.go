@@ -307,6 +307,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 	}
 	for i := range p.Sources {
 		s := &p.Sources[i]
+		if !safeID(s.ID) {
+			return nil, dataErr("sources/"+s.ID, "ids use letters, digits, '.', '-' and '_' only")
+		}
 		if _, err := parseDay(s.Retrieved); !err {
 			return nil, dataErr("sources/"+s.ID, "bad retrieved date")
 		}

@@ -46,6 +46,30 @@ func unitIn(u, lang string) string {
 
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
 func appendShort(b []byte, v float64, lang string) []byte {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	if c := math.Round(v * 100); math.Abs(c) < 1e15 {
+		// Hundredths as an integer: the same digits as AppendFloat(…, 'f', 2), faster.
+		n := int64(c)
+		if n < 0 {
+			b = append(b, '-')
+			n = -n
+		}
+		b = strconv.AppendInt(b, n/100, 10)
+		if f := n % 100; f != 0 {
+			if lang == "fr" {
+				b = append(b, ',')
+			} else {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+f/10))
+			if f%10 != 0 {
+				b = append(b, byte('0'+f%10))
+			}
+		}
+		return b
+	}
 	r := math.Round(v*100) / 100
 	if r == math.Trunc(r) && math.Abs(r) < 1e15 {
 		return strconv.AppendInt(b, int64(r), 10)
