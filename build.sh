@@ -104,12 +104,17 @@ cmd_bench() {
 	}
 	END {
 		ev = v("BenchmarkEvaluate", "ns/op"); al = v("BenchmarkEvaluate", "allocs/op")
+		ei = v("BenchmarkEvaluateInto", "ns/op"); eia = v("BenchmarkEvaluateInto", "allocs/op")
 		rt = v("BenchmarkRoundTrip", "ns/op"); base = v("BenchmarkBaselineStdJSON", "ns/op")
-		pl = v("BenchmarkEvaluatePlan", "ns/op"); ps = v("BenchmarkBatch", "profiles/s")
-		printf "six-area evaluation:      %8.0f ns, %s allocs   (budget 2000 ns, 10 allocs: %s)\n", ev, al, (ev <= 2000 && al <= 10) ? "met" : "NOT met"
-		printf "JSON round trip:          %8.0f ns           (baseline encoding/json %0.f ns: %.2fx faster)\n", rt, base, base / rt
-		printf "evaluation with the plan: %8.0f ns\n", pl
-		printf "batch (one core):         %8.0f profiles/s   (budget 100000: %s)\n", ps, ps >= 100000 ? "met" : "NOT met"
+		pl = v("BenchmarkEvaluatePlan", "ns/op")
+		ps = v("BenchmarkBatch", "profiles/s"); pss = v("BenchmarkBatchSummary", "profiles/s"); psp = v("BenchmarkBatchParallel", "profiles/s")
+		printf "six-area evaluation, result reused (EvaluateInto): %7.0f ns, %s allocs  (budget 2000 ns, 10 allocs: %s)\n", ei, eia, (ei <= 2000 && eia <= 10) ? "met" : "NOT met"
+		printf "six-area evaluation, new result (Evaluate):        %7.0f ns, %s allocs  (%.1fx the reused one)\n", ev, al, ev / ei
+		printf "JSON in, JSON out (parse, evaluate, encode):       %7.0f ns  (baseline encoding/json: %.0f ns, %.2fx faster)\n", rt, base, base / rt
+		printf "evaluation with gaps and the exact plan:           %7.0f ns  (%.0fx an evaluation)\n", pl, pl / ev
+		printf "batch, one core, full results:                     %7.0f profiles/s  (budget 100000: %s)\n", ps, (ps >= 100000 ? "met" : "NOT met")
+		printf "batch, one core, -summary:                         %7.0f profiles/s  (budget 100000: %s; %.2fx full)\n", pss, (pss >= 100000 ? "met" : "NOT met"), pss / ps
+		printf "batch, every core (-j GOMAXPROCS), full results:   %7.0f profiles/s  (%.2fx one core)\n", psp, psp / ps
 	}' "$out"
 	rm -f "$out"
 }

@@ -4,6 +4,7 @@
 //
 //	go run ./cmd/evalfixture examples/*.json
 //
+// With -summary first, it writes each result's summary (Result.AppendSummaryJSON) instead.
 // It exits 1, naming the file, when a profile cannot be read or evaluated.
 package main
 
@@ -23,8 +24,12 @@ func main() {
 }
 
 func run(files []string) error {
+	summary := len(files) > 0 && files[0] == "-summary"
+	if summary {
+		files = files[1:]
+	}
 	if len(files) == 0 {
-		return fmt.Errorf("usage: evalfixture PROFILE.json...")
+		return fmt.Errorf("usage: evalfixture [-summary] PROFILE.json...")
 	}
 	e, err := score.Default()
 	if err != nil {
@@ -36,11 +41,19 @@ func run(files []string) error {
 		if err != nil {
 			return err
 		}
-		out, err := e.EvaluateJSON(b)
+		in, err := e.Parse(b)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
-		w.Write(out)
+		r, err := e.Evaluate(in)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		if summary {
+			w.Write(r.AppendSummaryJSON(nil))
+		} else {
+			w.Write(r.AppendJSON(nil))
+		}
 		w.WriteByte('\n')
 	}
 	return w.Flush()

@@ -15,7 +15,7 @@ import (
 
 var batchCmd = &command{
 	name: "batch",
-	usage: `Usage: partnerscore batch [-j N] < profiles.ndjson > results.ndjson
+	usage: `Usage: partnerscore batch [-j N] [-summary] < profiles.ndjson > results.ndjson
 
 Evaluates NDJSON: one JSON profile per line on standard input, one JSON result per line
 on standard output, in the same order. Results stream out as lines come in, so the
@@ -30,8 +30,11 @@ command also works interactively and in pipes.
     suggestion.
 
 Flags:
-  -j N   evaluate up to N lines at once, on N cores (default: the number of CPUs
-         Go uses, GOMAXPROCS); the output keeps the input order whatever N
+  -j N      evaluate up to N lines at once, on N cores (default: the number of CPUs
+            Go uses, GOMAXPROCS); the output keeps the input order whatever N
+  -summary  write each result's summary instead of the full result: per area the
+            track, score, qualified, shortfall and each metric's points
+            (schemas/summary.schema.json), about a tenth of the size
 
 Exit status: 0 every line was evaluated; 2 at least one line had an error (the error
 lines say which); 1 a read or write failure.
@@ -41,6 +44,7 @@ lines say which); 1 a read or write failure.
 func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "profiles evaluated at once")
+	summary := fs.Bool("summary", false, "write each result's summary (schemas/summary.schema.json)")
 	pos, code, ok := parseFlags(fs, batchCmd, args, stdout, stderr)
 	if !ok {
 		return code
@@ -57,7 +61,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitFail
 	}
-	bad, err := batch(eng, stdin, stdout, *jobs)
+	bad, err := batch(batchEngine{eng, *summary}, stdin, stdout, *jobs)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -74,11 +78,17 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // Output is gathered and written in blocks of about 64 KiB: when a block is full, when no
 // complete line is waiting in the input (so that whoever reads w sees each result as soon
 // as its line is in, interactively too, without a write per line), and at the end.
-func batch(eng *score.Engine, r io.Reader, w io.Writer, jobs int) (bad int, err error) {
+func batch(eng batchEngine, r io.Reader, w io.Writer, jobs int) (bad int, err error) {
 	if jobs <= 1 {
 		return batchSerial(eng, r, w)
 	}
 	return batchParallel(eng, r, w, jobs)
+}
+
+// batchEngine is the engine batch evaluates with, and the output it writes.
+type batchEngine struct {
+	*score.Engine
+	summary bool // write summaries (Result.AppendSummaryJSON) instead of full results
 }
 
 const (
@@ -106,7 +116,7 @@ func readLine(br *bufio.Reader) (line []byte, tooLong int64, err error) {
 // evalLine appends the output line of input line lineNo (a profile without its line end,
 // or nil for a line of tooLong bytes) to out, and reports whether it was a result. res is
 // reused from line to line, so that evaluating allocates nothing.
-func evalLine(eng *score.Engine, res *score.Result, out []byte, lineNo int, line []byte, tooLong int64) ([]byte, bool) {
+func evalLine(eng batchEngine, res *score.Result, out []byte, lineNo int, line []byte, tooLong int64) ([]byte, bool) {
 	if tooLong > 0 {
 		return appendErrorLine(out, lineNo, tooLarge(strconv.FormatInt(tooLong, 10)+" bytes")), false
 	}
@@ -117,13 +127,17 @@ func evalLine(eng *score.Engine, res *score.Result, out []byte, lineNo int, line
 	if err := eng.EvaluateInto(res, in); err != nil {
 		return appendErrorLine(out, lineNo, err), false
 	}
-	out = res.AppendJSON(out)
+	if eng.summary {
+		out = res.AppendSummaryJSON(out)
+	} else {
+		out = res.AppendJSON(out)
+	}
 	return append(out, '\n'), true
 }
 
 // batchSerial is batch on the calling goroutine: the output is appended to one reused
 // buffer, which is written out in blocks.
-func batchSerial(eng *score.Engine, r io.Reader, w io.Writer) (bad int, err error) {
+func batchSerial(eng batchEngine, r io.Reader, w io.Writer) (bad int, err error) {
 	br := bufio.NewReaderSize(r, batchReadSize)
 	out := make([]byte, 0, batchWriteSize+32<<10)
 	var res score.Result

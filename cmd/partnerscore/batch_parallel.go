@@ -33,7 +33,7 @@ const (
 	chunkBytes = 64 << 10 // a chunk is sent once its lines hold this many bytes
 )
 
-func (c *chunk) process(eng *score.Engine) {
+func (c *chunk) process(eng batchEngine) {
 	if cap(c.out) > 8<<20 {
 		c.out = nil // do not keep the buffer of an unusually long output
 	}
@@ -49,7 +49,7 @@ func (c *chunk) process(eng *score.Engine) {
 // batchParallel is batch with jobs workers. The calling goroutine reads lines into chunks
 // and hands them to the workers; a writer goroutine writes the chunks' output in input
 // order. A fixed set of chunks circulates, so memory stays bounded whatever the input.
-func batchParallel(eng *score.Engine, r io.Reader, w io.Writer, jobs int) (bad int, err error) {
+func batchParallel(eng batchEngine, r io.Reader, w io.Writer, jobs int) (bad int, err error) {
 	n := 2*jobs + 2
 	free := make(chan *chunk, n)
 	for range n {

@@ -40,18 +40,21 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 
 // BenchmarkBatch pushes b.N copies of a small profile through the batch command's code
 // path on one core (-j 1), one profile per iteration, and reports the throughput.
-func BenchmarkBatch(b *testing.B) { benchBatch(b, 1) }
+func BenchmarkBatch(b *testing.B) { benchBatch(b, 1, false) }
+
+// BenchmarkBatchSummary is BenchmarkBatch writing summaries (batch -summary).
+func BenchmarkBatchSummary(b *testing.B) { benchBatch(b, 1, true) }
 
 // BenchmarkBatchParallel is BenchmarkBatch with the default -j: GOMAXPROCS workers.
-func BenchmarkBatchParallel(b *testing.B) { benchBatch(b, runtime.GOMAXPROCS(0)) }
+func BenchmarkBatchParallel(b *testing.B) { benchBatch(b, runtime.GOMAXPROCS(0), false) }
 
-func benchBatch(b *testing.B, jobs int) {
+func benchBatch(b *testing.B, jobs int, summary bool) {
 	eng := testEngine(b)
 	line := []byte(smallProfile + "\n")
 	b.SetBytes(int64(len(line)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	bad, err := batch(eng, &repeatReader{line: line, n: b.N}, io.Discard, jobs)
+	bad, err := batch(batchEngine{eng, summary}, &repeatReader{line: line, n: b.N}, io.Discard, jobs)
 	if err != nil || bad != 0 {
 		b.Fatalf("batch: %d bad lines, %v", bad, err)
 	}

@@ -545,3 +545,34 @@ func TestEngineFailure(t *testing.T) {
 		})
 	}
 }
+
+// TestBatchSummary checks that batch -summary writes, line by line, the summary of what
+// evaluate gives, and error lines as without -summary.
+func TestBatchSummary(t *testing.T) {
+	line := strings.ReplaceAll(profile, "\n", "")
+	for _, j := range []string{"1", "3"} {
+		code, out, errs := cli(t, line+"\n{\"facts\":{\"mw.ent.netCustomerAdds\":2.5}}\n"+line+"\n", "batch", "-summary", "-j", j)
+		if code != exitInput {
+			t.Fatalf("-j %s: exit %d, want %d; stderr %q", j, code, exitInput, errs)
+		}
+		lines := batchLines(t, out)
+		if len(lines) != 3 {
+			t.Fatalf("-j %s: %d lines, want 3: %q", j, len(lines), out)
+		}
+		in, err := testEngine(t).Parse([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := testEngine(t).Evaluate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := string(r.AppendSummaryJSON(nil))
+		if lines[0] != want || lines[2] != want {
+			t.Errorf("-j %s: summary lines\n%s\n%s\nwant\n%s", j, lines[0], lines[2], want)
+		}
+		if !strings.Contains(lines[1], `"line":2`) || !strings.Contains(lines[1], `/facts/mw.ent.netCustomerAdds`) {
+			t.Errorf("-j %s: line 2 = %s, want an error line naming the fact", j, lines[1])
+		}
+	}
+}

@@ -39,6 +39,7 @@ const (
 	ProfileFile = "profile.schema.json"
 	ResultFile  = "result.schema.json"
 	ProgramFile = "program.schema.json"
+	SummaryFile = "summary.schema.json"
 )
 
 // StrictProfileFile is the file name of the strict profile schema of a program version.
@@ -46,7 +47,7 @@ func StrictProfileFile(programID, version string) string {
 	return "profile." + programID + "." + version + ".schema.json"
 }
 
-// Generate returns every schema, by file name: the generic profile, result and program
+// Generate returns every schema, by file name: the generic profile, result, summary and program
 // schemas, and one strict profile schema per program version of e. root is the module's
 // root directory, where the Go sources of package score are read for descriptions.
 // Each file is indented with two spaces and ends with a newline; the output depends only
@@ -75,6 +76,10 @@ func Generate(root string, e *score.Engine) (map[string][]byte, error) {
 	}
 	res := reflectRoot(comments, &score.Result{}, ResultFile, "PartnerScore result")
 	if err := add(ResultFile, res); err != nil {
+		return nil, err
+	}
+	sum := reflectRoot(comments, &score.Summary{}, SummaryFile, "PartnerScore result summary")
+	if err := add(SummaryFile, sum); err != nil {
 		return nil, err
 	}
 	prog := reflectRoot(comments, &score.Program{}, ProgramFile, "PartnerScore program rules")

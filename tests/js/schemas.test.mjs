@@ -68,7 +68,7 @@ function assertInvalid(schema, data, what, keyword) {
 const clone = (x) => structuredClone(x);
 
 test("every schema is draft 2020-12, has its $id and compiles in strict mode", () => {
-  const want = ["profile.schema.json", "result.schema.json", "program.schema.json", strictFy26];
+  const want = ["profile.schema.json", "result.schema.json", "summary.schema.json", "program.schema.json", strictFy26];
   for (const w of want) assert.ok(compiled.has(w), `schemas/${w} is missing`);
   for (const f of schemaFiles) {
     const name = relative(schemaDir, f);
@@ -105,8 +105,8 @@ test("the embedded rule data is valid program data", () => {
 });
 
 // Real engine output, one result per example, in the examples' order.
-function evaluate(files) {
-  const out = execFileSync("go", ["run", "./cmd/evalfixture", ...files], {
+function evaluate(files, ...flags) {
+  const out = execFileSync("go", ["run", "./cmd/evalfixture", ...flags, ...files], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
@@ -114,6 +114,28 @@ function evaluate(files) {
   });
   return out.trimEnd().split("\n").map((l) => JSON.parse(l));
 }
+
+test("real summaries are valid and agree with the full results", () => {
+  const sums = evaluate(examples, "-summary");
+  const results = evaluate(examples);
+  assert.equal(sums.length, examples.length, "one summary per example");
+  sums.forEach((s, i) => {
+    assertValid("summary.schema.json", s, `the summary of ${relative(root, examples[i])}`);
+    const r = results[i];
+    assert.equal(s.asOf, r.asOf);
+    r.programs.forEach((p, j) =>
+      p.areas.forEach((a, k) => {
+        const sa = s.programs[j].areas[k];
+        assert.equal(sa.score, a.score, `${a.id} score`);
+        assert.equal(sa.qualified, a.qualified, `${a.id} qualified`);
+        for (const m of a.metrics) assert.equal(sa.points[m.id], m.points, `${a.id}/${m.id} points`);
+      }),
+    );
+  });
+  const bad = clone(sums[0]);
+  bad.programs[0].areas[0].points["net-customer-adds"] = "twenty";
+  assertInvalid("summary.schema.json", bad, "a summary with a string for points", "type");
+});
 
 test("real engine output is a valid result", () => {
   const results = evaluate(examples);
