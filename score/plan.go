@@ -206,7 +206,8 @@ func (e *Engine) plan(ev *evaluation, ca *carea, chosen int, ar *AreaResult) *Ar
 	return pl
 }
 
-// scoreTrackMetric re-scores metric mr of track ct: the same code as Evaluate.
+// current scores metric cm as Evaluate does, into storage of its own (for tracks whose
+// metrics the result does not keep).
 func (ev *evaluation) current(cm *cmetric) MetricResult {
 	var mr MetricResult
 	saved := ev.parts
@@ -322,9 +323,10 @@ func (e *Engine) levels(ev *evaluation, cm *cmetric, pi int, mr *MetricResult) [
 	return out
 }
 
+// factDecl is the declaration of fact fi in the versions evaluated.
 func (ev *evaluation) factDecl(fi int) *Fact {
-	for _, c := range ev.e.programs {
-		if f, ok := c.declared[fi]; ok && c.from <= ev.in.asOf && ev.in.asOf <= c.to {
+	for _, c := range ev.in.progs {
+		if f, ok := c.declared[fi]; ok {
 			return f
 		}
 	}

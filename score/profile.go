@@ -23,7 +23,7 @@ type Profile struct {
 	// A fact not given counts as 0 and is flagged in the explanation.
 	Facts map[string]float64 `json:"facts,omitempty"`
 	// Tracks forces the track of an area (area id → track id), e.g. for a partner whose
-	// enrolled track is fixed for the year.
+	// enrolled track is fixed for the year. A version without that track ignores it.
 	Tracks map[string]string `json:"tracks,omitempty"`
 	// Plan, when present, asks for the gap analysis and the cheapest plan to qualify.
 	Plan *PlanRequest `json:"plan,omitempty"`

@@ -21,7 +21,6 @@ type Input struct {
 	given    []bool    // whether the profile gave the fact
 	tracks   map[string]string
 	progs    []*compiled // the program versions in force on asOf
-	shortcut int         // number of certification-shortcut entries
 	plan     *planInput
 }
 
@@ -133,7 +132,6 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		m.set(ci)
 		if n > 0 {
 			in.groups = append(in.groups, group{mask: m, n: n})
-			in.shortcut++
 		}
 	}
 	in.groups = append(in.groups, people...)
