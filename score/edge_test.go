@@ -509,9 +509,12 @@ func TestEdgeCertificationDates(t *testing.T) {
 		{name: "MS-900 retiring", day: asOf, cert: "MS-900", id: "microsoft-365-fundamentals", want: true, date: "2027-03-31"},
 		// Azure Data Scientist counts until 2027-06-01: exactly 12 months after 2026-06-01.
 		{name: "DP-100 at 12 months", day: asOf, cert: "DP-100", id: "azure-data-scientist-associate", want: true, date: "2027-06-01"},
-		{name: "DP-100 one day before the window", day: "2026-05-31", cert: "DP-100", id: "azure-data-scientist-associate", want: false},
-		// Azure Security Engineer counts until 2027-08-31: not within 12 months of 2026-06-01, but of 2026-09-01.
-		{name: "AZ-500 not yet", day: asOf, cert: "AZ-500", id: "azure-security-engineer-associate", want: false},
+		// A retirement within 12 months warns too, even when the last counting day is later.
+		{name: "DP-100 retiring tomorrow", day: "2026-05-31", cert: "DP-100", id: "azure-data-scientist-associate", want: true, date: "2027-06-01"},
+		// Azure Security Engineer retires 2026-08-31 and counts until 2027-08-31.
+		{name: "AZ-500 one day before the window", day: "2025-08-30", cert: "AZ-500", id: "azure-security-engineer-associate", want: false},
+		{name: "AZ-500 retiring in 12 months", day: "2025-08-31", cert: "AZ-500", id: "azure-security-engineer-associate", want: true, date: "2027-08-31"},
+		{name: "AZ-500 retiring", day: asOf, cert: "AZ-500", id: "azure-security-engineer-associate", want: true, date: "2027-08-31"},
 		{name: "AZ-500 later", day: "2026-09-01", cert: "AZ-500", id: "azure-security-engineer-associate", want: true, date: "2027-08-31"},
 		// No retirement announced.
 		{name: "AZ-104 never", day: asOf, cert: "AZ-104", id: "azure-administrator-associate", want: false},

@@ -38,6 +38,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		b = optStr(b, `,"certification":`, w.Certification)
 		b = optStr(b, `,"fact":`, w.Fact)
 		b = optStr(b, `,"date":`, w.Date)
+		b = optStr(b, `,"retires":`, w.Retires)
 		if w.People != 0 {
 			b = append(b, `,"people":`...)
 			b = strconv.AppendInt(b, int64(w.People), 10)

@@ -452,7 +452,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 	}
 	if held != (certMask{}) {
 		for i := range e.certs {
-			if !held.has(i) || e.certEnd[i] == noDay || e.certEnd[i] > horizon {
+			if !held.has(i) || (e.certRet[i] > horizon && e.certEnd[i] > horizon) {
 				continue
 			}
 			n := 0
@@ -471,7 +471,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			if date == "" {
 				date = e.certs[i].Retires
 			}
-			ws = append(ws, Warning{Code: code, Certification: e.certs[i].ID, Date: date, People: n})
+			ws = append(ws, Warning{Code: code, Certification: e.certs[i].ID, Date: date, Retires: e.certs[i].Retires, People: n})
 		}
 	}
 	for fi, given := range in.given {

@@ -214,18 +214,23 @@ func (w *Warning) appendText(b []byte, lang string) []byte {
 	switch w.Code {
 	case WarnRetiring:
 		b = append(b, w.Certification...)
+		if w.Retires != "" {
+			s(" retires on ", " est retirée le ")
+			b = append(b, w.Retires...)
+			s(" and", " et")
+		}
 		s(" stops counting after ", " ne compte plus après le ")
 		b = append(b, w.Date...)
-		s(" (held by ", " (détenue par ")
+		s(" (people holding it: ", " (personnes qui la détiennent : ")
 		b = strconv.AppendInt(b, int64(w.People), 10)
-		s(" people): plan its replacement.", " personnes) : prévoyez son remplacement.")
+		s("); plan its replacement.", ") ; prévoyez son remplacement.")
 	case WarnExpired:
 		b = append(b, w.Certification...)
 		s(" no longer counts since ", " ne compte plus depuis le ")
 		b = append(b, w.Date...)
-		s(" (held by ", " (détenue par ")
+		s(" (people holding it: ", " (personnes qui la détiennent : ")
 		b = strconv.AppendInt(b, int64(w.People), 10)
-		s(" people): it is left out of the score.", " personnes) : elle est exclue du score.")
+		s("); it is left out of the score.", ") ; elle est exclue du score.")
 	case WarnUnverified:
 		s("The rules of ", "Les règles de ")
 		b = append(b, w.Program...)

@@ -208,7 +208,7 @@ type PrerequisiteResult struct {
 
 // Warning codes.
 const (
-	WarnRetiring   = "certification-retiring" // a held certification stops counting within 12 months
+	WarnRetiring   = "certification-retiring" // a held certification retires or stops counting within 12 months
 	WarnExpired    = "certification-expired"  // a held certification no longer counts
 	WarnUnverified = "rules-unverified"       // the date is after the rules were last checked
 	WarnUnusedFact = "fact-unused"            // a given fact is not read by any version evaluated
@@ -224,8 +224,11 @@ type Warning struct {
 	Certification string `json:"certification,omitempty"`
 	// Fact is the fact id concerned, if any.
 	Fact string `json:"fact,omitempty"`
-	// Date is the date concerned (last counting day, verification date), if any.
+	// Date is the date concerned (a certification's last counting day, the rules'
+	// verification date), if any.
 	Date string `json:"date,omitempty" jsonschema:"format=date"`
+	// Retires is the certification's retirement date (no one can earn it after), if any.
+	Retires string `json:"retires,omitempty" jsonschema:"format=date"`
 	// People is how many people in the profile hold the certification, if relevant.
 	People int `json:"people,omitempty"`
 	// Message says it in words.
