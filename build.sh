@@ -2,9 +2,12 @@
 # PartnerScore build script: one command per job, installing what is missing.
 #
 #   ./build.sh test    gofmt, go vet (native and js/wasm), Go tests (native and under Node
-#                      as js/wasm), the pure-core check, and the JSON Schema tests (ajv)
-#   ./build.sh bench   benchmarks with ratios against a baseline measured in the same run
-#   ./build.sh serve   runs the product (for now: builds the CLI and shows how to use it)
+#                      as js/wasm, the browser engine included), the pure-core check, and
+#                      the JSON Schema tests (ajv)
+#   ./build.sh bench   benchmarks with ratios against a baseline measured in the same run,
+#                      and the browser wasm's sizes against its budget
+#   ./build.sh serve   builds dist/site and serves it on 127.0.0.1 (PORT, default 8080)
+#   ./build.sh build   writes the deployable static simulator to dist/site
 #   ./build.sh cli     builds bin/partnerscore
 #   ./build.sh fuzz    runs the fuzzer for FUZZTIME (default 30s)
 set -euo pipefail
@@ -55,11 +58,29 @@ wasm_env() {
 	export PATH="$(go env GOROOT)/lib/wasm:$PATH"
 }
 
+need_brotli() {
+	if ! command -v brotli >/dev/null 2>&1; then
+		say "installing brotli (Debian)"
+		apt_install brotli
+	fi
+}
+
+# The browser engine's size budget, brotli -q 11, in bytes (1 KB = 1000 bytes).
+WASM_BUDGET=700000
+
+# build_wasm OUT builds the browser engine (wasm/browser) as the site serves it, stamped
+# with the checkout's version (the engine's "version" shows it).
+build_wasm() {
+	local version
+	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/browser
+}
+
 cmd_test() {
 	need_go
 	say "gofmt"
 	local bad
-	bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './tests/js/node_modules/*'))
+	bad=$(gofmt -l $(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go' -not -path './tests/js/node_modules/*'))
 	if [ -n "$bad" ]; then
 		echo "gofmt would change:"; echo "$bad"; exit 1
 	fi
@@ -75,13 +96,13 @@ cmd_test() {
 	fi
 	say "go test (native)"
 	go test ./...
-	say "go test ./score under Node (GOOS=js GOARCH=wasm)"
+	say "go test ./score and the browser engine (./wasm/...) under Node (GOOS=js GOARCH=wasm)"
 	need_node
-	(wasm_env; GOOS=js GOARCH=wasm go test ./score/...)
+	(wasm_env; GOOS=js GOARCH=wasm go test ./score/... ./wasm/...)
 	if [ -f tests/js/package.json ]; then
 		say "JSON Schema tests (ajv, node --test)"
 		need_js_deps
-		(cd tests/js && node --test)
+		(cd tests/js && node --test schemas.test.mjs)
 	fi
 	say "all tests passed"
 }
@@ -117,6 +138,24 @@ cmd_bench() {
 		printf "batch, every core (-j GOMAXPROCS), full results:   %7.0f profiles/s  (%.2fx one core)\n", psp, psp / ps
 	}' "$out"
 	rm -f "$out"
+	bench_wasm_size
+}
+
+# bench_wasm_size prints the browser engine's raw, gzip -9 and brotli -q 11 sizes against
+# the budget.
+bench_wasm_size() {
+	need_brotli
+	local wasm raw gz br
+	wasm=$(mktemp --suffix=.wasm)
+	build_wasm "$wasm"
+	raw=$(wc -c <"$wasm")
+	gz=$(gzip -9 -c "$wasm" | wc -c)
+	br=$(brotli -q 11 -c "$wasm" | wc -c)
+	rm -f "$wasm"
+	awk -v raw="$raw" -v gz="$gz" -v br="$br" -v budget="$WASM_BUDGET" 'BEGIN {
+		printf "browser wasm (wasm/browser, -trimpath -ldflags=-s -w): raw %.0f KB, gzip -9 %.0f KB, brotli -q 11 %.0f KB (%d bytes)  (budget %.0f KB brotli: %s)\n",
+			raw / 1000, gz / 1000, br / 1000, br, budget / 1000, (br <= budget ? "met" : "NOT met")
+	}'
 }
 
 cmd_cli() {
@@ -126,21 +165,36 @@ cmd_cli() {
 	echo "built bin/partnerscore"
 }
 
+# build writes dist/site: a copy of site/, the engine (partnerscore.wasm), Go's
+# wasm_exec.js (the one matching the toolchain), and a .br and a .gz of every text asset and
+# of the wasm, which cmd/serve (or any static host that knows them) sends when accepted.
+cmd_build() {
+	need_go
+	need_brotli
+	local out="$ROOT/dist/site"
+	say "building dist/site"
+	rm -rf "$out"
+	mkdir -p "$out"
+	cp -R site/. "$out/"
+	build_wasm "$out/partnerscore.wasm"
+	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
+	chmod 644 "$out/partnerscore.wasm" "$out/wasm_exec.js"
+	find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.html' \
+		-o -name '*.json' -o -name '*.svg' \) -print0 |
+		xargs -0 -n 1 -P "$(nproc)" sh -c 'brotli -q 11 -f -o "$1.br" "$1" && gzip -9 -n -k -f "$1"' sh
+	local wasm="$out/partnerscore.wasm"
+	echo "dist/site: $(find "$out" -type f -not -name '*.br' -not -name '*.gz' | wc -l) files;" \
+		"partnerscore.wasm $(($(wc -c <"$wasm") / 1000)) KB, gzip $(($(wc -c <"$wasm.gz") / 1000)) KB," \
+		"brotli $(($(wc -c <"$wasm.br") / 1000)) KB (budget $((WASM_BUDGET / 1000)) KB)"
+}
+
+# serve builds dist/site and serves it with cmd/serve on 127.0.0.1:$PORT (default 8080).
 cmd_serve() {
-	cmd_cli
-	cat <<'TXT'
-
-PartnerScore runs as a command-line tool until the simulator and the API land.
-Try it:
-
-  bin/partnerscore programs
-  bin/partnerscore explain examples/modern-work-enterprise.json
-  bin/partnerscore explain -lang fr -plan examples/modern-work-enterprise.json
-  bin/partnerscore evaluate examples/modern-work-enterprise.json
-  for f in examples/*.json; do tr -d '\n' <"$f"; echo; done | bin/partnerscore batch
-
-TXT
-	bin/partnerscore help || true
+	cmd_build
+	cmd_cli >/dev/null
+	go build -o bin/serve ./cmd/serve
+	echo "also built: bin/partnerscore (the CLI; try bin/partnerscore explain examples/modern-work-enterprise.json)"
+	exec bin/serve -addr "127.0.0.1:${PORT:-8080}" -dir dist/site
 }
 
 cmd_fuzz() {
@@ -152,10 +206,11 @@ case "${1:-}" in
 test) cmd_test ;;
 bench) cmd_bench ;;
 serve) cmd_serve ;;
+build) cmd_build ;;
 cli) cmd_cli ;;
 fuzz) cmd_fuzz ;;
 *)
-	sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 	;;
 esac

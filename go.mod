@@ -2,7 +2,10 @@ module github.com/partnerscore/partnerscore
 
 go 1.26
 
-require github.com/invopop/jsonschema v0.13.0
+require (
+	github.com/hack-pad/safejs v0.1.1
+	github.com/invopop/jsonschema v0.13.0
+)
 
 require (
 	github.com/bahlo/generic-list-go v0.2.0 // indirect

@@ -1,0 +1,387 @@
+// PartnerScore engine loader: runs the Go engine (partnerscore.wasm, built from wasm/browser)
+// in the page and wraps its global, globalThis.partnerscore, in an object of plain
+// JavaScript values. Everything stays in the browser: the only requests are same-origin
+// fetches of partnerscore.wasm and wasm_exec.js.
+//
+//   import { loadEngine } from "./engine.js";
+//   const engine = await loadEngine({ onProgress: (loaded, total) => … });
+//   const { ok, result, errors } = engine.evaluate({ asOf: "2026-06-01", facts: { … } });
+//
+// If the Go program ever exits (it should not: every Go function recovers its panics), the
+// next call re-instantiates it from the compiled module and retries once.
+
+/**
+ * One problem with an input, located by JSON Pointer (score.Error).
+ * @typedef {object} EngineError
+ * @property {string} path JSON Pointer of the bad value ("" for the whole input)
+ * @property {string} code syntax, type, unknown, range, integer, duplicate, too-large, date,
+ *   no-rules, required, rules-data, or internal (a failure inside the engine)
+ * @property {string} message what is wrong, in English
+ * @property {number} [offset] byte offset in the JSON input
+ * @property {string} [expected] what would have been accepted
+ * @property {string} [got] what was given, shortened
+ * @property {string} [suggestion] the closest known id
+ */
+
+/**
+ * The answer of evaluate and summary: a result (schemas/result.schema.json, or
+ * schemas/summary.schema.json for summary) or the errors.
+ * @typedef {{ok: true, result: object} | {ok: false, errors: EngineError[]}} Outcome
+ */
+
+/**
+ * @typedef {object} Timings milliseconds spent loading
+ * @property {number} script importing wasm_exec.js
+ * @property {number} compile fetching and compiling partnerscore.wasm (overlapped)
+ * @property {number} start instantiating and running the Go program until it is ready
+ * @property {number} total the whole of loadEngine
+ */
+
+/**
+ * @typedef {object} Engine
+ * @property {string} version module version and the rule versions, e.g.
+ *   "partnerscore v1.2.3 (rules: microsoft-ai-cloud-partner-program/fy26)"
+ * @property {(profile: object|string) => Outcome} evaluate the full result of a profile
+ *   (an object, or its JSON text); never throws
+ * @property {(profile: object|string) => Outcome} summary the short result; never throws
+ * @property {(profile: object|string) => string} evaluateJSON evaluate's Outcome as JSON text,
+ *   unparsed (for callers that pass it on, and for timing the engine alone); never throws
+ * @property {(profile: object|string) => string} summaryJSON the same for summary
+ * @property {() => object[]} programs every program version (score.Program: facts with
+ *   labels, help, units, bounds; areas, tracks, metrics; sources; effective dates), oldest first
+ * @property {() => object[]} certifications the certification catalog (score.Certification)
+ * @property {(name: string) => object|null} schema a JSON Schema by name ("profile",
+ *   "result", "summary", "program", "profile.<program>.<version>"), null if there is none
+ * @property {() => string[]} schemas the names schema accepts
+ * @property {number} restarts how many times the Go program was re-instantiated
+ * @property {Timings} timings
+ */
+
+/**
+ * @callback ProgressCallback
+ * @param {number} loaded bytes of partnerscore.wasm received so far
+ * @param {number|null} total bytes expected, or null when unknown (e.g. a compressed
+ *   response, whose Content-Length counts compressed bytes); the last call has
+ *   loaded === total
+ */
+
+/** The version of the engine loaded last (null before loadEngine resolves). */
+export let engineVersion = /** @type {string|null} */ (null);
+
+const WASM = "partnerscore.wasm";
+const WASM_EXEC = "wasm_exec.js";
+const GLOBAL = "partnerscore";
+
+/** @type {Map<string, Promise<void>>} wasm_exec.js, imported once per URL */
+const scripts = new Map();
+
+/**
+ * Loads, compiles and starts the engine.
+ * @param {object} [options]
+ * @param {string|URL} [options.base] the folder holding partnerscore.wasm and wasm_exec.js
+ *   (default: the folder above this module's, i.e. the site's root)
+ * @param {ProgressCallback} [options.onProgress] called as partnerscore.wasm arrives
+ * @returns {Promise<Engine>}
+ */
+export async function loadEngine({ base = new URL("../", import.meta.url), onProgress } = {}) {
+  const t0 = performance.now();
+  const baseURL = new URL(String(base), globalThis.location?.href ?? import.meta.url);
+  const wasmURL = sameOrigin(new URL(WASM, baseURL));
+  const execURL = sameOrigin(new URL(WASM_EXEC, baseURL));
+
+  const script = timed(() => loadGoRuntime(execURL));
+  const compiled = timed(() => compile(wasmURL, onProgress));
+  const [{ ms: scriptMs }, { value: module, ms: compileMs }] = await Promise.all([script, compiled]);
+
+  const t1 = performance.now();
+  const state = { module, api: await startAsync(module), restarts: 0 };
+  const startMs = performance.now() - t1;
+
+  /**
+   * Calls a function of the Go global, re-instantiating the program once if it has exited.
+   * @param {string} name
+   * @param {unknown[]} args
+   * @returns {unknown} what the Go function returned (a string unless it has exited)
+   */
+  function call(name, ...args) {
+    for (let attempt = 0; ; attempt++) {
+      if (state.api.exited()) {
+        if (attempt > 1) return undefined;
+        state.api = startSync(state.module);
+        state.restarts++;
+      }
+      let out;
+      try {
+        out = state.api.global[name](...args);
+      } catch (err) {
+        if (!exitedError(err) || attempt > 0) throw err;
+        state.api.markExited();
+        continue;
+      }
+      if (typeof out === "string") return out;
+      // The program exited during the call: its functions answer undefined.
+      if (!state.api.exited() || attempt > 0) return undefined;
+    }
+  }
+
+  /**
+   * @param {"evaluate"|"summary"} name
+   * @param {object|string} profile
+   * @returns {string} the Outcome as JSON text
+   */
+  function outcomeText(name, profile) {
+    let text;
+    try {
+      text = typeof profile === "string" ? profile : JSON.stringify(profile);
+    } catch (err) {
+      return failure("type", "the profile cannot be written as JSON: " + message(err));
+    }
+    if (typeof text !== "string") return failure("type", "the profile must be a JSON object");
+    let out;
+    try {
+      out = call(name, text);
+    } catch (err) {
+      return failure("internal", name + ": " + message(err));
+    }
+    return typeof out === "string" ? out : failure("internal", name + ": the engine stopped");
+  }
+
+  /**
+   * @param {string} name
+   * @param {unknown[]} args
+   * @returns {any} the parsed JSON answer; throws when the engine reports a failure
+   */
+  function json(name, ...args) {
+    const out = call(name, ...args);
+    if (typeof out !== "string") throw new Error(`partnerscore ${name}: the engine stopped`);
+    const v = JSON.parse(out);
+    if (v && typeof v === "object" && v.ok === false && Array.isArray(v.errors)) {
+      const e = v.errors[0] ?? {};
+      throw Object.assign(new Error(`partnerscore ${name}: ${e.message ?? "failed"}`), { errors: v.errors });
+    }
+    return v;
+  }
+
+  const version = String(state.api.global.version);
+  engineVersion = version;
+  return {
+    version,
+    evaluate: (profile) => JSON.parse(outcomeText("evaluate", profile)),
+    summary: (profile) => JSON.parse(outcomeText("summary", profile)),
+    evaluateJSON: (profile) => outcomeText("evaluate", profile),
+    summaryJSON: (profile) => outcomeText("summary", profile),
+    programs: () => json("programs"),
+    certifications: () => json("certifications"),
+    schema: (name) => json("schema", String(name)),
+    schemas: () => json("schemas"),
+    get restarts() {
+      return state.restarts;
+    },
+    timings: { script: scriptMs, compile: compileMs, start: startMs, total: performance.now() - t0 },
+  };
+}
+
+/**
+ * @param {URL} url
+ * @returns {URL} url, when it has the page's origin
+ */
+function sameOrigin(url) {
+  const here = globalThis.location?.origin;
+  if (here && here !== "null" && url.origin !== here) {
+    throw new Error(`partnerscore: ${url} is not on this site (${here}); the engine loads only same-origin files`);
+  }
+  return url;
+}
+
+/**
+ * Defines globalThis.Go by importing Go's wasm_exec.js: a strict-mode script that only
+ * assigns globals, so it loads as a module (allowed by script-src 'self', no eval).
+ * @param {URL} url
+ * @returns {Promise<void>}
+ */
+function loadGoRuntime(url) {
+  if (typeof globalThis.Go === "function") return Promise.resolve();
+  let p = scripts.get(url.href);
+  if (!p) {
+    p = import(url.href).then(() => {
+      if (typeof globalThis.Go !== "function") throw new Error(`partnerscore: ${url} did not define Go`);
+    });
+    p.catch(() => scripts.delete(url.href));
+    scripts.set(url.href, p);
+  }
+  return p;
+}
+
+/**
+ * Fetches and compiles partnerscore.wasm, streaming when the browser can, reporting progress.
+ * @param {URL} url
+ * @param {ProgressCallback} [onProgress]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(url, onProgress) {
+  const response = await fetchWasm(url);
+  const counted = countProgress(response, onProgress);
+  if (typeof WebAssembly.compileStreaming === "function") {
+    try {
+      return await WebAssembly.compileStreaming(counted);
+    } catch (err) {
+      // A compile error stays one; anything else (an old browser, a proxy's content type)
+      // gets another try below, from the HTTP cache.
+      if (err instanceof WebAssembly.CompileError) throw err;
+    }
+  }
+  const again = countProgress(await fetchWasm(url), onProgress);
+  return WebAssembly.compile(await again.arrayBuffer());
+}
+
+/**
+ * @param {URL} url
+ * @returns {Promise<Response>}
+ */
+async function fetchWasm(url) {
+  const response = await fetch(url, { mode: "same-origin", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`partnerscore: ${url.pathname}: HTTP ${response.status}`);
+  return response;
+}
+
+/**
+ * A copy of response that calls onProgress as its body is read, with the
+ * application/wasm type compileStreaming needs.
+ * @param {Response} response
+ * @param {ProgressCallback} [onProgress]
+ * @returns {Response}
+ */
+function countProgress(response, onProgress) {
+  const headers = { "Content-Type": "application/wasm" };
+  if (!onProgress || !response.body) return new Response(response.body, { headers });
+  const encoding = (response.headers.get("Content-Encoding") ?? "identity").toLowerCase();
+  const length = Number(response.headers.get("Content-Length"));
+  // Bodies arrive decoded: a compressed response's Content-Length is no total for them.
+  let total = encoding === "identity" && length > 0 ? length : null;
+  let loaded = 0;
+  const report = (n, t) => {
+    try {
+      onProgress(n, t);
+    } catch (err) {
+      console.error("partnerscore: onProgress:", err);
+    }
+  };
+  report(0, total);
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      if (total !== null && loaded > total) total = null;
+      report(loaded, total);
+      controller.enqueue(chunk);
+    },
+    flush() {
+      report(loaded, loaded);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), { headers });
+}
+
+/**
+ * A Go program instance: its global once started, and whether it has exited.
+ * @typedef {object} Program
+ * @property {any} global the program's globalThis.partnerscore
+ * @property {() => boolean} exited
+ * @property {() => void} markExited
+ */
+
+/**
+ * Instantiates the module (asynchronously: the first start) and runs its Go program.
+ * @param {WebAssembly.Module} module
+ * @returns {Promise<Program>}
+ */
+async function startAsync(module) {
+  const go = newGo();
+  return run(go, await WebAssembly.instantiate(module, go.importObject));
+}
+
+/**
+ * Instantiates the module synchronously (a restart, inside a call) and runs its Go program.
+ * @param {WebAssembly.Module} module
+ * @returns {Program}
+ */
+function startSync(module) {
+  const go = newGo();
+  return run(go, new WebAssembly.Instance(module, go.importObject));
+}
+
+/** @returns {any} a Go runtime whose exit is observed (go.exitCode set) */
+function newGo() {
+  const go = new /** @type {any} */ (globalThis).Go();
+  const exit = go.exit;
+  go.exit = (code) => {
+    go.exitCode = code;
+    exit.call(go, code);
+  };
+  return go;
+}
+
+/**
+ * Runs the Go program until it has set its global.
+ * @param {any} go
+ * @param {WebAssembly.Instance} instance
+ * @returns {Program}
+ */
+function run(go, instance) {
+  let ready = null;
+  let exited = false;
+  // The program calls onready with its global once set up (see wasm/browser/js.go).
+  globalThis[GLOBAL] = { ready: false, onready: (g) => (ready = g) };
+  // run executes main synchronously up to its select {}: the global is set on return.
+  go.run(instance).then(
+    () => (exited = true),
+    (err) => {
+      exited = true;
+      console.error("partnerscore: the Go program failed:", err);
+    },
+  );
+  const global = ready ?? globalThis[GLOBAL];
+  if (go.exited || !global || global.ready !== true) {
+    throw new Error("partnerscore: the engine did not start" + (go.exited ? ` (exit code ${go.exitCode})` : ""));
+  }
+  return {
+    global,
+    exited: () => exited || go.exited === true,
+    markExited: () => (exited = true),
+  };
+}
+
+/**
+ * @param {unknown} err
+ * @returns {boolean} whether err says the Go program has exited
+ */
+function exitedError(err) {
+  return /Go program has already exited/.test(message(err));
+}
+
+/**
+ * @param {unknown} err
+ * @returns {string}
+ */
+function message(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * @param {string} code
+ * @param {string} msg
+ * @returns {string} an Outcome with one error, as JSON text
+ */
+function failure(code, msg) {
+  return JSON.stringify({ ok: false, errors: [{ path: "", code, message: msg }] });
+}
+
+/**
+ * @template T
+ * @param {() => Promise<T>} f
+ * @returns {Promise<{value: T, ms: number}>}
+ */
+async function timed(f) {
+  const t = performance.now();
+  const value = await f();
+  return { value, ms: performance.now() - t };
+}

@@ -1,0 +1,300 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/partnerscore/partnerscore/schemas"
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// codeInternal is the error code of a failure inside the engine (a recovered panic, rule
+// data that did not load): never the caller's fault.
+const codeInternal = "internal"
+
+// schemaSuffix ends every file of package schemas; schema names are given without it.
+const schemaSuffix = ".schema.json"
+
+// moduleVersion is the version of the module the program was built from, set by the
+// build (go build -ldflags "-X main.moduleVersion=…"; see build.sh). runtime/debug's
+// ReadBuildInfo would give it too, but it brings fmt and os into the build.
+var moduleVersion string
+
+// testHook, when set (by tests only), runs at the start of every exported call with the
+// call's name, inside its recovery: a hook that panics stands for a bug in the engine.
+var testHook func(name string)
+
+// api is the engine behind the global, one per Go program: strings in, JSON out, never a
+// panic. Wasm runs one goroutine at a time and JavaScript calls in one at a time, so the
+// result and the output buffer are reused by every evaluation without locking.
+type api struct {
+	eng    *score.Engine
+	engErr error // why the engine could not be built; every call reports it
+
+	res score.Result // reused by EvaluateInto
+	out []byte       // reused output buffer of evaluate and summary
+
+	version string
+	// JSON built on first use and kept: the rules never change in a running program.
+	programs, certs, schemaNames []byte
+}
+
+func newAPI() *api {
+	a := new(api)
+	a.eng, a.engErr = score.Default()
+	a.version = versionString(a.eng)
+	return a
+}
+
+// versionString is "partnerscore <module version> (rules: <program>/<version>, …)".
+func versionString(eng *score.Engine) string {
+	mod := moduleVersion
+	if mod == "" {
+		mod = "(devel)"
+	}
+	var b strings.Builder
+	b.WriteString("partnerscore ")
+	b.WriteString(mod)
+	b.WriteString(" (rules:")
+	if eng == nil {
+		b.WriteString(" unavailable")
+	} else {
+		for i, p := range eng.Programs() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte(' ')
+			b.WriteString(p.ID)
+			b.WriteByte('/')
+			b.WriteString(p.Version)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// guard runs one exported call: the test hook, then f, turning a panic into
+// {"ok":false,"errors":[{"code":"internal",…}]} so that the Go program never exits.
+func (a *api) guard(name string, f func() []byte) (out []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			// The reused storage may be half written: start afresh.
+			a.res, a.out = score.Result{}, nil
+			out = failJSON(nil, internalError(name, r))
+		}
+	}()
+	if testHook != nil {
+		testHook(name)
+	}
+	if a.engErr != nil {
+		return failJSON(nil, a.engErr)
+	}
+	return f()
+}
+
+// internalError describes a panic recovered in the call name.
+func internalError(name string, r any) error {
+	msg := "unexpected panic"
+	switch v := r.(type) {
+	case error:
+		msg = v.Error()
+	case string:
+		msg = v
+	}
+	return score.Errors{{Code: codeInternal, Message: name + ": " + msg}}
+}
+
+// evaluate parses, resolves and evaluates a JSON profile: {"ok":true,"result":…} with the
+// full result (or its summary), or {"ok":false,"errors":[…]}. The returned bytes are the
+// reused buffer: valid until the next call.
+func (a *api) evaluate(profile string, summary bool) []byte {
+	name := "evaluate"
+	if summary {
+		name = "summary"
+	}
+	return a.guard(name, func() []byte {
+		in, err := a.eng.Parse([]byte(profile))
+		if err != nil {
+			return failJSON(nil, err)
+		}
+		if err := a.eng.EvaluateInto(&a.res, in); err != nil {
+			return failJSON(nil, err)
+		}
+		b := append(a.out[:0], `{"ok":true,"result":`...)
+		if summary {
+			b = a.res.AppendSummaryJSON(b)
+		} else {
+			b = a.res.AppendJSON(b)
+		}
+		b = append(b, '}')
+		a.out = b
+		return b
+	})
+}
+
+// programsJSON is every program version (score.Program as JSON), oldest first within each
+// program: what a form needs (facts with labels, help, units, bounds; areas, tracks,
+// metrics; sources; effective dates).
+func (a *api) programsJSON() []byte {
+	return a.guard("programs", func() []byte {
+		if a.programs == nil {
+			a.programs = mustJSON(a.eng.Programs())
+		}
+		return a.programs
+	})
+}
+
+// certificationsJSON is the certification catalog (score.Certification as JSON).
+func (a *api) certificationsJSON() []byte {
+	return a.guard("certifications", func() []byte {
+		if a.certs == nil {
+			a.certs = mustJSON(a.eng.Certifications())
+		}
+		return a.certs
+	})
+}
+
+// schema returns the JSON Schema called name ("profile", "result", "program", "summary",
+// "profile.<program>.<version>"; the ".schema.json" suffix is optional), or null when there
+// is none.
+func (a *api) schema(name string) []byte {
+	return a.guard("schema", func() []byte {
+		name = strings.TrimSuffix(name, schemaSuffix)
+		if name == "" || !fs.ValidPath(name) || strings.Contains(name, "/") {
+			return []byte("null")
+		}
+		b, err := schemas.FS.ReadFile(name + schemaSuffix)
+		if err != nil {
+			return []byte("null")
+		}
+		return b
+	})
+}
+
+// schemaNamesJSON lists the names schema accepts, sorted.
+func (a *api) schemaNamesJSON() []byte {
+	return a.guard("schemas", func() []byte {
+		if a.schemaNames == nil {
+			entries, err := schemas.FS.ReadDir(".") // sorted by name
+			if err != nil {
+				panic(err)
+			}
+			b := []byte{'['}
+			for _, e := range entries {
+				if name, ok := strings.CutSuffix(e.Name(), schemaSuffix); ok && !e.IsDir() {
+					if len(b) > 1 {
+						b = append(b, ',')
+					}
+					b = appendString(b, name)
+				}
+			}
+			a.schemaNames = append(b, ']')
+		}
+		return a.schemaNames
+	})
+}
+
+// mustJSON encodes v; a failure is a bug, turned into an internal error by guard.
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// failJSON appends {"ok":false,"errors":[…]} for err: its score.Errors as they are,
+// anything else as one internal error.
+func failJSON(b []byte, err error) []byte {
+	var errs score.Errors
+	var one *score.Error
+	switch {
+	case errors.As(err, &errs):
+	case errors.As(err, &one):
+		errs = score.Errors{one}
+	default:
+		errs = score.Errors{{Code: codeInternal, Message: err.Error()}}
+	}
+	if len(errs) == 0 {
+		errs = score.Errors{{Code: codeInternal, Message: err.Error()}}
+	}
+	b = append(b, `{"ok":false,"errors":[`...)
+	for i, e := range errs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendError(b, e)
+	}
+	return append(b, "]}"...)
+}
+
+// appendError appends e as JSON, with the fields and omissions of score.Error's tags.
+func appendError(b []byte, e *score.Error) []byte {
+	if e == nil {
+		e = &score.Error{Code: codeInternal, Message: "no error"}
+	}
+	b = append(b, `{"path":`...)
+	b = appendString(b, e.Path)
+	if e.Offset != 0 {
+		b = append(b, `,"offset":`...)
+		b = strconv.AppendInt(b, int64(e.Offset), 10)
+	}
+	b = append(b, `,"code":`...)
+	b = appendString(b, e.Code)
+	b = append(b, `,"message":`...)
+	b = appendString(b, e.Message)
+	for _, f := range [...]struct{ key, v string }{{"expected", e.Expected}, {"got", e.Got}, {"suggestion", e.Suggestion}} {
+		if f.v != "" {
+			b = append(b, `,"`...)
+			b = append(b, f.key...)
+			b = append(b, `":`...)
+			b = appendString(b, f.v)
+		}
+	}
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string: quotes, backslashes, control characters and
+// U+2028/U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
