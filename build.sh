@@ -103,12 +103,24 @@ cmd_test() {
 		say "JSON Schema tests (ajv, node --test)"
 		need_js_deps
 		(cd tests/js && node --test schemas.test.mjs)
+		say "site: module tests and end-to-end tests in headless Chromium (playwright-core)"
+		need_chromium
+		cmd_build >/dev/null
+		(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/modules.test.mjs e2e/simulator.test.mjs)
 	fi
 	say "all tests passed"
 }
 
 # bench prints the figures the issues budget, each with its ratio to a baseline measured in
 # the same run (encoding/json doing the same decode and encode by reflection).
+# Debian's Chromium for the end-to-end tests (no browser download: playwright-core drives it).
+need_chromium() {
+	if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/lib/chromium/chromium ] && ! command -v chromium >/dev/null 2>&1; then
+		say "installing Chromium (Debian)"
+		apt_install chromium
+	fi
+}
+
 cmd_bench() {
 	need_go
 	local out
@@ -139,6 +151,11 @@ cmd_bench() {
 	}' "$out"
 	rm -f "$out"
 	bench_wasm_size
+	say "browser: time to first result and evaluate in the page (headless Chromium)"
+	need_js_deps
+	need_chromium
+	cmd_build >/dev/null
+	node tests/js/e2e/bench.mjs
 }
 
 # bench_wasm_size prints the browser engine's raw, gzip -9 and brotli -q 11 sizes against
@@ -176,6 +193,7 @@ cmd_build() {
 	rm -rf "$out"
 	mkdir -p "$out"
 	cp -R site/. "$out/"
+	find "$out" -name '*.md' -delete # the module notes are for developers, not served
 	build_wasm "$out/partnerscore.wasm"
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
 	chmod 644 "$out/partnerscore.wasm" "$out/wasm_exec.js"

@@ -1,0 +1,459 @@
+// PartnerScore's browser simulator: loads the engine (WebAssembly) with a progress bar,
+// builds the form from the program data, evaluates the profile on every keystroke, and keeps
+// the whole state in the URL and in localStorage.
+
+import { Catalog, certLabel } from './catalog.js'
+import { h } from './dom.js'
+import './elements/define.js'
+import { loadEngine } from './engine.js'
+import { evaluateAll } from './evaluate.js'
+import { ProfileForm } from './form.js'
+import { formatNumber, resultToCSV, todayUTC } from './format.js'
+import { negotiate, t as translate } from './messages.js'
+import { certAreas, formLayout, formVersion, groupPrograms, loc } from './program.js'
+import { ResultsView } from './results.js'
+import {
+  emptyState, loadStored, normalizeState, readHash, saveStored, setAt, stateHash, toCell, toProfile,
+} from './state.js'
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id))
+
+const els = {
+  loading: $('loading'),
+  progress: $('progress'),
+  progressFill: $('progress-fill'),
+  loadError: $('load-error'),
+  retry: $('retry'),
+  main: $('main'),
+  lang: /** @type {HTMLSelectElement} */ ($('lang')),
+  form: /** @type {HTMLFormElement} */ ($('profile-form')),
+  notice: $('notice'),
+  errors: $('errors'),
+  status: $('status'),
+  staleNotice: $('stale'),
+  body: $('result-body'),
+  toast: $('toast'),
+  copy: $('copy-link'),
+  json: $('export-json'),
+  csv: $('export-csv'),
+  print: $('print'),
+  reset: $('reset'),
+}
+
+/** localStorage and sessionStorage, when the browser lets the page use them. */
+const [storage, session] = ['localStorage', 'sessionStorage'].map((name) => {
+  try {
+    return /** @type {Storage} */ (globalThis[name])
+  } catch {
+    return undefined
+  }
+})
+
+const today = todayUTC()
+const browserLang = negotiate(navigator.languages, navigator.language)
+let startNotice = ''
+
+/** @type {import('./state.js').State} */
+let state = initialState()
+
+/** @type {any} */
+let engine = null
+/** @type {Map<string, any[]>} */
+let programs = new Map()
+/** @type {Catalog} */
+let catalog = new Catalog([])
+/** @type {{version: any, inForce: boolean, layout: any, certAreas: Map<string, string[]>, facts: Map<string, any>, key: string}|null} */
+let view = null
+/** The result on screen and the profile that gave it. */
+let shown = null
+let shownProfile = null
+let firstResult = true
+
+const form = new ProfileForm(els.form, { onEdit, onMutate })
+const results = new ResultsView({ errors: els.errors, status: els.status, body: els.body, notice: els.staleNotice })
+
+function initialState() {
+  const defaults = { lang: browserLang, asOf: today }
+  // A reload starts from this tab's last state: the address it reloads may predate the last
+  // keystrokes (the URL is written at most every 100 ms; sessionStorage on leaving).
+  const nav = /** @type {PerformanceNavigationTiming|undefined} */ (performance.getEntriesByType?.('navigation')[0])
+  if (nav?.type === 'reload') {
+    const tab = loadStored(session)
+    if (tab !== undefined) return normalizeState(tab, defaults)
+  }
+  const fromHash = readHash(location.hash)
+  if (fromHash.found && fromHash.value !== undefined) return normalizeState(fromHash.value, defaults)
+  if (fromHash.found) startNotice = 'hash.bad'
+  const stored = loadStored(storage)
+  if (stored !== undefined) return normalizeState(stored, defaults)
+  return emptyState(browserLang, today)
+}
+
+/** @param {string} key @param {Record<string, unknown>} [params] */
+function t(key, params) {
+  return translate(state.lang, key, params)
+}
+
+// --- static text, language ---
+
+function applyStatic() {
+  document.documentElement.lang = state.lang
+  for (const e of document.querySelectorAll('[data-i18n]')) {
+    const text = t(e.getAttribute('data-i18n') || '')
+    if (e.textContent !== text) e.textContent = text
+  }
+  document.title = `${t('app.title')}: ${t('app.tagline')}`
+  els.lang.value = state.lang
+  els.progress.setAttribute('aria-label', t('load.label'))
+  els.notice.textContent = startNotice ? t(startNotice) : ''
+  els.notice.hidden = !startNotice
+}
+
+els.lang.addEventListener('change', () => {
+  state.lang = els.lang.value === 'fr' ? 'fr' : 'en'
+  applyStatic()
+  if (engine) {
+    rebuild()
+    evaluate()
+  }
+  persist()
+})
+
+// --- engine ---
+
+/**
+ * About how many bytes partnerscore.wasm has once decoded (4.5 MB when this was written). A
+ * compressed response gives no total for the decoded bytes, so the bar measures against this
+ * and stops at 95% until the download ends; its text says the bytes actually received.
+ */
+const WASM_BYTES_ESTIMATE = 4_600_000
+
+function onProgress(loaded, total) {
+  const known = typeof total === 'number' && total > 0
+  const pct = known ? (loaded / total) * 100 : Math.min(95, (loaded / WASM_BYTES_ESTIMATE) * 100)
+  const now = Math.max(0, Math.min(100, Math.round(pct)))
+  els.progress.setAttribute('aria-valuenow', String(now))
+  els.progress.setAttribute('aria-valuetext', t('load.bytes', { pct: now, mb: formatNumber(loaded / 1e6, state.lang, 1) }))
+  els.progressFill.style.width = `${now}%`
+}
+
+async function start() {
+  els.loadError.hidden = true
+  els.retry.hidden = true
+  els.loading.hidden = false
+  els.progress.setAttribute('aria-valuenow', '0')
+  els.progressFill.style.width = '0%'
+  try {
+    engine = await loadEngine({ onProgress })
+  } catch (e) {
+    els.loadError.textContent = t('load.failed', { error: e instanceof Error ? e.message : String(e) })
+    els.loadError.hidden = false
+    els.retry.hidden = false
+    els.progress.hidden = true
+    return
+  }
+  onProgress(1, 1)
+  performance.mark('ps:engine-ready')
+  programs = groupPrograms(engine.programs())
+  catalog = new Catalog(engine.certifications())
+  ensureProgram()
+  els.loading.hidden = true
+  els.main.hidden = false
+  rebuild()
+  evaluate()
+  // The address bar shows the permalink from the start (a state restored from storage too).
+  flush()
+  document.body.dataset.ready = 'true'
+}
+
+els.retry.addEventListener('click', () => {
+  els.progress.hidden = false
+  start()
+})
+
+function ensureProgram() {
+  if (!programs.has(state.programs[0] || '')) {
+    const first = programs.keys().next().value
+    state.programs = first ? [first] : []
+  }
+}
+
+// --- form ---
+
+/** The program version the form shows, recomputed only when the program or date changes. */
+function currentView() {
+  const versions = programs.get(state.programs[0]) || []
+  const { version, inForce } = formVersion(versions, state.asOf.trim() || today)
+  const key = `${version?.id}/${version?.version}/${inForce}`
+  if (view?.key === key) return view
+  view = {
+    key, version, inForce,
+    layout: formLayout(version),
+    certAreas: certAreas(version),
+    facts: new Map((version?.facts || []).map((f) => [f.id, f])),
+  }
+  return view
+}
+
+/** @param {string} [focusKey] */
+function rebuild(focusKey) {
+  const v = currentView()
+  if (!v.version) return
+  form.render({
+    state, lang: state.lang, t, programs, catalog,
+    version: v.version, inForce: v.inForce, layout: v.layout, certAreas: v.certAreas,
+  }, focusKey)
+}
+
+/** A field was edited: store its raw text (numbers as numbers when typed exactly so). */
+function onEdit(ptr, value, opts = {}) {
+  const numeric = /^\/(facts|certifications|plan\/costs)\//.test(ptr)
+  setAt(state, ptr, value === undefined ? undefined : numeric ? toCell(String(value)) : String(value))
+  const before = view?.key
+  if (opts.rebuild || ptr === '/asOf') {
+    if (currentView().key !== before || opts.rebuild) rebuild(ptr)
+  }
+  if (/^\/people\/\d+\/id$/.test(ptr)) {
+    // The person's legend shows the name: refresh it without rebuilding the form.
+    const input = /** @type {HTMLInputElement|null} */ (els.form.querySelector(`input[name="${ptr}"]`))
+    const legend = input?.closest('fieldset')?.querySelector('legend')
+    const n = Number(ptr.split('/')[2]) + 1
+    if (legend) legend.textContent = String(value).trim() ? `${t('people.person', { n })} · ${String(value).trim()}` : t('people.person', { n })
+  }
+  persist()
+  evaluate()
+}
+
+/** A row was added or removed. */
+function onMutate(fn, focusKey) {
+  fn(state)
+  rebuild(focusKey)
+  persist()
+  evaluate()
+}
+
+// --- evaluation ---
+
+function errorText(e) {
+  switch (e.code) {
+    case 'number':
+      return t('err.number')
+    case 'integer':
+      return t('err.integer', { got: e.got ?? '' })
+    case 'range': {
+      const fact = e.path.startsWith('/facts/') ? view?.facts.get(e.path.slice(7).replace(/~1/g, '/').replace(/~0/g, '~')) : null
+      if (fact && typeof fact.min === 'number' && typeof fact.max === 'number') {
+        const n = (x) => formatNumber(x, state.lang, 6)
+        return t('err.rangeFact', { min: n(fact.min), max: n(fact.max), got: e.got ?? '' })
+      }
+      return t('err.range', { expected: e.expected ?? '', got: e.got ?? '' })
+    }
+    case 'unknown':
+      return [t('err.unknown', { got: e.got ?? '' }), e.suggestion ? t('err.suggest', { suggestion: `“${e.suggestion}”` }) : '']
+        .filter(Boolean).join(' ')
+    case 'date':
+    case 'no-rules':
+      return t(`err.${e.code}`)
+    default:
+      return t('err.other', { message: e.message || e.code })
+  }
+}
+
+/** The engine's own words for an error, as the CLI prints them. */
+function engineText(e) {
+  let s = e.message || ''
+  const ex = [e.expected ? `expected ${e.expected}` : '', e.got ? `got ${e.got}` : ''].filter(Boolean).join(', ')
+  if (ex) s += ` (${ex})`
+  if (e.suggestion) s += `; did you mean "${e.suggestion}"?`
+  return s
+}
+
+function context() {
+  const lang = state.lang
+  return {
+    lang, t,
+    num: (n, d = 2) => formatNumber(n, lang, d),
+    unit: (u) => {
+      const s = t(`unit.${u}`)
+      return s === `unit.${u}` ? u : s
+    },
+    factLabel: (id) => loc(view?.facts.get(id)?.label, lang) || id,
+    certName: (id) => {
+      const c = catalog.resolve(id)
+      return c ? certLabel(c, lang) : id
+    },
+  }
+}
+
+function evaluate() {
+  if (!engine) return
+  const v = currentView()
+  const { profile, errors: local } = toProfile(state, { facts: new Set(v.facts.keys()) })
+  // Every error at once; the result leaves the bad values out.
+  const { result, errors } = evaluateAll(engine, profile)
+  /** @type {any[]} */
+  const errs = [...local, ...errors]
+  let notice = ''
+  if (result) {
+    shown = result
+    shownProfile = profile
+    if (errs.length) notice = t('res.partial')
+  } else if (shown) {
+    notice = t('res.stale')
+    if (shownProfile && shownProfile.lang !== state.lang) {
+      // Keep the results on screen in the page's language.
+      const again = engine.evaluate({ ...shownProfile, lang: state.lang })
+      if (again.ok) {
+        shown = again.result
+        shownProfile = { ...shownProfile, lang: state.lang }
+      }
+    }
+  }
+  const texts = errs.map((e) => ({
+    // "No rules in force" names the program filter; the date is what to change.
+    path: e.code === 'no-rules' ? '/asOf' : e.path || '',
+    text: errorText(e),
+    detail: e.code === 'number' ? '' : t('err.engine', { text: engineText(e) }),
+  }))
+  const placed = inFormOrder(form.setErrors(texts))
+  results.render({ result: shown, errors: placed, notice, context: context() })
+  for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
+  if (firstResult && shown) {
+    firstResult = false
+    // After the cards' own render (queued microtasks run in order).
+    queueMicrotask(() => performance.mark('ps:first-result'))
+  }
+}
+
+/** Sorts errors in the order of their fields on the page; those without a field come first. */
+function inFormOrder(errors) {
+  const at = (e) => (e.target?.id ? document.getElementById(e.target.id) : null)
+  return errors
+    .map((e, i) => ({ e, i, el: at(e) }))
+    .sort((a, b) => {
+      if (!a.el || !b.el) return (a.el ? 1 : 0) - (b.el ? 1 : 0) || a.i - b.i
+      if (a.el === b.el) return a.i - b.i
+      return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+    })
+    .map((x) => x.e)
+}
+
+// --- URL and storage ---
+
+let persistTimer = 0
+let lastWrite = 0
+let lastHash = ''
+
+/**
+ * Writes the state to the URL and storage: at once, then at most every 100 ms while typing
+ * goes on (Chrome throttles history.replaceState), and always when the page is left.
+ */
+function persist() {
+  if (persistTimer) return
+  const wait = lastWrite + 100 - performance.now()
+  if (wait <= 0) flush()
+  else persistTimer = setTimeout(flush, wait)
+}
+
+function flush() {
+  clearTimeout(persistTimer)
+  persistTimer = 0
+  lastWrite = performance.now()
+  const hash = stateHash(state)
+  if (hash !== location.hash) history.replaceState(history.state, '', hash)
+  lastHash = location.hash
+  saveStored(storage, state)
+  saveStored(session, state)
+}
+
+addEventListener('pagehide', flush)
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flush()
+})
+
+addEventListener('hashchange', () => {
+  if (location.hash === lastHash) return
+  const r = readHash(location.hash)
+  if (!r.found) {
+    // An in-page link took the hash: put the permalink back.
+    if (engine) flush()
+    return
+  }
+  startNotice = r.value === undefined ? 'hash.bad' : ''
+  if (r.value !== undefined) {
+    state = normalizeState(r.value, { lang: state.lang, asOf: today })
+    ensureProgram()
+    view = null
+  }
+  applyStatic()
+  if (engine && r.value !== undefined) {
+    rebuild()
+    evaluate()
+    flush()
+  }
+})
+
+// --- tools ---
+
+// The skip link moves focus without touching the hash (which holds the permalink).
+document.querySelector('.skip-link')?.addEventListener('click', (e) => {
+  e.preventDefault()
+  const target = document.getElementById('results')
+  if (!target || target.closest('[hidden]')) return
+  target.focus()
+  target.scrollIntoView({ block: 'start' })
+})
+
+function toast(text) {
+  els.toast.textContent = ''
+  // A new text node so that screen readers announce the same message twice in a row.
+  els.toast.append(text)
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = h('a', { attrs: { href: url, download: name }, hidden: true })
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function fileBase() {
+  return `partnerscore-${shown?.asOf || state.asOf || today}`
+}
+
+els.copy.addEventListener('click', async () => {
+  flush()
+  try {
+    await navigator.clipboard.writeText(location.href)
+    toast(t('tools.copied'))
+  } catch {
+    toast(t('tools.copyFailed'))
+  }
+})
+
+els.json.addEventListener('click', () => {
+  if (shown) download(`${fileBase()}.json`, 'application/json', `${JSON.stringify(shown, null, 2)}\n`)
+})
+
+els.csv.addEventListener('click', () => {
+  // A byte order mark so that spreadsheets read the accents of French names as UTF-8.
+  if (shown) download(`${fileBase()}.csv`, 'text/csv;charset=utf-8', `\ufeff${resultToCSV(shown)}`)
+})
+
+els.print.addEventListener('click', () => print())
+
+els.reset.addEventListener('click', () => {
+  state = emptyState(state.lang, today)
+  ensureProgram()
+  shown = null
+  shownProfile = null
+  rebuild()
+  evaluate()
+  flush()
+  toast(t('tools.resetDone'))
+})
+
+applyStatic()
+start()

@@ -1,0 +1,112 @@
+// Number parsing and formatting, CSV, and small text helpers. DOM-free, so Node tests can
+// import it.
+
+// Intl formatters are costly to build and results re-render on every keystroke: keep one per
+// language and option set.
+const formatters = new Map()
+
+function formatter(lang, digits) {
+  const key = `${lang}:${digits}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits })
+    formatters.set(key, f)
+  }
+  return f
+}
+
+/**
+ * Formats n for display in lang with at most `digits` decimals (points are kept at full
+ * precision by the engine and rounded only here).
+ * @param {number} n
+ * @param {string} lang
+ * @param {number} [digits]
+ */
+export function formatNumber(n, lang, digits = 2) {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return ''
+  // Avoid "-0" after rounding.
+  const r = Math.abs(n) < 0.5 * 10 ** -digits ? 0 : n
+  return formatter(lang, digits).format(r)
+}
+
+/**
+ * Writes a stored number back into a text field: no grouping, the decimal separator of lang,
+ * so that parseNumber(editable(n, lang), lang) === n.
+ * @param {number} n
+ * @param {string} lang
+ */
+export function editable(n, lang) {
+  const s = String(n)
+  return lang === 'fr' ? s.replace('.', ',') : s
+}
+
+const plain = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+const enGrouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
+const spaces = /[\s\u00a0\u202f\u2009_']/g
+
+/**
+ * Reads what a person typed as a number. Accepts spaces as group separators, the decimal
+ * comma (and, in English, comma grouping such as 1,000), a Unicode minus, and exponents.
+ * Returns NaN for anything else, and for empty text.
+ * @param {string} text
+ * @param {string} lang
+ */
+export function parseNumber(text, lang) {
+  if (typeof text !== 'string') return Number.NaN
+  let s = text.trim().replace(/\u2212/g, '-').replace(spaces, '')
+  if (s === '') return Number.NaN
+  if (lang !== 'fr' && enGrouped.test(s)) {
+    s = s.replace(/,/g, '')
+  } else if (/^[^,]*,[^,]*$/.test(s) && !s.includes('.')) {
+    s = s.replace(',', '.')
+  }
+  if (!plain.test(s)) return Number.NaN
+  const n = Number(s)
+  return Number.isFinite(n) ? n : Number.NaN
+}
+
+/**
+ * Quotes one CSV field (RFC 4180). Text that a spreadsheet would run as a formula is
+ * prefixed with an apostrophe; numbers are written as they are.
+ * @param {unknown} v
+ */
+export function csvField(v) {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  let s = v == null ? '' : String(v)
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** The columns of the CSV export, in order. */
+export const CSV_COLUMNS = Object.freeze([
+  'program', 'version', 'area', 'area_name', 'track', 'area_score', 'qualified',
+  'metric', 'metric_name', 'value', 'unit', 'points', 'max', 'applied',
+])
+
+/**
+ * Turns an engine result into CSV: one row per area and metric of the counting track.
+ * @param {any} result a result (schemas/result.schema.json)
+ * @returns {string}
+ */
+export function resultToCSV(result) {
+  const lines = [CSV_COLUMNS.join(',')]
+  for (const p of result?.programs || []) {
+    for (const a of p.areas || []) {
+      for (const m of a.metrics || []) {
+        const row = [p.id, p.version, a.id, a.name, a.track, a.score, a.qualified,
+          m.id, m.name, m.value, m.unit, m.points, m.max, m.applied]
+        lines.push(row.map(csvField).join(','))
+      }
+    }
+  }
+  return lines.join('\r\n') + '\r\n'
+}
+
+/**
+ * Today's date (UTC) as YYYY-MM-DD, the engine's default.
+ * @param {Date} [now]
+ */
+export function todayUTC(now = new Date()) {
+  return now.toISOString().slice(0, 10)
+}

@@ -1,0 +1,123 @@
+// Bench of the browser simulator (not a test): in headless Chromium, served by cmd/serve on
+// 127.0.0.1 from dist/site,
+//   - the time from navigation to the first result on the page (the app's
+//     performance.mark('ps:first-result')), for a first visit and for later visits;
+//   - engine.evaluate in the page over 10,000 calls, timed in batches of 100 (performance.now
+//     is coarse without cross-origin isolation), median and p99 of the batches' per-call time,
+//     for evaluate (profile object in, parsed result out) and evaluateJSON (JSON text out);
+//   - the sizes of partnerscore.wasm (raw, gzip, brotli) as dist/site holds them.
+//
+//   node tests/js/e2e/bench.mjs          (from the repository root; ./build.sh build first,
+//                                         or it runs it when dist/site is missing or stale)
+// Budgets: first result ≤ 600 ms on localhost, median evaluate ≤ 100 µs, wasm ≤ 700 KB brotli.
+
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { SAMPLE_PROFILE, SITE, chromiumPath, ensureSite, launch, startServer } from './helpers.mjs'
+
+const VISITS = Number(process.env.VISITS || 5)
+const BATCHES = 100
+const PER_BATCH = 100
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
+}
+
+const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5)
+
+function verdict(ok) {
+  return ok ? 'met' : 'NOT met'
+}
+
+if (!chromiumPath()) {
+  console.error('bench: Chromium is not installed (apt-get install chromium)')
+  process.exit(1)
+}
+ensureSite()
+const server = await startServer(SITE)
+const browser = await launch()
+try {
+  const page = await browser.context.newPage()
+  /** @returns {Promise<number>} ms from navigation start to the first result */
+  const firstResult = async () => {
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+    await page.waitForFunction(() => performance.getEntriesByName('ps:first-result').length > 0)
+    return page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN
+      const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0])
+      return { first: at('ps:first-result'), engine: at('ps:engine-ready'), dom: nav.domContentLoadedEventEnd }
+    })
+  }
+  // A first visit (empty cache and storage), then later visits of the same page.
+  await page.goto(server.url)
+  const cold = await firstResult()
+  const warm = []
+  for (let i = 0; i < VISITS; i++) {
+    await page.goto(`${server.url}?visit=${i}`)
+    warm.push(await firstResult())
+  }
+
+  // One keystroke in a field: the app evaluates and redraws every scorecard synchronously
+  // (the cards' own render is a microtask, awaited here).
+  const keystroke = await page.evaluate(async () => {
+    const field = /** @type {any} */ (document.querySelector('ps-fact-field[name="/facts/mw.ent.usageGrowth.cpor"]'))
+    const input = field.querySelector('input')
+    const times = []
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now()
+      input.value = String(100 + i)
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      await Promise.resolve()
+      times.push(performance.now() - t0)
+    }
+    return times
+  })
+
+  // The engine in the page: a second instance, loaded by the page's own loader.
+  const timing = await page.evaluate(async ({ profile, batches, perBatch }) => {
+    const { loadEngine } = await import(new URL('js/engine.js', location.href).href)
+    const engine = await loadEngine()
+    const check = engine.evaluate(profile)
+    if (!check.ok) throw new Error(JSON.stringify(check.errors))
+    const run = (fn) => {
+      for (let i = 0; i < 500; i++) fn(profile) // warm up
+      const perCall = []
+      for (let b = 0; b < batches; b++) {
+        const t0 = performance.now()
+        for (let i = 0; i < perBatch; i++) fn(profile)
+        perCall.push(((performance.now() - t0) / perBatch) * 1000) // µs
+      }
+      return perCall
+    }
+    return {
+      version: engine.version,
+      evaluate: run((p) => engine.evaluate(p)),
+      evaluateJSON: run((p) => engine.evaluateJSON(p)),
+      load: engine.timings,
+    }
+  }, { profile: SAMPLE_PROFILE, batches: BATCHES, perBatch: PER_BATCH })
+
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b)
+    return { median: quantile(s, 0.5), p99: quantile(s, 0.99), max: s[s.length - 1] }
+  }
+  const ev = stats(timing.evaluate)
+  const ej = stats(timing.evaluateJSON)
+  const size = (f) => (existsSync(path.join(SITE, f)) ? statSync(path.join(SITE, f)).size : Number.NaN)
+  const kb = (n) => `${(n / 1000).toFixed(0)} KB`
+  const br = size('partnerscore.wasm.br')
+  const warmMedian = median(warm.map((w) => w.first))
+
+  console.log(`browser simulator bench (Chromium ${browser.context.browser()?.version() ?? ''}, ${timing.version})`)
+  console.log(`wasm: raw ${kb(size('partnerscore.wasm'))}, gzip ${kb(size('partnerscore.wasm.gz'))}, brotli ${kb(br)}  (budget 700 KB brotli: ${verdict(br <= 700_000)})`)
+  console.log(`first result after navigation: first visit ${cold.first.toFixed(0)} ms; later visits median ${warmMedian.toFixed(0)} ms (of ${VISITS})  (budget 600 ms: ${verdict(cold.first <= 600 && warmMedian <= 600)})`)
+  console.log(`  first visit: modules loaded (DOMContentLoaded) ${cold.dom.toFixed(0)} ms, engine ready ${cold.engine.toFixed(0)} ms, first result ${cold.first.toFixed(0)} ms`)
+  console.log(`  engine load in the page: compile ${timing.load.compile.toFixed(0)} ms, start ${timing.load.start.toFixed(0)} ms, total ${timing.load.total.toFixed(0)} ms`)
+  const ks = stats(keystroke)
+  console.log(`a keystroke (evaluate, errors, six scorecards redrawn): median ${ks.median.toFixed(2)} ms, p99 ${ks.p99.toFixed(2)} ms`)
+  console.log(`evaluate, ${BATCHES * PER_BATCH} calls in batches of ${PER_BATCH}: median ${ev.median.toFixed(1)} µs, p99 ${ev.p99.toFixed(1)} µs, worst batch ${ev.max.toFixed(1)} µs  (budget median 100 µs: ${verdict(ev.median <= 100)})`)
+  console.log(`evaluateJSON (no JSON.parse of the result):   median ${ej.median.toFixed(1)} µs, p99 ${ej.p99.toFixed(1)} µs`)
+} finally {
+  await browser.stop()
+  await server.stop()
+}

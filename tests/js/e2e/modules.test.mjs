@@ -1,0 +1,312 @@
+// Table tests of the simulator's DOM-free modules (site/js): number parsing, CSV, the state
+// and its permalink, JSON Pointers, the certification search, the form layout and messages.
+// They run in Node, without a browser.
+
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, test } from 'node:test'
+import { ROOT } from './helpers.mjs'
+
+const site = (p) => import(path.join(ROOT, 'site/js', p))
+const { parseNumber, editable, formatNumber, csvField, resultToCSV, CSV_COLUMNS } = await site('format.js')
+const S = await site('state.js')
+const { Catalog, certLabel } = await site('catalog.js')
+const P = await site('program.js')
+const M = await site('messages.js')
+const { evaluateAll } = await site('evaluate.js')
+
+const rules = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/microsoft-ai-cloud-partner-program/fy26.json'), 'utf8'))
+const catalogData = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/certifications.json'), 'utf8')).certifications
+
+describe('parseNumber', () => {
+  const cases = [
+    // [text, lang, want]
+    ['12', 'en', 12],
+    [' 12 ', 'en', 12],
+    ['-5', 'en', -5],
+    ['\u22125', 'en', -5],
+    ['2.5', 'en', 2.5],
+    ['2,5', 'fr', 2.5],
+    ['2,5', 'en', 2.5],
+    ['1,000', 'en', 1000],
+    ['1,000,000.5', 'en', 1000000.5],
+    ['1,000', 'fr', 1],
+    ['1 000', 'fr', 1000],
+    ['1\u202f000,25', 'fr', 1000.25],
+    ['1e3', 'en', 1000],
+    ['.5', 'en', 0.5],
+    ['', 'en', Number.NaN],
+    ['-', 'en', Number.NaN],
+    ['12x', 'en', Number.NaN],
+    ['1,2,3', 'fr', Number.NaN],
+    ['0x10', 'en', Number.NaN],
+    ['Infinity', 'en', Number.NaN],
+    ['1e400', 'en', Number.NaN],
+  ]
+  for (const [text, lang, want] of cases) {
+    test(`${JSON.stringify(text)} in ${lang}`, () => assert.deepEqual(parseNumber(text, lang), want))
+  }
+  test('editable round-trips through parseNumber', () => {
+    for (const n of [0, -3, 2.5, 1234567.125, 1e-7, 1e21]) {
+      for (const lang of M.LANGS) assert.equal(parseNumber(editable(n, lang), lang), n, `${n} ${lang}`)
+    }
+  })
+  test('formatNumber rounds for display only', () => {
+    assert.equal(formatNumber(70.0333, 'en', 1), '70')
+    assert.equal(formatNumber(15.4, 'fr', 1), '15,4')
+    assert.equal(formatNumber(-0.001, 'en', 1), '0')
+    assert.equal(formatNumber(Number.NaN, 'en'), '')
+  })
+})
+
+describe('CSV', () => {
+  test('fields are quoted and formulas defused', () => {
+    assert.equal(csvField('plain'), 'plain')
+    assert.equal(csvField('a,b'), '"a,b"')
+    assert.equal(csvField('say "hi"'), '"say ""hi"""')
+    assert.equal(csvField('=1+2'), "'=1+2")
+    assert.equal(csvField(-5), '-5')
+    assert.equal(csvField(true), 'true')
+    assert.equal(csvField(undefined), '')
+  })
+  test('one row per area and metric', () => {
+    const result = {
+      programs: [{
+        id: 'p', version: 'v1',
+        areas: [{
+          id: 'a', name: 'Área, one', track: 'smb', score: 12.5, qualified: false,
+          metrics: [
+            { id: 'm1', name: 'M1', value: 3, unit: 'people', points: 12.5, max: 20, applied: 'threshold' },
+            { id: 'm2', name: 'M2', value: 0, unit: 'users', points: 0, max: 30, applied: 'prerequisite' },
+          ],
+        }],
+      }],
+    }
+    const lines = resultToCSV(result).trimEnd().split('\r\n')
+    assert.equal(lines[0], CSV_COLUMNS.join(','))
+    assert.equal(lines.length, 3)
+    assert.equal(lines[1], 'p,v1,a,"Área, one",smb,12.5,false,m1,M1,3,people,12.5,20,threshold')
+  })
+})
+
+describe('state', () => {
+  const defaults = { lang: 'fr', asOf: '2026-06-01' }
+  test('normalizeState keeps what is well-formed and drops the rest', () => {
+    const s = S.normalizeState({
+      asOf: '2026-01-01', lang: 'de', programs: ['x', 3], facts: { a: 1, b: '2,5', c: null, d: Infinity, e: {} },
+      certifications: { 'AZ-104': 2 }, people: [{ id: 'ana', certifications: ['MS-700', 7] }, 'junk', { certifications: 'no' }],
+      tracks: { security: 'smb', x: 3, y: '' }, plan: { costs: { a: 2 }, off: true }, extra: 1,
+    }, defaults)
+    assert.deepEqual(s, {
+      asOf: '2026-01-01', lang: 'fr', programs: ['x'], facts: { a: 1, b: '2,5' },
+      certifications: { 'AZ-104': 2 },
+      people: [{ id: 'ana', certifications: ['MS-700'] }, { id: '', certifications: [] }],
+      tracks: { security: 'smb' }, plan: { costs: { a: 2 }, off: true },
+    })
+    for (const junk of [null, 3, 'x', [], undefined]) assert.deepEqual(S.normalizeState(junk, defaults), S.emptyState('fr', '2026-06-01'))
+  })
+  test('toCell keeps numbers typed exactly, text otherwise', () => {
+    assert.equal(S.toCell('12'), 12)
+    assert.equal(S.toCell('-0.5'), -0.5)
+    for (const raw of ['007', '2,5', '12x', '', ' 1', '1e3', '-']) assert.equal(S.toCell(raw), raw)
+  })
+  test('toProfile parses text, leaves out empties and reports what is not a number', () => {
+    const s = S.normalizeState({
+      asOf: ' 2026-06-01 ', lang: 'fr', programs: ['p'],
+      facts: { a: '2,5', b: '', c: 'abc', gone: 4 }, certifications: { 'MS-700': '3', 'SC-300': 'x' },
+      people: [{ id: ' ana ', certifications: ['AZ-104'] }, { id: '', certifications: [] }],
+      tracks: { security: 'smb' }, plan: { costs: { 'a/b': '0,5' } },
+    }, defaults)
+    const { profile, errors } = S.toProfile(s, { facts: new Set(['a', 'b', 'c']) })
+    assert.deepEqual(profile, {
+      asOf: '2026-06-01', lang: 'fr', programs: ['p'], facts: { a: 2.5 }, certifications: { 'MS-700': 3 },
+      people: [{ id: 'ana', certifications: ['AZ-104'] }, { certifications: [] }],
+      tracks: { security: 'smb' }, plan: { costs: { 'a/b': 0.5 } },
+    })
+    assert.deepEqual(errors.map((e) => [e.path, e.code]), [['/facts/c', 'number'], ['/certifications/SC-300', 'number']])
+    s.plan.off = true
+    assert.equal('plan' in S.toProfile(s).profile, false)
+  })
+  test('the permalink round-trips any state, and bad links are refused', () => {
+    const s = S.normalizeState({ lang: 'fr', facts: { 'é/~': 'ünïcødé ✓', n: 1.5 }, people: [{ id: '👩‍💻', certifications: ['AZ-104'] }] }, defaults)
+    const hash = S.stateHash(s)
+    assert.match(hash, /^#p=[A-Za-z0-9_-]+$/)
+    assert.deepEqual(S.readHash(hash), { found: true, value: JSON.parse(JSON.stringify(s)) })
+    // Padding, standard base64 and line breaks added by mail clients are tolerated.
+    const code = hash.slice(3)
+    const std = code.replace(/-/g, '+').replace(/_/g, '/')
+    assert.deepEqual(S.readHash(`#p=${std.slice(0, 10)}\n${std.slice(10)}==`.replace(/=+$/, '='.repeat((4 - (std.length % 4)) % 4))).value, S.readHash(hash).value)
+    assert.deepEqual(S.readHash(''), { found: false })
+    assert.deepEqual(S.readHash('#results'), { found: false })
+    assert.deepEqual(S.readHash('#p=***'), { found: true, value: undefined })
+    assert.deepEqual(S.readHash('#p=e30x'), { found: true, value: undefined })
+    // A profile pasted as JSON in the hash is read too.
+    assert.deepEqual(S.readHash(`#${encodeURIComponent('{"facts":{"a":1}}')}`).value, { facts: { a: 1 } })
+  })
+  test('JSON Pointers', () => {
+    assert.deepEqual(S.parsePointer('/facts/a~1b~0c'), ['facts', 'a/b~c'])
+    assert.equal(S.pointer('plan', 'costs', 'a/b~c'), '/plan/costs/a~1b~0c')
+    const s = S.emptyState('en', '')
+    s.people.push({ id: '', certifications: ['x', 'y'] })
+    assert.ok(S.setAt(s, '/facts/a~1b', 3))
+    assert.ok(S.setAt(s, '/plan/costs/z', 2))
+    assert.ok(S.setAt(s, '/people/0/id', 'ana'))
+    assert.ok(S.setAt(s, '/people/0/certifications/0', undefined))
+    assert.equal(S.setAt(s, '/people/5/id', 'x'), false)
+    assert.deepEqual([s.facts, s.plan, s.people], [{ 'a/b': 3 }, { costs: { z: 2 } }, [{ id: 'ana', certifications: ['y'] }]])
+    assert.equal(S.getAt(s, '/people/0/id'), 'ana')
+    assert.equal(S.getAt(s, '/nope/x'), undefined)
+  })
+  test('storage failures do not throw', () => {
+    const broken = { getItem() { throw new Error('denied') }, setItem() { throw new Error('full') } }
+    assert.equal(S.loadStored(broken), undefined)
+    assert.equal(S.saveStored(broken, S.emptyState('en', '')), false)
+    const mem = new Map()
+    const ok = { getItem: (k) => mem.get(k) ?? null, setItem: (k, v) => mem.set(k, v) }
+    const s = S.normalizeState({ facts: { a: 'x' } }, defaults)
+    assert.ok(S.saveStored(ok, s))
+    assert.deepEqual(S.loadStored(ok), s)
+  })
+})
+
+describe('catalog', () => {
+  const c = new Catalog(catalogData)
+  test('resolve takes ids, exam codes and names in any case, as the engine does', () => {
+    for (const key of ['AZ-104', 'az-104', 'azure-administrator-associate']) assert.equal(c.resolve(key)?.exams?.[0], 'AZ-104')
+    assert.equal(c.resolve('Microsoft Certified: Identity and Access Administrator Associate')?.id, 'identity-and-access-administrator-associate')
+    assert.equal(c.resolve('XX-999'), undefined)
+  })
+  const search = [
+    // [query, the first hit's id]
+    ['AZ-104', 'azure-administrator-associate'],
+    ['az104', 'azure-administrator-associate'],
+    ['ms-7', 'teams-administrator-associate'],
+    ['teams admin', 'teams-administrator-associate'],
+    ['identité', ''],
+    ['Identity and Access', 'identity-and-access-administrator-associate'],
+  ]
+  for (const [q, first] of search) {
+    test(`search ${JSON.stringify(q)}`, () => assert.equal(c.search(q)[0]?.id ?? '', first))
+  }
+  test('an empty query lists every certification; labels show the exam code', () => {
+    assert.equal(c.search('', 1000).length, catalogData.length)
+    assert.match(certLabel(c.resolve('AZ-104'), 'en'), /^AZ-104 · /)
+  })
+})
+
+describe('program data', () => {
+  const versions = P.groupPrograms([rules, { ...rules, version: 'fy27', effectiveFrom: '2026-07-01' }])
+  const list = versions.get(rules.id)
+  test('the version in force on a date', () => {
+    assert.deepEqual(list.map((v) => v.version), ['fy26', 'fy27'])
+    assert.equal(P.versionOn(list, '2026-06-30')?.version, 'fy26')
+    assert.equal(P.versionOn(list, '2026-07-01')?.version, 'fy27')
+    assert.equal(P.versionOn(list, '2020-01-01'), undefined)
+    assert.deepEqual(P.formVersion(list, '2020-01-01'), { version: list[1], inForce: false })
+    assert.equal(P.formVersion(list, 'junk').inForce, false)
+  })
+  test('every fact is in the form exactly once, grouped by area and track', () => {
+    const layout = P.formLayout(rules)
+    const shown = [...layout.areas.flatMap((a) => [...a.selection, ...a.tracks.flatMap((t) => t.facts)]), ...layout.other]
+    assert.deepEqual([...shown].sort(), rules.facts.map((f) => f.id).sort())
+    const byId = Object.fromEntries(layout.areas.map((a) => [a.id, a]))
+    assert.deepEqual(byId['data-ai'].selection, ['azure.smbCustomerShare'])
+    assert.deepEqual(byId.infrastructure.tracks.flatMap((t) => t.facts), [])
+    assert.deepEqual(byId.infrastructure.elsewhere, ['data-ai'])
+    assert.ok(byId['modern-work'].tracks[0].facts.includes('mw.ent.netCustomerAdds'))
+  })
+  test('where each certification counts', () => {
+    const where = P.certAreas(rules)
+    assert.deepEqual(where.get('teams-administrator-associate'), ['modern-work'])
+    assert.ok(where.get('azure-administrator-associate').includes('infrastructure'))
+  })
+  test('loc falls back to English', () => {
+    assert.equal(P.loc({ en: 'A', fr: 'B' }, 'fr'), 'B')
+    assert.equal(P.loc({ en: 'A' }, 'fr'), 'A')
+    assert.equal(P.loc(undefined, 'fr'), '')
+  })
+})
+
+describe('messages', () => {
+  test('French and English have the same keys and placeholders', () => {
+    const en = M.messages.en
+    const fr = M.messages.fr
+    assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort())
+    const holes = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const k of Object.keys(en)) assert.deepEqual(holes(fr[k]), holes(en[k]), k)
+  })
+  test('every key the code uses exists', () => {
+    const used = new Set()
+    for (const f of ['app.js', 'form.js', 'results.js', 'elements/ps-scorecard.js']) {
+      const src = readFileSync(path.join(ROOT, 'site/js', f), 'utf8')
+      for (const m of src.matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)) used.add(m[1])
+    }
+    const html = readFileSync(path.join(ROOT, 'site/index.html'), 'utf8')
+    for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1])
+    for (const k of used) assert.ok(k in M.messages.en, k)
+  })
+  test('the language follows the browser, English otherwise', () => {
+    assert.equal(M.negotiate(['fr-CA', 'en'], 'fr-CA'), 'fr')
+    assert.equal(M.negotiate(['de-DE', 'fr'], 'de-DE'), 'fr')
+    assert.equal(M.negotiate([], 'es'), 'en')
+    assert.equal(M.t('fr', 'card.shortfall', { n: 3 }), 'Il manque 3 points.')
+    assert.equal(M.t('xx', 'nope.key'), 'nope.key')
+  })
+})
+
+describe('evaluateAll', () => {
+  // A stand-in for the engine that, like it, stops at decoding errors (negative counts) before
+  // checking facts and certifications.
+  const calls = []
+  const engine = {
+    evaluate(p) {
+      calls.push(structuredClone(p))
+      const neg = Object.entries(p.certifications || {}).filter(([, n]) => n < 0)
+      if (neg.length) return { ok: false, errors: [{ path: `/certifications/${neg[0][0]}`, code: 'range', message: 'a count cannot be negative' }] }
+      const errors = []
+      if (p.asOf === 'bad') errors.push({ path: '/asOf', code: 'date', message: 'not a valid date' })
+      for (const [k, v] of Object.entries(p.facts || {})) if (!Number.isInteger(v)) errors.push({ path: `/facts/${k}`, code: 'integer', message: 'whole' })
+      ;(p.people || []).forEach((person, i) => person.certifications.forEach((c, j) => {
+        if (c.startsWith('XX')) errors.push({ path: `/people/${i}/certifications/${j}`, code: 'unknown', message: 'unknown certification' })
+      }))
+      return errors.length ? { ok: false, errors } : { ok: true, result: { profile: p } }
+    },
+  }
+  test('every error of every pass, at its original path; the result leaves them out', () => {
+    calls.length = 0
+    const profile = {
+      facts: { a: 2.5, b: 3 }, certifications: { 'AZ-104': -5, 'MS-700': 1 },
+      people: [{ certifications: ['XX-1', 'AZ-104', 'XX-2'] }, { certifications: ['XX-3'] }],
+    }
+    const frozen = structuredClone(profile)
+    const { result, errors, left } = evaluateAll(engine, profile)
+    assert.deepEqual(profile, frozen, 'the profile given is not modified')
+    assert.deepEqual(errors.map((e) => e.path), [
+      '/certifications/AZ-104', '/facts/a', '/people/0/certifications/0', '/people/0/certifications/2', '/people/1/certifications/0',
+    ])
+    assert.deepEqual(result.profile, { facts: { b: 3 }, certifications: { 'MS-700': 1 }, people: [{ certifications: ['AZ-104'] }, { certifications: [] }] })
+    assert.equal(calls.length, 3)
+    assert.equal(left.length, 5)
+  })
+  test('an error that cannot be left out gives no result', () => {
+    const { result, errors } = evaluateAll(engine, { asOf: 'bad', facts: { a: 1.5 } })
+    assert.equal(result, null)
+    assert.deepEqual(errors.map((e) => e.path), ['/asOf', '/facts/a'])
+  })
+  test('a clean profile takes one call', () => {
+    calls.length = 0
+    assert.deepEqual(evaluateAll(engine, { facts: { a: 1 } }), { result: { profile: { facts: { a: 1 } } }, errors: [], left: [] })
+    assert.equal(calls.length, 1)
+  })
+})
+
+describe('elements', () => {
+  test('element modules load without a DOM and register nothing', async () => {
+    for (const f of ['ps-metric-bar.js', 'ps-fact-field.js', 'ps-cert-picker.js', 'ps-scorecard.js']) {
+      const mod = await site(`elements/${f}`)
+      const cls = Object.values(mod).find((v) => typeof v === 'function' && typeof v.define === 'function')
+      assert.ok(cls, f)
+    }
+  })
+})

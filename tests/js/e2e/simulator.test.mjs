@@ -1,0 +1,486 @@
+// End-to-end tests of the browser simulator (site/, built into dist/site by ./build.sh build),
+// in Debian's headless Chromium driven by playwright-core, served by cmd/serve on 127.0.0.1.
+//
+// One person's session, test after test: load (with the progress bar), type a profile into the
+// generated fields and the certification picker, compare the scorecards with the CLI, export
+// JSON (validated against schemas/result.schema.json) and CSV, switch to French, reload, open the
+// permalink in a fresh browser profile, type bad values, print. Every request is recorded (none
+// may leave 127.0.0.1), axe-core scans each state, and screenshots go to dist/screenshots/.
+
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import {
+  ROOT, SAMPLE_PROFILE, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer,
+} from './helpers.mjs'
+
+const S = await import(path.join(ROOT, 'site/js/state.js'))
+
+const PROGRAM = 'microsoft-ai-cloud-partner-program'
+const AXE = readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8')
+
+/** The profile the test types, as a person would write it for the CLI (exam codes). */
+const EXPECTED = SAMPLE_PROFILE
+
+const browserPath = chromiumPath()
+
+describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed (apt-get install chromium)', timeout: 300_000 }, () => {
+  let server
+  let engineCLI
+  /** @type {Awaited<ReturnType<typeof launch>>} */
+  let browser
+  /** @type {import('playwright-core').Page} */
+  let page
+  const requests = []
+  const problems = []
+
+  /** Records requests and page errors of a context. */
+  function watch(context) {
+    context.on('request', (r) => requests.push(r.url()))
+    context.on('page', (p) => {
+      p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+      p.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+      })
+    })
+    context.addInitScript(() => {
+      /** @type {any} */ (window).__csp = []
+      document.addEventListener('securitypolicyviolation', (e) => {
+        /** @type {any} */ (window).__csp.push(`${e.violatedDirective} ${e.blockedURI}`)
+      })
+    })
+  }
+
+  async function newPage(b) {
+    const p = await b.context.newPage()
+    return p
+  }
+
+  before(async () => {
+    ensureSite()
+    server = await startServer(SITE)
+    engineCLI = await cli()
+    browser = await launch()
+    watch(browser.context)
+    page = await newPage(browser)
+  })
+
+  after(async () => {
+    await browser?.stop()
+    await server?.stop()
+    engineCLI?.stop()
+  })
+
+  // --- helpers ---
+
+  const field = (ptr) => page.locator(`ps-fact-field[name="${ptr}"] input`)
+  const ready = (p = page) => p.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+
+  /** The scorecards as the page shows them (full-precision score in data-score). */
+  function cards(p = page) {
+    return p.$$eval('ps-scorecard', (els) => els.map((e) => ({
+      area: e.getAttribute('data-area'),
+      track: e.getAttribute('data-track'),
+      score: Number(e.getAttribute('data-score')),
+      qualified: e.getAttribute('data-qualified') === 'true',
+      name: e.querySelector('h3')?.textContent,
+    })))
+  }
+
+  function fieldValues(p = page) {
+    return p.$$eval('ps-fact-field', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('name'), /** @type {any} */ (e).value])))
+  }
+
+  /** The state in the page's URL, once the debounced write has landed. */
+  async function urlState(p = page) {
+    await p.waitForFunction(() => location.hash.startsWith('#p='))
+    await p.waitForTimeout(250)
+    return S.readHash(new URL(p.url()).hash).value
+  }
+
+  async function axe(p, label) {
+    if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE)
+    const violations = await p.evaluate(async () => {
+      const r = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] })
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+    })
+    assert.deepEqual(violations, [], `axe violations (${label}):\n${JSON.stringify(violations, null, 2)}`)
+  }
+
+  async function typeInto(locator, text) {
+    await locator.click()
+    await locator.press('ControlOrMeta+a')
+    await locator.press('Delete')
+    await locator.pressSequentially(text)
+  }
+
+  /** Picks a certification in a picker with the keyboard: type, Enter on the first match. */
+  async function pick(picker, query) {
+    const input = picker.locator('input[role="combobox"]')
+    await input.click()
+    await input.pressSequentially(query)
+    await assertAttr(input, 'aria-expanded', 'true')
+    await page.keyboard.press('Enter')
+  }
+
+  async function assertAttr(locator, name, want) {
+    await page.waitForFunction(([el, n, w]) => el.getAttribute(n) === w, [await locator.elementHandle(), name, want])
+  }
+
+  // --- the tests ---
+
+  test('loads the engine behind a progress bar', async () => {
+    // Slow the wasm down so the bar is seen before the first result.
+    const p = await newPage(browser)
+    await p.route('**/partnerscore.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 600))
+      await route.continue()
+    })
+    await p.goto(server.url)
+    const bar = p.locator('#progress')
+    assert.equal(await bar.getAttribute('role'), 'progressbar')
+    assert.ok(await bar.isVisible())
+    assert.ok((await bar.getAttribute('aria-label'))?.length)
+    assert.equal(await bar.getAttribute('aria-valuenow'), '0')
+    await p.screenshot({ path: screenshotPath('01-loading.png') })
+    await ready(p)
+    assert.equal(await bar.getAttribute('aria-valuenow'), '100')
+    assert.equal(await p.locator('#loading').isHidden(), true)
+    await p.close()
+  })
+
+  test('starts in the browser language with an empty profile', async () => {
+    await page.goto(server.url)
+    await ready()
+    assert.equal(await page.getAttribute('html', 'lang'), 'en')
+    const c = await cards()
+    assert.equal(c.length, 6)
+    assert.ok(c.every((x) => x.score === 0 && !x.qualified))
+    await axe(page, 'empty profile')
+  })
+
+  test('typing a profile gives the CLI scores, some areas qualified and others not', async () => {
+    await page.locator('input[type="date"]').fill(EXPECTED.asOf)
+    // Modern Work is open; its fields are found by label too.
+    await typeInto(page.getByLabel('Modern Work Enterprise: net customer adds (12 months)'), '4')
+    await typeInto(field('/facts/mw.ent.usageGrowth.cpor'), '800')
+    await typeInto(field('/facts/mw.ent.usageGrowth.dpor'), '2500')
+    await typeInto(field('/facts/mw.ent.deployments.cpor'), '3')
+    // The Azure figures live under Data & AI, folded until opened.
+    const dataAI = page.locator('fieldset[data-area="data-ai"] button.disclosure')
+    assert.equal(await dataAI.getAttribute('aria-expanded'), 'false')
+    await dataAI.click()
+    assert.equal(await dataAI.getAttribute('aria-expanded'), 'true')
+    for (const [id, text] of [['azure.smbCustomerShare', '92.5'], ['azure.smb.netCustomerAdds', '3'],
+      ['azure.usageGrowth', '15.4'], ['azure.acrTtm', '48000'], ['azure.deployments', '3']]) {
+      await typeInto(field(`/facts/${id}`), text)
+    }
+
+    // Certification counts: the picker finds by exam code; the new count field takes focus.
+    const counts = page.locator('ps-cert-picker[data-key="picker:counts"]')
+    for (const [exam, n] of Object.entries(EXPECTED.certifications)) {
+      await pick(counts, exam)
+      const focused = page.locator('ps-fact-field:focus-within')
+      assert.match(await focused.getAttribute('label'), new RegExp(exam))
+      if (n !== 1) await typeInto(focused.locator('input'), String(n))
+    }
+    await page.screenshot({ path: screenshotPath('02-picker.png') })
+
+    // Named people, each with their certifications, from the keyboard.
+    for (const [i, person] of EXPECTED.people.entries()) {
+      await page.getByRole('button', { name: 'Add a person' }).click()
+      await page.keyboard.type(person.id)
+      for (const exam of person.certifications) {
+        await pick(page.locator(`ps-cert-picker[data-key="picker:person:${i}"]`), exam)
+      }
+    }
+    // Open the picker and leave it open for the accessibility scan.
+    const combo = counts.locator('input[role="combobox"]')
+    await combo.click()
+    await combo.pressSequentially('az')
+    await page.keyboard.press('ArrowDown')
+    assert.ok(await counts.locator('[role="listbox"]').isVisible())
+    const active = await combo.getAttribute('aria-activedescendant')
+    assert.equal(await page.locator(`#${active}`).getAttribute('aria-selected'), 'true')
+    await page.screenshot({ path: screenshotPath('03-picker-open.png') })
+    await axe(page, 'picker open')
+    await page.keyboard.press('Escape')
+    assert.equal(await combo.getAttribute('aria-expanded'), 'false')
+    await page.keyboard.press('Escape')
+    assert.equal(await combo.inputValue(), '')
+
+    const want = engineCLI.evaluate(EXPECTED).programs[0].areas
+    const got = await cards()
+    assert.deepEqual(got.map(({ name, ...c }) => c), want.map((a) => ({ area: a.id, track: a.track, score: a.score, qualified: a.qualified })))
+    assert.deepEqual(got.filter((c) => c.qualified).map((c) => c.area), ['modern-work', 'infrastructure'])
+    assert.match(await page.locator('#status').textContent(), /Qualified in 2 of 6 areas: Modern Work, Infrastructure/)
+    // The engine's explanation of each metric is on the card.
+    const mw = want.find((a) => a.id === 'modern-work')
+    const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
+    assert.deepEqual(explanations, mw.metrics.map((m) => m.explanation))
+    // The URL holds the same profile.
+    const state = await urlState()
+    assert.deepEqual(engineCLI.evaluate(S.toProfile(S.normalizeState(state, { lang: 'en', asOf: '' })).profile).programs[0].areas.map((a) => a.score),
+      want.map((a) => a.score))
+    await page.locator('#results').screenshot({ path: screenshotPath('04-results.png') })
+    await page.screenshot({ path: screenshotPath('04-page.png') })
+    await axe(page, 'results')
+  })
+
+  test('exports the result as JSON that validates against the result schema, and as CSV', async () => {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')])
+    assert.match(json.suggestedFilename(), /^partnerscore-2026-06-01\.json$/)
+    const result = JSON.parse(readFileSync(await json.path(), 'utf8'))
+    const ajv = new Ajv2020({ strict: true, allErrors: true })
+    addFormats(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/result.schema.json'), 'utf8')))
+    assert.ok(validate(result), JSON.stringify(validate.errors, null, 2))
+    // The engine in the page and the CLI give the same result for the page's profile.
+    const profile = S.toProfile(S.normalizeState(await urlState(), { lang: 'en', asOf: '' })).profile
+    assert.deepEqual(result, engineCLI.evaluate(profile))
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+    const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n')
+    assert.equal(lines[0], 'program,version,area,area_name,track,area_score,qualified,metric,metric_name,value,unit,points,max,applied')
+    const metrics = result.programs[0].areas.flatMap((a) => a.metrics.map((m) => [a, m]))
+    assert.equal(lines.length - 1, metrics.length)
+    assert.equal(lines[1], `${PROGRAM},fy26,modern-work,Modern Work,enterprise,80,true,net-customer-adds,Net customer adds,4,customers,16,20,threshold`)
+  })
+
+  test('switches to French: labels from the data, explanations from the engine', async () => {
+    await page.selectOption('#lang', 'fr')
+    await page.waitForFunction(() => document.documentElement.lang === 'fr')
+    const want = engineCLI.evaluate({ ...EXPECTED, lang: 'fr' }).programs[0].areas
+    const got = await cards()
+    assert.deepEqual(got.map((c) => c.name), want.map((a) => a.name))
+    assert.ok(got.some((c) => c.name === 'Modern Work (travail moderne)'))
+    const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
+    assert.deepEqual(explanations, want[0].metrics.map((m) => m.explanation))
+    assert.ok(await page.getByLabel('Modern Work Entreprise : ajouts nets de clients (12 mois)').isVisible())
+    assert.match(await page.locator('#status').textContent(), /Qualifié dans 2 domaines sur 6/)
+    assert.equal(await page.locator('#export-json').textContent(), 'Exporter en JSON')
+    // Numbers are written back the French way.
+    assert.equal(await field('/facts/azure.usageGrowth').inputValue(), '15,4')
+    assert.equal((await urlState()).lang, 'fr')
+    await page.locator('#results').screenshot({ path: screenshotPath('05-results-fr.png') })
+    await axe(page, 'French')
+  })
+
+  test('a reload finds the same state', async () => {
+    const before = { fields: await fieldValues(), cards: await cards(), hash: new URL(page.url()).hash }
+    await page.reload()
+    await ready()
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr')
+    assert.deepEqual(await fieldValues(), before.fields)
+    assert.deepEqual(await cards(), before.cards)
+    assert.deepEqual(await page.$$eval('.person .chip', (els) => els.map((e) => e.getAttribute('data-cert'))),
+      ['teams-administrator-associate', 'enterprise-administrator-expert', 'identity-and-access-administrator-associate', 'enterprise-administrator-expert'])
+    // And without the hash, from localStorage alone.
+    await page.goto(server.url)
+    await ready()
+    assert.deepEqual(await cards(), before.cards)
+    assert.equal(new URL(page.url()).hash, before.hash)
+  })
+
+  test('the permalink opens the same result in a fresh browser profile', async () => {
+    const url = page.url()
+    const expected = await cards()
+    const other = await launch({ locale: 'en-GB' })
+    try {
+      watch(other.context)
+      const p = await other.context.newPage()
+      await p.goto(url)
+      await ready(p)
+      assert.equal(await p.evaluate(() => Object.keys(localStorage).length <= 1), true)
+      assert.deepEqual(await cards(p), expected)
+      assert.equal(await p.getAttribute('html', 'lang'), 'fr')
+      assert.deepEqual(await fieldValues(p), await fieldValues())
+      assert.deepEqual((await p.evaluate(() => /** @type {any} */ (window).__csp)), [])
+      // A broken link says so and falls back to the profile saved in this browser.
+      await p.goto(`${server.url}#p=not*base64`)
+      await ready(p)
+      assert.ok(await p.locator('#notice').isVisible())
+      // (in French: the profile saved in this browser profile is French)
+      assert.match(await p.locator('#notice').textContent(), /Le lien n’a pas pu être lu/)
+      assert.deepEqual(await cards(p), expected)
+    } finally {
+      await other.stop()
+    }
+    // A browser that prefers French starts in French.
+    const french = await launch({ locale: 'fr-FR' })
+    try {
+      watch(french.context)
+      const p = await french.context.newPage()
+      await p.goto(server.url)
+      await ready(p)
+      assert.equal(await p.getAttribute('html', 'lang'), 'fr')
+      assert.equal(await p.locator('#results-title').textContent(), 'Résultats')
+      assert.match(await p.locator('#status').textContent(), /Pas encore qualifié/)
+    } finally {
+      await french.stop()
+    }
+  })
+
+  test('bad values show an inline error on their field, and are kept as typed', async () => {
+    await page.selectOption('#lang', 'en')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    const adds = page.locator('ps-fact-field[name="/facts/mw.ent.netCustomerAdds"]')
+    await typeInto(adds.locator('input'), '2.5')
+    const input = adds.locator('input')
+    await assertAttr(input, 'aria-invalid', 'true')
+    const err = adds.locator('.field-error')
+    assert.ok(await err.isVisible())
+    assert.match(await err.textContent(), /whole number \(got 2\.5\)/)
+    const errId = await err.getAttribute('id')
+    assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(errId))
+    // The error list names the field and quotes the engine.
+    const list = page.locator('#errors')
+    assert.match(await list.textContent(), /Modern Work Enterprise: net customer adds \(12 months\): Enter a whole number/)
+    assert.match(await list.textContent(), /Engine: this fact counts whole things \(expected a whole number, got 2\.5\)/)
+    assert.ok(await page.locator('#stale').isVisible())
+
+    // A negative count, and text that is no number at all.
+    const az104 = page.locator('ps-fact-field[data-cert="azure-administrator-associate"]')
+    await typeInto(az104.locator('input'), '-5')
+    await assertAttr(az104.locator('input'), 'aria-invalid', 'true')
+    assert.match(await az104.locator('.field-error').textContent(), /Out of bounds: expected 0 or more \(got -5\)/)
+    await typeInto(field('/facts/azure.deployments'), 'three')
+    await assertAttr(field('/facts/azure.deployments'), 'aria-invalid', 'true')
+    assert.match(await page.locator('ps-fact-field[name="/facts/azure.deployments"] .field-error').textContent(), /Not a number/)
+    // Every error is listed at once, in the order of the form, each with the engine's words,
+    // and the results leave the bad values out.
+    const items = await list.locator('li').allTextContents()
+    assert.equal(items.length, 3, items.join('\n'))
+    assert.match(items[0], /^People holding AZ-104 .*: Out of bounds.*Engine: a count cannot be negative/)
+    assert.match(items[1], /^Modern Work Enterprise: net customer adds .*Engine: this fact counts whole things/)
+    assert.match(items[2], /^Azure: services deployed: Not a number/)
+    assert.match(await page.locator('#stale').textContent(), /values in error are left out/)
+    const without = structuredClone(EXPECTED)
+    delete without.facts['mw.ent.netCustomerAdds']
+    delete without.facts['azure.deployments']
+    delete without.certifications['AZ-104']
+    assert.deepEqual((await cards()).map((c) => c.score), engineCLI.evaluate(without).programs[0].areas.map((a) => a.score))
+    // The error link moves focus to the field.
+    await list.getByRole('link', { name: /Azure: services deployed/ }).click()
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('ps-fact-field')?.getAttribute('name')), '/facts/azure.deployments')
+    await page.screenshot({ path: screenshotPath('06-errors.png') })
+    await axe(page, 'errors')
+
+    // A date without rules in force.
+    const date = page.locator('input[type="date"]')
+    await date.fill('2020-01-01')
+    await assertAttr(date, 'aria-invalid', 'true')
+    assert.match(await page.locator('input[type="date"] ~ .field-error').textContent(), /No rules are in force on this date/)
+    assert.match(await page.locator('.version-info').textContent(), /No rules of this program are in force/)
+    assert.match(await page.locator('#stale').textContent(), /last valid values/)
+    await date.fill(EXPECTED.asOf)
+    await page.waitForFunction(() => document.querySelector('input[type="date"]')?.getAttribute('aria-invalid') === null)
+
+    // Invalid text survives a reload.
+    await page.waitForTimeout(250)
+    await page.reload()
+    await ready()
+    assert.equal(await field('/facts/mw.ent.netCustomerAdds').inputValue(), '2.5')
+    assert.equal(await field('/facts/azure.deployments').inputValue(), 'three')
+    await assertAttr(field('/facts/azure.deployments'), 'aria-invalid', 'true')
+
+    // Fixing them clears every error.
+    await typeInto(field('/facts/mw.ent.netCustomerAdds'), '4')
+    await typeInto(page.locator('ps-fact-field[data-cert="azure-administrator-associate"] input'), '1')
+    await typeInto(field('/facts/azure.deployments'), '3')
+    assert.ok(await page.locator('#errors').isHidden())
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0)
+    assert.deepEqual((await cards()).filter((c) => c.qualified).map((c) => c.area), ['modern-work', 'infrastructure'])
+  })
+
+  test('the plan gives the cheapest steps; track overrides apply', async () => {
+    await page.getByLabel('Show the gaps and the cheapest plan for each area').check()
+    const plan = page.locator('ps-scorecard[data-area="data-ai"] .plan-summary')
+    await plan.waitFor()
+    const want = engineCLI.evaluate({ ...EXPECTED, plan: {} }).programs[0].areas.find((a) => a.id === 'data-ai').plan
+    assert.match(await plan.textContent(), new RegExp(`reach ${want.score} points for a cost of ${want.cost}`))
+    assert.equal(await page.locator('ps-scorecard[data-area="data-ai"] .plan-steps li').count(), want.steps.length)
+    // A cost per unit changes the plan's cost.
+    await page.getByLabel('Add a cost for a figure').selectOption('mw.ent.netCustomerAdds')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await typeInto(field('/plan/costs/mw.ent.netCustomerAdds'), '10')
+    const state = S.normalizeState(await urlState(), { lang: 'en', asOf: '' })
+    assert.deepEqual(state.plan, { costs: { 'mw.ent.netCustomerAdds': 10 } })
+    // Force Security onto SMB.
+    const track = page.getByLabel('Track (Security)')
+    await page.locator('fieldset[data-area="security"] button.disclosure').click()
+    await track.selectOption('smb')
+    await page.waitForFunction(() => document.querySelector('ps-scorecard[data-area="security"]')?.getAttribute('data-track') === 'smb')
+    assert.match(await page.locator('ps-scorecard[data-area="security"] .card-why').textContent(), /Set in your profile/)
+    await axe(page, 'plan')
+    await track.selectOption('')
+  })
+
+  test('the keyboard reaches everything, with a visible focus', async () => {
+    await page.reload()
+    await ready()
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link')
+    const seen = []
+    for (let i = 0; i < 12; i++) {
+      const f = await page.evaluate(() => {
+        const el = /** @type {HTMLElement} */ (document.activeElement)
+        const cs = getComputedStyle(el)
+        return { tag: el.tagName, outline: cs.outlineStyle, width: cs.outlineWidth }
+      })
+      assert.notEqual(f.outline, 'none', JSON.stringify(f))
+      seen.push(f.tag)
+      await page.keyboard.press('Tab')
+    }
+    assert.ok(seen.includes('SELECT') && seen.includes('INPUT') && seen.includes('BUTTON'), seen.join(' '))
+    // The skip link takes focus to the results and leaves the permalink in the address bar.
+    await page.locator('.skip-link').focus()
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'results')
+    assert.match(new URL(page.url()).hash, /^#p=/)
+  })
+
+  test('a phone gets one column; print gives a one-page report', async () => {
+    await page.setViewportSize({ width: 375, height: 812 })
+    const columns = await page.$eval('#main', (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length)
+    assert.equal(columns, 1)
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing wider than the phone')
+    await page.screenshot({ path: screenshotPath('07-phone.png') })
+    await axe(page, 'phone')
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.emulateMedia({ media: 'print' })
+    assert.ok(await page.locator('#profile-form').isHidden())
+    await page.screenshot({ path: screenshotPath('08-print.png'), fullPage: true })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    await page.emulateMedia({ media: 'screen' })
+    writeFileSync(screenshotPath('report.pdf'), pdf)
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []
+    assert.equal(pages.length, 1, 'the printed report fits one page')
+  })
+
+  test('start over empties the profile', async () => {
+    await page.getByRole('button', { name: 'Start over' }).click()
+    assert.ok((await cards()).every((c) => c.score === 0 && !c.qualified))
+    assert.equal(await page.locator('ps-fact-field[data-cert]').count(), 0)
+    assert.equal(await page.locator('.person').count(), 0)
+    assert.deepEqual(S.normalizeState(await urlState(), { lang: 'en', asOf: '' }).facts, {})
+    assert.match(await page.locator('#toast').textContent(), /Profile cleared/)
+  })
+
+  test('no request left 127.0.0.1, and nothing broke the CSP', async () => {
+    assert.ok(requests.some((u) => u.endsWith('/partnerscore.wasm')), 'the wasm was requested')
+    const outside = requests.filter((u) => {
+      const x = new URL(u)
+      if (x.protocol === 'data:') return false
+      // A blob: URL names the origin that made it (the downloads).
+      const host = x.protocol === 'blob:' ? new URL(x.pathname).hostname : x.hostname
+      return host !== '127.0.0.1'
+    })
+    assert.deepEqual(outside, [])
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__csp), [])
+    assert.deepEqual(problems, [])
+  })
+})
