@@ -12,11 +12,16 @@ const eps = 1e-9
 // with the facts checked against its bounds, by Resolve). It fails only on an Input that
 // Parse or Resolve did not make.
 func (e *Engine) Evaluate(in *Input) (*Result, error) {
-	r := new(Result)
-	if err := e.EvaluateInto(r, in); err != nil {
+	// One allocation for the result and its storage.
+	a := new(struct {
+		r  Result
+		st store
+	})
+	a.r.store = &a.st
+	if err := e.EvaluateInto(&a.r, in); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return &a.r, nil
 }
 
 // EvaluateInto is Evaluate writing into r, reusing the storage of r's previous result: a
@@ -48,6 +53,9 @@ func (e *Engine) EvaluateInto(r *Result, in *Input) error {
 		tracks:    grow(&st.tracks, nTracks),
 		qualified: grow(&st.qualified, nAreas)[:0],
 		warns:     st.warnings[:0],
+	}
+	if ev.warns == nil {
+		ev.warns = make([]Warning, 0, 8) // room for the usual few, in one allocation
 	}
 	ev.dropExpired()
 	*r = Result{AsOf: in.Profile.AsOf, Lang: in.lang, Programs: grow(&st.programs, len(progs)), store: st}
