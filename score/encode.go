@@ -180,7 +180,9 @@ func metricHead(b []byte, m *MetricResult) []byte {
 	b = append(b, `,"category":`...)
 	b = appendStr(b, m.Category)
 	b = append(b, `,"kind":`...)
-	return appendStr(b, m.Kind)
+	b = appendStr(b, m.Kind)
+	b = append(b, `,"max":`...)
+	return appendNum(b, m.Max)
 }
 
 func partHead(b []byte, p *PartResult) []byte {
@@ -228,8 +230,6 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, `,"points":`...)
 	b = appendNum(b, m.Points)
-	b = append(b, `,"max":`...)
-	b = appendNum(b, m.Max)
 	b = append(b, `,"applied":`...)
 	b = quoted(b, m.Applied, d != nil)
 	b = append(b, `,"value":`...)

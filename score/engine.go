@@ -621,7 +621,7 @@ func (e *Engine) asOfDay(s string) (day, error) {
 func (cm *cmetric) precompute() {
 	m := cm.m
 	for li, lang := range [2]string{"en", "fr"} {
-		cm.head[li] = metricHead(nil, &MetricResult{ID: m.ID, Name: m.Name.In(lang), Category: m.Category, Kind: m.Rule.Kind})
+		cm.head[li] = metricHead(nil, &MetricResult{ID: m.ID, Name: m.Name.In(lang), Category: m.Category, Kind: m.Rule.Kind, Max: m.Max})
 	}
 	for i := range cm.parts {
 		cp := &cm.parts[i]

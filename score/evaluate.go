@@ -508,6 +508,13 @@ func formatNum(v float64) string {
 
 func appendNum(b []byte, v float64) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		if v >= 0 && v < 100 { // most numbers of a result: counts, points, maxima
+			if n := int(v); n < 10 {
+				return append(b, byte('0'+n))
+			} else {
+				return append(b, byte('0'+n/10), byte('0'+n%10))
+			}
+		}
 		return strconv.AppendInt(b, int64(v), 10)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
