@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"math/bits"
 	"path"
 	"sort"
 	"strings"
@@ -57,9 +56,6 @@ func (m *certMask) andNot(o *certMask) (r certMask) {
 		r[i] = m[i] &^ o[i]
 	}
 	return r
-}
-func (m *certMask) count() int {
-	return bits.OnesCount64(m[0]) + bits.OnesCount64(m[1]) + bits.OnesCount64(m[2]) + bits.OnesCount64(m[3])
 }
 
 // compiled is one program version ready to evaluate.
@@ -221,7 +217,7 @@ func readJSON(fsys fs.FS, name string, v any) error {
 	if err != nil {
 		return err
 	}
-	d := json.NewDecoder(strings.NewReader(string(b)))
+	d := json.NewDecoder(bytes.NewReader(b))
 	d.DisallowUnknownFields()
 	if err := d.Decode(v); err != nil {
 		return fmt.Errorf("%s: %w", name, err)

@@ -3,6 +3,7 @@ package score
 import (
 	"math"
 	"sort"
+	"strconv"
 )
 
 // AreaPlan is the gap analysis of an area and the cheapest plan that qualifies it.
@@ -607,7 +608,7 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 		b = append(b, '}')
 	}
 	b = append(b, `],"reachable":`...)
-	b = appendBool(b, pl.Reachable)
+	b = strconv.AppendBool(b, pl.Reachable)
 	b = optStr(b, `,"reason":`, pl.Reason)
 	b = optStr(b, `,"track":`, pl.Track)
 	b = append(b, `,"cost":`...)
@@ -637,13 +638,6 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)
-}
-
-func appendBool(b []byte, v bool) []byte {
-	if v {
-		return append(b, "true"...)
-	}
-	return append(b, "false"...)
 }
 
 // pick returns en, or fr when fr is set.

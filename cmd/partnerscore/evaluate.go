@@ -34,21 +34,9 @@ func runEvaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	eng, ok := loadEngine(stderr)
+	res, code, ok := evaluateFile(file, stdin, stderr, nil)
 	if !ok {
-		return exitFail
-	}
-	data, err := readProfile(file, stdin)
-	if err != nil {
-		return report(stderr, err)
-	}
-	in, err := eng.Parse(data)
-	if err != nil {
-		return report(stderr, err)
-	}
-	res, err := eng.Evaluate(in)
-	if err != nil {
-		return report(stderr, err)
+		return code
 	}
 	out := res.AppendJSON(make([]byte, 0, 32<<10))
 	if *pretty {

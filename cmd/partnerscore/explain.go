@@ -49,31 +49,16 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, &score.Error{Path: "-lang", Code: score.CodeUnknown, Message: "unknown language",
 			Expected: `"en" or "fr"`, Got: strconv.Quote(*lang)})
 	}
-	eng, ok := loadEngine(stderr)
+	res, code, ok := evaluateFile(file, stdin, stderr, func(prof *score.Profile) {
+		if *lang != "" {
+			prof.Lang = *lang // names, explanations and warnings all follow the report's language
+		}
+		if *plan && prof.Plan == nil {
+			prof.Plan = &score.PlanRequest{}
+		}
+	})
 	if !ok {
-		return exitFail
-	}
-	data, err := readProfile(file, stdin)
-	if err != nil {
-		return report(stderr, err)
-	}
-	prof, err := score.ParseProfile(data)
-	if err != nil {
-		return report(stderr, err)
-	}
-	if *lang != "" {
-		prof.Lang = *lang // names, explanations and warnings all follow the report's language
-	}
-	if *plan && prof.Plan == nil {
-		prof.Plan = &score.PlanRequest{}
-	}
-	in, err := eng.Resolve(prof)
-	if err != nil {
-		return report(stderr, err)
-	}
-	res, err := eng.Evaluate(in)
-	if err != nil {
-		return report(stderr, err)
+		return code
 	}
 	text := writeReport(res, res.Lang, colorsFor(stdout))
 	if _, err := io.WriteString(stdout, text); err != nil {

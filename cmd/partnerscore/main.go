@@ -230,3 +230,32 @@ func errorLine(e *score.Error) string {
 	}
 	return s
 }
+
+// evaluateFile reads the profile in file ("-" or "" for stdin), lets edit adjust it (when
+// not nil) and evaluates it. On failure it reports on stderr and returns the exit code.
+func evaluateFile(file string, stdin io.Reader, stderr io.Writer, edit func(*score.Profile)) (*score.Result, int, bool) {
+	eng, ok := loadEngine(stderr)
+	if !ok {
+		return nil, exitFail, false
+	}
+	data, err := readProfile(file, stdin)
+	if err != nil {
+		return nil, report(stderr, err), false
+	}
+	prof, err := score.ParseProfile(data)
+	if err != nil {
+		return nil, report(stderr, err), false
+	}
+	if edit != nil {
+		edit(prof)
+	}
+	in, err := eng.Resolve(prof)
+	if err != nil {
+		return nil, report(stderr, err), false
+	}
+	res, err := eng.Evaluate(in)
+	if err != nil {
+		return nil, report(stderr, err), false
+	}
+	return res, exitOK, true
+}
