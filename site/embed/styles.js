@@ -17,13 +17,13 @@ const CSS = `
 --bad-soft:var(--ps-bad-soft,#fbe9e7);--focus:var(--ps-focus,#ffbf47);--radius:var(--ps-radius,6px);
 font-family:var(--ps-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
 font-size:var(--ps-font-size,16px);line-height:1.45;color:var(--ink);background:var(--paper);
-border:1px solid var(--line);border-radius:var(--radius);padding:.9em 1em;text-align:start;min-height:8em}
+border:1px solid var(--line);border-radius:var(--radius);padding:.9em 1em;text-align:start;min-height:8em;direction:ltr;unicode-bidi:isolate}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
 h2,h3,h4,p,ul,ol,fieldset,legend,figure{margin:0;padding:0}
 h2{font-size:1.15em;line-height:1.25}
 h3{font-size:1.02em;line-height:1.25}
-h4{font-size:.8em;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin-top:.6em}
+h4,.sub-head{font-size:.8em;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);margin-top:.6em}
 .head{display:flex;flex-wrap:wrap;gap:.2em .8em;align-items:baseline;margin-bottom:.6em}
 .sub{color:var(--muted);font-size:.82em}
 .status{font-size:.9em;margin:.2em 0 .6em}

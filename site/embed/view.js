@@ -204,7 +204,7 @@ export class WidgetView {
       if (text !== undefined) n.textContent = text
       return n
     }
-    const head = e('header', 'head')
+    const head = e('div', 'head')
     head.setAttribute('part', 'header')
     const h = e('h2', 'title', version ? loc(version.name, lang) : this.#w('none'))
     h.setAttribute('part', 'title')
@@ -251,6 +251,8 @@ export class WidgetView {
       this.#els.results = results
       body.append(form, results)
     }
+    // Headings under the title (h2): h3 in the form, h4 under a compact area's h3.
+    const sub = form ? 'h3' : 'h4'
     layout.areas.forEach((group, i) => {
       const area = areas[i]
       const set = e('fieldset', 'area-fields')
@@ -258,12 +260,12 @@ export class WidgetView {
       for (const f of group.selection) this.#field(set, 'facts', f, e)
       for (const tr of group.tracks) {
         if (!tr.facts.length) continue
-        if (group.tracks.length > 1) set.append(e('h4', '', loc(area.tracks.find((x) => x.id === tr.id)?.name, lang) || tr.id))
+        if (group.tracks.length > 1) set.append(e(sub, 'sub-head', loc(area.tracks.find((x) => x.id === tr.id)?.name, lang) || tr.id))
         for (const f of tr.facts) this.#field(set, 'facts', f, e)
       }
       const certs = certsOf(area.id)
       if (certs.length) {
-        set.append(e('h4', '', this.#w('certs')))
+        set.append(e(sub, 'sub-head', this.#w('certs')))
         for (const c of certs) this.#field(set, 'certifications', c, e)
       }
       if (form) {
