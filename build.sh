@@ -107,6 +107,7 @@ cmd_test() {
 		need_chromium
 		cmd_build >/dev/null
 		(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/modules.test.mjs e2e/simulator.test.mjs)
+		test_embed
 	fi
 	say "all tests passed"
 }
@@ -156,6 +157,24 @@ cmd_bench() {
 	need_chromium
 	cmd_build >/dev/null
 	node tests/js/e2e/bench.mjs
+	bench_embed
+}
+
+# test_embed runs the embeddable widget's end-to-end tests (tests/js/e2e/embed.test.mjs: a
+# hostile host page on another 127.0.0.1 port than the assets, with a strict CSP) against
+# dist/site, which must be built.
+test_embed() {
+	say "embeddable widget: end-to-end tests in headless Chromium (host page and assets on two origins)"
+	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed.test.mjs)
+}
+
+# bench_embed prints the widget loader's size (gzip, brotli) against its budget and the time
+# from a widget becoming visible to its first result (tests/js/e2e/bench-embed.mjs).
+bench_embed() {
+	say "embeddable widget: loader size and time from visible to first result (headless Chromium)"
+	need_js_deps
+	need_chromium
+	node tests/js/e2e/bench-embed.mjs
 }
 
 # bench_wasm_size prints the browser engine's raw, gzip -9 and brotli -q 11 sizes against

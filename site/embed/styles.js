@@ -32,7 +32,8 @@ progress{width:100%;height:.6em;accent-color:var(--accent)}
 .failed{color:var(--bad);font-weight:600}
 button{font:inherit;font-size:.9em;padding:.3em .8em;border:1px solid var(--accent);border-radius:var(--radius);background:var(--paper);color:var(--accent);cursor:pointer}
 .cols{display:grid;gap:1em}
-.full .cols{grid-template-columns:repeat(auto-fit,minmax(min(100%,18em),1fr))}
+.full .cols{grid-template-columns:repeat(auto-fit,minmax(min(100%,18em),1fr));align-items:start}
+.full .results{position:sticky;top:.5em}
 fieldset{border:0;min-width:0;display:grid;gap:.55em;margin-bottom:.8em}
 legend{font-weight:700;font-size:1em;margin-bottom:.3em}
 .field{display:grid;gap:.15em}

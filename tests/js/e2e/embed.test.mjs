@@ -13,12 +13,12 @@
 
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import {
   ROOT, SAMPLE_PROFILE, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer,
 } from './helpers.mjs'
+import { startHost } from './host.mjs'
 
 const PROGRAM = 'microsoft-ai-cloud-partner-program'
 const AXE = readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8')
@@ -75,32 +75,6 @@ function hostPage(assets) {
 </html>`
 }
 
-/**
- * Serves the host page from its own origin, with a strict CSP naming the asset origin.
- * @param {string} assets the asset server's URL
- */
-async function startHost(assets) {
-  const origin = new URL(assets).origin
-  const csp = `default-src 'none'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self'; ` +
-    `connect-src ${origin}; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'`
-  const server = http.createServer((req, res) => {
-    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }
-    if (req.url === '/') {
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' })
-      res.end(hostPage(assets))
-    } else if (req.url === '/hostile.css') {
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' })
-      res.end(HOSTILE_CSS)
-    } else {
-      res.writeHead(404, headers)
-      res.end()
-    }
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
-  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((r) => server.close(r)) }
-}
-
 const browserPath = chromiumPath()
 
 describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed (apt-get install chromium)', timeout: 300_000 }, () => {
@@ -119,7 +93,10 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   before(async () => {
     ensureSite()
     assets = await startServer(SITE)
-    host = await startHost(assets.url)
+    host = await startHost(assets.url, {
+      '/': { type: 'text/html; charset=utf-8', body: () => hostPage(assets.url) },
+      '/hostile.css': { type: 'text/css; charset=utf-8', body: HOSTILE_CSS },
+    })
     engineCLI = await cli()
     browser = await launch()
     browser.context.on('request', (r) => requests.push(r.url()))
@@ -194,7 +171,7 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     for (const name of ['embed/go-runtime.js', 'embed/view.js', 'js/engine.js']) {
       assert.equal(requests.filter((u) => u.endsWith(name)).length, 1, `${name} fetched once`)
     }
-    await page.screenshot({ path: screenshotPath('embed-01-hostile-host.png'), fullPage: false })
+    await page.locator('#pair').screenshot({ path: screenshotPath('embed-01-hostile-host.png') })
   })
 
   test('both render, untouched by the host page’s CSS', async () => {
