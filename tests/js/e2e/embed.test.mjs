@@ -373,6 +373,32 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(['#one', '#two', '#four'], 'hostile host page')
   })
 
+  test('without scoped custom element registries, the inner elements go to the page’s registry', async () => {
+    const old = await browser.context.newPage()
+    await old.addInitScript(() => {
+      // A browser from before scoped registries: the constructor throws.
+      /** @type {any} */ (window).CustomElementRegistry = function CustomElementRegistry() {
+        throw new TypeError('Illegal constructor')
+      }
+    })
+    await old.goto(host.url)
+    await old.locator('#pair').scrollIntoViewIfNeeded()
+    await old.waitForFunction(() => ['one', 'two'].every((id) => /** @type {any} */ (document.getElementById(id)).result))
+    const got = await old.evaluate(() => ({
+      inner: ['ps-scorecard', 'ps-metric-bar'].map((n) => typeof customElements.get(n)),
+      bars: /** @type {any} */ (document.getElementById('one')).shadowRoot.querySelectorAll('ps-scorecard ps-metric-bar svg').length,
+      compact: /** @type {any} */ (document.getElementById('two')).shadowRoot.querySelectorAll('.area ps-metric-bar svg').length,
+      profile: /** @type {any} */ (document.getElementById('one')).profile,
+      result: /** @type {any} */ (document.getElementById('one')).result,
+    }))
+    assert.deepEqual(got.inner, ['function', 'function'])
+    assert.ok(got.bars > 1, `metric bars drawn: ${got.bars}`)
+    assert.equal(got.compact, 2)
+    assert.deepEqual(got.result, engineCLI.evaluate(got.profile))
+    await old.close()
+    assert.deepEqual(problems, [])
+  })
+
   test('the demo page: two widgets side by side, the snippet', async () => {
     const demo = await browser.context.newPage()
     await demo.goto(`${assets.url}embed.html`)
