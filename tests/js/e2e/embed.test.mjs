@@ -275,6 +275,12 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const describedBy = (await field.getAttribute('aria-describedby')).split(' ')
     assert.match(await page.locator(`#one [id="${describedBy[1]}"]`).textContent(), /Not a number/)
 
+    // Markup typed stays text: nothing is parsed, nothing is fetched.
+    await field.fill('<img src=x onerror=alert(1)><b>bold</b>')
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('one')).profile.facts['mw.ent.netCustomerAdds'] === undefined)
+    assert.equal(await page.evaluate(() => /** @type {any} */ (document.getElementById('one')).shadowRoot.querySelectorAll('img, b').length), 0)
+    assert.equal(await field.inputValue(), '<img src=x onerror=alert(1)><b>bold</b>')
+
     // Out of bounds: the engine's error, on the field, in the event.
     count = (await events('one', 'partnerscore:error')).length
     await field.fill('1000000000')
