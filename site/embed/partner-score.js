@@ -160,14 +160,20 @@ export class PartnerScoreElement extends HTMLElement {
     return LANGS.includes(base) ? base : LANGS[0]
   }
 
-  /** The folder holding partnerscore.wasm; by default the folder above this script's. */
+  /** The folder holding partnerscore.wasm (read when the engine loads); by default the
+   * folder above this script's. A folder given without its final slash gets one. */
   get base() {
-    const b = this.getAttribute('base')
+    const b = (this.getAttribute('base') || '').trim()
+    let url
     try {
-      return new URL(b || '../', b ? this.ownerDocument.baseURI : import.meta.url).href
+      url = new URL(b || '../', b ? this.ownerDocument.baseURI : import.meta.url)
     } catch {
-      return new URL('../', import.meta.url).href
+      url = new URL('../', import.meta.url)
     }
+    url.search = ''
+    url.hash = ''
+    if (!url.pathname.endsWith('/')) url.pathname += '/'
+    return url.href
   }
 
   set base(v) {

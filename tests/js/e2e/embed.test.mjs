@@ -341,6 +341,16 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(err.stage, 'config')
     assert.match(err.errors[0].message, /unknown program “no-such-program” \(known: microsoft-ai-cloud-partner-program/)
     assert.match(await page.locator('#three .errors').textContent(), /unknown program/)
+    const bases = await page.evaluate((assetsURL) => {
+      const w = /** @type {any} */ (document.createElement('partner-score'))
+      const out = [w.base]
+      for (const b of [assetsURL.slice(0, -1), `${assetsURL}?v=1#x`, '/sub/dir']) {
+        w.setAttribute('base', b)
+        out.push(w.base)
+      }
+      return out
+    }, assets.url)
+    assert.deepEqual(bases, [assets.url, assets.url, assets.url, `${host.url}sub/dir/`])
     const four = await nextResult('four', 0)
     assert.deepEqual(four, engineCLI.evaluate({ asOf: '2026-06-01', lang: 'en', programs: [PROGRAM] }))
     assert.equal(wasmFetches(), 1, 'still one wasm fetch for four widgets')
