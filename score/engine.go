@@ -35,6 +35,9 @@ type Engine struct {
 	known      map[string]string // strings a profile is likely to hold, shared by parsed profiles
 
 	today func() time.Time
+
+	params     []paramInfo    // parameters of every program (see Program.Parameters)
+	paramIndex map[string]int // parameter id → index in params
 }
 
 type factInfo struct {
@@ -72,6 +75,7 @@ type compiled struct {
 	areas       []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
+	model                             *cmodel // parameters, timeline, levels, calculator (see model.go)
 }
 
 type carea struct {
@@ -179,6 +183,9 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 	for _, f := range e.facts {
 		e.known[f.id] = f.id
 	}
+	for _, pa := range e.params {
+		e.known[pa.id] = pa.id
+	}
 	for a, ts := range e.areaTracks {
 		e.known[a] = a
 		for _, t := range ts {
@@ -208,6 +215,9 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 		if prev := e.programs[i-1]; prev.to >= c.from {
 			return nil, dataErr(c.p.ID, fmt.Sprintf("versions %s and %s overlap", prev.p.Version, c.p.Version))
 		}
+	}
+	if err := e.checkDependencies(); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
@@ -298,7 +308,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 	if c.verified, ok = parseDay(p.VerifiedOn); !ok {
 		return nil, dataErr("verifiedOn", "bad date "+p.VerifiedOn)
 	}
-	if p.QualifyingScore <= 0 {
+	if p.model() == ModelScorecard && p.QualifyingScore <= 0 {
 		return nil, dataErr("qualifyingScore", "must be above 0")
 	}
 	for i := range p.Sources {
@@ -541,6 +551,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		} else {
 			c.nTracks++
 		}
+	}
+	if err := e.compileModel(c); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
