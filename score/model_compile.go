@@ -479,6 +479,24 @@ func (e *Engine) checkDependencies() error {
 			return err
 		}
 	}
+	// A version reads the facts of the programs it depends on (any of their versions),
+	// since it evaluates them: those facts are not "unused".
+	var reads func(id string, into []bool)
+	reads = func(id string, into []bool) {
+		for _, d := range deps[id] {
+			for _, dc := range e.programs {
+				if dc.p.ID == d {
+					for _, fi := range dc.factIdx {
+						into[fi] = true
+					}
+				}
+			}
+			reads(d, into)
+		}
+	}
+	for _, c := range e.programs {
+		reads(c.p.ID, c.reads)
+	}
 	return nil
 }
 
