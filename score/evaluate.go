@@ -134,8 +134,11 @@ func (e *Engine) selectPrograms(in *Input) ([]*compiled, Errors) {
 	}
 	if len(out) == 0 {
 		exp := ""
-		for i, id := range e.programIDs {
-			if i > 0 {
+		for _, id := range e.programIDs {
+			if e.onRequestOnly(id) {
+				continue // not evaluated without being asked for: not what the date lacks
+			}
+			if exp != "" {
 				exp += "; "
 			}
 			exp += id + ": " + e.coverage(id)

@@ -42,6 +42,16 @@ func (in *Input) uses(c *compiled) bool {
 	return false
 }
 
+// onRequestOnly reports whether every version of program id is evaluated only on request.
+func (e *Engine) onRequestOnly(id string) bool {
+	for _, c := range e.programs {
+		if c.p.ID == id && !c.p.OnRequest {
+			return false
+		}
+	}
+	return true
+}
+
 // resolveParams checks the profile's parameters: known ids, finite numbers, whole numbers
 // where the parameter counts. Bounds are checked against the versions evaluated.
 func (e *Engine) resolveParams(p *Profile, in *Input, add func(*Error)) {
