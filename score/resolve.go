@@ -65,7 +65,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		in.asOf = d
 	} else {
-		in.asOf = dayOf(e.today())
+		in.asOf = e.today()
 	}
 	switch p.Lang {
 	case "", "en":
