@@ -34,7 +34,7 @@ export const HASH_KEY = 'p'
  */
 export function emptyState(lang, asOf) {
   return {
-    asOf, lang: langOf(lang) || 'en', programs: [], facts: {}, certifications: {},
+    asOf, lang: langOf(lang) || 'en', programs: [], facts: {}, parameters: {}, certifications: {},
     people: [], tracks: {},
   }
 }
@@ -81,6 +81,7 @@ export function normalizeState(raw, defaults) {
   s.lang = langOf(r.lang) || s.lang
   if (Array.isArray(r.programs)) s.programs = r.programs.filter((p) => typeof p === 'string').slice(0, 20).map((p) => text(p))
   s.facts = cells(r.facts)
+  s.parameters = cells(r.parameters)
   s.certifications = cells(r.certifications)
   if (Array.isArray(r.people)) {
     s.people = r.people.slice(0, LIMITS.people).filter(isPlainObject).map((p) => ({
@@ -200,7 +201,7 @@ export function getAt(root, ptr) {
  * Turns the state into the engine's profile. Text that is not a number is left out and
  * reported as a local error (path = the field's pointer); empty fields are left out.
  * @param {State} s
- * @param {{facts?: Set<string>}} [only] facts the program version in force declares; others
+ * @param {{facts?: Set<string>, parameters?: Set<string>}} [only] facts (and parameters) the program version in force declares; others
  *   are kept in the state but not sent (they would be unknown to that version)
  * @returns {{profile: Record<string, unknown>, errors: LocalError[]}}
  */
@@ -233,6 +234,8 @@ export function toProfile(s, only = {}) {
   if (s.programs.length) profile.programs = [...s.programs]
   const facts = numbers('/facts', s.facts, only.facts)
   if (Object.keys(facts).length) profile.facts = facts
+  const params = numbers('/parameters', s.parameters || {}, only.parameters)
+  if (Object.keys(params).length) profile.parameters = params
   const certs = numbers('/certifications', s.certifications)
   if (Object.keys(certs).length) profile.certifications = certs
   if (s.people.length) {
