@@ -34,7 +34,7 @@ export const HASH_KEY = 'p'
  */
 export function emptyState(lang, asOf) {
   return {
-    asOf, lang: langOf(lang) || 'en', programs: [], facts: {}, parameters: {}, certifications: {},
+    asOf, lang: langOf(lang) || 'en', programs: [], facts: {}, certifications: {},
     people: [], tracks: {},
   }
 }
@@ -81,7 +81,9 @@ export function normalizeState(raw, defaults) {
   s.lang = langOf(r.lang) || s.lang
   if (Array.isArray(r.programs)) s.programs = r.programs.filter((p) => typeof p === 'string').slice(0, 20).map((p) => text(p))
   s.facts = cells(r.facts)
-  s.parameters = cells(r.parameters)
+  // Parameters (of the programs with parameters) are kept only when there are some.
+  const params = cells(r.parameters)
+  if (Object.keys(params).length) s.parameters = params
   s.certifications = cells(r.certifications)
   if (Array.isArray(r.people)) {
     s.people = r.people.slice(0, LIMITS.people).filter(isPlainObject).map((p) => ({
