@@ -307,6 +307,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, `,"source":`...)
 	b = quoted(b, m.Source, d != nil)
+	b = appendAssumption(b, m.Assumption)
 	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)

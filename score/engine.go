@@ -89,7 +89,8 @@ type ctrack struct {
 }
 
 type cmetric struct {
-	head   [2][]byte // JSON of the static fields, per language (see metricHead)
+	head   [2][]byte            // JSON of the static fields, per language (see metricHead)
+	assume *[2]AssumptionResult // per language, when the rule is an assumption
 	m      *Metric
 	src    *Source
 	parts  []cpart
@@ -480,6 +481,15 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {
 						return nil, err
 					}
+				}
+				if as := m.Assumption; as != nil {
+					if _, err := src(mw+"/assumption", as.Source); err != nil {
+						return nil, err
+					}
+					if as.From == "" || as.Reason.En == "" {
+						return nil, dataErr(mw+"/assumption", "an assumption needs a reason and the version it takes the value from")
+					}
+					cm.assume = &[2]AssumptionResult{{Reason: as.Reason.In("en"), From: as.From, Source: as.Source}, {Reason: as.Reason.In("fr"), From: as.From, Source: as.Source}}
 				}
 				cm.precompute()
 				ct.metrics = append(ct.metrics, cm)

@@ -146,7 +146,7 @@ var errorCases = []errorCase{
 	{name: "bad date format", input: `{"asOf":"2026-6-1"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
 	{name: "bad date slashes", input: `{"asOf":"01/06/2026"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
 	{name: "bad date with time", input: `{"asOf":"2026-06-01T00:00:00Z"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
-	{name: "date with no rules", input: `{"asOf":"2025-06-30"}`, path: "/asOf", code: score.CodeNoRules, stage: "engine"},
+	{name: "date with no rules", input: `{"asOf":"2022-10-02"}`, path: "/asOf", code: score.CodeNoRules, stage: "engine"},
 	{name: "date with no rules for a program", input: `{"asOf":"2020-01-01","programs":["microsoft-ai-cloud-partner-program"]}`, path: "/programs/0", code: score.CodeNoRules, stage: "engine"},
 
 	// Plan costs.

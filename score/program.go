@@ -152,6 +152,20 @@ type Metric struct {
 	Rule Rule `json:"rule"`
 	// Note records how an ambiguity in the source was resolved.
 	Note string `json:"note,omitempty"`
+	// Assumption, when set, says that no source of this version gives the rule and where
+	// the value used was taken from; results carry it.
+	Assumption *Assumption `json:"assumption,omitempty"`
+}
+
+// Assumption flags a rule that no source of its version gives: the value is taken from the
+// nearest later version that has one.
+type Assumption struct {
+	// Reason says what is assumed and why.
+	Reason Text `json:"reason"`
+	// From is the version the value is taken from.
+	From string `json:"from"`
+	// Source is the id, among this version's sources, of the document the value comes from.
+	Source string `json:"source"`
 }
 
 // Rule kinds.
@@ -243,4 +257,6 @@ type Certification struct {
 	Source string `json:"source"`
 	// Note records how a date or code was derived.
 	Note string `json:"note,omitempty"`
+	// ReplacedBy lists the certification ids a source names as the successors of this one.
+	ReplacedBy []string `json:"replacedBy,omitempty"`
 }
