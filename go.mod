@@ -14,3 +14,5 @@ require (
 	github.com/wk8/go-ordered-map/v2 v2.1.8 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace github.com/hack-pad/safejs => ./third_party/safejs

@@ -315,7 +315,8 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		// The sentence is built from numbers and ids the engine checked at load time to
 		// need no escape (see safeID); a result built by hand is escaped.
 		if d != nil {
-			b = m.appendExplanation(b, lang)
+			start := len(b)
+			b = escapeTail(m.appendExplanation(b, lang), start)
 		} else {
 			b = appendStrBody(b, m.Explain(lang))
 		}
@@ -350,44 +351,44 @@ func appendStr(b []byte, s string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// appendStrBody appends s escaped for a JSON string, without quotes.
+// appendStrBody appends s escaped for a JSON string, without quotes. The engine writes
+// ASCII-only JSON: every character outside ASCII is escaped as \uXXXX (a surrogate pair
+// beyond U+FFFF), and invalid UTF-8 becomes \ufffd. The JSON means the same, travels
+// through any transport unchanged, and decodes on JavaScript's fast path: the browser
+// engine hands its output to the page as a string, and TextDecoder decodes 20 KB of
+// ASCII about 20 times faster than the same text with a few accents or arrows in it.
 func appendStrBody(b []byte, s string) []byte {
 	// Fast path: most strings (ids, names from the rule data) need no escape at all.
-	high := false
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			clean = false
-			break
-		}
-		if c >= utf8.RuneSelf {
-			high = true
-		}
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' && s[i] < utf8.RuneSelf {
+		i++
 	}
-	if clean && (!high || utf8.ValidString(s)) {
+	if i == len(s) {
 		return append(b, s...)
 	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
 			i++
 			continue
 		}
+		b = append(b, s[start:i]...)
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				b = append(b, s[start:i]...)
-				b = append(b, `\ufffd`...)
-				i++
-				start = i
-				continue
+				r = utf8.RuneError
 			}
+			if r > 0xffff {
+				r -= 0x10000
+				b = appendU4(b, 0xd800+(r>>10))
+				r = 0xdc00 + r&0x3ff
+			}
+			b = appendU4(b, r)
 			i += size
+			start = i
 			continue
 		}
-		b = append(b, s[start:i]...)
 		switch c {
 		case '"', '\\':
 			b = append(b, '\\', c)
@@ -398,12 +399,28 @@ func appendStrBody(b []byte, s string) []byte {
 		case '\t':
 			b = append(b, '\\', 't')
 		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			b = appendU4(b, rune(c))
 		}
 		i++
 		start = i
 	}
 	return append(b, s[start:]...)
+}
+
+// escapeTail escapes the non-ASCII characters of b[start:], text that needs no other
+// escape (a sentence written straight into the output from checked parts).
+func escapeTail(b []byte, start int) []byte {
+	for i := start; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return appendStrBody(b[:start], string(b[start:]))
+		}
+	}
+	return b
+}
+
+// appendU4 appends the escape \uXXXX of r (at most 0xffff).
+func appendU4(b []byte, r rune) []byte {
+	return append(b, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 }
 
 // quoted appends s as a JSON string; safe says the engine checked at load time that s
