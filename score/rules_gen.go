@@ -888,7 +888,10 @@ var builtinCertifications = []Certification{
 		Retires:     "2026-08-31",
 		CountsUntil: "2027-08-31",
 		Source:      "learn-security",
-		Note:        "Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"If you complete it before retirement, it remains valid for one year\" (could also be read as one year from the completion date).",
+		Note:        "Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"If you complete it before retirement, it remains valid for one year\" (could also be read as one year from the completion date). replacedBy: the FY26 page offers Cloud and AI Security Engineer Associate as the alternative in the same gate (\"either this or\").",
+		ReplacedBy: []string{
+			"cloud-and-ai-security-engineer-associate",
+		},
 	},
 	Certification{
 		ID: "cloud-and-ai-security-engineer-associate",
@@ -952,12 +955,16 @@ var builtinCertifications = []Certification{
 		Aliases: []string{
 			"Microsoft Information Protection Administrator",
 			"Information Protection Administrator",
+			"Microsoft Information Protection and Compliance Administrator Associate",
 		},
 		Level:       "associate",
 		Retires:     "2025-05-31",
 		CountsUntil: "2026-05-31",
 		Source:      "learn-security",
-		Note:        "Security intermediate step 3 (source: \"Microsoft Information Protection Administrator\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\" (the footnote is marked ** while the list item is marked *).",
+		Note:        "Security intermediate step 3 (source: \"Microsoft Information Protection Administrator\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\" (the footnote is marked ** while the list item is marked *). replacedBy: the FY26 page lists Information Security Administrator Associate (SC-401) in the same step as this retired certification; read as its successor in that step.",
+		ReplacedBy: []string{
+			"information-security-administrator-associate",
+		},
 	},
 	Certification{
 		ID: "information-security-administrator-associate",
@@ -975,10 +982,10153 @@ var builtinCertifications = []Certification{
 		Source: "learn-security",
 		Note:   "Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).",
 	},
+	Certification{
+		ID: "teams-application-developer-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Teams Application Developer Associate",
+			Fr: "Microsoft 365 Certified : Teams Application Developer Associate",
+		},
+		Exams: []string{
+			"MS-600",
+		},
+		Aliases: []string{
+			"Teams Application Developer Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-modern-work",
+		Note:   "Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "messaging-administrator-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Messaging Administrator Associate",
+			Fr: "Microsoft 365 Certified : Messaging Administrator Associate",
+		},
+		Exams: []string{
+			"MS-203",
+		},
+		Aliases: []string{
+			"Messaging Administrator Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-modern-work",
+		Note:   "Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "azure-data-engineer-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Data Engineer Associate",
+			Fr: "Microsoft Certified : Azure Data Engineer Associate",
+		},
+		Exams: []string{
+			"DP-203",
+		},
+		Aliases: []string{
+			"Azure Data Engineer Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-azure",
+		Note:   "Data & AI intermediate step 3 in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "customer-data-platform-specialty",
+		Name: Text{
+			En: "Microsoft Certified: Customer Data Platform Specialty",
+			Fr: "Microsoft Certified : Customer Data Platform Specialty",
+		},
+		Exams: []string{
+			"MB-260",
+		},
+		Aliases: []string{
+			"Customer Data Platform Specialty",
+		},
+		Level:  "specialty",
+		Source: "learn-fy24-azure",
+		Note:   "Data & AI intermediate step 3 and Business Applications intermediate in the June 2023 pages; not on the FY26 pages.",
+	},
+	Certification{
+		ID: "azure-stack-hub-operator-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Stack Hub Operator Associate",
+			Fr: "Microsoft Certified : Azure Stack Hub Operator Associate",
+		},
+		Exams: []string{
+			"AZ-600",
+		},
+		Aliases: []string{
+			"Azure Stack Hub Operator Associate",
+		},
+		Level:       "associate",
+		Retires:     "2023-07-31",
+		CountsUntil: "2024-07-31",
+		Source:      "learn-fy24-azure",
+		Note:        "Infrastructure intermediate step 2 in the June 2023 page: \"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\" (countsUntil: the last day of July 2024).",
+	},
+	Certification{
+		ID: "azure-iot-developer-specialty",
+		Name: Text{
+			En: "Microsoft Certified: Azure IoT Developer Specialty",
+			Fr: "Microsoft Certified : Azure IoT Developer Specialty",
+		},
+		Exams: []string{
+			"AZ-220",
+		},
+		Aliases: []string{
+			"Azure IoT Developer Specialty",
+		},
+		Level:       "specialty",
+		Retires:     "2023-07-31",
+		CountsUntil: "2024-07-31",
+		Source:      "learn-fy24-azure",
+		Note:        "Digital & App Innovation advanced step 2 in the June 2023 page: \"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\" (countsUntil: the last day of July 2024).",
+	},
+	Certification{
+		ID: "dynamics-365-commerce-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Commerce Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-340",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-320",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-sales-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Sales Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-210",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-marketing-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Marketing Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-220",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "power-platform-app-maker-associate",
+		Name: Text{
+			En: "Microsoft Certified: Power Platform App Maker Associate",
+			Fr: "Microsoft Certified : Power Platform App Maker Associate",
+		},
+		Exams: []string{
+			"PL-100",
+		},
+		Aliases: []string{
+			"Power Platform App Maker",
+		},
+		Level:       "associate",
+		CountsUntil: "2023-11-30",
+		Source:      "learn-fy24-business-applications",
+		Note:        "Business Applications intermediate in the June 2023 page: \"will not be eligible for partner capability score points effective December 1, 2023\" (countsUntil 2023-11-30; no retirement date in the sources read).",
+	},
+	Certification{
+		ID: "azure-enterprise-data-analyst-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+			Fr: "Microsoft Certified : Azure Enterprise Data Analyst Associate",
+		},
+		Exams: []string{
+			"DP-500",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "power-apps-and-d365-solution-architect-expert",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+			Fr: "Microsoft Certified : Dynamics 365 + Power Platform Solution Architect Expert",
+		},
+		Exams: []string{
+			"MB-600",
+		},
+		Aliases: []string{
+			"Dynamics 365 + Power Platform Solution Architect Expert",
+		},
+		Level:       "expert",
+		Retires:     "2021-06-30",
+		CountsUntil: "2023-06-30",
+		Source:      "learn-fy24-business-applications",
+		Note:        "Business Applications advanced in the June 2023 page: \"retired as of June 30, 2021 and is not eligible for partner capability score effective July 1, 2023\" (countsUntil 2023-06-30).",
+	},
+	Certification{
+		ID: "m365-security-administrator-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Security Administrator Associate",
+			Fr: "Microsoft 365 Certified : Security Administrator Associate",
+		},
+		Exams: []string{
+			"MS-500",
+		},
+		Aliases: []string{
+			"Microsoft 365 Security Administrator Associate",
+			"Microsoft 365 Security Administrator",
+		},
+		Level:       "associate",
+		Retires:     "2023-06-30",
+		CountsUntil: "2024-06-30",
+		Source:      "learn-fy24-security",
+		Note:        "Security gate (step 2) in the June 2023 page: \"retired on June 30, 2023. It will remain eligible for partner capability score points through June 2024\" (countsUntil: the last day of June 2024).",
+	},
 }
 
 // builtinPrograms is every rules/<program>/<version>.json.
 var builtinPrograms = []*Program{
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy23-spring",
+		EffectiveFrom:   "2023-03-01",
+		EffectiveTo:     "2023-06-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"From the Business Applications threshold change of March 2023 (Companial, 2023-05-18: 'In March 2023, Microsoft updated ... thresholds'; the day, 1 March, is an assumption) to the end of Microsoft's fiscal year 2023. The rules are those of the June 2023 Learn texts, dated inside this period; they are the earliest full texts found. The Customer Engagement MCV rate rose from 40 to 200 in May 2023 (secondary): it changes how MCV is measured, not a rule here.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.",
+			"Azure and Security have one track in the June 2023 texts; it keeps the id \"enterprise\" (named Single track) so that the same profile scores under every version.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "companial-2023-05-18",
+				Title:     "Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)",
+				URL:       "https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "mw.ent.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work Enterprise: net customer adds (12 months)",
+					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work SMB: net customer adds (12 months)",
+					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via CPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via DPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CPOR (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.csp",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CSP (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.cpor",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CPOR",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.csp",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CSP",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "azure.ent.netCustomerAdds",
+				Label: Text{
+					En: "Azure: net customer adds",
+					Fr: "Azure : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.usageGrowth",
+				Label: Text{
+					En: "Azure: ACR growth, year on year",
+					Fr: "Azure : croissance de l'ACR sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+					Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.acrTtm",
+				Label: Text{
+					En: "Azure: qualifying ACR, trailing 12 months",
+					Fr: "Azure : ACR éligible sur 12 mois glissants",
+				},
+				Help: Text{
+					En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+					Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.deployments",
+				Label: Text{
+					En: "Azure: services deployed",
+					Fr: "Azure : services déployés",
+				},
+				Help: Text{
+					En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+					Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+				},
+				Unit:    "services",
+				Integer: true,
+				Max:     10000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "ba.largeWorkloads",
+				Label: Text{
+					En: "Business Applications: workloads above $5,000 per tenant",
+					Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+				},
+				Help: Text{
+					En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+					Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications Enterprise: net customer adds (workloads)",
+					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.deployments",
+				Label: Text{
+					En: "Business Applications Enterprise: net new deployments (workloads)",
+					Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications SMB: net customer adds (workloads)",
+					Fr: "Business Applications PME : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.deployments",
+				Label: Text{
+					En: "Business Applications SMB: net new deployments (workloads)",
+					Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.usageGrowth",
+				Label: Text{
+					En: "Business Applications: MCV growth, year on year",
+					Fr: "Business Applications : croissance de la MCV sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+					Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.mcvBaseline",
+				Label: Text{
+					En: "Business Applications: MCV 12 months ago",
+					Fr: "Business Applications : MCV il y a 12 mois",
+				},
+				Help: Text{
+					En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+					Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+				},
+				Unit:   "mcv",
+				Max:    1e+12,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security: net customer adds, Azure",
+					Fr: "Sécurité : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+					Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security: net customer adds, Microsoft 365",
+					Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.azure",
+				Label: Text{
+					En: "Security: net new deployments, Azure",
+					Fr: "Sécurité : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+					Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.m365",
+				Label: Text{
+					En: "Security: net new deployments, Microsoft 365",
+					Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security: Azure security ACR growth (USD)",
+					Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security: Microsoft 365 protected-user growth",
+					Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-security",
+			},
+		},
+		Areas: []Area{
+			Area{
+				ID: "modern-work",
+				Name: Text{
+					En: "Modern Work",
+					Fr: "Modern Work (travail moderne)",
+				},
+				Source: "learn-fy24-modern-work",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.ent.netCustomerAdds",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    4,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.usageGrowth.cpor",
+											Points: 30,
+											Per:    1000,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.usageGrowth.dpor",
+											Points: 30,
+											Per:    4000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.deployments.dpor",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.smb.netCustomerAdds",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.usageGrowth.cpor",
+											Points: 30,
+											Per:    500,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.usageGrowth.csp",
+											Points: 30,
+											Per:    2000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.deployments.csp",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "data-ai",
+				Name: Text{
+					En: "Data & AI (Azure)",
+					Fr: "Données et IA (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"azure-data-engineer-associate",
+												"power-bi-data-analyst-associate",
+												"customer-data-platform-specialty",
+												"azure-cosmos-db-developer-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "infrastructure",
+				Name: Text{
+					En: "Infrastructure (Azure)",
+					Fr: "Infrastructure (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"azure-stack-hub-operator-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "digital-app-innovation",
+				Name: Text{
+					En: "Digital & App Innovation (Azure)",
+					Fr: "Innovation numérique et applicative (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-iot-developer-specialty",
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 25000,
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "security",
+				Name: Text{
+					En: "Security",
+					Fr: "Sécurité",
+				},
+				Source: "learn-fy24-security",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.netCustomerAdds.azure",
+											Points: 2,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.netCustomerAdds.m365",
+											Points: 2,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"security-operations-analyst-associate",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+											},
+											Points: 40,
+											Per:    6,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+											},
+											People: 1,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+												"m365-security-administrator-associate",
+											},
+											People: 1,
+										},
+									},
+								},
+								Note: "Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    1250,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.usageGrowth.m365Users",
+											Points: 1,
+											Per:    125,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy23",
+		EffectiveFrom:   "2022-10-03",
+		EffectiveTo:     "2023-02-28",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"The launch version: Solutions Partner designations from 3 October 2022 (CIO, 2022-03-16). No Learn text of October 2022 was found. Sourced here: the Business Applications thresholds before March 2023 (Companial, 2023-05-18), Modern Work customer adds (Bytesphere, pre-launch). Every other value is taken from the nearest later version (fy23-spring, the June 2023 texts) and flagged in the result as an assumption.",
+			"The 2022 Business Applications page classified partners into 'Larger markets' and 'Other markets' by customer country; which of them the Enterprise and SMB thresholds of Companial's 'old' table belong to is not confirmed. The tracks keep the June 2023 classification (an assumption, see the area's trackSelection note).",
+			"A pre-launch secondary source (CRN, 2022-04-08, per the reference notes) describes Security customer adds as 10 points from 5 Microsoft 365 adds plus 10 from 5 Azure adds; it is not encoded (pre-launch, no launch text confirms it).",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.",
+			"Azure and Security have one track in the June 2023 texts; it keeps the id \"enterprise\" (named Single track) so that the same profile scores under every version.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "companial-2023-05-18",
+				Title:     "Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)",
+				URL:       "https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "bytesphere-2022-03-21",
+				Title:     "Bytesphere: Microsoft Cloud Partner Program 2022 (2022-03-21; secondary, pre-launch: Modern Work customer adds)",
+				URL:       "http://bytesphere.net/microsoft-cloud-partner-program-2022.html",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "cio-2022-03-16",
+				Title:     "CIO: Microsoft's partner program gets a cloud overhaul (2022-03-16; secondary: Solutions Partners from 3 October 2022)",
+				URL:       "https://www.cio.com/article/306796/microsofts-partner-program-gets-a-cloud-overhaul.html",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "docs-2022-business-applications",
+				Title:     "Microsoft Docs (2022 copy): Solutions partner for Business Applications, Larger markets and Other markets",
+				URL:       "https://docs.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "mw.ent.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work Enterprise: net customer adds (12 months)",
+					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work SMB: net customer adds (12 months)",
+					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via CPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via DPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CPOR (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.csp",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CSP (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.cpor",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CPOR",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.csp",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CSP",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "azure.ent.netCustomerAdds",
+				Label: Text{
+					En: "Azure: net customer adds",
+					Fr: "Azure : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.usageGrowth",
+				Label: Text{
+					En: "Azure: ACR growth, year on year",
+					Fr: "Azure : croissance de l'ACR sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+					Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.acrTtm",
+				Label: Text{
+					En: "Azure: qualifying ACR, trailing 12 months",
+					Fr: "Azure : ACR éligible sur 12 mois glissants",
+				},
+				Help: Text{
+					En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+					Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.deployments",
+				Label: Text{
+					En: "Azure: services deployed",
+					Fr: "Azure : services déployés",
+				},
+				Help: Text{
+					En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+					Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+				},
+				Unit:    "services",
+				Integer: true,
+				Max:     10000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "ba.largeWorkloads",
+				Label: Text{
+					En: "Business Applications: workloads above $5,000 per tenant",
+					Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+				},
+				Help: Text{
+					En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+					Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications Enterprise: net customer adds (workloads)",
+					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Business Applications Enterprise: net new workloads per customer tenant with at least $500 revenue in the month (before March 2023), now minus 12 months ago.",
+					Fr: "Business Applications Entreprise : nouvelles charges nettes par locataire client avec au moins 500 $ de revenu dans le mois (avant mars 2023), maintenant moins il y a 12 mois.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.deployments",
+				Label: Text{
+					En: "Business Applications Enterprise: net new deployments (workloads)",
+					Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications SMB: net customer adds (workloads)",
+					Fr: "Business Applications PME : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Business Applications SMB: net new workloads per customer tenant with more than $500 adjusted revenue in the month (before March 2023), now minus 12 months ago.",
+					Fr: "Business Applications PME : nouvelles charges nettes par locataire client avec plus de 500 $ de revenu ajusté dans le mois (avant mars 2023), maintenant moins il y a 12 mois.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.deployments",
+				Label: Text{
+					En: "Business Applications SMB: net new deployments (workloads)",
+					Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.usageGrowth",
+				Label: Text{
+					En: "Business Applications: MCV growth, year on year",
+					Fr: "Business Applications : croissance de la MCV sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+					Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.mcvBaseline",
+				Label: Text{
+					En: "Business Applications: MCV 12 months ago",
+					Fr: "Business Applications : MCV il y a 12 mois",
+				},
+				Help: Text{
+					En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+					Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+				},
+				Unit:   "mcv",
+				Max:    1e+12,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security: net customer adds, Azure",
+					Fr: "Sécurité : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+					Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security: net customer adds, Microsoft 365",
+					Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.azure",
+				Label: Text{
+					En: "Security: net new deployments, Azure",
+					Fr: "Sécurité : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+					Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.m365",
+				Label: Text{
+					En: "Security: net new deployments, Microsoft 365",
+					Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security: Azure security ACR growth (USD)",
+					Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security: Microsoft 365 protected-user growth",
+					Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-security",
+			},
+		},
+		Areas: []Area{
+			Area{
+				ID: "modern-work",
+				Name: Text{
+					En: "Modern Work",
+					Fr: "Modern Work (travail moderne)",
+				},
+				Source: "learn-fy24-modern-work",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "bytesphere-2022-03-21",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.ent.netCustomerAdds",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10–300 seats, 20 from 10 (the June 2023 page says 11–300).",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    4,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.usageGrowth.cpor",
+											Points: 30,
+											Per:    1000,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.usageGrowth.dpor",
+											Points: 30,
+											Per:    4000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.deployments.dpor",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "bytesphere-2022-03-21",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.smb.netCustomerAdds",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10–300 seats, 20 from 10 (the June 2023 page says 11–300).",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.usageGrowth.cpor",
+											Points: 30,
+											Per:    500,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.usageGrowth.csp",
+											Points: 30,
+											Per:    2000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.deployments.csp",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-modern-work",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "data-ai",
+				Name: Text{
+					En: "Data & AI (Azure)",
+					Fr: "Données et IA (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"azure-data-engineer-associate",
+												"power-bi-data-analyst-associate",
+												"customer-data-platform-specialty",
+												"azure-cosmos-db-developer-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "infrastructure",
+				Name: Text{
+					En: "Infrastructure (Azure)",
+					Fr: "Infrastructure (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"azure-stack-hub-operator-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "digital-app-innovation",
+				Name: Text{
+					En: "Digital & App Innovation (Azure)",
+					Fr: "Innovation numérique et applicative (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-iot-developer-specialty",
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 1.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Before March 2023: 10 net new customers with at least $500 each for the maximum 15 (Companial's 'previously'); 1.5 points each, derived.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 0.75,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Before March 2023: 20 customer adds above $500 adjusted revenue for the maximum 15 (Companial's 'old threshold'); 0.75 points each, derived.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.",
+										Fr: "Companial donne le même seuil avant et après mars 2023 (PME : 5 personnes pour 20 points intermédiaires, 2 architectes pour 15 avancés) ; la liste des certifications est celle du texte de juin 2023.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.",
+										Fr: "Companial donne le même seuil avant et après mars 2023 (PME : 5 personnes pour 20 points intermédiaires, 2 architectes pour 15 avancés) ; la liste des certifications est celle du texte de juin 2023.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 30,
+											Per:    45,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Note: "Before March 2023: MCV growth of 45% for the maximum 30, with a baseline of at least 50,000 MCV (Companial's 'old threshold'); 30/45 points per percent, derived.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Before March 2023: 10 production deployments of at least 5,000 MCV for the maximum 20 (Companial's 'old threshold'); 2 points each, derived.",
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "security",
+				Name: Text{
+					En: "Security",
+					Fr: "Sécurité",
+				},
+				Source: "learn-fy24-security",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.netCustomerAdds.azure",
+											Points: 2,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.netCustomerAdds.m365",
+											Points: 2,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-security",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"security-operations-analyst-associate",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+											},
+											Points: 40,
+											Per:    6,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+											},
+											People: 1,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+												"m365-security-administrator-associate",
+											},
+											People: 1,
+										},
+									},
+								},
+								Note: "Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-security",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-security",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    1250,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.usageGrowth.m365Users",
+											Points: 1,
+											Per:    125,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+										Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+									},
+									From:   "fy23-spring",
+									Source: "learn-fy24-security",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy24-dec",
+		EffectiveFrom:   "2023-12-01",
+		EffectiveTo:     "2024-06-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"The June 2023 Learn texts with the changes they date to 1 December 2023: Security gates need two people each, and Security Operations Analyst leaves step 3 (it stays a gate). The end, 30 June 2024 (end of Microsoft's fiscal year 2024), is an assumption: no text of the next version was found.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.",
+			"Azure and Security have one track in the June 2023 texts; it keeps the id \"enterprise\" (named Single track) so that the same profile scores under every version.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "mw.ent.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work Enterprise: net customer adds (12 months)",
+					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work SMB: net customer adds (12 months)",
+					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via CPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via DPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CPOR (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.csp",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CSP (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.cpor",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CPOR",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.csp",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CSP",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "azure.ent.netCustomerAdds",
+				Label: Text{
+					En: "Azure: net customer adds",
+					Fr: "Azure : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.usageGrowth",
+				Label: Text{
+					En: "Azure: ACR growth, year on year",
+					Fr: "Azure : croissance de l'ACR sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+					Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.acrTtm",
+				Label: Text{
+					En: "Azure: qualifying ACR, trailing 12 months",
+					Fr: "Azure : ACR éligible sur 12 mois glissants",
+				},
+				Help: Text{
+					En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+					Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.deployments",
+				Label: Text{
+					En: "Azure: services deployed",
+					Fr: "Azure : services déployés",
+				},
+				Help: Text{
+					En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+					Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+				},
+				Unit:    "services",
+				Integer: true,
+				Max:     10000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "ba.largeWorkloads",
+				Label: Text{
+					En: "Business Applications: workloads above $5,000 per tenant",
+					Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+				},
+				Help: Text{
+					En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+					Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications Enterprise: net customer adds (workloads)",
+					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.deployments",
+				Label: Text{
+					En: "Business Applications Enterprise: net new deployments (workloads)",
+					Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications SMB: net customer adds (workloads)",
+					Fr: "Business Applications PME : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.deployments",
+				Label: Text{
+					En: "Business Applications SMB: net new deployments (workloads)",
+					Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.usageGrowth",
+				Label: Text{
+					En: "Business Applications: MCV growth, year on year",
+					Fr: "Business Applications : croissance de la MCV sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+					Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.mcvBaseline",
+				Label: Text{
+					En: "Business Applications: MCV 12 months ago",
+					Fr: "Business Applications : MCV il y a 12 mois",
+				},
+				Help: Text{
+					En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+					Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+				},
+				Unit:   "mcv",
+				Max:    1e+12,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security: net customer adds, Azure",
+					Fr: "Sécurité : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+					Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security: net customer adds, Microsoft 365",
+					Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.azure",
+				Label: Text{
+					En: "Security: net new deployments, Azure",
+					Fr: "Sécurité : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+					Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.m365",
+				Label: Text{
+					En: "Security: net new deployments, Microsoft 365",
+					Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security: Azure security ACR growth (USD)",
+					Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security: Microsoft 365 protected-user growth",
+					Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-security",
+			},
+		},
+		Areas: []Area{
+			Area{
+				ID: "modern-work",
+				Name: Text{
+					En: "Modern Work",
+					Fr: "Modern Work (travail moderne)",
+				},
+				Source: "learn-fy24-modern-work",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.ent.netCustomerAdds",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    4,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.usageGrowth.cpor",
+											Points: 30,
+											Per:    1000,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.usageGrowth.dpor",
+											Points: 30,
+											Per:    4000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.deployments.dpor",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.smb.netCustomerAdds",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.usageGrowth.cpor",
+											Points: 30,
+											Per:    500,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.usageGrowth.csp",
+											Points: 30,
+											Per:    2000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.deployments.csp",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "data-ai",
+				Name: Text{
+					En: "Data & AI (Azure)",
+					Fr: "Données et IA (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"azure-data-engineer-associate",
+												"power-bi-data-analyst-associate",
+												"customer-data-platform-specialty",
+												"azure-cosmos-db-developer-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "infrastructure",
+				Name: Text{
+					En: "Infrastructure (Azure)",
+					Fr: "Infrastructure (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"azure-stack-hub-operator-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "digital-app-innovation",
+				Name: Text{
+					En: "Digital & App Innovation (Azure)",
+					Fr: "Innovation numérique et applicative (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-iot-developer-specialty",
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 25000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "security",
+				Name: Text{
+					En: "Security",
+					Fr: "Sécurité",
+				},
+				Source: "learn-fy24-security",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.netCustomerAdds.azure",
+											Points: 2,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.netCustomerAdds.m365",
+											Points: 2,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+											},
+											Points: 40,
+											Per:    6,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+												"m365-security-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Changes effective 1 December 2023: step 1 needs two Azure Security Engineers, step 2 two Security Operations Analysts or Microsoft 365 Security Administrators (the latter counts until 30 June 2024); both earn 0 points. Step 3 no longer lists Security Operations Analyst. 6.6 points per person, encoded as the exact 40/6.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    1250,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.usageGrowth.m365Users",
+											Points: 1,
+											Per:    125,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy24",
+		EffectiveFrom:   "2023-07-01",
+		EffectiveTo:     "2023-11-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"The June 2023 Learn texts (ms.date 2023-06-12/13, in the repository snapshot of 2023-10-23). The start, 1 July 2023 (Microsoft's fiscal year 2024), is an assumption; it is also the day the Business Applications page stops counting the Dynamics 365 + Power Platform Solution Architect Expert. The end, 30 November 2023, is the day before the Security changes the same page dates to 1 December 2023.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.",
+			"Azure and Security have one track in the June 2023 texts; it keeps the id \"enterprise\" (named Single track) so that the same profile scores under every version.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "mw.ent.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work Enterprise: net customer adds (12 months)",
+					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work SMB: net customer adds (12 months)",
+					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via CPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via DPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CPOR (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.csp",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CSP (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.cpor",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CPOR",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.csp",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CSP",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-modern-work",
+			},
+			Fact{
+				ID: "azure.ent.netCustomerAdds",
+				Label: Text{
+					En: "Azure: net customer adds",
+					Fr: "Azure : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.usageGrowth",
+				Label: Text{
+					En: "Azure: ACR growth, year on year",
+					Fr: "Azure : croissance de l'ACR sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+					Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.acrTtm",
+				Label: Text{
+					En: "Azure: qualifying ACR, trailing 12 months",
+					Fr: "Azure : ACR éligible sur 12 mois glissants",
+				},
+				Help: Text{
+					En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+					Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "learn-fy24-azure",
+			},
+			Fact{
+				ID: "azure.deployments",
+				Label: Text{
+					En: "Azure: services deployed",
+					Fr: "Azure : services déployés",
+				},
+				Help: Text{
+					En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+					Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+				},
+				Unit:    "services",
+				Integer: true,
+				Max:     10000,
+				Source:  "learn-fy24-azure",
+			},
+			Fact{
+				ID: "ba.largeWorkloads",
+				Label: Text{
+					En: "Business Applications: workloads above $5,000 per tenant",
+					Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+				},
+				Help: Text{
+					En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+					Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications Enterprise: net customer adds (workloads)",
+					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.deployments",
+				Label: Text{
+					En: "Business Applications Enterprise: net new deployments (workloads)",
+					Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications SMB: net customer adds (workloads)",
+					Fr: "Business Applications PME : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.deployments",
+				Label: Text{
+					En: "Business Applications SMB: net new deployments (workloads)",
+					Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.usageGrowth",
+				Label: Text{
+					En: "Business Applications: MCV growth, year on year",
+					Fr: "Business Applications : croissance de la MCV sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+					Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "ba.mcvBaseline",
+				Label: Text{
+					En: "Business Applications: MCV 12 months ago",
+					Fr: "Business Applications : MCV il y a 12 mois",
+				},
+				Help: Text{
+					En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+					Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+				},
+				Unit:   "mcv",
+				Max:    1e+12,
+				Source: "learn-fy24-business-applications",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security: net customer adds, Azure",
+					Fr: "Sécurité : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+					Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security: net customer adds, Microsoft 365",
+					Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.azure",
+				Label: Text{
+					En: "Security: net new deployments, Azure",
+					Fr: "Sécurité : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+					Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.m365",
+				Label: Text{
+					En: "Security: net new deployments, Microsoft 365",
+					Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security: Azure security ACR growth (USD)",
+					Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-fy24-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security: Microsoft 365 protected-user growth",
+					Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-fy24-security",
+			},
+		},
+		Areas: []Area{
+			Area{
+				ID: "modern-work",
+				Name: Text{
+					En: "Modern Work",
+					Fr: "Modern Work (travail moderne)",
+				},
+				Source: "learn-fy24-modern-work",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.ent.netCustomerAdds",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    4,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.usageGrowth.cpor",
+											Points: 30,
+											Per:    1000,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.usageGrowth.dpor",
+											Points: 30,
+											Per:    4000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.deployments.dpor",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.smb.netCustomerAdds",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
+												"teams-administrator-associate",
+												"messaging-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+											},
+											Points: 10,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.usageGrowth.cpor",
+											Points: 30,
+											Per:    500,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.usageGrowth.csp",
+											Points: 30,
+											Per:    2000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-fy24-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.deployments.csp",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "data-ai",
+				Name: Text{
+					En: "Data & AI (Azure)",
+					Fr: "Données et IA (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"azure-data-engineer-associate",
+												"power-bi-data-analyst-associate",
+												"customer-data-platform-specialty",
+												"azure-cosmos-db-developer-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "infrastructure",
+				Name: Text{
+					En: "Infrastructure (Azure)",
+					Fr: "Infrastructure (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"azure-stack-hub-operator-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "digital-app-innovation",
+				Name: Text{
+					En: "Digital & App Innovation (Azure)",
+					Fr: "Innovation numérique et applicative (Azure)",
+				},
+				Source: "learn-fy24-azure",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-iot-developer-specialty",
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-fy24-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 25000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "security",
+				Name: Text{
+					En: "Security",
+					Fr: "Sécurité",
+				},
+				Source: "learn-fy24-security",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Single track",
+							Fr: "Parcours unique",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.netCustomerAdds.azure",
+											Points: 2,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.netCustomerAdds.m365",
+											Points: 2,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"security-operations-analyst-associate",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+											},
+											Points: 40,
+											Per:    6,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+											},
+											People: 1,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+												"m365-security-administrator-associate",
+											},
+											People: 1,
+										},
+									},
+								},
+								Note: "Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    1250,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.usageGrowth.m365Users",
+											Points: 1,
+											Per:    125,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy25",
+		EffectiveFrom:   "2024-07-01",
+		EffectiveTo:     "2025-06-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"No text of the rules in force between 1 July 2024 and 30 June 2025 (Microsoft's fiscal year 2025) was found. Every value is taken from the nearest later version (fy26) and flagged in the result as an assumption.",
+			"The Azure SMB track (gates of one person worth 4 points; SMB when at least 80% of customers are SMB) and the Security SMB track are not in the June 2023 texts and are in the FY26 texts; the day they began is not sourced. They are assumed to begin on 1 July 2024, the start of fiscal year 2025.",
+			"The certification lists are the FY26 lists: some of those certifications did not exist yet in FY25.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).",
+			"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score",
+				Retrieved: "2026-05-08",
+			},
+			Source{
+				ID:        "learn-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work",
+				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md",
+				Retrieved: "2026-05-08",
+			},
+			Source{
+				ID:        "learn-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure",
+				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md",
+				Retrieved: "2026-05-08",
+			},
+			Source{
+				ID:        "learn-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business",
+				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md",
+				Retrieved: "2026-05-08",
+			},
+			Source{
+				ID:        "learn-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
+				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md",
+				Retrieved: "2026-05-08",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "mw.ent.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work Enterprise: net customer adds (12 months)",
+					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.netCustomerAdds",
+				Label: Text{
+					En: "Modern Work SMB: net customer adds (12 months)",
+					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+				},
+				Help: Text{
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences, associated through CPOR, CSP T1/T2.",
+					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.usageGrowth.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+					Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.cpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via CPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.ent.deployments.dpor",
+				Label: Text{
+					En: "Modern Work Enterprise: net new deployments via DPOR",
+					Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.cpor",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CPOR (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.usageGrowth.csp",
+				Label: Text{
+					En: "Modern Work SMB: usage growth via CSP (active users)",
+					Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+				},
+				Help: Text{
+					En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+					Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.cpor",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CPOR",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "mw.smb.deployments.csp",
+				Label: Text{
+					En: "Modern Work SMB: net new deployments via CSP",
+					Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+				},
+				Help: Text{
+					En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+					Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-modern-work",
+			},
+			Fact{
+				ID: "azure.smbCustomerShare",
+				Label: Text{
+					En: "Azure: share of customers in the SMB segment",
+					Fr: "Azure : part des clients du segment PME",
+				},
+				Help: Text{
+					En: "Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.",
+					Fr: "Pourcentage de vos clients Azure du segment PME, sur les données du mois dernier. À partir de 80 %, les domaines Azure sont évalués sur le parcours PME.",
+				},
+				Unit:   "percent",
+				Max:    100,
+				Source: "learn-azure",
+			},
+			Fact{
+				ID: "azure.ent.netCustomerAdds",
+				Label: Text{
+					En: "Azure Enterprise: net customer adds",
+					Fr: "Azure Entreprise : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-azure",
+			},
+			Fact{
+				ID: "azure.smb.netCustomerAdds",
+				Label: Text{
+					En: "Azure SMB: net customer adds",
+					Fr: "Azure PME : ajouts nets de clients",
+				},
+				Help: Text{
+					En: "Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.",
+					Fr: "Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-azure",
+			},
+			Fact{
+				ID: "azure.usageGrowth",
+				Label: Text{
+					En: "Azure: ACR growth, year on year",
+					Fr: "Azure : croissance de l'ACR sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+					Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-azure",
+			},
+			Fact{
+				ID: "azure.acrTtm",
+				Label: Text{
+					En: "Azure: qualifying ACR, trailing 12 months",
+					Fr: "Azure : ACR éligible sur 12 mois glissants",
+				},
+				Help: Text{
+					En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+					Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "learn-azure",
+			},
+			Fact{
+				ID: "azure.deployments",
+				Label: Text{
+					En: "Azure: services deployed",
+					Fr: "Azure : services déployés",
+				},
+				Help: Text{
+					En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+					Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+				},
+				Unit:    "services",
+				Integer: true,
+				Max:     10000,
+				Source:  "learn-azure",
+			},
+			Fact{
+				ID: "ba.largeWorkloads",
+				Label: Text{
+					En: "Business Applications: workloads above $5,000 per tenant",
+					Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+				},
+				Help: Text{
+					En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+					Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Max:     100000,
+				Source:  "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications Enterprise: net customer adds (workloads)",
+					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.ent.deployments",
+				Label: Text{
+					En: "Business Applications Enterprise: net new deployments (workloads)",
+					Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.netCustomerAdds",
+				Label: Text{
+					En: "Business Applications SMB: net customer adds (workloads)",
+					Fr: "Business Applications PME : ajouts nets de clients (charges)",
+				},
+				Help: Text{
+					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.smb.deployments",
+				Label: Text{
+					En: "Business Applications SMB: net new deployments (workloads)",
+					Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+				},
+				Help: Text{
+					En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+					Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+				},
+				Unit:    "workloads",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.usageGrowth",
+				Label: Text{
+					En: "Business Applications: MCV growth, year on year",
+					Fr: "Business Applications : croissance de la MCV sur un an",
+				},
+				Help: Text{
+					En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+					Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+				},
+				Unit:   "percent",
+				Min:    -100,
+				Max:    1e+06,
+				Source: "learn-business-applications",
+			},
+			Fact{
+				ID: "ba.mcvBaseline",
+				Label: Text{
+					En: "Business Applications: MCV 12 months ago",
+					Fr: "Business Applications : MCV il y a 12 mois",
+				},
+				Help: Text{
+					En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+					Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+				},
+				Unit:   "mcv",
+				Max:    1e+12,
+				Source: "learn-business-applications",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security Enterprise: net customer adds, Azure",
+					Fr: "Sécurité Entreprise : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
+					Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.ent.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security Enterprise: net customer adds, Microsoft 365",
+					Fr: "Sécurité Entreprise : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
+					Fr: "Nouveaux clients nets avec >300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.azure",
+				Label: Text{
+					En: "Security Enterprise: net new deployments, Azure",
+					Fr: "Sécurité Entreprise : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Net new customer tenants with security ACR > $12,000 over 12 months.",
+					Fr: "Nouveaux locataires clients nets avec un ACR sécurité > $12,000 sur 12 mois.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.ent.deployments.m365",
+				Label: Text{
+					En: "Security Enterprise: net new deployments, Microsoft 365",
+					Fr: "Sécurité Entreprise : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Net new tenants (>300 paid licences) with at least 15% of paid licences active.",
+					Fr: "Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security Enterprise: Azure security ACR growth (USD)",
+					Fr: "Sécurité Entreprise : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-security",
+			},
+			Fact{
+				ID: "sec.ent.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security Enterprise: Microsoft 365 protected-user growth",
+					Fr: "Sécurité Entreprise : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.netCustomerAdds.azure",
+				Label: Text{
+					En: "Security SMB: net customer adds, Azure",
+					Fr: "Sécurité PME : ajouts nets de clients, Azure",
+				},
+				Help: Text{
+					En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
+					Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.netCustomerAdds.m365",
+				Label: Text{
+					En: "Security SMB: net customer adds, Microsoft 365",
+					Fr: "Sécurité PME : ajouts nets de clients, Microsoft 365",
+				},
+				Help: Text{
+					En: "Net new customers with 5–300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
+					Fr: "Nouveaux clients nets avec 5–300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
+				},
+				Unit:    "customers",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.deployments.azure",
+				Label: Text{
+					En: "Security SMB: net new deployments, Azure",
+					Fr: "Sécurité PME : nouveaux déploiements nets, Azure",
+				},
+				Help: Text{
+					En: "Net new customer tenants with security ACR $750–$12,000 over 12 months.",
+					Fr: "Nouveaux locataires clients nets avec un ACR sécurité $750–$12,000 sur 12 mois.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.deployments.m365",
+				Label: Text{
+					En: "Security SMB: net new deployments, Microsoft 365",
+					Fr: "Sécurité PME : nouveaux déploiements nets, Microsoft 365",
+				},
+				Help: Text{
+					En: "Net new tenants (5–300 paid licences) with at least 15% of paid licences active.",
+					Fr: "Nouveaux locataires nets (5–300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Min:     -100000,
+				Max:     100000,
+				Source:  "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.usageGrowth.azureAcr",
+				Label: Text{
+					En: "Security SMB: Azure security ACR growth (USD)",
+					Fr: "Sécurité PME : hausse de l'ACR sécurité Azure (USD)",
+				},
+				Help: Text{
+					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+				},
+				Unit:   "usd",
+				Min:    -1e+12,
+				Max:    1e+12,
+				Step:   1,
+				Source: "learn-security",
+			},
+			Fact{
+				ID: "sec.smb.usageGrowth.m365Users",
+				Label: Text{
+					En: "Security SMB: Microsoft 365 protected-user growth",
+					Fr: "Sécurité PME : hausse des utilisateurs protégés Microsoft 365",
+				},
+				Help: Text{
+					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+				},
+				Unit:    "users",
+				Integer: true,
+				Min:     -1e+07,
+				Max:     1e+07,
+				Source:  "learn-security",
+			},
+		},
+		Areas: []Area{
+			Area{
+				ID: "modern-work",
+				Name: Text{
+					En: "Modern Work",
+					Fr: "Modern Work (travail moderne)",
+				},
+				Source: "learn-modern-work",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.ent.netCustomerAdds",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+												"copilot-and-agent-administration-fundamentals",
+											},
+											Points: 10,
+											Per:    4,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.usageGrowth.cpor",
+											Points: 30,
+											Per:    1000,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.usageGrowth.dpor",
+											Points: 30,
+											Per:    4000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.ent.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "dpor",
+											Fact:   "mw.ent.deployments.dpor",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "mw.smb.netCustomerAdds",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      10,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"microsoft-365-fundamentals",
+												"teams-administrator-associate",
+												"identity-and-access-administrator-associate",
+												"collaboration-communications-systems-engineer-associate",
+												"endpoint-administrator-associate",
+												"copilot-and-agent-administration-fundamentals",
+											},
+											Points: 10,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"enterprise-administrator-expert",
+												"teams-meetings-and-meeting-rooms-technical-assessment",
+											},
+											Points: 15,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.usageGrowth.cpor",
+											Points: 30,
+											Per:    500,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.usageGrowth.csp",
+											Points: 30,
+											Per:    2000,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      25,
+								Source:   "learn-modern-work",
+								Rule: Rule{
+									Kind: "best-of",
+									Parts: []Part{
+										Part{
+											ID:     "cpor",
+											Fact:   "mw.smb.deployments.cpor",
+											Points: 5,
+											Per:    1,
+										},
+										Part{
+											ID:     "csp",
+											Fact:   "mw.smb.deployments.csp",
+											Points: 2.5,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-modern-work",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "data-ai",
+				Name: Text{
+					En: "Data & AI (Azure)",
+					Fr: "Données et IA (Azure)",
+				},
+				Source: "learn-azure",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "azure.smbCustomerShare",
+					AtLeast: 80,
+					If:      "smb",
+					Else:    "enterprise",
+					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"power-bi-data-analyst-associate",
+												"azure-cosmos-db-developer-specialty",
+												"fabric-analytics-engineer-associate",
+												"fabric-data-engineer-associate",
+												"sql-ai-developer-associate",
+												"azure-ai-apps-and-agents-developer-associate",
+												"machine-learning-operations-engineer-associate",
+												"azure-databricks-data-engineer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.smb.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-database-administrator-associate",
+												"azure-ai-engineer-associate",
+												"azure-data-scientist-associate",
+												"power-bi-data-analyst-associate",
+												"azure-cosmos-db-developer-specialty",
+												"fabric-analytics-engineer-associate",
+												"fabric-data-engineer-associate",
+												"sql-ai-developer-associate",
+												"azure-ai-apps-and-agents-developer-associate",
+												"machine-learning-operations-engineer-associate",
+												"azure-databricks-data-engineer-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 1,
+											Points: 4,
+										},
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "infrastructure",
+				Name: Text{
+					En: "Infrastructure (Azure)",
+					Fr: "Infrastructure (Azure)",
+				},
+				Source: "learn-azure",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "azure.smbCustomerShare",
+					AtLeast: 80,
+					If:      "smb",
+					Else:    "enterprise",
+					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.smb.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-network-engineer-associate",
+												"windows-server-hybrid-administrator-associate",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-virtual-desktop-specialty",
+												"azure-for-sap-workloads-specialty",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "digital-app-innovation",
+				Name: Text{
+					En: "Digital & App Innovation (Azure)",
+					Fr: "Innovation numérique et applicative (Azure)",
+				},
+				Source: "learn-azure",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "azure.smbCustomerShare",
+					AtLeast: 80,
+					If:      "smb",
+					Else:    "enterprise",
+					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.ent.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+												"azure-ai-cloud-developer-associate",
+												"github-agentic-ai-developer",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+												"github-actions",
+												"github-administration",
+												"github-advanced-security",
+												"github-copilot",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      30,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "tenants",
+											Fact:   "azure.smb.netCustomerAdds",
+											Points: 10,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-developer-associate",
+												"power-platform-developer-associate",
+												"azure-ai-cloud-developer-associate",
+												"github-agentic-ai-developer",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "administrator",
+											Certifications: []string{
+												"azure-administrator-associate",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"azure-devops-engineer-expert",
+												"power-platform-solution-architect-expert",
+												"github-actions",
+												"github-administration",
+												"github-advanced-security",
+												"github-copilot",
+											},
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "architect",
+											Certifications: []string{
+												"azure-solutions-architect-expert",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "acr-growth",
+											Fact:   "azure.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "azure.acrTtm",
+										AtLeast: 1000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      10,
+								Source:   "learn-azure",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "services",
+											Fact:   "azure.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-azure",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"power-automate-rpa-developer-associate",
+												"dynamics-365-customer-experience-analyst-associate",
+												"dynamics-365-sales-ai-consultant-associate",
+												"intelligent-applications-builder-associate",
+												"dynamics-365-contact-center-ai-engineer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+												"dynamics-365-business-central-developer-associate",
+												"agentic-ai-business-solutions-architect",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"power-automate-rpa-developer-associate",
+												"dynamics-365-customer-experience-analyst-associate",
+												"dynamics-365-sales-ai-consultant-associate",
+												"intelligent-applications-builder-associate",
+												"dynamics-365-contact-center-ai-engineer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+												"dynamics-365-business-central-developer-associate",
+												"agentic-ai-business-solutions-architect",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 25000,
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-business-applications",
+								},
+							},
+						},
+					},
+				},
+			},
+			Area{
+				ID: "security",
+				Name: Text{
+					En: "Security",
+					Fr: "Sécurité",
+				},
+				Source: "learn-security",
+				TrackSelection: TrackSelection{
+					Kind: "best",
+					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.netCustomerAdds.azure",
+											Points: 2,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.netCustomerAdds.m365",
+											Points: 2,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+												"information-security-administrator-associate",
+											},
+											Points: 40,
+											Per:    6,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+												"cloud-and-ai-security-engineer-associate",
+											},
+											People: 2,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+											},
+											People: 2,
+										},
+									},
+								},
+								Note: "The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.ent.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    1250,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.ent.usageGrowth.m365Users",
+											Points: 1,
+											Per:    125,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.smb.netCustomerAdds.azure",
+											Points: 4,
+											Per:    1,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.smb.netCustomerAdds.m365",
+											Points: 4,
+											Per:    1,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      40,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"cybersecurity-architect-expert",
+												"identity-and-access-administrator-associate",
+												"information-protection-administrator-associate",
+												"information-security-administrator-associate",
+											},
+											Points: 8,
+											Per:    1,
+										},
+									},
+									Gates: []Gate{
+										Gate{
+											ID: "security-engineer",
+											Certifications: []string{
+												"azure-security-engineer-associate",
+												"cloud-and-ai-security-engineer-associate",
+											},
+											People: 1,
+											Points: 4,
+										},
+										Gate{
+											ID: "security-operations",
+											Certifications: []string{
+												"security-operations-analyst-associate",
+											},
+											People: 1,
+											Points: 4,
+										},
+									},
+								},
+								Note: "Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 × 8) is derived from the FY24 text.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.smb.deployments.azure",
+											Points: 20,
+											Per:    6,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.smb.deployments.m365",
+											Points: 20,
+											Per:    6,
+										},
+									},
+									Offset: true,
+								},
+								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-security",
+								Rule: Rule{
+									Kind: "sum",
+									Parts: []Part{
+										Part{
+											ID:     "azure",
+											Fact:   "sec.smb.usageGrowth.azureAcr",
+											Points: 1,
+											Per:    750,
+											Whole:  true,
+										},
+										Part{
+											ID:     "m365",
+											Fact:   "sec.smb.usageGrowth.m365Users",
+											Points: 1,
+											Per:    50,
+											Whole:  true,
+										},
+									},
+								},
+								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+										Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+									},
+									From:   "fy26",
+									Source: "learn-security",
+								},
+							},
+						},
+					},
+				},
+			},
+		},
+	},
 	&Program{
 		ID: "microsoft-ai-cloud-partner-program",
 		Name: Text{
@@ -3379,7 +13529,7 @@ var builtinPrograms = []*Program{
 }
 
 // builtinProgramsJSON is Engine.AppendProgramsJSON of the built-in rules.
-const builtinProgramsJSON = "[{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy26\",\"effectiveFrom\":\"2025-07-01\",\"verifiedOn\":\"2026-05-08\",\"qualifyingScore\":70,\"notes\":[\"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]}]"
+const builtinProgramsJSON = "[{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy23\",\"effectiveFrom\":\"2022-10-03\",\"effectiveTo\":\"2023-02-28\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The launch version: Solutions Partner designations from 3 October 2022 (CIO, 2022-03-16). No Learn text of October 2022 was found. Sourced here: the Business Applications thresholds before March 2023 (Companial, 2023-05-18), Modern Work customer adds (Bytesphere, pre-launch). Every other value is taken from the nearest later version (fy23-spring, the June 2023 texts) and flagged in the result as an assumption.\",\"The 2022 Business Applications page classified partners into 'Larger markets' and 'Other markets' by customer country; which of them the Enterprise and SMB thresholds of Companial's 'old' table belong to is not confirmed. The tracks keep the June 2023 classification (an assumption, see the area's trackSelection note).\",\"A pre-launch secondary source (CRN, 2022-04-08, per the reference notes) describes Security customer adds as 10 points from 5 Microsoft 365 adds plus 10 from 5 Azure adds; it is not encoded (pre-launch, no launch text confirms it).\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.\",\"Azure and Security have one track in the June 2023 texts; it keeps the id \\\"enterprise\\\" (named Single track) so that the same profile scores under every version.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"companial-2023-05-18\",\"title\":\"Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)\",\"url\":\"https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/\",\"retrieved\":\"2026-11-23\"},{\"id\":\"bytesphere-2022-03-21\",\"title\":\"Bytesphere: Microsoft Cloud Partner Program 2022 (2022-03-21; secondary, pre-launch: Modern Work customer adds)\",\"url\":\"http://bytesphere.net/microsoft-cloud-partner-program-2022.html\",\"retrieved\":\"2026-11-23\"},{\"id\":\"cio-2022-03-16\",\"title\":\"CIO: Microsoft's partner program gets a cloud overhaul (2022-03-16; secondary: Solutions Partners from 3 October 2022)\",\"url\":\"https://www.cio.com/article/306796/microsofts-partner-program-gets-a-cloud-overhaul.html\",\"retrieved\":\"2026-11-23\"},{\"id\":\"docs-2022-business-applications\",\"title\":\"Microsoft Docs (2022 copy): Solutions partner for Business Applications, Larger markets and Other markets\",\"url\":\"https://docs.microsoft.com/en-us/partner-center/solutions-partner-business\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Business Applications Enterprise: net new workloads per customer tenant with at least $500 revenue in the month (before March 2023), now minus 12 months ago.\",\"fr\":\"Business Applications Entreprise : nouvelles charges nettes par locataire client avec au moins 500 $ de revenu dans le mois (avant mars 2023), maintenant moins il y a 12 mois.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Business Applications SMB: net new workloads per customer tenant with more than $500 adjusted revenue in the month (before March 2023), now minus 12 months ago.\",\"fr\":\"Business Applications PME : nouvelles charges nettes par locataire client avec plus de 500 $ de revenu ajust\\u00e9 dans le mois (avant mars 2023), maintenant moins il y a 12 mois.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"bytesphere-2022-03-21\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]},\"note\":\"Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10\\u2013300 seats, 20 from 10 (the June 2023 page says 11\\u2013300).\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"bytesphere-2022-03-21\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]},\"note\":\"Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10\\u2013300 seats, 20 from 10 (the June 2023 page says 11\\u2013300).\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-modern-work\"}}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-azure\"}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":1.5,\"per\":1}]},\"note\":\"Before March 2023: 10 net new customers with at least $500 each for the maximum 15 (Companial's 'previously'); 1.5 points each, derived.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":0.75,\"per\":1}]},\"note\":\"Before March 2023: 20 customer adds above $500 adjusted revenue for the maximum 15 (Companial's 'old threshold'); 0.75 points each, derived.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\",\"assumption\":{\"reason\":{\"en\":\"Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.\",\"fr\":\"Companial donne le m\\u00eame seuil avant et apr\\u00e8s mars 2023 (PME : 5 personnes pour 20 points interm\\u00e9diaires, 2 architectes pour 15 avanc\\u00e9s) ; la liste des certifications est celle du texte de juin 2023.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\",\"assumption\":{\"reason\":{\"en\":\"Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.\",\"fr\":\"Companial donne le m\\u00eame seuil avant et apr\\u00e8s mars 2023 (PME : 5 personnes pour 20 points interm\\u00e9diaires, 2 architectes pour 15 avanc\\u00e9s) ; la liste des certifications est celle du texte de juin 2023.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":30,\"per\":45}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"note\":\"Before March 2023: MCV growth of 45% for the maximum 30, with a baseline of at least 50,000 MCV (Companial's 'old threshold'); 30/45 points per percent, derived.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":2,\"per\":1}]},\"note\":\"Before March 2023: 10 production deployments of at least 5,000 MCV for the maximum 20 (Companial's 'old threshold'); 2 points each, derived.\"}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-security\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"security-operations-analyst-associate\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":1,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":1,\"points\":0}]},\"note\":\"Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-security\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-security\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\",\"assumption\":{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy23-spring\",\"source\":\"learn-fy24-security\"}}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy23-spring\",\"effectiveFrom\":\"2023-03-01\",\"effectiveTo\":\"2023-06-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"From the Business Applications threshold change of March 2023 (Companial, 2023-05-18: 'In March 2023, Microsoft updated ... thresholds'; the day, 1 March, is an assumption) to the end of Microsoft's fiscal year 2023. The rules are those of the June 2023 Learn texts, dated inside this period; they are the earliest full texts found. The Customer Engagement MCV rate rose from 40 to 200 in May 2023 (secondary): it changes how MCV is measured, not a rule here.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.\",\"Azure and Security have one track in the June 2023 texts; it keeps the id \\\"enterprise\\\" (named Single track) so that the same profile scores under every version.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"companial-2023-05-18\",\"title\":\"Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)\",\"url\":\"https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"security-operations-analyst-associate\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":1,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":1,\"points\":0}]},\"note\":\"Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy24\",\"effectiveFrom\":\"2023-07-01\",\"effectiveTo\":\"2023-11-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The June 2023 Learn texts (ms.date 2023-06-12/13, in the repository snapshot of 2023-10-23). The start, 1 July 2023 (Microsoft's fiscal year 2024), is an assumption; it is also the day the Business Applications page stops counting the Dynamics 365 + Power Platform Solution Architect Expert. The end, 30 November 2023, is the day before the Security changes the same page dates to 1 December 2023.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.\",\"Azure and Security have one track in the June 2023 texts; it keeps the id \\\"enterprise\\\" (named Single track) so that the same profile scores under every version.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"security-operations-analyst-associate\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":1,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":1,\"points\":0}]},\"note\":\"Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy24-dec\",\"effectiveFrom\":\"2023-12-01\",\"effectiveTo\":\"2024-06-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The June 2023 Learn texts with the changes they date to 1 December 2023: Security gates need two people each, and Security Operations Analyst leaves step 3 (it stays a gate). The end, 30 June 2024 (end of Microsoft's fiscal year 2024), is an assumption: no text of the next version was found.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points; qualified on at least one day of the qualification window (the current month and the previous five).\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date in the catalog.\",\"Azure and Security have one track in the June 2023 texts; it keeps the id \\\"enterprise\\\" (named Single track) so that the same profile scores under every version.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Changes effective 1 December 2023: step 1 needs two Azure Security Engineers, step 2 two Security Operations Analysts or Microsoft 365 Security Administrators (the latter counts until 30 June 2024); both earn 0 points. Step 3 no longer lists Security Operations Analyst. 6.6 points per person, encoded as the exact 40/6.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy25\",\"effectiveFrom\":\"2024-07-01\",\"effectiveTo\":\"2025-06-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"No text of the rules in force between 1 July 2024 and 30 June 2025 (Microsoft's fiscal year 2025) was found. Every value is taken from the nearest later version (fy26) and flagged in the result as an assumption.\",\"The Azure SMB track (gates of one person worth 4 points; SMB when at least 80% of customers are SMB) and the Security SMB track are not in the June 2023 texts and are in the FY26 texts; the day they began is not sourced. They are assumed to begin on 1 July 2024, the start of fiscal year 2025.\",\"The certification lists are the FY26 lists: some of those certifications did not exist yet in FY25.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-modern-work\"}}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-azure\"}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]},\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-business-applications\"}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\",\"assumption\":{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"source\":\"learn-security\"}}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy26\",\"effectiveFrom\":\"2025-07-01\",\"verifiedOn\":\"2026-05-08\",\"qualifyingScore\":70,\"notes\":[\"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]}]"
 
 // builtinCertificationsJSON is Engine.AppendCertificationsJSON of the built-in rules.
-const builtinCertificationsJSON = "[{\"id\":\"microsoft-365-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Fundamentals\",\"fr\":\"Microsoft 365 Fundamentals\"},\"exams\":[\"MS-900\"],\"aliases\":[\"Microsoft 365 Certified: Fundamentals\",\"M365 Fundamentals\"],\"level\":\"fundamentals\",\"retires\":\"2026-03-31\",\"countsUntil\":\"2027-03-31\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: retires March 31, 2026; eligible for partner capability score points through March 31, 2027.\"},{\"id\":\"teams-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Teams Administrator Associate\"},\"exams\":[\"MS-700\"],\"aliases\":[\"Teams Administrator\",\"Microsoft Teams Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"identity-and-access-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Identity and Access Administrator Associate\",\"fr\":\"Microsoft Certified : Identity and Access Administrator Associate\"},\"exams\":[\"SC-300\"],\"aliases\":[\"Identity and Access Administrator\",\"Microsoft Identity and Access Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate; also Security intermediate step 3 (listed there as \\\"Microsoft Identity and Access Administrator\\\").\"},{\"id\":\"collaboration-communications-systems-engineer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate\",\"fr\":\"Microsoft 365 Certified : Collaboration Communications Systems Engineer Associate\"},\"exams\":[\"MS-721\"],\"aliases\":[\"Collaboration Communications Systems Engineer\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"endpoint-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Endpoint Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Endpoint Administrator Associate\"},\"exams\":[\"MD-102\"],\"aliases\":[\"Endpoint Administrator\",\"Microsoft 365 Certified: Modern Desktop Administrator Associate\",\"Modern Desktop Administrator Associate\",\"Modern Desktop Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: \\\"previously known as Microsoft 365 Certified: Modern Desktop Administrator Associate\\\".\"},{\"id\":\"copilot-and-agent-administration-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Certified: Copilot and Agent Administration Fundamentals\",\"fr\":\"Microsoft 365 Certified : Copilot and Agent Administration Fundamentals\"},\"exams\":[\"AB-900\"],\"aliases\":[\"Copilot and Agent Administration Fundamentals\",\"Microsoft 365 Copilot and Agent Administration Fundamentals\"],\"level\":\"fundamentals\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Exam code AB-900 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"enterprise-administrator-expert\",\"name\":{\"en\":\"Microsoft 365 Certified: Enterprise Administrator Expert\",\"fr\":\"Microsoft 365 Certified : Enterprise Administrator Expert\"},\"exams\":[\"MS-102\"],\"aliases\":[\"M365 Enterprise Administrator Expert\",\"Microsoft 365 Enterprise Administrator\",\"Enterprise Administrator\"],\"level\":\"expert\",\"retires\":\"2026-11-30\",\"countsUntil\":\"2027-11-30\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Source: retires November 30, 2026; eligible for partner capability score points through November 30, 2027. Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"teams-meetings-and-meeting-rooms-technical-assessment\",\"name\":{\"en\":\"Teams Meetings and Meeting Rooms Technical Assessment\",\"fr\":\"Teams Meetings and Meeting Rooms Technical Assessment\"},\"aliases\":[\"Teams Meetings and Meeting Rooms\"],\"level\":\"other\",\"retires\":\"2026-06-15\",\"countsUntil\":\"2027-06-15\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Partner University technical assessment (courseId 18819), not a Microsoft Learn certification: no exam code. Source: retires June 15, 2026; eligible for points through June 15, 2027.\"},{\"id\":\"azure-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Administrator Associate\"},\"exams\":[\"AZ-104\"],\"aliases\":[\"Azure Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI, Digital & App Innovation and Infrastructure intermediate step 1.\"},{\"id\":\"azure-solutions-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure Solutions Architect Expert\",\"fr\":\"Microsoft Certified : Azure Solutions Architect Expert\"},\"exams\":[\"AZ-305\"],\"aliases\":[\"Azure Solutions Architect\",\"Azure Solutions Architect Certification\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI intermediate step 2; Digital & App Innovation and Infrastructure advanced step 1. Prerequisite: Azure Administrator Associate (AZ-104), not listed in exams.\"},{\"id\":\"azure-database-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Database Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Database Administrator Associate\"},\"exams\":[\"DP-300\"],\"aliases\":[\"Azure Database Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"azure-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Engineer Associate\",\"fr\":\"Microsoft Certified : Azure AI Engineer Associate\"},\"exams\":[\"AI-102\"],\"aliases\":[\"Azure AI Engineer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"azure-data-scientist-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Scientist Associate\",\"fr\":\"Microsoft Certified : Azure Data Scientist Associate\"},\"exams\":[\"DP-100\"],\"aliases\":[\"Azure Data Scientist\"],\"level\":\"associate\",\"retires\":\"2026-06-01\",\"countsUntil\":\"2027-06-01\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-bi-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Power BI Data Analyst Associate\",\"fr\":\"Microsoft Certified : Power BI Data Analyst Associate\"},\"exams\":[\"PL-300\"],\"aliases\":[\"Data Analyst Associate\",\"Power BI Data Analyst\",\"Data Analyst\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3 (listed there as \\\"Data Analyst Associate\\\"); Business Applications intermediate (listed there as \\\"Microsoft Certified: Power BI Data Analyst Associate\\\", link /certifications/data-analyst-associate/). Name taken from the Business Applications page.\"},{\"id\":\"azure-cosmos-db-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Cosmos DB Developer Specialty\",\"fr\":\"Microsoft Certified : Azure Cosmos DB Developer Specialty\"},\"exams\":[\"DP-420\"],\"aliases\":[\"Azure Cosmos DB Developer\",\"Cosmos DB Developer\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-analytics-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Analytics Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Analytics Engineer Associate\"},\"exams\":[\"DP-600\"],\"aliases\":[\"Fabric Analytics Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Data Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Data Engineer Associate\"},\"exams\":[\"DP-700\"],\"aliases\":[\"Fabric Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"sql-ai-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: SQL AI Developer Associate\",\"fr\":\"Microsoft Certified : SQL AI Developer Associate\"},\"exams\":[\"DP-800\"],\"aliases\":[\"SQL AI Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-800 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-ai-apps-and-agents-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Apps and Agents Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Apps and Agents Developer Associate\"},\"exams\":[\"AI-103\"],\"aliases\":[\"Azure AI Apps and Agents Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-103 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"machine-learning-operations-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Machine Learning Operations Engineer Associate\",\"fr\":\"Microsoft Certified : Machine Learning Operations Engineer Associate\"},\"exams\":[\"AI-300\"],\"aliases\":[\"Machine Learning Operations Engineer\",\"MLOps Engineer Associate\",\"MLOps Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-300 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-databricks-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Databricks Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Databricks Data Engineer Associate\"},\"exams\":[\"DP-750\"],\"aliases\":[\"Azure Databricks Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-750 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Developer Associate\",\"fr\":\"Microsoft Certified : Azure Developer Associate\"},\"exams\":[\"AZ-204\"],\"aliases\":[\"Azure Developer\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-platform-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Developer Associate\",\"fr\":\"Microsoft Certified : Power Platform Developer Associate\"},\"exams\":[\"PL-400\"],\"aliases\":[\"Power Platform Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2; also Business Applications intermediate.\"},{\"id\":\"azure-ai-cloud-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Cloud Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Cloud Developer Associate\"},\"exams\":[\"AI-200\"],\"aliases\":[\"Azure AI Cloud Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. Exam code AI-200 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"github-agentic-ai-developer\",\"name\":{\"en\":\"GitHub Certified: Agentic AI Developer\",\"fr\":\"GitHub Certified : Agentic AI Developer\"},\"exams\":[\"GH-600\"],\"aliases\":[\"Agentic AI Developer\",\"GitHub Agentic AI Developer\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2 (Learn link /credentials/certifications/agentic-ai-developer/). Exam code GH-600 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-network-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Network Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Network Engineer Associate\"},\"exams\":[\"AZ-700\"],\"aliases\":[\"Azure Network Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2.\"},{\"id\":\"windows-server-hybrid-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Windows Server Hybrid Administrator Associate\",\"fr\":\"Microsoft Certified : Windows Server Hybrid Administrator Associate\"},\"exams\":[\"AZ-800\",\"AZ-801\"],\"aliases\":[\"Windows Server Hybrid Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2. Both exams are required.\"},{\"id\":\"azure-devops-engineer-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure DevOps Engineer Expert\",\"fr\":\"Microsoft Certified : Azure DevOps Engineer Expert\"},\"exams\":[\"AZ-400\"],\"aliases\":[\"DevOps Engineer Expert\",\"Azure DevOps Engineer\",\"DevOps Engineer\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2. Prerequisite: Azure Administrator Associate or Azure Developer Associate, not listed in exams. Learn may title it \\\"DevOps Engineer Expert\\\" (kept as an alias).\"},{\"id\":\"power-platform-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Power Platform Solution Architect Expert\"},\"exams\":[\"PL-600\"],\"aliases\":[\"Power Platform Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2; also Business Applications advanced. Prerequisite: Power Platform Functional Consultant or Power Platform Developer Associate, not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year). Retirement date from the Business Applications page; the Azure page lists this certification without a retirement note.\"},{\"id\":\"github-actions\",\"name\":{\"en\":\"GitHub Actions\",\"fr\":\"GitHub Actions\"},\"exams\":[\"GH-200\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-administration\",\"name\":{\"en\":\"GitHub Administration\",\"fr\":\"GitHub Administration\"},\"exams\":[\"GH-100\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-advanced-security\",\"name\":{\"en\":\"GitHub Advanced Security\",\"fr\":\"GitHub Advanced Security\"},\"exams\":[\"GH-500\"],\"aliases\":[\"GHAS\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-copilot\",\"name\":{\"en\":\"GitHub Copilot\",\"fr\":\"GitHub Copilot\"},\"exams\":[\"GH-300\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"azure-virtual-desktop-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Virtual Desktop Specialty\",\"fr\":\"Microsoft Certified : Azure Virtual Desktop Specialty\"},\"exams\":[\"AZ-140\"],\"aliases\":[\"Azure Virtual Desktop\",\"AVD Specialty\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"azure-for-sap-workloads-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure for SAP Workloads Specialty\",\"fr\":\"Microsoft Certified : Azure for SAP Workloads Specialty\"},\"exams\":[\"AZ-120\"],\"aliases\":[\"Azure for SAP Workloads\",\"Azure SAP Workloads\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"dynamics-365-finance-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Finance Functional Consultant Associate\"},\"exams\":[\"MB-310\"],\"aliases\":[\"D365 Finance Functional Consultant\",\"Dynamics 365 Finance Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-finance-and-operations-apps-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Developer Associate\"},\"exams\":[\"MB-500\"],\"aliases\":[\"D365 F&O Apps Developer\",\"Finance and Operations Apps Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Associate\"},\"exams\":[\"MB-330\"],\"aliases\":[\"D365 SCM Functional Consultant\",\"Dynamics 365 Supply Chain Management Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-customer-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Service Functional Consultant Associate\"},\"exams\":[\"MB-230\"],\"aliases\":[\"D365 Customer Service Functional Consultant\",\"Dynamics 365 Customer Service Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-field-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Field Service Functional Consultant Associate\"},\"exams\":[\"MB-240\"],\"aliases\":[\"D365 Field Service Functional Consultant\",\"Dynamics 365 Field Service Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Functional Consultant Associate\"},\"exams\":[\"MB-800\"],\"aliases\":[\"D365 Business Central Functional Consultant\",\"Dynamics 365 Business Central Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"power-platform-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Power Platform Functional Consultant Associate\"},\"exams\":[\"PL-200\"],\"aliases\":[\"Power Platform Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-automate-rpa-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Automate RPA Developer Associate\",\"fr\":\"Microsoft Certified : Power Automate RPA Developer Associate\"},\"exams\":[\"PL-500\"],\"aliases\":[\"Power Automate RPA Developer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-customer-experience-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Experience Analyst Associate\"},\"exams\":[\"MB-280\"],\"aliases\":[\"D365 Customer Experience Analyst\",\"Dynamics 365 Customer Experience Analyst\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-sales-ai-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales AI Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales AI Consultant Associate\"},\"exams\":[\"AB-210\"],\"aliases\":[\"D365 Sales AI Consultant\",\"Dynamics 365 Sales AI Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-210 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"intelligent-applications-builder-associate\",\"name\":{\"en\":\"Microsoft Certified: Intelligent Applications Builder Associate\",\"fr\":\"Microsoft Certified : Intelligent Applications Builder Associate\"},\"exams\":[\"AB-410\"],\"aliases\":[\"Intelligent Applications Builder\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-410 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-contact-center-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Contact Center AI Engineer Associate\"},\"exams\":[\"AB-250\"],\"aliases\":[\"D365 Contact Center AI Engineer\",\"Dynamics 365 Contact Center AI Engineer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-250 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Expert\"},\"exams\":[\"MB-335\"],\"aliases\":[\"D365 SCM Functional Consultant Expert\",\"Dynamics 365 Supply Chain Management Functional Consultant Expert\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Prerequisite: Dynamics 365 Supply Chain Management Functional Consultant Associate (MB-330), not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Solution Architect Expert\"},\"exams\":[\"MB-700\"],\"aliases\":[\"D365 F&O Apps Solution Architect\",\"Finance and Operations Apps Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Expert: a prerequisite associate certification is also required (not an exam of this certification). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Developer Associate\"},\"exams\":[\"MB-820\"],\"aliases\":[\"D365 Business Central Developer\",\"Dynamics 365 Business Central Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced (an associate-level certification counted in the advanced metric).\"},{\"id\":\"agentic-ai-business-solutions-architect\",\"name\":{\"en\":\"Microsoft Certified: Agentic AI Business Solutions Architect\",\"fr\":\"Microsoft Certified : Agentic AI Business Solutions Architect\"},\"exams\":[\"AB-100\"],\"aliases\":[\"Agentic AI Business Solutions Architect Expert\"],\"level\":\"expert\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Level expert per third-party sources (requires a prerequisite associate certification); the source name has no level suffix. Exam code AB-100 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Security Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Security Engineer Associate\"},\"exams\":[\"AZ-500\"],\"aliases\":[\"Azure Security Engineer\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"If you complete it before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date).\"},{\"id\":\"cloud-and-ai-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Cloud and AI Security Engineer Associate\",\"fr\":\"Microsoft Certified : Cloud and AI Security Engineer Associate\"},\"exams\":[\"SC-500\"],\"aliases\":[\"Cloud and AI Security Engineer\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Azure Security Engineer Associate). Exam code SC-500 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"security-operations-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Security Operations Analyst Associate\",\"fr\":\"Microsoft Certified : Security Operations Analyst Associate\"},\"exams\":[\"SC-200\"],\"aliases\":[\"Microsoft Security Operations Analyst\",\"Security Operations Analyst\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 2). Source name: \\\"Microsoft Security Operations Analyst\\\" (link /certifications/security-operations-analyst/).\"},{\"id\":\"cybersecurity-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Cybersecurity Architect Expert\",\"fr\":\"Microsoft Certified : Cybersecurity Architect Expert\"},\"exams\":[\"SC-100\"],\"aliases\":[\"Microsoft Cybersecurity Architect\",\"Cybersecurity Architect\"],\"level\":\"expert\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Cybersecurity Architect Expert\\\"). Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"information-protection-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Protection Administrator Associate\",\"fr\":\"Microsoft Certified : Information Protection Administrator Associate\"},\"exams\":[\"SC-400\"],\"aliases\":[\"Microsoft Information Protection Administrator\",\"Information Protection Administrator\"],\"level\":\"associate\",\"retires\":\"2025-05-31\",\"countsUntil\":\"2026-05-31\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Information Protection Administrator\\\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\\\" (the footnote is marked ** while the list item is marked *).\"},{\"id\":\"information-security-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Security Administrator Associate\",\"fr\":\"Microsoft Certified : Information Security Administrator Associate\"},\"exams\":[\"SC-401\"],\"aliases\":[\"Information Security Administrator\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).\"}]"
+const builtinCertificationsJSON = "[{\"id\":\"microsoft-365-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Fundamentals\",\"fr\":\"Microsoft 365 Fundamentals\"},\"exams\":[\"MS-900\"],\"aliases\":[\"Microsoft 365 Certified: Fundamentals\",\"M365 Fundamentals\"],\"level\":\"fundamentals\",\"retires\":\"2026-03-31\",\"countsUntil\":\"2027-03-31\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: retires March 31, 2026; eligible for partner capability score points through March 31, 2027.\"},{\"id\":\"teams-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Teams Administrator Associate\"},\"exams\":[\"MS-700\"],\"aliases\":[\"Teams Administrator\",\"Microsoft Teams Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"identity-and-access-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Identity and Access Administrator Associate\",\"fr\":\"Microsoft Certified : Identity and Access Administrator Associate\"},\"exams\":[\"SC-300\"],\"aliases\":[\"Identity and Access Administrator\",\"Microsoft Identity and Access Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate; also Security intermediate step 3 (listed there as \\\"Microsoft Identity and Access Administrator\\\").\"},{\"id\":\"collaboration-communications-systems-engineer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate\",\"fr\":\"Microsoft 365 Certified : Collaboration Communications Systems Engineer Associate\"},\"exams\":[\"MS-721\"],\"aliases\":[\"Collaboration Communications Systems Engineer\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"endpoint-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Endpoint Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Endpoint Administrator Associate\"},\"exams\":[\"MD-102\"],\"aliases\":[\"Endpoint Administrator\",\"Microsoft 365 Certified: Modern Desktop Administrator Associate\",\"Modern Desktop Administrator Associate\",\"Modern Desktop Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: \\\"previously known as Microsoft 365 Certified: Modern Desktop Administrator Associate\\\".\"},{\"id\":\"copilot-and-agent-administration-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Certified: Copilot and Agent Administration Fundamentals\",\"fr\":\"Microsoft 365 Certified : Copilot and Agent Administration Fundamentals\"},\"exams\":[\"AB-900\"],\"aliases\":[\"Copilot and Agent Administration Fundamentals\",\"Microsoft 365 Copilot and Agent Administration Fundamentals\"],\"level\":\"fundamentals\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Exam code AB-900 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"enterprise-administrator-expert\",\"name\":{\"en\":\"Microsoft 365 Certified: Enterprise Administrator Expert\",\"fr\":\"Microsoft 365 Certified : Enterprise Administrator Expert\"},\"exams\":[\"MS-102\"],\"aliases\":[\"M365 Enterprise Administrator Expert\",\"Microsoft 365 Enterprise Administrator\",\"Enterprise Administrator\"],\"level\":\"expert\",\"retires\":\"2026-11-30\",\"countsUntil\":\"2027-11-30\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Source: retires November 30, 2026; eligible for partner capability score points through November 30, 2027. Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"teams-meetings-and-meeting-rooms-technical-assessment\",\"name\":{\"en\":\"Teams Meetings and Meeting Rooms Technical Assessment\",\"fr\":\"Teams Meetings and Meeting Rooms Technical Assessment\"},\"aliases\":[\"Teams Meetings and Meeting Rooms\"],\"level\":\"other\",\"retires\":\"2026-06-15\",\"countsUntil\":\"2027-06-15\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Partner University technical assessment (courseId 18819), not a Microsoft Learn certification: no exam code. Source: retires June 15, 2026; eligible for points through June 15, 2027.\"},{\"id\":\"azure-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Administrator Associate\"},\"exams\":[\"AZ-104\"],\"aliases\":[\"Azure Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI, Digital & App Innovation and Infrastructure intermediate step 1.\"},{\"id\":\"azure-solutions-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure Solutions Architect Expert\",\"fr\":\"Microsoft Certified : Azure Solutions Architect Expert\"},\"exams\":[\"AZ-305\"],\"aliases\":[\"Azure Solutions Architect\",\"Azure Solutions Architect Certification\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI intermediate step 2; Digital & App Innovation and Infrastructure advanced step 1. Prerequisite: Azure Administrator Associate (AZ-104), not listed in exams.\"},{\"id\":\"azure-database-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Database Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Database Administrator Associate\"},\"exams\":[\"DP-300\"],\"aliases\":[\"Azure Database Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"azure-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Engineer Associate\",\"fr\":\"Microsoft Certified : Azure AI Engineer Associate\"},\"exams\":[\"AI-102\"],\"aliases\":[\"Azure AI Engineer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"azure-data-scientist-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Scientist Associate\",\"fr\":\"Microsoft Certified : Azure Data Scientist Associate\"},\"exams\":[\"DP-100\"],\"aliases\":[\"Azure Data Scientist\"],\"level\":\"associate\",\"retires\":\"2026-06-01\",\"countsUntil\":\"2027-06-01\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-bi-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Power BI Data Analyst Associate\",\"fr\":\"Microsoft Certified : Power BI Data Analyst Associate\"},\"exams\":[\"PL-300\"],\"aliases\":[\"Data Analyst Associate\",\"Power BI Data Analyst\",\"Data Analyst\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3 (listed there as \\\"Data Analyst Associate\\\"); Business Applications intermediate (listed there as \\\"Microsoft Certified: Power BI Data Analyst Associate\\\", link /certifications/data-analyst-associate/). Name taken from the Business Applications page.\"},{\"id\":\"azure-cosmos-db-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Cosmos DB Developer Specialty\",\"fr\":\"Microsoft Certified : Azure Cosmos DB Developer Specialty\"},\"exams\":[\"DP-420\"],\"aliases\":[\"Azure Cosmos DB Developer\",\"Cosmos DB Developer\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-analytics-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Analytics Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Analytics Engineer Associate\"},\"exams\":[\"DP-600\"],\"aliases\":[\"Fabric Analytics Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Data Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Data Engineer Associate\"},\"exams\":[\"DP-700\"],\"aliases\":[\"Fabric Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"sql-ai-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: SQL AI Developer Associate\",\"fr\":\"Microsoft Certified : SQL AI Developer Associate\"},\"exams\":[\"DP-800\"],\"aliases\":[\"SQL AI Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-800 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-ai-apps-and-agents-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Apps and Agents Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Apps and Agents Developer Associate\"},\"exams\":[\"AI-103\"],\"aliases\":[\"Azure AI Apps and Agents Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-103 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"machine-learning-operations-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Machine Learning Operations Engineer Associate\",\"fr\":\"Microsoft Certified : Machine Learning Operations Engineer Associate\"},\"exams\":[\"AI-300\"],\"aliases\":[\"Machine Learning Operations Engineer\",\"MLOps Engineer Associate\",\"MLOps Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-300 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-databricks-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Databricks Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Databricks Data Engineer Associate\"},\"exams\":[\"DP-750\"],\"aliases\":[\"Azure Databricks Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-750 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Developer Associate\",\"fr\":\"Microsoft Certified : Azure Developer Associate\"},\"exams\":[\"AZ-204\"],\"aliases\":[\"Azure Developer\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-platform-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Developer Associate\",\"fr\":\"Microsoft Certified : Power Platform Developer Associate\"},\"exams\":[\"PL-400\"],\"aliases\":[\"Power Platform Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2; also Business Applications intermediate.\"},{\"id\":\"azure-ai-cloud-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Cloud Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Cloud Developer Associate\"},\"exams\":[\"AI-200\"],\"aliases\":[\"Azure AI Cloud Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. Exam code AI-200 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"github-agentic-ai-developer\",\"name\":{\"en\":\"GitHub Certified: Agentic AI Developer\",\"fr\":\"GitHub Certified : Agentic AI Developer\"},\"exams\":[\"GH-600\"],\"aliases\":[\"Agentic AI Developer\",\"GitHub Agentic AI Developer\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2 (Learn link /credentials/certifications/agentic-ai-developer/). Exam code GH-600 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-network-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Network Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Network Engineer Associate\"},\"exams\":[\"AZ-700\"],\"aliases\":[\"Azure Network Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2.\"},{\"id\":\"windows-server-hybrid-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Windows Server Hybrid Administrator Associate\",\"fr\":\"Microsoft Certified : Windows Server Hybrid Administrator Associate\"},\"exams\":[\"AZ-800\",\"AZ-801\"],\"aliases\":[\"Windows Server Hybrid Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2. Both exams are required.\"},{\"id\":\"azure-devops-engineer-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure DevOps Engineer Expert\",\"fr\":\"Microsoft Certified : Azure DevOps Engineer Expert\"},\"exams\":[\"AZ-400\"],\"aliases\":[\"DevOps Engineer Expert\",\"Azure DevOps Engineer\",\"DevOps Engineer\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2. Prerequisite: Azure Administrator Associate or Azure Developer Associate, not listed in exams. Learn may title it \\\"DevOps Engineer Expert\\\" (kept as an alias).\"},{\"id\":\"power-platform-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Power Platform Solution Architect Expert\"},\"exams\":[\"PL-600\"],\"aliases\":[\"Power Platform Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2; also Business Applications advanced. Prerequisite: Power Platform Functional Consultant or Power Platform Developer Associate, not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year). Retirement date from the Business Applications page; the Azure page lists this certification without a retirement note.\"},{\"id\":\"github-actions\",\"name\":{\"en\":\"GitHub Actions\",\"fr\":\"GitHub Actions\"},\"exams\":[\"GH-200\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-administration\",\"name\":{\"en\":\"GitHub Administration\",\"fr\":\"GitHub Administration\"},\"exams\":[\"GH-100\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-advanced-security\",\"name\":{\"en\":\"GitHub Advanced Security\",\"fr\":\"GitHub Advanced Security\"},\"exams\":[\"GH-500\"],\"aliases\":[\"GHAS\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-copilot\",\"name\":{\"en\":\"GitHub Copilot\",\"fr\":\"GitHub Copilot\"},\"exams\":[\"GH-300\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"azure-virtual-desktop-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Virtual Desktop Specialty\",\"fr\":\"Microsoft Certified : Azure Virtual Desktop Specialty\"},\"exams\":[\"AZ-140\"],\"aliases\":[\"Azure Virtual Desktop\",\"AVD Specialty\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"azure-for-sap-workloads-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure for SAP Workloads Specialty\",\"fr\":\"Microsoft Certified : Azure for SAP Workloads Specialty\"},\"exams\":[\"AZ-120\"],\"aliases\":[\"Azure for SAP Workloads\",\"Azure SAP Workloads\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"dynamics-365-finance-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Finance Functional Consultant Associate\"},\"exams\":[\"MB-310\"],\"aliases\":[\"D365 Finance Functional Consultant\",\"Dynamics 365 Finance Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-finance-and-operations-apps-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Developer Associate\"},\"exams\":[\"MB-500\"],\"aliases\":[\"D365 F&O Apps Developer\",\"Finance and Operations Apps Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Associate\"},\"exams\":[\"MB-330\"],\"aliases\":[\"D365 SCM Functional Consultant\",\"Dynamics 365 Supply Chain Management Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-customer-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Service Functional Consultant Associate\"},\"exams\":[\"MB-230\"],\"aliases\":[\"D365 Customer Service Functional Consultant\",\"Dynamics 365 Customer Service Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-field-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Field Service Functional Consultant Associate\"},\"exams\":[\"MB-240\"],\"aliases\":[\"D365 Field Service Functional Consultant\",\"Dynamics 365 Field Service Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Functional Consultant Associate\"},\"exams\":[\"MB-800\"],\"aliases\":[\"D365 Business Central Functional Consultant\",\"Dynamics 365 Business Central Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"power-platform-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Power Platform Functional Consultant Associate\"},\"exams\":[\"PL-200\"],\"aliases\":[\"Power Platform Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-automate-rpa-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Automate RPA Developer Associate\",\"fr\":\"Microsoft Certified : Power Automate RPA Developer Associate\"},\"exams\":[\"PL-500\"],\"aliases\":[\"Power Automate RPA Developer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-customer-experience-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Experience Analyst Associate\"},\"exams\":[\"MB-280\"],\"aliases\":[\"D365 Customer Experience Analyst\",\"Dynamics 365 Customer Experience Analyst\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-sales-ai-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales AI Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales AI Consultant Associate\"},\"exams\":[\"AB-210\"],\"aliases\":[\"D365 Sales AI Consultant\",\"Dynamics 365 Sales AI Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-210 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"intelligent-applications-builder-associate\",\"name\":{\"en\":\"Microsoft Certified: Intelligent Applications Builder Associate\",\"fr\":\"Microsoft Certified : Intelligent Applications Builder Associate\"},\"exams\":[\"AB-410\"],\"aliases\":[\"Intelligent Applications Builder\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-410 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-contact-center-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Contact Center AI Engineer Associate\"},\"exams\":[\"AB-250\"],\"aliases\":[\"D365 Contact Center AI Engineer\",\"Dynamics 365 Contact Center AI Engineer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-250 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Expert\"},\"exams\":[\"MB-335\"],\"aliases\":[\"D365 SCM Functional Consultant Expert\",\"Dynamics 365 Supply Chain Management Functional Consultant Expert\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Prerequisite: Dynamics 365 Supply Chain Management Functional Consultant Associate (MB-330), not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Solution Architect Expert\"},\"exams\":[\"MB-700\"],\"aliases\":[\"D365 F&O Apps Solution Architect\",\"Finance and Operations Apps Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Expert: a prerequisite associate certification is also required (not an exam of this certification). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Developer Associate\"},\"exams\":[\"MB-820\"],\"aliases\":[\"D365 Business Central Developer\",\"Dynamics 365 Business Central Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced (an associate-level certification counted in the advanced metric).\"},{\"id\":\"agentic-ai-business-solutions-architect\",\"name\":{\"en\":\"Microsoft Certified: Agentic AI Business Solutions Architect\",\"fr\":\"Microsoft Certified : Agentic AI Business Solutions Architect\"},\"exams\":[\"AB-100\"],\"aliases\":[\"Agentic AI Business Solutions Architect Expert\"],\"level\":\"expert\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Level expert per third-party sources (requires a prerequisite associate certification); the source name has no level suffix. Exam code AB-100 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Security Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Security Engineer Associate\"},\"exams\":[\"AZ-500\"],\"aliases\":[\"Azure Security Engineer\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"If you complete it before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date). replacedBy: the FY26 page offers Cloud and AI Security Engineer Associate as the alternative in the same gate (\\\"either this or\\\").\",\"replacedBy\":[\"cloud-and-ai-security-engineer-associate\"]},{\"id\":\"cloud-and-ai-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Cloud and AI Security Engineer Associate\",\"fr\":\"Microsoft Certified : Cloud and AI Security Engineer Associate\"},\"exams\":[\"SC-500\"],\"aliases\":[\"Cloud and AI Security Engineer\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Azure Security Engineer Associate). Exam code SC-500 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"security-operations-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Security Operations Analyst Associate\",\"fr\":\"Microsoft Certified : Security Operations Analyst Associate\"},\"exams\":[\"SC-200\"],\"aliases\":[\"Microsoft Security Operations Analyst\",\"Security Operations Analyst\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 2). Source name: \\\"Microsoft Security Operations Analyst\\\" (link /certifications/security-operations-analyst/).\"},{\"id\":\"cybersecurity-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Cybersecurity Architect Expert\",\"fr\":\"Microsoft Certified : Cybersecurity Architect Expert\"},\"exams\":[\"SC-100\"],\"aliases\":[\"Microsoft Cybersecurity Architect\",\"Cybersecurity Architect\"],\"level\":\"expert\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Cybersecurity Architect Expert\\\"). Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"information-protection-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Protection Administrator Associate\",\"fr\":\"Microsoft Certified : Information Protection Administrator Associate\"},\"exams\":[\"SC-400\"],\"aliases\":[\"Microsoft Information Protection Administrator\",\"Information Protection Administrator\",\"Microsoft Information Protection and Compliance Administrator Associate\"],\"level\":\"associate\",\"retires\":\"2025-05-31\",\"countsUntil\":\"2026-05-31\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Information Protection Administrator\\\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\\\" (the footnote is marked ** while the list item is marked *). replacedBy: the FY26 page lists Information Security Administrator Associate (SC-401) in the same step as this retired certification; read as its successor in that step.\",\"replacedBy\":[\"information-security-administrator-associate\"]},{\"id\":\"information-security-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Security Administrator Associate\",\"fr\":\"Microsoft Certified : Information Security Administrator Associate\"},\"exams\":[\"SC-401\"],\"aliases\":[\"Information Security Administrator\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).\"},{\"id\":\"teams-application-developer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Application Developer Associate\",\"fr\":\"Microsoft 365 Certified : Teams Application Developer Associate\"},\"exams\":[\"MS-600\"],\"aliases\":[\"Teams Application Developer Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-modern-work\",\"note\":\"Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"messaging-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Messaging Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Messaging Administrator Associate\"},\"exams\":[\"MS-203\"],\"aliases\":[\"Messaging Administrator Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-modern-work\",\"note\":\"Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"azure-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Data Engineer Associate\"},\"exams\":[\"DP-203\"],\"aliases\":[\"Azure Data Engineer Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-azure\",\"note\":\"Data & AI intermediate step 3 in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"customer-data-platform-specialty\",\"name\":{\"en\":\"Microsoft Certified: Customer Data Platform Specialty\",\"fr\":\"Microsoft Certified : Customer Data Platform Specialty\"},\"exams\":[\"MB-260\"],\"aliases\":[\"Customer Data Platform Specialty\"],\"level\":\"specialty\",\"source\":\"learn-fy24-azure\",\"note\":\"Data & AI intermediate step 3 and Business Applications intermediate in the June 2023 pages; not on the FY26 pages.\"},{\"id\":\"azure-stack-hub-operator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Stack Hub Operator Associate\",\"fr\":\"Microsoft Certified : Azure Stack Hub Operator Associate\"},\"exams\":[\"AZ-600\"],\"aliases\":[\"Azure Stack Hub Operator Associate\"],\"level\":\"associate\",\"retires\":\"2023-07-31\",\"countsUntil\":\"2024-07-31\",\"source\":\"learn-fy24-azure\",\"note\":\"Infrastructure intermediate step 2 in the June 2023 page: \\\"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\\\" (countsUntil: the last day of July 2024).\"},{\"id\":\"azure-iot-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure IoT Developer Specialty\",\"fr\":\"Microsoft Certified : Azure IoT Developer Specialty\"},\"exams\":[\"AZ-220\"],\"aliases\":[\"Azure IoT Developer Specialty\"],\"level\":\"specialty\",\"retires\":\"2023-07-31\",\"countsUntil\":\"2024-07-31\",\"source\":\"learn-fy24-azure\",\"note\":\"Digital & App Innovation advanced step 2 in the June 2023 page: \\\"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\\\" (countsUntil: the last day of July 2024).\"},{\"id\":\"dynamics-365-commerce-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Commerce Functional Consultant Associate\"},\"exams\":[\"MB-340\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate\"},\"exams\":[\"MB-320\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-sales-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales Functional Consultant Associate\"},\"exams\":[\"MB-210\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-marketing-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Marketing Functional Consultant Associate\"},\"exams\":[\"MB-220\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"power-platform-app-maker-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform App Maker Associate\",\"fr\":\"Microsoft Certified : Power Platform App Maker Associate\"},\"exams\":[\"PL-100\"],\"aliases\":[\"Power Platform App Maker\"],\"level\":\"associate\",\"countsUntil\":\"2023-11-30\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page: \\\"will not be eligible for partner capability score points effective December 1, 2023\\\" (countsUntil 2023-11-30; no retirement date in the sources read).\"},{\"id\":\"azure-enterprise-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Enterprise Data Analyst Associate\",\"fr\":\"Microsoft Certified : Azure Enterprise Data Analyst Associate\"},\"exams\":[\"DP-500\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"power-apps-and-d365-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 + Power Platform Solution Architect Expert\"},\"exams\":[\"MB-600\"],\"aliases\":[\"Dynamics 365 + Power Platform Solution Architect Expert\"],\"level\":\"expert\",\"retires\":\"2021-06-30\",\"countsUntil\":\"2023-06-30\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications advanced in the June 2023 page: \\\"retired as of June 30, 2021 and is not eligible for partner capability score effective July 1, 2023\\\" (countsUntil 2023-06-30).\"},{\"id\":\"m365-security-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Security Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Security Administrator Associate\"},\"exams\":[\"MS-500\"],\"aliases\":[\"Microsoft 365 Security Administrator Associate\",\"Microsoft 365 Security Administrator\"],\"level\":\"associate\",\"retires\":\"2023-06-30\",\"countsUntil\":\"2024-06-30\",\"source\":\"learn-fy24-security\",\"note\":\"Security gate (step 2) in the June 2023 page: \\\"retired on June 30, 2023. It will remain eligible for partner capability score points through June 2024\\\" (countsUntil: the last day of June 2024).\"}]"
