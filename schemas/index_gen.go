@@ -13,41 +13,37 @@ var schema1 string
 //go:embed profile.microsoft-ai-cloud-partner-program.fy23.schema.json
 var schema2 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy23-spring.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy24.schema.json
 var schema3 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy24.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json
 var schema4 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy25.schema.json
 var schema5 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy25.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy26.schema.json
 var schema6 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy26.schema.json
+//go:embed program.schema.json
 var schema7 string
 
-//go:embed program.schema.json
+//go:embed result.schema.json
 var schema8 string
 
-//go:embed result.schema.json
-var schema9 string
-
 //go:embed summary.schema.json
-var schema10 string
+var schema9 string
 
 // index lists every schema, sorted by name (the file name without .schema.json).
 var index = []entry{
 	{"comparison", &schema0},
 	{"profile", &schema1},
 	{"profile.microsoft-ai-cloud-partner-program.fy23", &schema2},
-	{"profile.microsoft-ai-cloud-partner-program.fy23-spring", &schema3},
-	{"profile.microsoft-ai-cloud-partner-program.fy24", &schema4},
-	{"profile.microsoft-ai-cloud-partner-program.fy24-dec", &schema5},
-	{"profile.microsoft-ai-cloud-partner-program.fy25", &schema6},
-	{"profile.microsoft-ai-cloud-partner-program.fy26", &schema7},
-	{"program", &schema8},
-	{"result", &schema9},
-	{"summary", &schema10},
+	{"profile.microsoft-ai-cloud-partner-program.fy24", &schema3},
+	{"profile.microsoft-ai-cloud-partner-program.fy24-dec", &schema4},
+	{"profile.microsoft-ai-cloud-partner-program.fy25", &schema5},
+	{"profile.microsoft-ai-cloud-partner-program.fy26", &schema6},
+	{"program", &schema7},
+	{"result", &schema8},
+	{"summary", &schema9},
 }

@@ -521,14 +521,8 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 						return nil, err
 					}
 				}
-				if as := m.Assumption; as != nil {
-					if _, err := src(mw+"/assumption", as.Source); err != nil {
-						return nil, err
-					}
-					if as.From == "" || as.Reason.En == "" {
-						return nil, dataErr(mw+"/assumption", "an assumption needs a reason and the version it takes the value from")
-					}
-					cm.assume = &[2]AssumptionResult{{Reason: as.Reason.In("en"), From: as.From, Source: as.Source}, {Reason: as.Reason.In("fr"), From: as.From, Source: as.Source}}
+				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
+					return nil, dataErr(mw+"/assumption", err.Error())
 				}
 				cm.precompute()
 				ct.metrics = append(ct.metrics, cm)
@@ -590,6 +584,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		} else {
 			c.nTracks++
 		}
+	}
+	if err := checkAssumptionPaths(p); err != nil {
+		return nil, dataErr("assumptions", err.Error())
 	}
 	return c, nil
 }

@@ -17,8 +17,7 @@ func TestHistoryVersionBoundaries(t *testing.T) {
 		date, version string // version "" when no rules are in force
 	}{
 		{"2022-10-02", ""}, {"2022-10-03", "fy23"}, // launch (CIO: Solutions Partners from 3 October 2022)
-		{"2023-02-28", "fy23"}, {"2023-03-01", "fy23-spring"}, // Business Applications thresholds (March 2023)
-		{"2023-06-30", "fy23-spring"}, {"2023-07-01", "fy24"}, // fiscal year 2024
+		{"2023-02-28", "fy23"}, {"2023-03-01", "fy24"}, // Business Applications thresholds (March 2023)
 		{"2023-11-30", "fy24"}, {"2023-12-01", "fy24-dec"}, // Security gates of two people
 		{"2024-06-30", "fy24-dec"}, {"2024-07-01", "fy25"}, // Azure and Security SMB tracks (assumed)
 		{"2025-06-30", "fy25"}, {"2025-07-01", "fy26"},
@@ -110,11 +109,11 @@ func TestHistoryAssumptions(t *testing.T) {
 		date, area, track, metric string
 		from                      string // "" when the metric is sourced
 	}{
-		{"2022-12-01", "modern-work", "enterprise", "net-customer-adds", ""},                         // Bytesphere
-		{"2022-12-01", "modern-work", "enterprise", "usage-growth", "fy23-spring"},                   // borrowed
-		{"2022-12-01", "business-applications", "smb", "net-customer-adds", ""},                      // Companial
-		{"2022-12-01", "business-applications", "smb", "intermediate-certifications", "fy23-spring"}, // list borrowed
-		{"2022-12-01", "security", "enterprise", "intermediate-certifications", "fy23-spring"},
+		{"2022-12-01", "modern-work", "enterprise", "net-customer-adds", ""},                  // Bytesphere
+		{"2022-12-01", "modern-work", "enterprise", "usage-growth", "fy24"},                   // borrowed
+		{"2022-12-01", "business-applications", "smb", "net-customer-adds", ""},               // Companial
+		{"2022-12-01", "business-applications", "smb", "intermediate-certifications", "fy24"}, // list borrowed
+		{"2022-12-01", "security", "enterprise", "intermediate-certifications", "fy24"},
 		{"2023-10-01", "security", "enterprise", "intermediate-certifications", ""},
 		{"2024-10-01", "data-ai", "smb", "intermediate-certifications", "fy26"},
 		{"2025-10-01", "modern-work", "enterprise", "usage-growth", ""},
@@ -139,7 +138,7 @@ func TestHistoryAssumptions(t *testing.T) {
 			if !found {
 				t.Errorf("%s: assumption source %q is not among the version's sources", name, m.Assumption.Source)
 			}
-			if c.from == "fy23-spring" && !strings.Contains(m.Assumption.Reason, "juin 2023") {
+			if c.from == "fy24" && !strings.Contains(m.Assumption.Reason, "juin 2023") {
 				t.Errorf("%s: assumption reason %q is not the French text", name, m.Assumption.Reason)
 			}
 			var doc struct {

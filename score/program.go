@@ -41,6 +41,9 @@ type Program struct {
 	Facts []Fact `json:"facts"`
 	// Areas are the designations (solution areas, tiers) scored.
 	Areas []Area `json:"areas" jsonschema:"minItems=1"`
+	// Assumptions flag metrics whose rule no source of this version gives, many at a time
+	// (see Assumption.Metrics); a metric's own Assumption wins.
+	Assumptions []Assumption `json:"assumptions,omitempty"`
 }
 
 // Source is a document a rule comes from.
@@ -164,8 +167,14 @@ type Assumption struct {
 	Reason Text `json:"reason"`
 	// From is the version the value is taken from.
 	From string `json:"from"`
-	// Source is the id, among this version's sources, of the document the value comes from.
-	Source string `json:"source"`
+	// Source is the id, among this version's sources, of the document the value comes from;
+	// in Program.Assumptions it may be empty: each metric's own source.
+	Source string `json:"source,omitempty"`
+	// Metrics, in Program.Assumptions, lists the metrics flagged as "area/track/metric", or
+	// "*" for every metric.
+	Metrics []string `json:"metrics,omitempty"`
+	// Except, in Program.Assumptions, lists metrics ("area/track/metric") that "*" leaves out.
+	Except []string `json:"except,omitempty"`
 }
 
 // Rule kinds.

@@ -14,7 +14,7 @@ func TestCompare(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
 	}
-	for _, want := range []string{"fy24 (from 2023-07-01) → fy26 (from 2025-07-01)", "Modern Work: enterprise 90/100 QUALIFIED → enterprise 87.5/100 QUALIFIED  [score]",
+	for _, want := range []string{"fy24 (from 2023-03-01) → fy26 (from 2025-07-01)", "Modern Work: enterprise 90/100 QUALIFIED → enterprise 87.5/100 QUALIFIED  [score]",
 		"Intermediate certifications: 26.7/40 → 13.3/40  [certifications, gates, points, value]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("compare: output lacks %q:\n%s", want, out)
