@@ -51,7 +51,9 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	b = append(b, ']')
+	b = r.appendTime(b)
+	return append(b, '}')
 }
 
 func appendProgram(b []byte, p *ProgramResult, lang string) []byte {

@@ -67,6 +67,9 @@ func (e *Engine) EvaluateInto(r *Result, in *Input) error {
 	}
 	r.Warnings = ev.warnings(progs)
 	st.warnings = r.Warnings
+	if in.time != nil {
+		e.timeline(r, in)
+	}
 	return nil
 }
 

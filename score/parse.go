@@ -487,7 +487,7 @@ func (p *parser) strings(path string) []string {
 	return out
 }
 
-var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan"}
+var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "history", "projection"}
 
 func (p *parser) profile(prof *Profile) {
 	p.object("", func(key, kp string) {
@@ -561,6 +561,10 @@ func (p *parser) profile(prof *Profile) {
 				}
 			})
 			prof.Plan = plan
+		case "history":
+			p.history(prof, kp)
+		case "projection":
+			p.projection(prof, kp)
 		default:
 			p.unknownField(kp, key, profileFields)
 		}

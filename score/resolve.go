@@ -22,6 +22,7 @@ type Input struct {
 	tracks   map[string]string
 	progs    []*compiled // the program versions in force on asOf
 	plan     *planInput
+	time     *timeInput // the window's snapshots and the projection, when asked
 }
 
 // group is a number of people holding the same set of certifications.
@@ -214,6 +215,11 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		for _, pe := range perrs {
 			add(pe)
+		}
+	}
+	if len(errs) == 0 {
+		for _, te := range e.resolveTime(p, in) {
+			add(te)
 		}
 	}
 	if len(errs) > 0 {

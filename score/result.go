@@ -12,6 +12,10 @@ type Result struct {
 	Programs []ProgramResult `json:"programs"`
 	// Warnings flag what may change the result soon or what was not used.
 	Warnings []Warning `json:"warnings"`
+	// Window is the qualification window, when the profile gives a history.
+	Window *Window `json:"window,omitempty"`
+	// Projection is each area's score month by month, when the profile asks for it.
+	Projection *Projection `json:"projection,omitempty"`
 
 	store *store // storage reused by Engine.EvaluateInto
 }
