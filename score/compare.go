@@ -156,8 +156,8 @@ func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
 			}
 			for _, x := range es {
 				y := *x
-				if y.Path == "/asOf" {
-					y.Path = where
+				if y.Path == "/asOf" || y.Code == CodeNoRules {
+					y.Path = where // no rules in force on that date, with or without a programs filter
 				}
 				if !containsErr(errs, &y) {
 					errs = append(errs, &y)
