@@ -54,7 +54,9 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	b = append(b, ']')
+	b = r.appendTime(b)
+	return append(b, '}')
 }
 
 func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
@@ -312,6 +314,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, `,"source":`...)
 	b = quoted(b, m.Source, d != nil)
+	b = appendAssumption(b, m.Assumption)
 	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)

@@ -93,7 +93,8 @@ type ctrack struct {
 }
 
 type cmetric struct {
-	head   [2][]byte // JSON of the static fields, per language (see metricHead)
+	head   [2][]byte            // JSON of the static fields, per language (see metricHead)
+	assume *[2]AssumptionResult // per language, when the rule is an assumption
 	m      *Metric
 	src    *Source
 	parts  []cpart
@@ -530,6 +531,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 						return nil, err
 					}
 				}
+				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
+					return nil, dataErr(mw+"/assumption", err.Error())
+				}
 				cm.precompute()
 				ct.metrics = append(ct.metrics, cm)
 			}
@@ -593,6 +597,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 	}
 	if err := e.compileModel(c); err != nil {
 		return nil, err
+	}
+	if err := checkAssumptionPaths(p); err != nil {
+		return nil, dataErr("assumptions", err.Error())
 	}
 	return c, nil
 }

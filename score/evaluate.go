@@ -67,6 +67,9 @@ func (e *Engine) EvaluateInto(r *Result, in *Input) error {
 	}
 	r.Warnings = ev.warnings(progs)
 	st.warnings = r.Warnings
+	if in.time != nil {
+		e.timeline(r, in)
+	}
 	return nil
 }
 
@@ -334,6 +337,9 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
 	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
 	mr.Offset, mr.def = m.Rule.Offset, cm
+	if cm.assume != nil {
+		mr.Assumption = &cm.assume[langIndex(ev.in.lang)]
+	}
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {

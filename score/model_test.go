@@ -329,7 +329,7 @@ func TestOnRequestPrograms(t *testing.T) {
 	if got := ids(&score.Profile{AsOf: "2026-06-01", Facts: map[string]float64{"csp.revenueTTM": 1}}); got != "microsoft-ai-cloud-partner-program,microsoft-cloud-solution-provider" {
 		t.Errorf("a CSP fact evaluates %s", got)
 	}
-	if got := ids(&score.Profile{AsOf: "2023-01-01", Parameters: map[string]float64{"nce.seats": 3}}); got != "microsoft-nce-term-comparison" {
+	if got := ids(&score.Profile{AsOf: "2023-01-01", Parameters: map[string]float64{"nce.seats": 3}}); got != "microsoft-ai-cloud-partner-program,microsoft-nce-term-comparison" {
 		t.Errorf("an NCE parameter evaluates %s", got)
 	}
 }

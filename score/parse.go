@@ -487,7 +487,7 @@ func (p *parser) strings(path string) []string {
 	return out
 }
 
-var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters"}
+var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection"}
 
 func (p *parser) profile(prof *Profile) {
 	p.object("", func(key, kp string) {
@@ -566,6 +566,10 @@ func (p *parser) profile(prof *Profile) {
 			p.object(kp, func(key, fp string) {
 				prof.Parameters[key] = p.number(fp)
 			})
+		case "history":
+			p.history(prof, kp)
+		case "projection":
+			p.projection(prof, kp)
 		default:
 			p.unknownField(kp, key, profileFields)
 		}

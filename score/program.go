@@ -56,6 +56,9 @@ type Program struct {
 	Levels *LevelsRules `json:"levels,omitempty"`
 	// Calculator is the rules of model calculator.
 	Calculator *CalculatorRules `json:"calculator,omitempty"`
+	// Assumptions flag metrics whose rule no source of this version gives, many at a time
+	// (see Assumption.Metrics); a metric's own Assumption wins.
+	Assumptions []Assumption `json:"assumptions,omitempty"`
 }
 
 // Source is a document a rule comes from.
@@ -167,6 +170,26 @@ type Metric struct {
 	Rule Rule `json:"rule"`
 	// Note records how an ambiguity in the source was resolved.
 	Note string `json:"note,omitempty"`
+	// Assumption, when set, says that no source of this version gives the rule and where
+	// the value used was taken from; results carry it.
+	Assumption *Assumption `json:"assumption,omitempty"`
+}
+
+// Assumption flags a rule that no source of its version gives: the value is taken from the
+// nearest later version that has one.
+type Assumption struct {
+	// Reason says what is assumed and why.
+	Reason Text `json:"reason"`
+	// From is the version the value is taken from.
+	From string `json:"from"`
+	// Source is the id, among this version's sources, of the document the value comes from;
+	// in Program.Assumptions it may be empty: each metric's own source.
+	Source string `json:"source,omitempty"`
+	// Metrics, in Program.Assumptions, lists the metrics flagged as "area/track/metric", or
+	// "*" for every metric.
+	Metrics []string `json:"metrics,omitempty"`
+	// Except, in Program.Assumptions, lists metrics ("area/track/metric") that "*" leaves out.
+	Except []string `json:"except,omitempty"`
 }
 
 // Rule kinds.
@@ -258,4 +281,6 @@ type Certification struct {
 	Source string `json:"source"`
 	// Note records how a date or code was derived.
 	Note string `json:"note,omitempty"`
+	// ReplacedBy lists the certification ids a source names as the successors of this one.
+	ReplacedBy []string `json:"replacedBy,omitempty"`
 }

@@ -25,6 +25,7 @@ type Input struct {
 
 	params     []float64 // by engine parameter index (see Profile.Parameters)
 	paramGiven []bool
+	time       *timeInput // the window's snapshots and the projection, when asked
 }
 
 // group is a number of people holding the same set of certifications.
@@ -221,6 +222,11 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		for _, pe := range perrs {
 			add(pe)
+		}
+	}
+	if len(errs) == 0 {
+		for _, te := range e.resolveTime(p, in) {
+			add(te)
 		}
 	}
 	if len(errs) > 0 {

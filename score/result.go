@@ -12,6 +12,10 @@ type Result struct {
 	Programs []ProgramResult `json:"programs"`
 	// Warnings flag what may change the result soon or what was not used.
 	Warnings []Warning `json:"warnings"`
+	// Window is the qualification window, when the profile gives a history.
+	Window *Window `json:"window,omitempty"`
+	// Projection is each area's score month by month, when the profile asks for it.
+	Projection *Projection `json:"projection,omitempty"`
 
 	store *store // storage reused by Engine.EvaluateInto
 }
@@ -159,6 +163,8 @@ type MetricResult struct {
 	Source string `json:"source"`
 	// Explanation is one sentence saying how the points were reached.
 	Explanation string `json:"explanation"`
+	// Assumption is set when no source of the version gives the rule (see Assumption).
+	Assumption *AssumptionResult `json:"assumption,omitempty"`
 
 	def *cmetric // the compiled rule, for the encoder's precomputed static fields
 }
@@ -245,4 +251,14 @@ type Warning struct {
 	People int `json:"people,omitempty"`
 	// Message says it in words.
 	Message string `json:"message"`
+}
+
+// AssumptionResult flags a metric whose rule no source of its version gives.
+type AssumptionResult struct {
+	// Reason says what is assumed and why, in the result's language.
+	Reason string `json:"reason"`
+	// From is the version the value is taken from.
+	From string `json:"from"`
+	// Source is the id of the source of the value taken (see ProgramResult.Sources).
+	Source string `json:"source"`
 }

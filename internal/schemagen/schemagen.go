@@ -40,6 +40,8 @@ const (
 	ResultFile  = "result.schema.json"
 	ProgramFile = "program.schema.json"
 	SummaryFile = "summary.schema.json"
+	// ComparisonFile describes score.Comparison (one profile on two dates).
+	ComparisonFile = "comparison.schema.json"
 )
 
 // StrictProfileFile is the file name of the strict profile schema of a program version.
@@ -80,6 +82,9 @@ func Generate(root string, e *score.Engine) (map[string][]byte, error) {
 	}
 	sum := reflectRoot(comments, &score.Summary{}, SummaryFile, "PartnerScore result summary")
 	if err := add(SummaryFile, sum); err != nil {
+		return nil, err
+	}
+	if err := add(ComparisonFile, reflectRoot(comments, &score.Comparison{}, ComparisonFile, "PartnerScore comparison of two dates")); err != nil {
 		return nil, err
 	}
 	prog := reflectRoot(comments, &score.Program{}, ProgramFile, "PartnerScore program rules")

@@ -12,6 +12,7 @@ import { formatNumber, resultToCSV, todayUTC } from './format.js'
 import { negotiate, t as translate } from './messages.js'
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
+import { TimeView } from './history.js'
 import {
   emptyState, loadStored, normalizeState, readHash, saveStored, setAt, stateHash, toCell, toProfile,
 } from './state.js'
@@ -71,6 +72,7 @@ let firstResult = true
 
 const form = new ProfileForm(els.form, { onEdit, onMutate })
 const results = new ResultsView({ errors: els.errors, status: els.status, body: els.body, notice: els.staleNotice })
+const timeView = new TimeView($('time'))
 
 function initialState() {
   const defaults = { lang: browserLang, asOf: today }
@@ -317,6 +319,7 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
+  timeView.render({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false
