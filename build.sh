@@ -9,6 +9,7 @@
 #   ./build.sh serve   builds dist/site and serves it on 127.0.0.1 (PORT, default 8080)
 #   ./build.sh build   writes the deployable static simulator to dist/site
 #   ./build.sh cli     builds bin/partnerscore
+#   ./build.sh worker  builds the API's Cloudflare Worker into dist/worker (wrangler.jsonc)
 #   ./build.sh fuzz    runs the fuzzer for FUZZTIME (default 30s)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -215,6 +216,21 @@ cmd_serve() {
 	exec bin/serve -addr "127.0.0.1:${PORT:-8080}" -dir dist/site
 }
 
+# worker writes dist/worker, the API's Worker: syumai/workers' workers-assets-gen (its
+# patched wasm_exec.js and runtime.mjs), then the Go program (app.wasm, wasm/worker) and the
+# Worker module (entry.mjs, one warm Go program per isolate). wrangler.jsonc points at it.
+cmd_worker() {
+	need_go
+	local out="$ROOT/dist/worker" version
+	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	say "building dist/worker"
+	go tool workers-assets-gen -mode=go -o "$out"
+	rm -f "$out/worker.mjs" # syumai's module (a new Go program per request): entry.mjs replaces it
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.moduleVersion=$version" -o "$out/app.wasm" ./wasm/worker
+	cp wasm/worker/entry.mjs "$out/entry.mjs"
+	echo "dist/worker: app.wasm $(($(wc -c <"$out/app.wasm") / 1000)) KB"
+}
+
 cmd_fuzz() {
 	need_go
 	go test ./score -run '^$' -fuzz FuzzParseEvaluate -fuzztime "${FUZZTIME:-30s}"
@@ -226,9 +242,10 @@ bench) cmd_bench ;;
 serve) cmd_serve ;;
 build) cmd_build ;;
 cli) cmd_cli ;;
+worker) cmd_worker ;;
 fuzz) cmd_fuzz ;;
 *)
-	sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
 	exit 2
 	;;
 esac
