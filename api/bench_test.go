@@ -30,4 +30,3 @@ func BenchmarkEvaluateHandler(b *testing.B) {
 		}
 	}
 }
-
