@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/partnerscore/partnerscore/internal/schemagen"
@@ -142,4 +143,32 @@ func firstDiff(a, b []byte) int {
 		}
 	}
 	return n
+}
+
+// Lookup and Names serve exactly the schema files, by name.
+func TestLookup(t *testing.T) {
+	files, err := filepath.Glob("*.schema.json")
+	if err != nil || len(files) < 5 {
+		t.Fatal("schema files:", files, err)
+	}
+	names := Names()
+	if len(names) != len(files) {
+		t.Fatalf("Names() = %v, files %v", names, files)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(f, ".schema.json")
+		want, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := Lookup(name)
+		if !ok || got != string(want) {
+			t.Errorf("Lookup(%q) = %d bytes, %v; want the file's %d bytes", name, len(got), ok, len(want))
+		}
+	}
+	for _, bad := range []string{"", "profile.schema.json", "Profile", "zzz", "a/b", "../schemas/profile"} {
+		if _, ok := Lookup(bad); ok {
+			t.Errorf("Lookup(%q) found a schema", bad)
+		}
+	}
 }

@@ -13,3 +13,5 @@
 // The package imports only the standard library and does no I/O: adapters (the command
 // line, the browser, the Worker) pass bytes in and take bytes out.
 package score
+
+//go:generate go test -run ^TestBuiltinRules$ -update .

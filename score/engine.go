@@ -2,19 +2,15 @@ package score
 
 import (
 	"bytes"
-	"embed"
-	"encoding/json"
-	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
-
-//go:embed rules
-var rulesFS embed.FS
 
 // Engine holds the compiled rules of every program version. It is immutable and safe for
 // concurrent use: build it once (Default, or New with your own data) and evaluate many
@@ -34,7 +30,11 @@ type Engine struct {
 	programIDs []string
 	known      map[string]string // strings a profile is likely to hold, shared by parsed profiles
 
-	today func() time.Time
+	// The JSON of Programs and Certifications, written once.
+	programsJSON, certsJSON []byte
+
+	today func() day // today's date (a func() day rather than a time.Time clock keeps time.Time's
+	// formatting methods out of the browser engine)
 }
 
 type factInfo struct {
@@ -119,56 +119,88 @@ type Option func(*Engine)
 // WithClock sets the clock that gives today's date when a profile has no asOf
 // (default: time.Now). Tests and adapters pass a fixed clock.
 func WithClock(now func() time.Time) Option {
-	return func(e *Engine) { e.today = now }
+	return func(e *Engine) { e.today = func() day { return dayOf(now()) } }
 }
 
 var defaultEngine = sync.OnceValues(func() (*Engine, error) { return New() })
 
-// Default returns the engine built from the embedded rule data, built on first use.
+// Default returns the engine built from the built-in rule data, built on first use.
 func Default() (*Engine, error) { return defaultEngine() }
 
-// New builds an engine from the embedded rule data.
+// New builds an engine from the built-in rule data: the files of the "rules" folder,
+// compiled into Go by go generate (rules_gen.go; a test checks it matches the files).
 func New(opts ...Option) (*Engine, error) {
-	return NewFromFS(rulesFS, "rules", opts...)
+	names := make([]string, len(builtinPrograms))
+	for i, p := range builtinPrograms {
+		names[i] = "rules/" + p.ID + "/" + p.Version + ".json"
+	}
+	e, err := build(builtinCertifications, builtinPrograms, names, opts)
+	if err != nil {
+		return nil, err
+	}
+	e.programsJSON = []byte(builtinProgramsJSON)
+	e.certsJSON = []byte(builtinCertificationsJSON)
+	return e, nil
 }
 
-// NewFromFS builds an engine from rule data laid out as in the embedded "rules"
-// folder: dir/certifications.json and dir/<program>/<version>.json.
+// NewFromFS builds an engine from rule data laid out as in the "rules" folder:
+// dir/certifications.json and dir/<program>/<version>.json.
 func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
-	e := &Engine{today: time.Now}
-	for _, o := range opts {
-		o(e)
+	certs, progs, files, err := readRules(fsys, dir)
+	if err != nil {
+		return nil, err
 	}
+	e, err := build(certs, progs, files, opts)
+	if err != nil {
+		return nil, err
+	}
+	e.programsJSON = appendData(nil, reflect.ValueOf(e.Programs()))
+	e.certsJSON = appendData(nil, reflect.ValueOf(e.certs))
+	return e, nil
+}
+
+// readRules decodes the rule files under dir: the certification catalog and every
+// program version, with the files' names.
+func readRules(fsys fs.FS, dir string) ([]Certification, []*Program, []string, error) {
 	var cat struct {
 		Certifications []Certification `json:"certifications"`
 	}
 	if err := readJSON(fsys, path.Join(dir, "certifications.json"), &cat); err != nil {
-		return nil, err
-	}
-	if err := e.addCerts(cat.Certifications); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	files, err := fs.Glob(fsys, path.Join(dir, "*", "*.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	var progs []*Program
 	for _, f := range files {
 		p := new(Program)
 		if err := readJSON(fsys, f, p); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		progs = append(progs, p)
 	}
 	if len(progs) == 0 {
-		return nil, dataErr(dir, "no program data")
+		return nil, nil, nil, dataErr(dir, "no program data")
+	}
+	return cat.Certifications, progs, files, nil
+}
+
+// build compiles the rules into an engine; files names where each program came from.
+func build(certs []Certification, progs []*Program, files []string, opts []Option) (*Engine, error) {
+	e := &Engine{today: func() day { return dayOf(time.Now()) }}
+	for _, o := range opts {
+		o(e)
+	}
+	if err := e.addCerts(certs); err != nil {
+		return nil, err
 	}
 	e.factIndex = map[string]int{}
 	e.areaTracks = map[string][]string{}
 	for i, p := range progs {
 		c, err := e.compile(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", files[i], err)
+			return nil, &fileError{name: files[i], err: err}
 		}
 		e.programs = append(e.programs, c)
 	}
@@ -206,21 +238,28 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 			continue
 		}
 		if prev := e.programs[i-1]; prev.to >= c.from {
-			return nil, dataErr(c.p.ID, fmt.Sprintf("versions %s and %s overlap", prev.p.Version, c.p.Version))
+			return nil, dataErr(c.p.ID, "versions "+prev.p.Version+" and "+c.p.Version+" overlap")
 		}
 	}
 	return e, nil
 }
+
+// fileError is a problem in one rule file.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.name + ": " + e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
 
 func readJSON(fsys fs.FS, name string, v any) error {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	if err := decodeData(b, v); err != nil {
+		return &fileError{name: name, err: err}
 	}
 	return nil
 }
@@ -231,7 +270,7 @@ func dataErr(where, msg string) error {
 
 func (e *Engine) addCerts(list []Certification) error {
 	if len(list) > maxCerts {
-		return dataErr("certifications", fmt.Sprintf("%d certifications, at most %d", len(list), maxCerts))
+		return dataErr("certifications", strconv.Itoa(len(list))+" certifications, at most "+strconv.Itoa(maxCerts))
 	}
 	e.certs = list
 	e.certIndex = map[string]int{}
@@ -244,7 +283,7 @@ func (e *Engine) addCerts(list []Certification) error {
 				continue
 			}
 			if j, dup := e.certIndex[k]; dup && j != i {
-				return dataErr("certifications/"+c.ID, fmt.Sprintf("name %q also names %s", n, list[j].ID))
+				return dataErr("certifications/"+c.ID, "name "+strconv.Quote(n)+" also names "+list[j].ID)
 			}
 			if _, dup := e.certIndex[k]; !dup {
 				e.certKeys = append(e.certKeys, n)
@@ -488,7 +527,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 				return nil, dataErr(where+"/"+t.ID, "a track needs metrics")
 			}
 			if total < p.QualifyingScore {
-				return nil, dataErr(where+"/"+t.ID, fmt.Sprintf("metric maxima add up to %g, below the qualifying score", total))
+				return nil, dataErr(where+"/"+t.ID, "metric maxima add up to "+strconv.FormatFloat(total, 'g', -1, 64)+", below the qualifying score")
 			}
 			ca.tracks = append(ca.tracks, ct)
 		}
@@ -592,6 +631,14 @@ func (e *Engine) InForce(date string) ([]*Program, error) {
 // Certifications returns the certification catalog (shared: do not modify).
 func (e *Engine) Certifications() []Certification { return e.certs }
 
+// AppendProgramsJSON appends, as a JSON array, every program version the engine holds
+// (as Programs gives them), written as encoding/json would write []*Program.
+func (e *Engine) AppendProgramsJSON(b []byte) []byte { return append(b, e.programsJSON...) }
+
+// AppendCertificationsJSON appends the certification catalog as a JSON array, written
+// as encoding/json would write []Certification.
+func (e *Engine) AppendCertificationsJSON(b []byte) []byte { return append(b, e.certsJSON...) }
+
 // Certification finds a certification by id, exam code or name, ignoring case.
 func (e *Engine) Certification(name string) (*Certification, bool) {
 	i, ok := e.lookupCert(name)
@@ -603,7 +650,7 @@ func (e *Engine) Certification(name string) (*Certification, bool) {
 
 func (e *Engine) asOfDay(s string) (day, error) {
 	if s == "" {
-		return dayOf(e.today()), nil
+		return e.today(), nil
 	}
 	d, ok := parseDay(s)
 	if !ok {

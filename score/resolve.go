@@ -62,7 +62,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		in.asOf = d
 	} else {
-		in.asOf = dayOf(e.today())
+		in.asOf = e.today()
 	}
 	switch p.Lang {
 	case "", "en":

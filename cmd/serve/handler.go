@@ -113,6 +113,11 @@ func (s *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
+	if embeddable(name) {
+		// Code of the embeddable widget, loaded by pages of other origins (with CORS).
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	}
 	h.Set("Cache-Control", "no-cache") // file names are not versioned: revalidate (ETag, Last-Modified)
 	served, encoding := name, ""
 	for _, enc := range encodings {
@@ -140,6 +145,17 @@ func (s *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w = &encodedWriter{ResponseWriter: w, encoding: encoding}
 	}
 	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// embeddable reports whether a file may be read by pages of other origins: scripts, styles
+// and WebAssembly, which the widget (embed/partnerscore-embed.js) loads into any page. They
+// are public and carry no credentials; pages (HTML) and data stay same-origin.
+func embeddable(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".js", ".mjs", ".css", ".wasm":
+		return true
+	}
+	return false
 }
 
 // encodedWriter sets Content-Encoding on a successful response (200, 206) of a

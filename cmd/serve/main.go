@@ -14,6 +14,9 @@
 // Last-Modified and Cache-Control: no-cache, and with security headers: a
 // Content-Security-Policy that allows only the site's own scripts, styles, images and
 // WebAssembly, X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer.
+// Scripts, styles and WebAssembly may also be read by pages of other origins (the embeddable
+// widget, site/embed): Access-Control-Allow-Origin: * and Cross-Origin-Resource-Policy:
+// cross-origin; pages and data stay same-origin.
 // Directories serve their index.html; there are no listings, no dotfiles, and no path
 // leaves the folder.
 package main

@@ -414,3 +414,37 @@ func TestRunUsage(t *testing.T) {
 		t.Errorf("PORT=0: exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
 	}
 }
+
+// TestCrossOrigin checks that the widget's code (scripts, styles, wasm) may be read by pages
+// of other origins, precompressed or not, and that pages and data stay same-origin.
+func TestCrossOrigin(t *testing.T) {
+	h := handler(t)
+	for _, tc := range []struct {
+		target, encoding string
+		open             bool
+	}{
+		{"/partnerscore.wasm", "", true},
+		{"/partnerscore.wasm", "br", true},
+		{"/wasm_exec.js", "gzip", true},
+		{"/js/app.mjs", "", true},
+		{"/css/site.css", "", true},
+		{"/", "", false},
+		{"/index.html", "", false},
+		{"/schemas/result.json", "", false},
+		{"/img/logo.svg", "", false},
+	} {
+		w := get(t, h, "GET", tc.target, "Origin", "http://127.0.0.1:9", "Accept-Encoding", tc.encoding)
+		if w.Code != 200 {
+			t.Errorf("%s: status %d", tc.target, w.Code)
+			continue
+		}
+		acao, corp := w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Cross-Origin-Resource-Policy")
+		if tc.open && (acao != "*" || corp != "cross-origin") {
+			t.Errorf("%s (%s): Access-Control-Allow-Origin %q, Cross-Origin-Resource-Policy %q, want * and cross-origin", tc.target, tc.encoding, acao, corp)
+		}
+		if !tc.open && (acao != "" || corp != "same-origin") {
+			t.Errorf("%s: Access-Control-Allow-Origin %q, Cross-Origin-Resource-Policy %q, want none and same-origin", tc.target, acao, corp)
+		}
+		checkSecurity(t, tc.target, w)
+	}
+}

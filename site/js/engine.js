@@ -81,20 +81,25 @@ const scripts = new Map();
  * @param {string|URL} [options.base] the folder holding partnerscore.wasm and wasm_exec.js
  *   (default: the folder above this module's, i.e. the site's root)
  * @param {ProgressCallback} [options.onProgress] called as partnerscore.wasm arrives
+ * @param {Runtime} [options.runtime] a Go runtime of the caller's (the embeddable widget's,
+ *   which sets no global); without it wasm_exec.js is imported and globalThis used
+ * @param {string} [options.origin] the origin the engine's files may come from (default: the
+ *   page's); another origin is fetched with CORS and without credentials
  * @returns {Promise<Engine>}
  */
-export async function loadEngine({ base = new URL("../", import.meta.url), onProgress } = {}) {
+export async function loadEngine({ base = new URL("../", import.meta.url), onProgress, runtime, origin } = {}) {
   const t0 = performance.now();
   const baseURL = new URL(String(base), globalThis.location?.href ?? import.meta.url);
-  const wasmURL = sameOrigin(new URL(WASM, baseURL));
-  const execURL = sameOrigin(new URL(WASM_EXEC, baseURL));
+  const wasmURL = sameOrigin(new URL(WASM, baseURL), origin);
+  const execURL = sameOrigin(new URL(WASM_EXEC, baseURL), origin);
 
-  const script = timed(() => loadGoRuntime(execURL));
+  const script = timed(() => (runtime ? Promise.resolve() : loadGoRuntime(execURL)));
   const compiled = timed(() => compile(wasmURL, onProgress));
   const [{ ms: scriptMs }, { value: module, ms: compileMs }] = await Promise.all([script, compiled]);
+  const rt = runtime ?? { Go: /** @type {any} */ (globalThis).Go, global: globalThis };
 
   const t1 = performance.now();
-  const state = { module, api: await startAsync(module), restarts: 0 };
+  const state = { module, api: await startAsync(module, rt), restarts: 0 };
   const startMs = performance.now() - t1;
 
   /**
@@ -107,7 +112,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     for (let attempt = 0; ; attempt++) {
       if (state.api.exited()) {
         if (attempt > 1) return undefined;
-        state.api = startSync(state.module);
+        state.api = startSync(state.module, rt);
         state.restarts++;
       }
       let out;
@@ -182,11 +187,20 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
 }
 
 /**
- * @param {URL} url
- * @returns {URL} url, when it has the page's origin
+ * A Go runtime to run the engine with instead of the globals of wasm_exec.js.
+ * @typedef {object} Runtime
+ * @property {any} Go the class wasm_exec.js defines
+ * @property {any} global the object the Go program sees as its global (js.Global()), where
+ *   it sets partnerscore
  */
-function sameOrigin(url) {
-  const here = globalThis.location?.origin;
+
+/**
+ * @param {URL} url
+ * @param {string} [origin] the origin allowed (default: the page's)
+ * @returns {URL} url, when it has the allowed origin
+ */
+function sameOrigin(url, origin) {
+  const here = origin ?? globalThis.location?.origin;
   if (here && here !== "null" && url.origin !== here) {
     throw new Error(`partnerscore: ${url} is not on this site (${here}); the engine loads only same-origin files`);
   }
@@ -239,7 +253,8 @@ async function compile(url, onProgress) {
  * @returns {Promise<Response>}
  */
 async function fetchWasm(url) {
-  const response = await fetch(url, { mode: "same-origin", credentials: "same-origin" });
+  const same = url.origin === globalThis.location?.origin;
+  const response = await fetch(url, same ? { mode: "same-origin", credentials: "same-origin" } : { mode: "cors", credentials: "omit" });
   if (!response.ok) throw new Error(`partnerscore: ${url.pathname}: HTTP ${response.status}`);
   return response;
 }
@@ -292,26 +307,31 @@ function countProgress(response, onProgress) {
 /**
  * Instantiates the module (asynchronously: the first start) and runs its Go program.
  * @param {WebAssembly.Module} module
+ * @param {Runtime} rt
  * @returns {Promise<Program>}
  */
-async function startAsync(module) {
-  const go = newGo();
-  return run(go, await WebAssembly.instantiate(module, go.importObject));
+async function startAsync(module, rt) {
+  const go = newGo(rt);
+  return run(go, await WebAssembly.instantiate(module, go.importObject), rt);
 }
 
 /**
  * Instantiates the module synchronously (a restart, inside a call) and runs its Go program.
  * @param {WebAssembly.Module} module
+ * @param {Runtime} rt
  * @returns {Program}
  */
-function startSync(module) {
-  const go = newGo();
-  return run(go, new WebAssembly.Instance(module, go.importObject));
+function startSync(module, rt) {
+  const go = newGo(rt);
+  return run(go, new WebAssembly.Instance(module, go.importObject), rt);
 }
 
-/** @returns {any} a Go runtime whose exit is observed (go.exitCode set) */
-function newGo() {
-  const go = new /** @type {any} */ (globalThis).Go();
+/**
+ * @param {Runtime} rt
+ * @returns {any} a Go runtime whose exit is observed (go.exitCode set)
+ */
+function newGo(rt) {
+  const go = new rt.Go();
   const exit = go.exit;
   go.exit = (code) => {
     go.exitCode = code;
@@ -324,13 +344,15 @@ function newGo() {
  * Runs the Go program until it has set its global.
  * @param {any} go
  * @param {WebAssembly.Instance} instance
+ * @param {Runtime} rt
  * @returns {Program}
  */
-function run(go, instance) {
+function run(go, instance, rt) {
   let ready = null;
   let exited = false;
+  const scope = rt.global;
   // The program calls onready with its global once set up (see wasm/browser/js.go).
-  globalThis[GLOBAL] = { ready: false, onready: (g) => (ready = g) };
+  scope[GLOBAL] = { ready: false, onready: (g) => (ready = g) };
   // run executes main synchronously up to its select {}: the global is set on return.
   go.run(instance).then(
     () => (exited = true),
@@ -339,7 +361,7 @@ function run(go, instance) {
       console.error("partnerscore: the Go program failed:", err);
     },
   );
-  const global = ready ?? globalThis[GLOBAL];
+  const global = ready ?? scope[GLOBAL];
   if (go.exited || !global || global.ready !== true) {
     throw new Error("partnerscore: the engine did not start" + (go.exited ? ` (exit code ${go.exitCode})` : ""));
   }

@@ -3,9 +3,7 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"io/fs"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -144,7 +142,7 @@ func (a *api) evaluate(profile string, summary bool) []byte {
 func (a *api) programsJSON() []byte {
 	return a.guard("programs", func() []byte {
 		if a.programs == nil {
-			a.programs = mustJSON(a.eng.Programs())
+			a.programs = a.eng.AppendProgramsJSON(nil)
 		}
 		return a.programs
 	})
@@ -154,7 +152,7 @@ func (a *api) programsJSON() []byte {
 func (a *api) certificationsJSON() []byte {
 	return a.guard("certifications", func() []byte {
 		if a.certs == nil {
-			a.certs = mustJSON(a.eng.Certifications())
+			a.certs = a.eng.AppendCertificationsJSON(nil)
 		}
 		return a.certs
 	})
@@ -166,14 +164,11 @@ func (a *api) certificationsJSON() []byte {
 func (a *api) schema(name string) []byte {
 	return a.guard("schema", func() []byte {
 		name = strings.TrimSuffix(name, schemaSuffix)
-		if name == "" || !fs.ValidPath(name) || strings.Contains(name, "/") {
+		text, ok := schemas.Lookup(name)
+		if !ok {
 			return []byte("null")
 		}
-		b, err := schemas.FS.ReadFile(name + schemaSuffix)
-		if err != nil {
-			return []byte("null")
-		}
-		return b
+		return []byte(text)
 	})
 }
 
@@ -181,32 +176,17 @@ func (a *api) schema(name string) []byte {
 func (a *api) schemaNamesJSON() []byte {
 	return a.guard("schemas", func() []byte {
 		if a.schemaNames == nil {
-			entries, err := schemas.FS.ReadDir(".") // sorted by name
-			if err != nil {
-				panic(err)
-			}
 			b := []byte{'['}
-			for _, e := range entries {
-				if name, ok := strings.CutSuffix(e.Name(), schemaSuffix); ok && !e.IsDir() {
-					if len(b) > 1 {
-						b = append(b, ',')
-					}
-					b = appendString(b, name)
+			for i, name := range schemas.Names() { // sorted
+				if i > 0 {
+					b = append(b, ',')
 				}
+				b = appendString(b, name)
 			}
 			a.schemaNames = append(b, ']')
 		}
 		return a.schemaNames
 	})
-}
-
-// mustJSON encodes v; a failure is a bug, turned into an internal error by guard.
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 // failJSON appends {"ok":false,"errors":[…]} for err: its score.Errors as they are,

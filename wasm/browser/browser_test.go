@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -271,13 +272,10 @@ func TestPrograms(t *testing.T) {
 	ps := global(t)
 	e := engine(t)
 	s := ps.Call("programs").String()
-	want, err := json.Marshal(e.Programs())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s != string(want) {
+	if want := e.AppendProgramsJSON(nil); s != string(want) {
 		t.Errorf("programs differs from the engine's programs")
 	}
+	sameAsEncodingJSON(t, "programs", s, e.Programs())
 	var progs []score.Program
 	d := json.NewDecoder(strings.NewReader(s))
 	d.DisallowUnknownFields()
@@ -410,5 +408,24 @@ func TestAppendError(t *testing.T) {
 	want, _ := json.Marshal(&score.Error{Path: "", Code: "c", Message: "m"})
 	if got := appendError(nil, &score.Error{Code: "c", Message: "m"}); string(got) != string(want) {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// sameAsEncodingJSON checks that the JSON text s means what encoding/json writes for v.
+func sameAsEncodingJSON(t *testing.T, what, s string, v any) {
+	t.Helper()
+	want, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	if err := json.Unmarshal([]byte(s), &a); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if err := json.Unmarshal(want, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("%s: differs from encoding/json's encoding", what)
 	}
 }

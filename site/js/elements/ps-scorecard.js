@@ -30,8 +30,9 @@ function el(tag, cls, text) {
   return e
 }
 
-function bar(value, max, mark, label) {
-  const b = document.createElement('ps-metric-bar')
+/** A <ps-metric-bar>, from the card's own registry (a widget's scoped one, or the page's). */
+function bar(value, max, mark, label, registry) {
+  const b = document.createElement('ps-metric-bar', { customElementRegistry: registry || undefined })
   b.setAttribute('value', String(value))
   b.setAttribute('max', String(max))
   if (mark !== null) b.setAttribute('mark', String(mark))
@@ -114,7 +115,7 @@ export class ScorecardElement extends HTMLElement {
     const score = el('p', 'card-score')
     score.append(el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`))
     const areaBar = bar(a.score, a.max, a.qualifyingScore,
-      t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }))
+      t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), this.customElementRegistry)
     areaBar.classList.add('area-bar')
 
     const status = el('p', 'card-status')
@@ -179,7 +180,7 @@ export class ScorecardElement extends HTMLElement {
       el('span', 'metric-points', t('card.points', { points: num(m.points, 1), max: num(m.max, 0) })),
     )
     li.append(head)
-    li.append(bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0) })))
+    li.append(bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0) }), this.customElementRegistry))
     // The engine's sentence already says what bound the points (m.applied).
     li.dataset.applied = m.applied || ''
     li.append(el('p', 'metric-explanation', m.explanation))
