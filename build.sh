@@ -411,7 +411,7 @@ CAPNP
 			function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
 			/ 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
 			/requests in/ { n = $1 } /Non-2xx/ { non2xx = $NF } /Socket errors/ { err = $0 }
-			END { printf "%s c%d %.0f %.3f %.3f %d %d %s\n", name, c, rps, p50, p99, n, non2xx + 0, (err == "" ? "0" : "1") }' >>"$tmp/results"
+			END { gsub(/ /, "", err); sub(/Socketerrors:/, "", err); printf "%s c%d %.0f %.3f %.3f %d %d %s\n", name, c, rps, p50, p99, n, non2xx + 0, (err == "" ? "0" : err) }' >>"$tmp/results"
 	}
 	# Warm both up, then measure in turn.
 	wrk -t1 -c4 -d2s -s "$tmp/post.lua" "http://127.0.0.1:$port_w/v1/evaluate" >/dev/null
@@ -427,7 +427,7 @@ CAPNP
 	run worker-syumai-bridge "http://127.0.0.1:$port_s" 16 "$(((secs + 1) / 2))"
 	awk '
 	{ rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; n[$1, $2] = $6; bad[$1, $2] = $7; err[$1, $2] = $8
-	  printf "%-22s %-4s %9.0f req/s  p50 %8.3f ms  p99 %8.3f ms  (%d requests, %d non-2xx, socket errors: %s)\n", $1, $2, $3, $4, $5, $6, $7, ($8 == "0" ? "none" : "SOME") }
+	  printf "%-22s %-4s %9.0f req/s  p50 %8.3f ms  p99 %8.3f ms  (%d requests, %d non-2xx, socket errors: %s)\n", $1, $2, $3, $4, $5, $6, $7, ($8 == "0" ? "none" : $8) }
 	END {
 		for (c = 1; c <= 16; c += 15) printf "worker / native at %2d connection(s): %.1f%%\n", c, 100 * rps["worker", "c" c] / rps["native", "c" c]
 		r = rps["worker", "c16"] / rps["native", "c16"]; q = p99["worker", "c16"]
