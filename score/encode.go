@@ -81,12 +81,14 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		}
 		b = appendArea(b, &p.Areas[i], lang)
 	}
+	b = append(b, ']')
+	b = appendModelSections(b, p)
 	if d := p.def; d != nil && len(p.Sources) == len(d.p.Sources) && (len(p.Sources) == 0 || &p.Sources[0] == &d.p.Sources[0]) {
-		b = append(b, "],"...)
+		b = append(b, ',')
 		b = append(b, d.sourcesJSON...)
 		return append(b, '}')
 	}
-	b = append(b, `],"sources":[`...)
+	b = append(b, `,"sources":[`...)
 	for i := range p.Sources {
 		s := &p.Sources[i]
 		if i > 0 {

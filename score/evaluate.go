@@ -128,14 +128,17 @@ func (e *Engine) selectPrograms(in *Input) ([]*compiled, Errors) {
 		return out, nil
 	}
 	for _, id := range e.programIDs {
-		if c := e.inForce(id, in.asOf); c != nil {
+		if c := e.inForce(id, in.asOf); c != nil && (!c.p.OnRequest || in.uses(c)) {
 			out = append(out, c)
 		}
 	}
 	if len(out) == 0 {
 		exp := ""
-		for i, id := range e.programIDs {
-			if i > 0 {
+		for _, id := range e.programIDs {
+			if e.onRequestOnly(id) {
+				continue // not evaluated without being asked for: not what the date lacks
+			}
+			if exp != "" {
 				exp += "; "
 			}
 			exp += id + ": " + e.coverage(id)
@@ -239,6 +242,10 @@ func (ev *evaluation) people(m *certMask) int {
 }
 
 func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
+	if c.p.model() != ModelScorecard {
+		ev.modelProgram(pr, c)
+		return
+	}
 	lang := ev.in.lang
 	*pr = ProgramResult{ID: c.p.ID, Name: c.p.Name.In(lang), Version: c.p.Version,
 		EffectiveFrom: c.p.EffectiveFrom, EffectiveTo: c.p.EffectiveTo, Sources: c.p.Sources, def: c}
@@ -494,6 +501,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id})
 		}
 	}
+	ws = ev.paramWarnings(ws, progs)
 	if ws == nil {
 		return []Warning{}
 	}

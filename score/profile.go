@@ -27,6 +27,9 @@ type Profile struct {
 	Tracks map[string]string `json:"tracks,omitempty"`
 	// Plan, when present, asks for the gap analysis and the cheapest plan to qualify.
 	Plan *PlanRequest `json:"plan,omitempty"`
+	// Parameters set figures the program data declares as parameters (thresholds no source
+	// gives, calculator inputs), keyed by parameter id; each one not set takes its default.
+	Parameters map[string]float64 `json:"parameters,omitempty"`
 }
 
 // Person is one certified person.

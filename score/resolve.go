@@ -22,6 +22,9 @@ type Input struct {
 	tracks   map[string]string
 	progs    []*compiled // the program versions in force on asOf
 	plan     *planInput
+
+	params     []float64 // by engine parameter index (see Profile.Parameters)
+	paramGiven []bool
 }
 
 // group is a number of people holding the same set of certifications.
@@ -206,11 +209,15 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		in.plan = pi
 	}
+	e.resolveParams(p, in, add)
 	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") {
 		var perrs Errors
 		in.progs, perrs = e.selectPrograms(in)
 		if perrs == nil {
 			perrs = e.checkBounds(in, in.progs)
+		}
+		if perrs == nil {
+			perrs = e.checkParams(in, in.progs)
 		}
 		for _, pe := range perrs {
 			add(pe)

@@ -34,6 +34,17 @@ type ProgramResult struct {
 	Areas []AreaResult `json:"areas"`
 	// Sources are the documents the rules come from; metrics refer to them by id.
 	Sources []Source `json:"sources"`
+	// Model is the program's model when it is not a scorecard: levels, calculator or timeline.
+	// Such a program has no areas; Qualified lists the levels reached.
+	Model string `json:"model,omitempty" jsonschema:"enum=levels,enum=calculator,enum=timeline"`
+	// Parameters are the parameters the rules used, with their values and origins.
+	Parameters []ParameterResult `json:"parameters,omitempty"`
+	// Timeline is the status of each timeline item on the date.
+	Timeline []TimelineResult `json:"timeline,omitempty"`
+	// Levels is the outcome of a levels program.
+	Levels *LevelsResult `json:"levels,omitempty"`
+	// Calculator is the outcome of a calculator program.
+	Calculator *CalculatorResult `json:"calculator,omitempty"`
 
 	def *compiled // the compiled version, for the encoder's precomputed sources
 }
@@ -208,21 +219,22 @@ type PrerequisiteResult struct {
 
 // Warning codes.
 const (
-	WarnRetiring   = "certification-retiring" // a held certification retires or stops counting within 12 months
-	WarnExpired    = "certification-expired"  // a held certification no longer counts
-	WarnUnverified = "rules-unverified"       // the date is after the rules were last checked
-	WarnUnusedFact = "fact-unused"            // a given fact is not read by any version evaluated
+	WarnRetiring    = "certification-retiring" // a held certification retires or stops counting within 12 months
+	WarnExpired     = "certification-expired"  // a held certification no longer counts
+	WarnUnverified  = "rules-unverified"       // the date is after the rules were last checked
+	WarnUnusedFact  = "fact-unused"            // a given fact is not read by any version evaluated
+	WarnUnusedParam = "parameter-unused"       // a given parameter is not read by any version evaluated
 )
 
 // Warning flags something that may change the result or was not used.
 type Warning struct {
 	// Code classifies the warning.
-	Code string `json:"code" jsonschema:"enum=certification-retiring,enum=certification-expired,enum=rules-unverified,enum=fact-unused"`
+	Code string `json:"code" jsonschema:"enum=certification-retiring,enum=certification-expired,enum=rules-unverified,enum=fact-unused,enum=parameter-unused"`
 	// Program is the program concerned, if any.
 	Program string `json:"program,omitempty"`
 	// Certification is the certification id concerned, if any.
 	Certification string `json:"certification,omitempty"`
-	// Fact is the fact id concerned, if any.
+	// Fact is the fact id (or parameter id) concerned, if any.
 	Fact string `json:"fact,omitempty"`
 	// Date is the date concerned (a certification's last counting day, the rules'
 	// verification date), if any.

@@ -83,6 +83,7 @@ func Generate(root string, e *score.Engine) (map[string][]byte, error) {
 		return nil, err
 	}
 	prog := reflectRoot(comments, &score.Program{}, ProgramFile, "PartnerScore program rules")
+	modelRequirements(prog)
 	if err := add(ProgramFile, prog); err != nil {
 		return nil, err
 	}
@@ -272,6 +273,9 @@ func strictProfileSchema(comments map[string]string, p *score.Program, catalog [
 			Enum:        strs(ids),
 		})
 	}
+
+	// parameters: exactly the declared ones.
+	strictParameters(prop(s, "parameters"), p)
 
 	// plan costs: a declared fact or a certification.
 	costs := prop(s.Definitions["PlanRequest"], "costs")
