@@ -4,10 +4,13 @@
 // 14 ms of CPU each). This module starts the program once, at the first request, and
 // routes every request to it; when the program has exited (a crash, an os.Exit), the
 // request that saw it gets a 500 problem and the next one starts a new program. Requests
-// cross into Go through binding.serve (see main.go): the body is read here, one
-// synchronous call returns [status, header lines, body], and the Response is built here.
-// The Worker variable BRIDGE=syumai routes through syumai's streaming handleRequest instead
-// (kept to measure it).
+// cross into Go through two functions the wasm module exports (see export.go): the body is
+// read here, the request is written into the wasm memory, one plain wasm call serves it,
+// the status, header lines and body are read back from the wasm memory, and the Response
+// is built here. No JavaScript value crosses, so the Go side makes none (each would need a
+// finalizer run by the Go GC) and wakes no goroutine. The Worker variable BRIDGE=funcof
+// routes through binding.serve, a js.FuncOf taking and returning JavaScript values, and
+// BRIDGE=syumai through syumai's streaming handleRequest (both kept to measure them).
 import "./wasm_exec.js";
 import { createRuntimeContext, loadModule } from "./runtime.mjs";
 
@@ -42,7 +45,7 @@ async function start(env, ctx) {
       throw new Error(`the Go program exited while starting (code ${go.exitCode ?? "?"})`);
     }),
   ]);
-  return { go, binding };
+  return { go, binding, exports: instance.exports };
 }
 
 function program(env, ctx) {
@@ -95,6 +98,31 @@ function headerLines(headers) {
   return s;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// serveGo serves one request through the exported functions (see export.go) and returns
+// [status, header lines, body bytes], or undefined when the program failed or exited.
+function serveGo(p, method, url, lines, body) {
+  const x = p.exports;
+  const n = body === null ? 0 : body.byteLength;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const max = 3 * (method.length + url.length + lines.length) + n;
+  const at = x.partnerscore_buffer(max);
+  if (at === 0 || p.go.exited) return undefined;
+  const mem = new Uint8Array(x.mem.buffer, at, max);
+  const m = encoder.encodeInto(method, mem).written;
+  const u = encoder.encodeInto(url, mem.subarray(m)).written;
+  const h = encoder.encodeInto(lines, mem.subarray(m + u)).written;
+  if (n > 0) mem.set(body, m + u + h);
+  const a = x.partnerscore_serve(m, u, h, n);
+  if (a === 0 || p.go.exited) return undefined;
+  const buf = x.mem.buffer; // a new one if the memory grew
+  const v = new DataView(buf, a, 20);
+  const [hp, hl, bp, bl] = [v.getUint32(4, true), v.getUint32(8, true), v.getUint32(12, true), v.getUint32(16, true)];
+  return [v.getUint32(0, true), decoder.decode(new Uint8Array(buf, hp, hl)), new Uint8Array(buf, bp, bl).slice()];
+}
+
 const noBody = new Set([101, 204, 205, 304]);
 
 function failure(status, detail, instance) {
@@ -124,7 +152,10 @@ async function fetch(req, env, ctx) {
   const body = await readBody(req, p.binding.maxBodyBytes);
   let out;
   try {
-    out = p.binding.serve(req.method, req.url, headerLines(req.headers), body);
+    out =
+      env.BRIDGE === "funcof"
+        ? p.binding.serve(req.method, req.url, headerLines(req.headers), body)
+        : serveGo(p, req.method, req.url, headerLines(req.headers), body);
   } catch (e) {
     out = undefined;
   }

@@ -7,24 +7,30 @@
 //
 // One Go program serves every request of an isolate: entry.mjs starts it once, at the first
 // request, and starts a new one only when it has exited. Requests reach the handler by one
-// of two bridges into the same http.Handler:
+// of three bridges into the same http.Handler:
 //
-//   - binding.serve (the default, see serve): JavaScript reads the body, makes one
-//     synchronous call with the method, URL, header lines and body bytes, and builds the
-//     Response from the [status, header lines, body bytes] returned (package bufhttp);
+//   - the exported functions partnerscore_buffer and partnerscore_serve (the default, see
+//     export.go): JavaScript reads the body, writes the method, URL, header lines and body
+//     into the wasm memory, makes one plain wasm call with their lengths, and builds the
+//     Response from the status, header lines and body bytes it reads back (package
+//     bufhttp); no JavaScript value is made on the Go side, no goroutine is woken;
+//   - binding.serve, a js.FuncOf taking and returning JavaScript values (kept to measure
+//     it: the Worker variable BRIDGE=funcof);
 //   - binding.handleRequest: syumai/workers' own streaming bridge (workers.ServeNonBlock),
-//     kept for comparison (the Worker variable BRIDGE=syumai selects it; ./build.sh bench
-//     measures both).
+//     kept for comparison (BRIDGE=syumai; ./build.sh bench-api measures all three).
 //
-// Worker variables: ALLOWED_ORIGINS (CORS origins, separated by commas; "*" for any) and,
+// Worker variables: ALLOWED_ORIGINS (CORS origins, separated by commas; "*" for any);
+// GO_GC_PERCENT and GO_MEMORY_LIMIT_MB (the Go GC's GOGC and memory limit, see main);
 // for the tests only, PARTNERSCORE_TEST_HOOKS=1, which lets a request carrying the header
 // X-PartnerScore-Test: exit or panic end the Go program, so that the tests can check that
-// the next request gets a new one.
+// the next request gets a new one, and X-PartnerScore-Test: stats read the Go runtime's
+// memory and GC figures.
 package main
 
 import (
 	"os"
 	"runtime/debug"
+	"strconv"
 	"syscall/js"
 
 	"github.com/syumai/workers"
@@ -40,8 +46,13 @@ var moduleVersion string
 // 128 MB, shared with JavaScript; wasm memory never shrinks, so its peak is what stays).
 const memoryLimit = 48 << 20
 
+// gcPercent is the GC's GOGC (debug.SetGCPercent) in effect.
+var gcPercent = 100
+
 func main() {
-	debug.SetMemoryLimit(memoryLimit)
+	gcPercent = envInt("GO_GC_PERCENT", gcPercent)
+	debug.SetGCPercent(gcPercent)
+	debug.SetMemoryLimit(int64(envInt("GO_MEMORY_LIMIT_MB", memoryLimit>>20)) << 20)
 	h, err := api.New(api.Config{
 		AllowedOrigins: api.ParseOrigins(cloudflare.Getenv("ALLOWED_ORIGINS")),
 		Version:        moduleVersion,
@@ -53,7 +64,18 @@ func main() {
 	workers.ServeNonBlock(h)
 	binding := js.Global().Get("context").Get("binding")
 	binding.Set("maxBodyBytes", api.MaxBodyBytes)
-	binding.Set("serve", js.FuncOf(newBridge(h, cloudflare.Getenv("PARTNERSCORE_TEST_HOOKS") == "1").serve))
+	b := newBridge(h, cloudflare.Getenv("PARTNERSCORE_TEST_HOOKS") == "1")
+	binding.Set("serve", js.FuncOf(b.serve))
+	exported = b
 	workers.Ready()
 	select {} // stay alive: every request calls in
+}
+
+// envInt reads a Worker variable holding an integer, or returns def when it is unset or not
+// an integer.
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(cloudflare.Getenv(name)); err == nil {
+		return n
+	}
+	return def
 }
