@@ -6,25 +6,25 @@
 // app.wasm; entry.mjs is the Worker's module).
 //
 // One Go program serves every request of an isolate: entry.mjs starts it once, at the first
-// request, and starts a new one only when it has exited. Requests reach the handler by one
-// of three bridges into the same http.Handler:
+// request, and starts a new one only when it has exited. Requests reach the handler
+// through two functions the wasm module exports, partnerscore_buffer and
+// partnerscore_serve (see export.go): JavaScript reads the body, writes the method, URL,
+// header lines and body into the wasm memory, makes one plain wasm call with their lengths,
+// and builds the Response from the status, header lines and body bytes it reads back
+// (package bufhttp). No JavaScript value is made on the Go side and no goroutine is woken.
 //
-//   - the exported functions partnerscore_buffer and partnerscore_serve (the default, see
-//     export.go): JavaScript reads the body, writes the method, URL, header lines and body
-//     into the wasm memory, makes one plain wasm call with their lengths, and builds the
-//     Response from the status, header lines and body bytes it reads back (package
-//     bufhttp); no JavaScript value is made on the Go side, no goroutine is woken;
-//   - binding.serve, a js.FuncOf taking and returning JavaScript values (kept to measure
-//     it: the Worker variable BRIDGE=funcof);
-//   - binding.handleRequest: syumai/workers' own streaming bridge (workers.ServeNonBlock),
-//     kept for comparison (BRIDGE=syumai; ./build.sh bench-api measures all three).
+// Built with -tags bench (./build.sh bench-api does, to measure them), the program also
+// offers two other bridges into the same handler: binding.serve, a js.FuncOf taking and
+// returning JavaScript values (the Worker variable BRIDGE=funcof selects it), and
+// syumai/workers' own streaming bridge, binding.handleRequest (BRIDGE=syumai). They are
+// left out of the deployed build, whose size budget has no room for them.
 //
 // Worker variables: ALLOWED_ORIGINS (CORS origins, separated by commas; "*" for any);
 // GO_GC_PERCENT and GO_MEMORY_LIMIT_MB (the Go GC's GOGC and memory limit, see main);
 // for the tests only, PARTNERSCORE_TEST_HOOKS=1, which lets a request carrying the header
 // X-PartnerScore-Test: exit or panic end the Go program, so that the tests can check that
-// the next request gets a new one, and X-PartnerScore-Test: stats read the Go runtime's
-// memory and GC figures.
+// the next request gets a new one, and (-tags bench) X-PartnerScore-Test: stats read the
+// Go runtime's memory and GC figures.
 package main
 
 import (
@@ -61,12 +61,11 @@ func main() {
 		println("partnerscore worker:", err.Error())
 		os.Exit(1) // entry.mjs answers 500 and tries a new program at the next request
 	}
-	workers.ServeNonBlock(h)
 	binding := js.Global().Get("context").Get("binding")
 	binding.Set("maxBodyBytes", api.MaxBodyBytes)
 	b := newBridge(h, cloudflare.Getenv("PARTNERSCORE_TEST_HOOKS") == "1")
-	binding.Set("serve", js.FuncOf(b.serve))
 	exported = b
+	comparisonBridges(h, b, binding)
 	workers.Ready()
 	select {} // stay alive: every request calls in
 }
