@@ -271,7 +271,7 @@ export class PartnerScoreElement extends HTMLElement {
     this.#root.setAttribute('aria-busy', 'true')
     const base = this.base
     this.#loading = (async () => {
-      const [{ sharedEngine }, { WidgetView }] = await Promise.all([import('./engine.js'), import('./view.js')])
+      const { sharedEngine, WidgetView } = await import('./widget.js')
       const engine = await sharedEngine(base, (loaded, total) => {
         if (total) {
           this.#progress.max = total

@@ -6,11 +6,11 @@
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
-import { t as translate } from '../js/messages.js'
+import { t as translate } from './messages.js'
 import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
 import { ScorecardElement } from '../js/elements/ps-scorecard.js'
 
-/** The widget's own texts (the others are the simulator's, js/messages.js). */
+/** The widget's own texts (the others are the simulator's: messages.js). */
 const W = {
   en: {
     figures: 'Your figures',

@@ -1,6 +1,7 @@
 // Tests of the widget's DOM-free parts in Node: the stand-in global object (site/embed/engine.js)
-// and the Go runtime that build.sh writes (dist/site/embed/go-runtime.js), running the real
-// engine (dist/site/partnerscore.wasm) without a global being set; the attribute parsers.
+// and the Go runtime of the built widget (dist/site/embed/widget.js, where the build wraps Go's
+// wasm_exec.js), running the real engine (dist/site/partnerscore.wasm) without a global being
+// set; the attribute parsers.
 
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -42,8 +43,10 @@ describe('go-runtime.js: the engine with no global set', () => {
   test('runs partnerscore.wasm; Go, fs, process, path and partnerscore stay on the stand-in', async () => {
     ensureSite()
     const before = new Set(Object.getOwnPropertyNames(globalThis))
-    const { goRuntime } = await import(pathToFileURL(path.join(SITE, 'embed/go-runtime.js')).href)
-    const s = scope()
+    // The bundle as shipped (minified), its Go runtime and stand-in included.
+    const built = await import(pathToFileURL(path.join(SITE, 'embed/widget.js')).href)
+    const { goRuntime } = built
+    const s = built.scope()
     const Go = goRuntime(s)
     assert.equal(typeof Go, 'function')
     const go = new Go()
