@@ -1,25 +1,26 @@
-// Builds the embeddable widget (site/embed) into two minified ES modules with esbuild:
+// Builds the embeddable widget (site/embed) into minified ES modules with esbuild:
 //
 //   OUT/partnerscore-embed.js  the loader a page includes: partnerscore-embed.js,
-//                              partner-score.js and styles.js; it imports ./widget.js when a
-//                              widget comes into view or is first used
+//                              partner-score.js and styles.js; it imports ./widget.js and the
+//                              texts of the widget's language when a widget comes into view or
+//                              is first used
 //   OUT/widget.js              everything else before the wasm: widget.js, engine.js, view.js,
-//                              messages.js, the simulator's modules they use (js/engine.js,
-//                              program.js, format.js, the two inner elements) and Go's
-//                              wasm_exec.js wrapped as go-runtime.js
+//                              the simulator's modules they use (js/engine.js, program.js,
+//                              format.js, the two inner elements) and Go's wasm_exec.js
+//                              wrapped as go-runtime.js
+//   OUT/texts-<lang>.js        the widget's texts in one language (messages.js's table(lang))
 //
-// (and a source map of each, not linked from the modules). Two things are made here rather
-// than read from site/:
+// (and a source map of each bundle, not linked from it). Made here rather than read from site/:
 //   - go-runtime.js: the toolchain's wasm_exec.js wrapped in `export function
 //     goRuntime(globalThis) { … return globalThis.Go }`, so that the stand-in object passed as
 //     globalThis gets every global it assigns (see site/embed/engine.js); its one bare global
 //     (fs, in runtime.wasmWrite) is bound to the stand-in's too;
-//   - js/messages.js, as the widget sees it: the same exports with the tables cut down to the
-//     keys site/embed/messages.js lists (KEYS), instead of every text of the simulator.
+//   - messages.js, as the loader sees it: texts(lang) imports ./texts-<lang>.js, instead of
+//     the simulator's whole js/messages.js.
 //
 //   node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS     (./build.sh build runs it)
 
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
@@ -31,9 +32,19 @@ if (!site || !out || !wasmExec) {
 }
 
 const EMBED = path.join(site, 'embed')
-const MESSAGES = path.join(site, 'js/messages.js')
+const MESSAGES = path.join(EMBED, 'messages.js')
 
-/** Options of both builds: browsers with scoped custom element registries' peers (2023+). */
+/** messages.js in the bundles: each language's table is a module of its own. */
+const texts = {
+  name: 'widget-texts',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]messages\.js$/ }, (args) => (args.path === MESSAGES
+      ? { contents: 'export const texts = (lang) => import(new URL(`texts-${lang}.js`, import.meta.url).href).then((m) => m.default)', loader: 'js' }
+      : undefined))
+  },
+}
+
+/** Options of both bundles. */
 const common = {
   bundle: true,
   format: /** @type {const} */ ('esm'),
@@ -45,13 +56,14 @@ const common = {
   outdir: out,
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
+  pure: ['Object.freeze'],
 }
 
 /** The loader: ./widget.js stays a separate module, imported on demand. */
 const loader = await esbuild.build({
   ...common,
   entryPoints: { 'partnerscore-embed': path.join(EMBED, 'partnerscore-embed.js') },
-  plugins: [{
+  plugins: [texts, {
     name: 'widget-external',
     setup(b) {
       b.onResolve({ filter: /^\.\/widget\.js$/ }, (args) => {
@@ -62,7 +74,7 @@ const loader = await esbuild.build({
   }],
 })
 
-/** The widget: one module, the Go runtime and the cut-down messages included. */
+/** The widget: one module, the Go runtime included. */
 const widget = await esbuild.build({
   ...common,
   entryPoints: { widget: path.join(EMBED, 'widget.js') },
@@ -77,19 +89,28 @@ const widget = await esbuild.build({
         resolveDir: EMBED,
       }))
     },
-  }, {
-    name: 'widget-messages',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]messages\.js$/ }, async (args) => (args.path === MESSAGES
-        ? { contents: await widgetMessages(), loader: 'js' }
-        : undefined))
-    },
-  }],
+  }, texts],
 })
+
+// The texts, one module per language.
+const { LANGS, messages } = await import(pathToFileURL(path.join(site, 'js/messages.js')).href)
+const { KEYS, table } = await import(pathToFileURL(MESSAGES).href)
+for (const k of KEYS) {
+  if (!Object.keys(messages.en).some((key) => (k.endsWith('.') ? key.startsWith(k) : key === k))) throw new Error(`site/embed/messages.js: ${k} matches no key of js/messages.js`)
+}
+mkdirSync(out, { recursive: true })
+for (const lang of LANGS) {
+  const file = path.join(out, `texts-${lang}.js`)
+  writeFileSync(file, `export default ${JSON.stringify(table(lang))};\n`)
+  console.log(`${path.relative(process.cwd(), file)}: ${Buffer.byteLength(readFileSync(file))} bytes`)
+}
 
 for (const r of [loader, widget]) {
   for (const [file, o] of Object.entries(r.metafile.outputs)) {
-    if (file.endsWith('.js')) console.log(`${path.relative(process.cwd(), file)}: ${o.bytes} bytes, from ${Object.keys(o.inputs).length} modules`)
+    if (!file.endsWith('.js')) continue
+    console.log(`${path.relative(process.cwd(), file)}: ${o.bytes} bytes, from ${Object.keys(o.inputs).length} modules`)
+    // PS_EMBED_VERBOSE=1: the bytes of each module in it.
+    if (process.env.PS_EMBED_VERBOSE) for (const [i, x] of Object.entries(o.inputs)) console.log(`  ${x.bytesInOutput}\t${i}`)
   }
 }
 
@@ -108,35 +129,4 @@ function goRuntime(src) {
     'return globalThis.Go;',
     '}',
   ].join('\n')
-}
-
-/**
- * js/messages.js as the widget sees it: the same exports, its functions as they are, the
- * tables holding only the keys site/embed/messages.js keeps. The functions must read no
- * module binding but the exports (messages, LANGS…), which are redefined here.
- */
-async function widgetMessages() {
-  const all = await import(pathToFileURL(MESSAGES).href)
-  const { KEYS, kept } = await import(pathToFileURL(path.join(EMBED, 'messages.js')).href)
-  const en = Object.keys(all.messages.en)
-  for (const k of KEYS) {
-    if (!en.some((key) => (k.endsWith('.') ? key.startsWith(k) : key === k))) throw new Error(`site/embed/messages.js: ${k} matches no key of js/messages.js`)
-  }
-  const lines = []
-  for (const [name, value] of Object.entries(all)) {
-    if (typeof value === 'function') {
-      const text = value.toString()
-      if (!/^(async\s+)?function[\s*]/.test(text)) throw new Error(`js/messages.js: ${name} is not a function declaration`)
-      lines.push(`export ${text}`)
-    } else if (name === 'messages') {
-      const tables = Object.fromEntries(Object.entries(value).map(([lang, table]) =>
-        [lang, Object.fromEntries(Object.entries(table).filter(([key]) => kept(key)))]))
-      lines.push(`export const messages = ${JSON.stringify(tables)};`)
-    } else {
-      const json = JSON.stringify(value)
-      if (json === undefined || JSON.stringify(JSON.parse(json)) !== json) throw new Error(`js/messages.js: ${name} is not plain data`)
-      lines.push(`export const ${name} = ${json};`)
-    }
-  }
-  return lines.join('\n')
 }

@@ -89,3 +89,50 @@ describe('partner-score attributes', () => {
     assert.deepEqual([LAYOUTS, LANGS], [['full', 'compact'], ['en', 'fr']])
   })
 })
+
+describe('the widget’s texts (site/embed/messages.js)', async () => {
+  const { table, WIDGET } = await import(path.join(ROOT, 'site/embed/messages.js'))
+  const { LANGS: ALL } = await import(path.join(ROOT, 'site/js/messages.js'))
+
+  /** The keys a source file asks for: t('key'), t(`prefix.${…}`), #w('key'), and key lists. */
+  function used(file) {
+    const src = readFileSync(path.join(ROOT, file), 'utf8')
+    const keys = new Set()
+    const prefixes = new Set()
+    for (const m of src.matchAll(/(?:#t|\bt)\(\s*'([a-z]+\.[A-Za-z-]+)'/g)) keys.add(m[1])
+    for (const m of src.matchAll(/#w\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
+    for (const m of src.matchAll(/'((?:card|cat|unit|err|res)\.[A-Za-z-]+)'/g)) keys.add(m[1])
+    for (const m of src.matchAll(/(?:#t|\bt)\(\s*`([a-z]+\.)\$\{/g)) prefixes.add(m[1])
+    return { keys, prefixes }
+  }
+
+  test('every key the view and the scorecard use is in every language’s table', () => {
+    for (const lang of ALL) {
+      const tbl = table(lang)
+      for (const file of ['site/embed/view.js', 'site/js/elements/ps-scorecard.js']) {
+        const { keys, prefixes } = used(file)
+        assert.ok(keys.size > 10, `${file}: keys found`)
+        for (const k of keys) assert.equal(typeof tbl[k], 'string', `${lang}: ${k} (${file})`)
+        for (const p of prefixes) assert.ok(Object.keys(tbl).some((k) => k.startsWith(p)), `${lang}: ${p}* (${file})`)
+      }
+    }
+  })
+
+  test('every language has the same keys, its own texts where it has them', () => {
+    const en = table('en')
+    const fr = table('fr')
+    assert.deepEqual(Object.keys(fr), Object.keys(en))
+    assert.equal(fr['widget.figures'], WIDGET.fr.figures)
+    assert.equal(fr['card.qualified'], 'Qualifié')
+    assert.equal(en['app.title'], undefined, 'the simulator’s own texts are left out')
+    assert.throws(() => table('de'), RangeError)
+  })
+
+  test('the build writes each table as texts-<lang>.js', async () => {
+    ensureSite()
+    for (const lang of ALL) {
+      const { default: built } = await import(pathToFileURL(path.join(SITE, `embed/texts-${lang}.js`)).href)
+      assert.deepEqual(built, table(lang))
+    }
+  })
+})

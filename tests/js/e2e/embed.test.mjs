@@ -171,8 +171,9 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.waitForFunction(() => ['one', 'two'].every((id) => /** @type {any} */ (document.getElementById(id)).result))
     assert.equal(wasmFetches(), 1, 'partnerscore.wasm fetched once for two widgets')
     // The bundle: the loader, then one module with the view, the engine loader and the Go
-    // runtime, each fetched once for both widgets.
-    assert.deepEqual(assetScripts(), ['/embed/partnerscore-embed.js', '/embed/widget.js'])
+    // runtime, and the texts of each language shown (one English widget, one French), each
+    // fetched once for both widgets.
+    assert.deepEqual(assetScripts().sort(), ['/embed/partnerscore-embed.js', '/embed/texts-en.js', '/embed/texts-fr.js', '/embed/widget.js'])
     await page.locator('#pair').screenshot({ path: screenshotPath('embed-01-hostile-host.png') })
   })
 
@@ -356,6 +357,19 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const four = await nextResult('four', 0)
     assert.deepEqual(four, engineCLI.evaluate({ asOf: '2026-06-01', lang: 'en', programs: [PROGRAM] }))
     assert.equal(wasmFetches(), 1, 'still one wasm fetch for four widgets')
+  })
+
+  test('a change of language redraws in that language; no text is missing', async () => {
+    const count = (await events('four')).length
+    await page.evaluate(() => document.getElementById('four')?.setAttribute('lang', 'fr'))
+    const four = await nextResult('four', count)
+    assert.deepEqual(four, engineCLI.evaluate({ asOf: '2026-06-01', lang: 'fr', programs: [PROGRAM] }))
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('four')).shadowRoot.querySelector('.root')?.lang === 'fr')
+    assert.match(await page.locator('#four .foot').textContent(), /^PartnerScore : tout se calcule/)
+    assert.match(await page.locator('#four .area .badge').first().textContent(), /^(Qualifié|Non qualifié)$/)
+    // A key missing from a language's table would show as itself (card.qualified…).
+    const texts = await page.evaluate(() => [...document.querySelectorAll('partner-score')].map((w) => w.shadowRoot?.textContent || ''))
+    for (const t of texts) assert.doesNotMatch(t, /\b(card|cat|unit|err|res|widget)\.[a-zA-Z]/)
   })
 
   test('no global, storage, cookie, foreign request, console error or CSP violation', async () => {
