@@ -4,26 +4,90 @@ package schemas
 
 import _ "embed"
 
-//go:embed profile.schema.json
+//go:embed comparison.schema.json
 var schema0 string
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy26.schema.json
+//go:embed profile.schema.json
 var schema1 string
 
-//go:embed program.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy23.schema.json
 var schema2 string
 
-//go:embed result.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy24.schema.json
 var schema3 string
 
-//go:embed summary.schema.json
+//go:embed profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json
 var schema4 string
+
+//go:embed profile.microsoft-ai-cloud-partner-program.fy25.schema.json
+var schema5 string
+
+//go:embed profile.microsoft-ai-cloud-partner-program.fy26.schema.json
+var schema6 string
+
+//go:embed profile.microsoft-bpos-partner-fees.2009.schema.json
+var schema7 string
+
+//go:embed profile.microsoft-cloud-solution-provider.2015-07.schema.json
+var schema8 string
+
+//go:embed profile.microsoft-cloud-solution-provider.2018-08.schema.json
+var schema9 string
+
+//go:embed profile.microsoft-cloud-solution-provider.2020-10.schema.json
+var schema10 string
+
+//go:embed profile.microsoft-cloud-solution-provider.fy26.schema.json
+var schema11 string
+
+//go:embed profile.microsoft-csp-advisor-cash-flow.2015-07.schema.json
+var schema12 string
+
+//go:embed profile.microsoft-nce-term-comparison.2022-03.schema.json
+var schema13 string
+
+//go:embed profile.microsoft-partner-network-competencies.2014.schema.json
+var schema14 string
+
+//go:embed profile.microsoft-partner-network-competencies.2015-09.schema.json
+var schema15 string
+
+//go:embed profile.microsoft-partner-program-transition-2022.2022.schema.json
+var schema16 string
+
+//go:embed profile.vmware-partner-connect.2020.schema.json
+var schema17 string
+
+//go:embed program.schema.json
+var schema18 string
+
+//go:embed result.schema.json
+var schema19 string
+
+//go:embed summary.schema.json
+var schema20 string
 
 // index lists every schema, sorted by name (the file name without .schema.json).
 var index = []entry{
-	{"profile", &schema0},
-	{"profile.microsoft-ai-cloud-partner-program.fy26", &schema1},
-	{"program", &schema2},
-	{"result", &schema3},
-	{"summary", &schema4},
+	{"comparison", &schema0},
+	{"profile", &schema1},
+	{"profile.microsoft-ai-cloud-partner-program.fy23", &schema2},
+	{"profile.microsoft-ai-cloud-partner-program.fy24", &schema3},
+	{"profile.microsoft-ai-cloud-partner-program.fy24-dec", &schema4},
+	{"profile.microsoft-ai-cloud-partner-program.fy25", &schema5},
+	{"profile.microsoft-ai-cloud-partner-program.fy26", &schema6},
+	{"profile.microsoft-bpos-partner-fees.2009", &schema7},
+	{"profile.microsoft-cloud-solution-provider.2015-07", &schema8},
+	{"profile.microsoft-cloud-solution-provider.2018-08", &schema9},
+	{"profile.microsoft-cloud-solution-provider.2020-10", &schema10},
+	{"profile.microsoft-cloud-solution-provider.fy26", &schema11},
+	{"profile.microsoft-csp-advisor-cash-flow.2015-07", &schema12},
+	{"profile.microsoft-nce-term-comparison.2022-03", &schema13},
+	{"profile.microsoft-partner-network-competencies.2014", &schema14},
+	{"profile.microsoft-partner-network-competencies.2015-09", &schema15},
+	{"profile.microsoft-partner-program-transition-2022.2022", &schema16},
+	{"profile.vmware-partner-connect.2020", &schema17},
+	{"program", &schema18},
+	{"result", &schema19},
+	{"summary", &schema20},
 }

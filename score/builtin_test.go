@@ -70,7 +70,13 @@ func generateRules(certs []Certification, progs []*Program, e *Engine) ([]byte, 
 	goLiteral(&b, reflect.ValueOf(certs))
 	b.WriteString("\n\n// builtinPrograms is every rules/<program>/<version>.json.\n")
 	b.WriteString("var builtinPrograms = ")
+	shared := sharedLiterals(progs)
+	sharedLits = shared.names
 	goLiteral(&b, reflect.ValueOf(progs))
+	for i, text := range shared.order {
+		fmt.Fprintf(&b, "\n\n// builtinShared%d is a value several rule versions hold.\nvar builtinShared%d = %s", i, i, text)
+	}
+	sharedLits = nil
 	b.WriteString("\n\n// builtinProgramsJSON is Engine.AppendProgramsJSON of the built-in rules.\n")
 	fmt.Fprintf(&b, "const builtinProgramsJSON = %s\n", strconv.Quote(string(e.AppendProgramsJSON(nil))))
 	b.WriteString("\n// builtinCertificationsJSON is Engine.AppendCertificationsJSON of the built-in rules.\n")
@@ -78,9 +84,60 @@ func generateRules(certs []Certification, progs []*Program, e *Engine) ([]byte, 
 	return format.Source(b.Bytes())
 }
 
+// sharedLits maps the literal of a value several program versions hold (an Area, their
+// facts, their sources) to the package variable goLiteral writes instead, so that versions
+// that repeat each other cost one copy in the binary.
+var sharedLits map[string]string
+
+type sharedSet struct {
+	names map[string]string // literal → variable name
+	order []string          // literals, by variable number
+}
+
+// sharedLiterals finds the areas, fact lists and source lists that more than one version holds.
+func sharedLiterals(progs []*Program) sharedSet {
+	count := map[string]int{}
+	var seen []string
+	add := func(v reflect.Value) {
+		var b bytes.Buffer
+		goLiteral(&b, v)
+		if count[b.String()]++; count[b.String()] == 1 {
+			seen = append(seen, b.String())
+		}
+	}
+	for _, p := range progs {
+		for i := range p.Areas {
+			add(reflect.ValueOf(p.Areas[i]))
+		}
+		add(reflect.ValueOf(p.Facts))
+		add(reflect.ValueOf(p.Sources))
+	}
+	set := sharedSet{names: map[string]string{}}
+	for _, text := range seen {
+		if count[text] > 1 {
+			set.names[text] = "builtinShared" + strconv.Itoa(len(set.order))
+			set.order = append(set.order, text)
+		}
+	}
+	return set
+}
+
 // goLiteral writes v as a Go expression of its type (types of package score unqualified),
 // leaving out zero fields.
 func goLiteral(b *bytes.Buffer, v reflect.Value) {
+	if sharedLits != nil && (v.Type() == reflect.TypeOf(Area{}) || v.Type() == reflect.TypeOf([]Fact{}) || v.Type() == reflect.TypeOf([]Source{})) {
+		var own bytes.Buffer
+		saved := sharedLits
+		sharedLits = nil
+		goLiteral(&own, v)
+		sharedLits = saved
+		if name, ok := sharedLits[own.String()]; ok {
+			b.WriteString(name)
+			return
+		}
+		b.Write(own.Bytes())
+		return
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {

@@ -543,14 +543,21 @@ func TestEdgeCertificationDates(t *testing.T) {
 
 func TestEdgeRuleDates(t *testing.T) {
 	const program = "microsoft-ai-cloud-partner-program"
-	t.Run("before fy26 no rules", func(t *testing.T) {
-		err := evalErr(t, &score.Profile{AsOf: "2025-06-30"})
+	// The day before the launch (3 October 2022) has no rules; the rule history starts there.
+	t.Run("before launch no rules", func(t *testing.T) {
+		err := evalErr(t, &score.Profile{AsOf: "2022-10-02"})
 		var es score.Errors
 		if !errors.As(err, &es) || len(es) != 1 || es[0].Code != score.CodeNoRules || es[0].Path != "/asOf" {
-			t.Fatalf("before fy26: Evaluate on 2025-06-30: error %v, want one no-rules error at /asOf", err)
+			t.Fatalf("before launch: Evaluate on 2022-10-02: error %v, want one no-rules error at /asOf", err)
 		}
-		if !strings.Contains(es[0].Expected, "2025-07-01") {
-			t.Errorf("before fy26: no-rules error does not say when rules start: %q", es[0].Error())
+		if !strings.Contains(es[0].Expected, "2022-10-03") || !strings.Contains(es[0].Expected, "2025-07-01") {
+			t.Errorf("before launch: no-rules error does not say when rules start: %q", es[0].Error())
+		}
+	})
+	t.Run("last day before fy26", func(t *testing.T) {
+		r := evaluate(t, "day before", &score.Profile{AsOf: "2025-06-30"})
+		if r.Programs[0].Version != "fy25" {
+			t.Errorf("day before fy26: Evaluate on 2025-06-30: version %q, want fy25", r.Programs[0].Version)
 		}
 	})
 	t.Run("first day of fy26", func(t *testing.T) {
@@ -562,11 +569,11 @@ func TestEdgeRuleDates(t *testing.T) {
 			t.Errorf("first day: Evaluate on 2025-07-01: unexpected rules-unverified warning")
 		}
 	})
-	t.Run("programs filter before fy26", func(t *testing.T) {
-		err := evalErr(t, &score.Profile{AsOf: "2024-01-01", Programs: []string{program}})
+	t.Run("programs filter before launch", func(t *testing.T) {
+		err := evalErr(t, &score.Profile{AsOf: "2021-01-01", Programs: []string{program}})
 		var es score.Errors
 		if !errors.As(err, &es) || es[0].Code != score.CodeNoRules || es[0].Path != "/programs/0" {
-			t.Errorf("programs filter: Evaluate on 2024-01-01: error %v, want no-rules at /programs/0", err)
+			t.Errorf("programs filter: Evaluate on 2021-01-01: error %v, want no-rules at /programs/0", err)
 		}
 	})
 	t.Run("verified day", func(t *testing.T) {

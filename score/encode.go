@@ -54,7 +54,9 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	b = append(b, ']')
+	b = r.appendTime(b)
+	return append(b, '}')
 }
 
 func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
@@ -81,12 +83,14 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		}
 		b = appendArea(b, &p.Areas[i], lang)
 	}
+	b = append(b, ']')
+	b = appendModelSections(b, p)
 	if d := p.def; d != nil && len(p.Sources) == len(d.p.Sources) && (len(p.Sources) == 0 || &p.Sources[0] == &d.p.Sources[0]) {
-		b = append(b, "],"...)
+		b = append(b, ',')
 		b = append(b, d.sourcesJSON...)
 		return append(b, '}')
 	}
-	b = append(b, `],"sources":[`...)
+	b = append(b, `,"sources":[`...)
 	for i := range p.Sources {
 		s := &p.Sources[i]
 		if i > 0 {
@@ -310,6 +314,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, `,"source":`...)
 	b = quoted(b, m.Source, d != nil)
+	b = appendAssumption(b, m.Assumption)
 	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)

@@ -35,6 +35,9 @@ type Engine struct {
 
 	today func() day // today's date (a func() day rather than a time.Time clock keeps time.Time's
 	// formatting methods out of the browser engine)
+
+	params     []paramInfo    // parameters of every program (see Program.Parameters)
+	paramIndex map[string]int // parameter id → index in params
 }
 
 type factInfo struct {
@@ -72,6 +75,7 @@ type compiled struct {
 	areas       []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
+	model                             *cmodel // parameters, timeline, levels, calculator (see model.go)
 }
 
 type carea struct {
@@ -89,7 +93,8 @@ type ctrack struct {
 }
 
 type cmetric struct {
-	head   [2][]byte // JSON of the static fields, per language (see metricHead)
+	head   [2][]byte            // JSON of the static fields, per language (see metricHead)
+	assume *[2]AssumptionResult // per language, when the rule is an assumption
 	m      *Metric
 	src    *Source
 	parts  []cpart
@@ -211,6 +216,9 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 	for _, f := range e.facts {
 		e.known[f.id] = f.id
 	}
+	for _, pa := range e.params {
+		e.known[pa.id] = pa.id
+	}
 	for a, ts := range e.areaTracks {
 		e.known[a] = a
 		for _, t := range ts {
@@ -240,6 +248,9 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 		if prev := e.programs[i-1]; prev.to >= c.from {
 			return nil, dataErr(c.p.ID, "versions "+prev.p.Version+" and "+c.p.Version+" overlap")
 		}
+	}
+	if err := e.checkDependencies(); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
@@ -337,7 +348,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 	if c.verified, ok = parseDay(p.VerifiedOn); !ok {
 		return nil, dataErr("verifiedOn", "bad date "+p.VerifiedOn)
 	}
-	if p.QualifyingScore <= 0 {
+	if p.model() == ModelScorecard && p.QualifyingScore <= 0 {
 		return nil, dataErr("qualifyingScore", "must be above 0")
 	}
 	for i := range p.Sources {
@@ -520,6 +531,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 						return nil, err
 					}
 				}
+				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
+					return nil, dataErr(mw+"/assumption", err.Error())
+				}
 				cm.precompute()
 				ct.metrics = append(ct.metrics, cm)
 			}
@@ -580,6 +594,12 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		} else {
 			c.nTracks++
 		}
+	}
+	if err := e.compileModel(c); err != nil {
+		return nil, err
+	}
+	if err := checkAssumptionPaths(p); err != nil {
+		return nil, dataErr("assumptions", err.Error())
 	}
 	return c, nil
 }

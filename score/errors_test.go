@@ -146,7 +146,7 @@ var errorCases = []errorCase{
 	{name: "bad date format", input: `{"asOf":"2026-6-1"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
 	{name: "bad date slashes", input: `{"asOf":"01/06/2026"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
 	{name: "bad date with time", input: `{"asOf":"2026-06-01T00:00:00Z"}`, path: "/asOf", code: score.CodeDate, stage: "engine"},
-	{name: "date with no rules", input: `{"asOf":"2025-06-30"}`, path: "/asOf", code: score.CodeNoRules, stage: "engine"},
+	{name: "date with no rules", input: `{"asOf":"2022-10-02"}`, path: "/asOf", code: score.CodeNoRules, stage: "engine"},
 	{name: "date with no rules for a program", input: `{"asOf":"2020-01-01","programs":["microsoft-ai-cloud-partner-program"]}`, path: "/programs/0", code: score.CodeNoRules, stage: "engine"},
 
 	// Plan costs.
@@ -340,7 +340,7 @@ func TestErrorsJSON(t *testing.T) {
 // TestErrorReadable checks full Error() strings of a few common mistakes, as a user reads them.
 func TestErrorReadable(t *testing.T) {
 	cases := []struct{ input, want string }{
-		{`{"asof":"2026-06-01"}`, `/asof: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", got "asof"); did you mean "asOf"?`},
+		{`{"asof":"2026-06-01"}`, `/asof: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", got "asof"); did you mean "asOf"?`},
 		{`{"certifications":{"AZ-104":1.5}}`, `/certifications/AZ-104: a count must be a whole number (expected a whole number, got 1.5)`},
 		{`{"asOf":"2026-02-30"}`, `/asOf: not a valid date (expected YYYY-MM-DD, got "2026-02-30")`},
 		{`{"tracks":{"modern-work":"smbb"}}`, `/tracks/modern-work: unknown track for this area (expected one of "enterprise", "smb", got "smbb"); did you mean "smb"?`},

@@ -67,6 +67,9 @@ func (e *Engine) EvaluateInto(r *Result, in *Input) error {
 	}
 	r.Warnings = ev.warnings(progs)
 	st.warnings = r.Warnings
+	if in.time != nil {
+		e.timeline(r, in)
+	}
 	return nil
 }
 
@@ -128,14 +131,17 @@ func (e *Engine) selectPrograms(in *Input) ([]*compiled, Errors) {
 		return out, nil
 	}
 	for _, id := range e.programIDs {
-		if c := e.inForce(id, in.asOf); c != nil {
+		if c := e.inForce(id, in.asOf); c != nil && (!c.p.OnRequest || in.uses(c)) {
 			out = append(out, c)
 		}
 	}
 	if len(out) == 0 {
 		exp := ""
-		for i, id := range e.programIDs {
-			if i > 0 {
+		for _, id := range e.programIDs {
+			if e.onRequestOnly(id) {
+				continue // not evaluated without being asked for: not what the date lacks
+			}
+			if exp != "" {
 				exp += "; "
 			}
 			exp += id + ": " + e.coverage(id)
@@ -239,6 +245,10 @@ func (ev *evaluation) people(m *certMask) int {
 }
 
 func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
+	if c.p.model() != ModelScorecard {
+		ev.modelProgram(pr, c)
+		return
+	}
 	lang := ev.in.lang
 	*pr = ProgramResult{ID: c.p.ID, Name: c.p.Name.In(lang), Version: c.p.Version,
 		EffectiveFrom: c.p.EffectiveFrom, EffectiveTo: c.p.EffectiveTo, Sources: c.p.Sources, def: c}
@@ -327,6 +337,9 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
 	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
 	mr.Offset, mr.def = m.Rule.Offset, cm
+	if cm.assume != nil {
+		mr.Assumption = &cm.assume[langIndex(ev.in.lang)]
+	}
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
 	for i := range cm.parts {
@@ -494,6 +507,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id})
 		}
 	}
+	ws = ev.paramWarnings(ws, progs)
 	if ws == nil {
 		return []Warning{}
 	}

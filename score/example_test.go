@@ -122,7 +122,7 @@ func ExampleParseProfile_error() {
 	// Output:
 	// /people/0/certifications/1: wrong type (expected string, got number)
 	// /people/0/certifications/1 type 70
-	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", got "fact"); did you mean "facts"?
+	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", got "fact"); did you mean "facts"?
 }
 
 // Every metric explains how its points were reached, in English or French.

@@ -27,6 +27,29 @@ type Profile struct {
 	Tracks map[string]string `json:"tracks,omitempty"`
 	// Plan, when present, asks for the gap analysis and the cheapest plan to qualify.
 	Plan *PlanRequest `json:"plan,omitempty"`
+	// Parameters set figures the program data declares as parameters (thresholds no source
+	// gives, calculator inputs), keyed by parameter id; each one not set takes its default.
+	Parameters map[string]float64 `json:"parameters,omitempty"`
+	// History holds monthly snapshots of the facts before asOf's month (whose facts are
+	// Facts); with it the result reports the qualification window (Result.Window).
+	History []Snapshot `json:"history,omitempty" jsonschema:"maxItems=240"`
+	// Projection, when present, asks for each area's score month by month from the current
+	// facts as certifications stop counting (Result.Projection).
+	Projection *ProjectionRequest `json:"projection,omitempty"`
+}
+
+// Snapshot is the facts of one past month.
+type Snapshot struct {
+	// Month is the month (YYYY-MM), before asOf's month; each month at most once.
+	Month string `json:"month" jsonschema:"pattern=^[0-9]{4}-(0[1-9]|1[0-2])$"`
+	// Facts are the partner's numbers that month, keyed as Profile.Facts.
+	Facts map[string]float64 `json:"facts"`
+}
+
+// ProjectionRequest tunes the projection.
+type ProjectionRequest struct {
+	// Months is how many months after asOf to project (1 to 24; default 12).
+	Months int `json:"months,omitempty" jsonschema:"minimum=1,maximum=24"`
 }
 
 // Person is one certified person.

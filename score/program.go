@@ -31,16 +31,34 @@ type Program struct {
 	EffectiveTo string `json:"effectiveTo,omitempty" jsonschema:"format=date"`
 	// VerifiedOn is the date the sources were last read; results after it carry a warning.
 	VerifiedOn string `json:"verifiedOn" jsonschema:"format=date"`
-	// QualifyingScore is the score an area needs (with every metric above zero) to qualify.
-	QualifyingScore float64 `json:"qualifyingScore" jsonschema:"exclusiveMinimum=0"`
+	// QualifyingScore is the score an area needs (with every metric above zero) to qualify
+	// (model scorecard).
+	QualifyingScore float64 `json:"qualifyingScore,omitempty" jsonschema:"exclusiveMinimum=0"`
 	// Notes record how ambiguities in the sources were resolved, program-wide.
 	Notes []string `json:"notes,omitempty"`
 	// Sources are the documents the rules come from; metrics refer to them by id.
 	Sources []Source `json:"sources" jsonschema:"minItems=1"`
 	// Facts are the numbers this version reads from a profile.
 	Facts []Fact `json:"facts"`
-	// Areas are the designations (solution areas, tiers) scored.
-	Areas []Area `json:"areas" jsonschema:"minItems=1"`
+	// Areas are the designations (solution areas, tiers) scored (model scorecard).
+	Areas []Area `json:"areas,omitempty" jsonschema:"minItems=1"`
+	// Model is how the rules are evaluated: scorecard (the default when absent), levels,
+	// calculator or timeline (see the Model constants).
+	Model string `json:"model,omitempty" jsonschema:"enum=scorecard,enum=levels,enum=calculator,enum=timeline"`
+	// OnRequest programs are evaluated only when a profile lists them in programs or gives
+	// a fact or parameter they declare; other programs are evaluated whenever in force.
+	OnRequest bool `json:"onRequest,omitempty"`
+	// Parameters are figures the rules use that a profile may set, each with a default.
+	Parameters []Parameter `json:"parameters,omitempty"`
+	// Timeline lists dated statuses reported as of the profile's date.
+	Timeline []TimelineItem `json:"timeline,omitempty"`
+	// Levels are the rules of model levels.
+	Levels *LevelsRules `json:"levels,omitempty"`
+	// Calculator is the rules of model calculator.
+	Calculator *CalculatorRules `json:"calculator,omitempty"`
+	// Assumptions flag metrics whose rule no source of this version gives, many at a time
+	// (see Assumption.Metrics); a metric's own Assumption wins.
+	Assumptions []Assumption `json:"assumptions,omitempty"`
 }
 
 // Source is a document a rule comes from.
@@ -152,6 +170,26 @@ type Metric struct {
 	Rule Rule `json:"rule"`
 	// Note records how an ambiguity in the source was resolved.
 	Note string `json:"note,omitempty"`
+	// Assumption, when set, says that no source of this version gives the rule and where
+	// the value used was taken from; results carry it.
+	Assumption *Assumption `json:"assumption,omitempty"`
+}
+
+// Assumption flags a rule that no source of its version gives: the value is taken from the
+// nearest later version that has one.
+type Assumption struct {
+	// Reason says what is assumed and why.
+	Reason Text `json:"reason"`
+	// From is the version the value is taken from.
+	From string `json:"from"`
+	// Source is the id, among this version's sources, of the document the value comes from;
+	// in Program.Assumptions it may be empty: each metric's own source.
+	Source string `json:"source,omitempty"`
+	// Metrics, in Program.Assumptions, lists the metrics flagged as "area/track/metric", or
+	// "*" for every metric.
+	Metrics []string `json:"metrics,omitempty"`
+	// Except, in Program.Assumptions, lists metrics ("area/track/metric") that "*" leaves out.
+	Except []string `json:"except,omitempty"`
 }
 
 // Rule kinds.
@@ -243,4 +281,6 @@ type Certification struct {
 	Source string `json:"source"`
 	// Note records how a date or code was derived.
 	Note string `json:"note,omitempty"`
+	// ReplacedBy lists the certification ids a source names as the successors of this one.
+	ReplacedBy []string `json:"replacedBy,omitempty"`
 }

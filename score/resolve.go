@@ -22,6 +22,10 @@ type Input struct {
 	tracks   map[string]string
 	progs    []*compiled // the program versions in force on asOf
 	plan     *planInput
+
+	params     []float64 // by engine parameter index (see Profile.Parameters)
+	paramGiven []bool
+	time       *timeInput // the window's snapshots and the projection, when asked
 }
 
 // group is a number of people holding the same set of certifications.
@@ -206,14 +210,23 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 		in.plan = pi
 	}
+	e.resolveParams(p, in, add)
 	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") {
 		var perrs Errors
 		in.progs, perrs = e.selectPrograms(in)
 		if perrs == nil {
 			perrs = e.checkBounds(in, in.progs)
 		}
+		if perrs == nil {
+			perrs = e.checkParams(in, in.progs)
+		}
 		for _, pe := range perrs {
 			add(pe)
+		}
+	}
+	if len(errs) == 0 {
+		for _, te := range e.resolveTime(p, in) {
+			add(te)
 		}
 	}
 	if len(errs) > 0 {

@@ -12,6 +12,10 @@ type Result struct {
 	Programs []ProgramResult `json:"programs"`
 	// Warnings flag what may change the result soon or what was not used.
 	Warnings []Warning `json:"warnings"`
+	// Window is the qualification window, when the profile gives a history.
+	Window *Window `json:"window,omitempty"`
+	// Projection is each area's score month by month, when the profile asks for it.
+	Projection *Projection `json:"projection,omitempty"`
 
 	store *store // storage reused by Engine.EvaluateInto
 }
@@ -34,6 +38,17 @@ type ProgramResult struct {
 	Areas []AreaResult `json:"areas"`
 	// Sources are the documents the rules come from; metrics refer to them by id.
 	Sources []Source `json:"sources"`
+	// Model is the program's model when it is not a scorecard: levels, calculator or timeline.
+	// Such a program has no areas; Qualified lists the levels reached.
+	Model string `json:"model,omitempty" jsonschema:"enum=levels,enum=calculator,enum=timeline"`
+	// Parameters are the parameters the rules used, with their values and origins.
+	Parameters []ParameterResult `json:"parameters,omitempty"`
+	// Timeline is the status of each timeline item on the date.
+	Timeline []TimelineResult `json:"timeline,omitempty"`
+	// Levels is the outcome of a levels program.
+	Levels *LevelsResult `json:"levels,omitempty"`
+	// Calculator is the outcome of a calculator program.
+	Calculator *CalculatorResult `json:"calculator,omitempty"`
 
 	def *compiled // the compiled version, for the encoder's precomputed sources
 }
@@ -148,6 +163,8 @@ type MetricResult struct {
 	Source string `json:"source"`
 	// Explanation is one sentence saying how the points were reached.
 	Explanation string `json:"explanation"`
+	// Assumption is set when no source of the version gives the rule (see Assumption).
+	Assumption *AssumptionResult `json:"assumption,omitempty"`
 
 	def *cmetric // the compiled rule, for the encoder's precomputed static fields
 }
@@ -208,21 +225,22 @@ type PrerequisiteResult struct {
 
 // Warning codes.
 const (
-	WarnRetiring   = "certification-retiring" // a held certification retires or stops counting within 12 months
-	WarnExpired    = "certification-expired"  // a held certification no longer counts
-	WarnUnverified = "rules-unverified"       // the date is after the rules were last checked
-	WarnUnusedFact = "fact-unused"            // a given fact is not read by any version evaluated
+	WarnRetiring    = "certification-retiring" // a held certification retires or stops counting within 12 months
+	WarnExpired     = "certification-expired"  // a held certification no longer counts
+	WarnUnverified  = "rules-unverified"       // the date is after the rules were last checked
+	WarnUnusedFact  = "fact-unused"            // a given fact is not read by any version evaluated
+	WarnUnusedParam = "parameter-unused"       // a given parameter is not read by any version evaluated
 )
 
 // Warning flags something that may change the result or was not used.
 type Warning struct {
 	// Code classifies the warning.
-	Code string `json:"code" jsonschema:"enum=certification-retiring,enum=certification-expired,enum=rules-unverified,enum=fact-unused"`
+	Code string `json:"code" jsonschema:"enum=certification-retiring,enum=certification-expired,enum=rules-unverified,enum=fact-unused,enum=parameter-unused"`
 	// Program is the program concerned, if any.
 	Program string `json:"program,omitempty"`
 	// Certification is the certification id concerned, if any.
 	Certification string `json:"certification,omitempty"`
-	// Fact is the fact id concerned, if any.
+	// Fact is the fact id (or parameter id) concerned, if any.
 	Fact string `json:"fact,omitempty"`
 	// Date is the date concerned (a certification's last counting day, the rules'
 	// verification date), if any.
@@ -233,4 +251,14 @@ type Warning struct {
 	People int `json:"people,omitempty"`
 	// Message says it in words.
 	Message string `json:"message"`
+}
+
+// AssumptionResult flags a metric whose rule no source of its version gives.
+type AssumptionResult struct {
+	// Reason says what is assumed and why, in the result's language.
+	Reason string `json:"reason"`
+	// From is the version the value is taken from.
+	From string `json:"from"`
+	// Source is the id of the source of the value taken (see ProgramResult.Sources).
+	Source string `json:"source"`
 }

@@ -888,7 +888,10 @@ var builtinCertifications = []Certification{
 		Retires:     "2026-08-31",
 		CountsUntil: "2027-08-31",
 		Source:      "learn-security",
-		Note:        "Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"If you complete it before retirement, it remains valid for one year\" (could also be read as one year from the completion date).",
+		Note:        "Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"If you complete it before retirement, it remains valid for one year\" (could also be read as one year from the completion date). replacedBy: the FY26 page offers Cloud and AI Security Engineer Associate as the alternative in the same gate (\"either this or\").",
+		ReplacedBy: []string{
+			"cloud-and-ai-security-engineer-associate",
+		},
 	},
 	Certification{
 		ID: "cloud-and-ai-security-engineer-associate",
@@ -952,12 +955,16 @@ var builtinCertifications = []Certification{
 		Aliases: []string{
 			"Microsoft Information Protection Administrator",
 			"Information Protection Administrator",
+			"Microsoft Information Protection and Compliance Administrator Associate",
 		},
 		Level:       "associate",
 		Retires:     "2025-05-31",
 		CountsUntil: "2026-05-31",
 		Source:      "learn-security",
-		Note:        "Security intermediate step 3 (source: \"Microsoft Information Protection Administrator\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\" (the footnote is marked ** while the list item is marked *).",
+		Note:        "Security intermediate step 3 (source: \"Microsoft Information Protection Administrator\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\" (the footnote is marked ** while the list item is marked *). replacedBy: the FY26 page lists Information Security Administrator Associate (SC-401) in the same step as this retired certification; read as its successor in that step.",
+		ReplacedBy: []string{
+			"information-security-administrator-associate",
+		},
 	},
 	Certification{
 		ID: "information-security-administrator-associate",
@@ -975,6 +982,490 @@ var builtinCertifications = []Certification{
 		Source: "learn-security",
 		Note:   "Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).",
 	},
+	Certification{
+		ID: "vmware-vcp-dcv",
+		Name: Text{
+			En: "VMware Certified Professional (VCP) – Data Center Virtualization",
+			Fr: "VMware Certified Professional (VCP) – Virtualisation du datacenter",
+		},
+		Aliases: []string{
+			"VCP-DCV",
+		},
+		Level:  "professional",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcp-nv",
+		Name: Text{
+			En: "VMware Certified Professional (VCP) – Network Virtualization",
+			Fr: "VMware Certified Professional (VCP) – Virtualisation des réseaux",
+		},
+		Aliases: []string{
+			"VCP-NV",
+		},
+		Level:  "professional",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcp-cma",
+		Name: Text{
+			En: "VMware Certified Professional (VCP) – Cloud Management and Automation",
+			Fr: "VMware Certified Professional (VCP) – Management et automatisation du Cloud",
+		},
+		Aliases: []string{
+			"VCP-CMA",
+		},
+		Level:  "professional",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcp-dw",
+		Name: Text{
+			En: "VMware Certified Professional (VCP) – Digital Workspace",
+			Fr: "VMware Certified Professional (VCP) – Poste de travail et mobilité",
+		},
+		Aliases: []string{
+			"VCP-DTM",
+		},
+		Level:  "professional",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcp-vmc-aws",
+		Name: Text{
+			En: "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+			Fr: "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+		},
+		Aliases: []string{
+			"VCP-VMC",
+		},
+		Level:  "professional",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcap-dcv",
+		Name: Text{
+			En: "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+			Fr: "VMware Certified Advanced Professional (VCAP) – Virtualisation du datacenter",
+		},
+		Aliases: []string{
+			"VCAP-DCV",
+		},
+		Level:  "advanced",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcap-nv",
+		Name: Text{
+			En: "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+			Fr: "VMware Certified Advanced Professional (VCAP) – Virtualisation des réseaux",
+		},
+		Aliases: []string{
+			"VCAP-NV",
+		},
+		Level:  "advanced",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcap-cma",
+		Name: Text{
+			En: "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+			Fr: "VMware Certified Advanced Professional (VCAP) – Management et automatisation du Cloud",
+		},
+		Aliases: []string{
+			"VCAP-CMA",
+		},
+		Level:  "advanced",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcap-dw",
+		Name: Text{
+			En: "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+			Fr: "VMware Certified Advanced Professional (VCAP) – Poste de travail et mobilité",
+		},
+		Aliases: []string{
+			"VCAP-DTM",
+		},
+		Level:  "advanced",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vcap-vmc-aws",
+		Name: Text{
+			En: "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+			Fr: "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+		},
+		Aliases: []string{
+			"VCAP-VMC",
+		},
+		Level:  "advanced",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vsp-dcv",
+		Name: Text{
+			En: "VMware Sales Professional (VSP) – Data Center Virtualization",
+			Fr: "VMware Sales Professional (VSP, commercial) – Virtualisation du datacenter",
+		},
+		Aliases: []string{
+			"VSP-DCV",
+		},
+		Level:  "sales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vsp-nv",
+		Name: Text{
+			En: "VMware Sales Professional (VSP) – Network Virtualization",
+			Fr: "VMware Sales Professional (VSP, commercial) – Virtualisation des réseaux",
+		},
+		Aliases: []string{
+			"VSP-NV",
+		},
+		Level:  "sales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vsp-cma",
+		Name: Text{
+			En: "VMware Sales Professional (VSP) – Cloud Management and Automation",
+			Fr: "VMware Sales Professional (VSP, commercial) – Management et automatisation du Cloud",
+		},
+		Aliases: []string{
+			"VSP-CMA",
+		},
+		Level:  "sales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vsp-dw",
+		Name: Text{
+			En: "VMware Sales Professional (VSP) – Digital Workspace",
+			Fr: "VMware Sales Professional (VSP, commercial) – Poste de travail et mobilité",
+		},
+		Aliases: []string{
+			"VSP-DTM",
+		},
+		Level:  "sales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vsp-vmc-aws",
+		Name: Text{
+			En: "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+			Fr: "VMware Sales Professional (VSP, commercial) – VMware Cloud on AWS",
+		},
+		Aliases: []string{
+			"VSP-VMC",
+		},
+		Level:  "sales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vtsp-dcv",
+		Name: Text{
+			En: "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+			Fr: "VMware Technical Sales Professional (VTSP, avant-vente) – Virtualisation du datacenter",
+		},
+		Aliases: []string{
+			"VTSP-DCV",
+		},
+		Level:  "presales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vtsp-nv",
+		Name: Text{
+			En: "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+			Fr: "VMware Technical Sales Professional (VTSP, avant-vente) – Virtualisation des réseaux",
+		},
+		Aliases: []string{
+			"VTSP-NV",
+		},
+		Level:  "presales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vtsp-cma",
+		Name: Text{
+			En: "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+			Fr: "VMware Technical Sales Professional (VTSP, avant-vente) – Management et automatisation du Cloud",
+		},
+		Aliases: []string{
+			"VTSP-CMA",
+		},
+		Level:  "presales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vtsp-dw",
+		Name: Text{
+			En: "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+			Fr: "VMware Technical Sales Professional (VTSP, avant-vente) – Poste de travail et mobilité",
+		},
+		Aliases: []string{
+			"VTSP-DTM",
+		},
+		Level:  "presales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "vmware-vtsp-vmc-aws",
+		Name: Text{
+			En: "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+			Fr: "VMware Technical Sales Professional (VTSP, avant-vente) – VMware Cloud on AWS",
+		},
+		Aliases: []string{
+			"VTSP-VMC",
+		},
+		Level:  "presales",
+		Source: "seed-004",
+		Note:   "VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.",
+	},
+	Certification{
+		ID: "teams-application-developer-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Teams Application Developer Associate",
+			Fr: "Microsoft 365 Certified : Teams Application Developer Associate",
+		},
+		Exams: []string{
+			"MS-600",
+		},
+		Aliases: []string{
+			"Teams Application Developer Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-modern-work",
+		Note:   "Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "messaging-administrator-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Messaging Administrator Associate",
+			Fr: "Microsoft 365 Certified : Messaging Administrator Associate",
+		},
+		Exams: []string{
+			"MS-203",
+		},
+		Aliases: []string{
+			"Messaging Administrator Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-modern-work",
+		Note:   "Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "azure-data-engineer-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Data Engineer Associate",
+			Fr: "Microsoft Certified : Azure Data Engineer Associate",
+		},
+		Exams: []string{
+			"DP-203",
+		},
+		Aliases: []string{
+			"Azure Data Engineer Associate",
+		},
+		Level:  "associate",
+		Source: "learn-fy24-azure",
+		Note:   "Data & AI intermediate step 3 in the June 2023 page; not on the FY26 page. No retirement date in the sources read.",
+	},
+	Certification{
+		ID: "customer-data-platform-specialty",
+		Name: Text{
+			En: "Microsoft Certified: Customer Data Platform Specialty",
+			Fr: "Microsoft Certified : Customer Data Platform Specialty",
+		},
+		Exams: []string{
+			"MB-260",
+		},
+		Aliases: []string{
+			"Customer Data Platform Specialty",
+		},
+		Level:  "specialty",
+		Source: "learn-fy24-azure",
+		Note:   "Data & AI intermediate step 3 and Business Applications intermediate in the June 2023 pages; not on the FY26 pages.",
+	},
+	Certification{
+		ID: "azure-stack-hub-operator-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Stack Hub Operator Associate",
+			Fr: "Microsoft Certified : Azure Stack Hub Operator Associate",
+		},
+		Exams: []string{
+			"AZ-600",
+		},
+		Aliases: []string{
+			"Azure Stack Hub Operator Associate",
+		},
+		Level:       "associate",
+		Retires:     "2023-07-31",
+		CountsUntil: "2024-07-31",
+		Source:      "learn-fy24-azure",
+		Note:        "Infrastructure intermediate step 2 in the June 2023 page: \"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\" (countsUntil: the last day of July 2024).",
+	},
+	Certification{
+		ID: "azure-iot-developer-specialty",
+		Name: Text{
+			En: "Microsoft Certified: Azure IoT Developer Specialty",
+			Fr: "Microsoft Certified : Azure IoT Developer Specialty",
+		},
+		Exams: []string{
+			"AZ-220",
+		},
+		Aliases: []string{
+			"Azure IoT Developer Specialty",
+		},
+		Level:       "specialty",
+		Retires:     "2023-07-31",
+		CountsUntil: "2024-07-31",
+		Source:      "learn-fy24-azure",
+		Note:        "Digital & App Innovation advanced step 2 in the June 2023 page: \"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\" (countsUntil: the last day of July 2024).",
+	},
+	Certification{
+		ID: "dynamics-365-commerce-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Commerce Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-340",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-320",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-sales-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Sales Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-210",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "dynamics-365-marketing-functional-consultant-associate",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+			Fr: "Microsoft Certified : Dynamics 365 Marketing Functional Consultant Associate",
+		},
+		Exams: []string{
+			"MB-220",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "power-platform-app-maker-associate",
+		Name: Text{
+			En: "Microsoft Certified: Power Platform App Maker Associate",
+			Fr: "Microsoft Certified : Power Platform App Maker Associate",
+		},
+		Exams: []string{
+			"PL-100",
+		},
+		Aliases: []string{
+			"Power Platform App Maker",
+		},
+		Level:       "associate",
+		CountsUntil: "2023-11-30",
+		Source:      "learn-fy24-business-applications",
+		Note:        "Business Applications intermediate in the June 2023 page: \"will not be eligible for partner capability score points effective December 1, 2023\" (countsUntil 2023-11-30; no retirement date in the sources read).",
+	},
+	Certification{
+		ID: "azure-enterprise-data-analyst-associate",
+		Name: Text{
+			En: "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+			Fr: "Microsoft Certified : Azure Enterprise Data Analyst Associate",
+		},
+		Exams: []string{
+			"DP-500",
+		},
+		Aliases: []string{},
+		Level:   "associate",
+		Source:  "learn-fy24-business-applications",
+		Note:    "Business Applications intermediate in the June 2023 page; not on the FY26 page.",
+	},
+	Certification{
+		ID: "power-apps-and-d365-solution-architect-expert",
+		Name: Text{
+			En: "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+			Fr: "Microsoft Certified : Dynamics 365 + Power Platform Solution Architect Expert",
+		},
+		Exams: []string{
+			"MB-600",
+		},
+		Aliases: []string{
+			"Dynamics 365 + Power Platform Solution Architect Expert",
+		},
+		Level:       "expert",
+		Retires:     "2021-06-30",
+		CountsUntil: "2023-06-30",
+		Source:      "learn-fy24-business-applications",
+		Note:        "Business Applications advanced in the June 2023 page: \"retired as of June 30, 2021 and is not eligible for partner capability score effective July 1, 2023\" (countsUntil 2023-06-30).",
+	},
+	Certification{
+		ID: "m365-security-administrator-associate",
+		Name: Text{
+			En: "Microsoft 365 Certified: Security Administrator Associate",
+			Fr: "Microsoft 365 Certified : Security Administrator Associate",
+		},
+		Exams: []string{
+			"MS-500",
+		},
+		Aliases: []string{
+			"Microsoft 365 Security Administrator Associate",
+			"Microsoft 365 Security Administrator",
+		},
+		Level:       "associate",
+		Retires:     "2023-06-30",
+		CountsUntil: "2024-06-30",
+		Source:      "learn-fy24-security",
+		Note:        "Security gate (step 2) in the June 2023 page: \"retired on June 30, 2023. It will remain eligible for partner capability score points through June 2024\" (countsUntil: the last day of June 2024).",
+	},
 }
 
 // builtinPrograms is every rules/<program>/<version>.json.
@@ -985,51 +1476,76 @@ var builtinPrograms = []*Program{
 			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
 			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
 		},
-		Version:         "fy26",
-		EffectiveFrom:   "2025-07-01",
-		VerifiedOn:      "2026-05-08",
+		Version:         "fy23",
+		EffectiveFrom:   "2022-10-03",
+		EffectiveTo:     "2023-02-28",
+		VerifiedOn:      "2026-11-23",
 		QualifyingScore: 70,
 		Notes: []string{
-			"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.",
-			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.",
-			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.",
-			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).",
-			"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).",
+			"The launch version: Solutions Partner designations from 3 October 2022 (CIO, 2022-03-16). No Learn text of October 2022 was found. Sourced here: the Business Applications thresholds before March 2023 (Companial, 2023-05-18), Modern Work customer adds (Bytesphere, pre-launch). Every other value is taken from the nearest later version (fy24, the June 2023 texts) and flagged in the result as an assumption.",
+			"The 2022 Business Applications page classified partners into 'Larger markets' and 'Other markets' by customer country; which of them the Enterprise and SMB thresholds of Companial's 'old' table belong to is not confirmed. The tracks keep the June 2023 classification (an assumption, see the area's trackSelection note).",
+			"A pre-launch secondary source (CRN, 2022-04-08, per the reference notes) describes Security customer adds as 10 points from 5 Microsoft 365 adds plus 10 from 5 Azure adds; it is not encoded (pre-launch, no launch text confirms it).",
+			"Azure and Security have one track in the June 2023 texts, kept as \"enterprise\" (Single track) so that one profile scores under every version. Otherwise as fy26: score ≥ 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.",
 		},
 		Sources: []Source{
 			Source{
-				ID:        "learn-partner-capability-score",
-				Title:     "Microsoft Learn: Partner capability score",
-				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score",
-				Retrieved: "2026-05-08",
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
 			},
 			Source{
-				ID:        "learn-modern-work",
-				Title:     "Microsoft Learn: Solutions Partner for Modern Work",
-				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work",
-				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md",
-				Retrieved: "2026-05-08",
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
 			},
 			Source{
-				ID:        "learn-azure",
-				Title:     "Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)",
-				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure",
-				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md",
-				Retrieved: "2026-05-08",
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
 			},
 			Source{
-				ID:        "learn-business-applications",
-				Title:     "Microsoft Learn: Solutions Partner for Business Applications",
-				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business",
-				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md",
-				Retrieved: "2026-05-08",
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
 			},
 			Source{
-				ID:        "learn-security",
-				Title:     "Microsoft Learn: Solutions Partner for Security",
-				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
-				Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md",
-				Retrieved: "2026-05-08",
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "companial-2023-05-18",
+				Title:     "Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)",
+				URL:       "https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "bytesphere-2022-03-21",
+				Title:     "Bytesphere: Microsoft Cloud Partner Program 2022 (2022-03-21; secondary, pre-launch: Modern Work customer adds)",
+				URL:       "http://bytesphere.net/microsoft-cloud-partner-program-2022.html",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "cio-2022-03-16",
+				Title:     "CIO: Microsoft's partner program gets a cloud overhaul (2022-03-16; secondary: Solutions Partners from 3 October 2022)",
+				URL:       "https://www.cio.com/article/306796/microsofts-partner-program-gets-a-cloud-overhaul.html",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "docs-2022-business-applications",
+				Title:     "Microsoft Docs (2022 copy): Solutions partner for Business Applications, Larger markets and Other markets",
+				URL:       "https://docs.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Retrieved: "2026-11-23",
 			},
 		},
 		Facts: []Fact{
@@ -1040,14 +1556,14 @@ var builtinPrograms = []*Program{
 					Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
 				},
 				Help: Text{
-					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.",
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
 					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
 				},
 				Unit:    "customers",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.smb.netCustomerAdds",
@@ -1056,14 +1572,14 @@ var builtinPrograms = []*Program{
 					Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
 				},
 				Help: Text{
-					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences, associated through CPOR, CSP T1/T2.",
+					En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
 					Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
 				},
 				Unit:    "customers",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.ent.usageGrowth.cpor",
@@ -1079,7 +1595,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -1e+07,
 				Max:     1e+07,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.ent.usageGrowth.dpor",
@@ -1095,7 +1611,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -1e+07,
 				Max:     1e+07,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.ent.deployments.cpor",
@@ -1111,7 +1627,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.ent.deployments.dpor",
@@ -1127,7 +1643,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.smb.usageGrowth.cpor",
@@ -1143,7 +1659,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -1e+07,
 				Max:     1e+07,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.smb.usageGrowth.csp",
@@ -1159,7 +1675,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -1e+07,
 				Max:     1e+07,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.smb.deployments.cpor",
@@ -1175,7 +1691,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "mw.smb.deployments.csp",
@@ -1191,27 +1707,13 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-modern-work",
-			},
-			Fact{
-				ID: "azure.smbCustomerShare",
-				Label: Text{
-					En: "Azure: share of customers in the SMB segment",
-					Fr: "Azure : part des clients du segment PME",
-				},
-				Help: Text{
-					En: "Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.",
-					Fr: "Pourcentage de vos clients Azure du segment PME, sur les données du mois dernier. À partir de 80 %, les domaines Azure sont évalués sur le parcours PME.",
-				},
-				Unit:   "percent",
-				Max:    100,
-				Source: "learn-azure",
+				Source:  "learn-fy24-modern-work",
 			},
 			Fact{
 				ID: "azure.ent.netCustomerAdds",
 				Label: Text{
-					En: "Azure Enterprise: net customer adds",
-					Fr: "Azure Entreprise : ajouts nets de clients",
+					En: "Azure: net customer adds",
+					Fr: "Azure : ajouts nets de clients",
 				},
 				Help: Text{
 					En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
@@ -1221,23 +1723,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-azure",
-			},
-			Fact{
-				ID: "azure.smb.netCustomerAdds",
-				Label: Text{
-					En: "Azure SMB: net customer adds",
-					Fr: "Azure PME : ajouts nets de clients",
-				},
-				Help: Text{
-					En: "Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.",
-					Fr: "Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.",
-				},
-				Unit:    "customers",
-				Integer: true,
-				Min:     -100000,
-				Max:     100000,
-				Source:  "learn-azure",
+				Source:  "learn-fy24-azure",
 			},
 			Fact{
 				ID: "azure.usageGrowth",
@@ -1252,7 +1738,7 @@ var builtinPrograms = []*Program{
 				Unit:   "percent",
 				Min:    -100,
 				Max:    1e+06,
-				Source: "learn-azure",
+				Source: "learn-fy24-azure",
 			},
 			Fact{
 				ID: "azure.acrTtm",
@@ -1266,7 +1752,7 @@ var builtinPrograms = []*Program{
 				},
 				Unit:   "usd",
 				Max:    1e+12,
-				Source: "learn-azure",
+				Source: "learn-fy24-azure",
 			},
 			Fact{
 				ID: "azure.deployments",
@@ -1281,7 +1767,7 @@ var builtinPrograms = []*Program{
 				Unit:    "services",
 				Integer: true,
 				Max:     10000,
-				Source:  "learn-azure",
+				Source:  "learn-fy24-azure",
 			},
 			Fact{
 				ID: "ba.largeWorkloads",
@@ -1296,7 +1782,7 @@ var builtinPrograms = []*Program{
 				Unit:    "workloads",
 				Integer: true,
 				Max:     100000,
-				Source:  "learn-business-applications",
+				Source:  "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.ent.netCustomerAdds",
@@ -1305,14 +1791,14 @@ var builtinPrograms = []*Program{
 					Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
 				},
 				Help: Text{
-					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
-					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+					En: "Business Applications Enterprise: net new workloads per customer tenant with at least $500 revenue in the month (before March 2023), now minus 12 months ago.",
+					Fr: "Business Applications Entreprise : nouvelles charges nettes par locataire client avec au moins 500 $ de revenu dans le mois (avant mars 2023), maintenant moins il y a 12 mois.",
 				},
 				Unit:    "workloads",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-business-applications",
+				Source:  "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.ent.deployments",
@@ -1328,7 +1814,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-business-applications",
+				Source:  "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.smb.netCustomerAdds",
@@ -1337,14 +1823,14 @@ var builtinPrograms = []*Program{
 					Fr: "Business Applications PME : ajouts nets de clients (charges)",
 				},
 				Help: Text{
-					En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
-					Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+					En: "Business Applications SMB: net new workloads per customer tenant with more than $500 adjusted revenue in the month (before March 2023), now minus 12 months ago.",
+					Fr: "Business Applications PME : nouvelles charges nettes par locataire client avec plus de 500 $ de revenu ajusté dans le mois (avant mars 2023), maintenant moins il y a 12 mois.",
 				},
 				Unit:    "workloads",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-business-applications",
+				Source:  "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.smb.deployments",
@@ -1360,7 +1846,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-business-applications",
+				Source:  "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.usageGrowth",
@@ -1375,7 +1861,7 @@ var builtinPrograms = []*Program{
 				Unit:   "percent",
 				Min:    -100,
 				Max:    1e+06,
-				Source: "learn-business-applications",
+				Source: "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "ba.mcvBaseline",
@@ -1389,77 +1875,77 @@ var builtinPrograms = []*Program{
 				},
 				Unit:   "mcv",
 				Max:    1e+12,
-				Source: "learn-business-applications",
+				Source: "learn-fy24-business-applications",
 			},
 			Fact{
 				ID: "sec.ent.netCustomerAdds.azure",
 				Label: Text{
-					En: "Security Enterprise: net customer adds, Azure",
-					Fr: "Sécurité Entreprise : ajouts nets de clients, Azure",
+					En: "Security: net customer adds, Azure",
+					Fr: "Sécurité : ajouts nets de clients, Azure",
 				},
 				Help: Text{
-					En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
-					Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
+					En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+					Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
 				},
 				Unit:    "customers",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-security",
+				Source:  "learn-fy24-security",
 			},
 			Fact{
 				ID: "sec.ent.netCustomerAdds.m365",
 				Label: Text{
-					En: "Security Enterprise: net customer adds, Microsoft 365",
-					Fr: "Sécurité Entreprise : ajouts nets de clients, Microsoft 365",
+					En: "Security: net customer adds, Microsoft 365",
+					Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
 				},
 				Help: Text{
-					En: "Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
-					Fr: "Nouveaux clients nets avec >300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
+					En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
 				},
 				Unit:    "customers",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-security",
+				Source:  "learn-fy24-security",
 			},
 			Fact{
 				ID: "sec.ent.deployments.azure",
 				Label: Text{
-					En: "Security Enterprise: net new deployments, Azure",
-					Fr: "Sécurité Entreprise : nouveaux déploiements nets, Azure",
+					En: "Security: net new deployments, Azure",
+					Fr: "Sécurité : nouveaux déploiements nets, Azure",
 				},
 				Help: Text{
-					En: "Net new customer tenants with security ACR > $12,000 over 12 months.",
-					Fr: "Nouveaux locataires clients nets avec un ACR sécurité > $12,000 sur 12 mois.",
+					En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+					Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
 				},
 				Unit:    "deployments",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-security",
+				Source:  "learn-fy24-security",
 			},
 			Fact{
 				ID: "sec.ent.deployments.m365",
 				Label: Text{
-					En: "Security Enterprise: net new deployments, Microsoft 365",
-					Fr: "Sécurité Entreprise : nouveaux déploiements nets, Microsoft 365",
+					En: "Security: net new deployments, Microsoft 365",
+					Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
 				},
 				Help: Text{
-					En: "Net new tenants (>300 paid licences) with at least 15% of paid licences active.",
-					Fr: "Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
+					En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+					Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
 				},
 				Unit:    "deployments",
 				Integer: true,
 				Min:     -100000,
 				Max:     100000,
-				Source:  "learn-security",
+				Source:  "learn-fy24-security",
 			},
 			Fact{
 				ID: "sec.ent.usageGrowth.azureAcr",
 				Label: Text{
-					En: "Security Enterprise: Azure security ACR growth (USD)",
-					Fr: "Sécurité Entreprise : hausse de l'ACR sécurité Azure (USD)",
+					En: "Security: Azure security ACR growth (USD)",
+					Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
 				},
 				Help: Text{
 					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
@@ -1469,13 +1955,13 @@ var builtinPrograms = []*Program{
 				Min:    -1e+12,
 				Max:    1e+12,
 				Step:   1,
-				Source: "learn-security",
+				Source: "learn-fy24-security",
 			},
 			Fact{
 				ID: "sec.ent.usageGrowth.m365Users",
 				Label: Text{
-					En: "Security Enterprise: Microsoft 365 protected-user growth",
-					Fr: "Sécurité Entreprise : hausse des utilisateurs protégés Microsoft 365",
+					En: "Security: Microsoft 365 protected-user growth",
+					Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
 				},
 				Help: Text{
 					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
@@ -1485,103 +1971,7 @@ var builtinPrograms = []*Program{
 				Integer: true,
 				Min:     -1e+07,
 				Max:     1e+07,
-				Source:  "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.netCustomerAdds.azure",
-				Label: Text{
-					En: "Security SMB: net customer adds, Azure",
-					Fr: "Sécurité PME : ajouts nets de clients, Azure",
-				},
-				Help: Text{
-					En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
-					Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
-				},
-				Unit:    "customers",
-				Integer: true,
-				Min:     -100000,
-				Max:     100000,
-				Source:  "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.netCustomerAdds.m365",
-				Label: Text{
-					En: "Security SMB: net customer adds, Microsoft 365",
-					Fr: "Sécurité PME : ajouts nets de clients, Microsoft 365",
-				},
-				Help: Text{
-					En: "Net new customers with 5–300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
-					Fr: "Nouveaux clients nets avec 5–300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
-				},
-				Unit:    "customers",
-				Integer: true,
-				Min:     -100000,
-				Max:     100000,
-				Source:  "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.deployments.azure",
-				Label: Text{
-					En: "Security SMB: net new deployments, Azure",
-					Fr: "Sécurité PME : nouveaux déploiements nets, Azure",
-				},
-				Help: Text{
-					En: "Net new customer tenants with security ACR $750–$12,000 over 12 months.",
-					Fr: "Nouveaux locataires clients nets avec un ACR sécurité $750–$12,000 sur 12 mois.",
-				},
-				Unit:    "deployments",
-				Integer: true,
-				Min:     -100000,
-				Max:     100000,
-				Source:  "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.deployments.m365",
-				Label: Text{
-					En: "Security SMB: net new deployments, Microsoft 365",
-					Fr: "Sécurité PME : nouveaux déploiements nets, Microsoft 365",
-				},
-				Help: Text{
-					En: "Net new tenants (5–300 paid licences) with at least 15% of paid licences active.",
-					Fr: "Nouveaux locataires nets (5–300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
-				},
-				Unit:    "deployments",
-				Integer: true,
-				Min:     -100000,
-				Max:     100000,
-				Source:  "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.usageGrowth.azureAcr",
-				Label: Text{
-					En: "Security SMB: Azure security ACR growth (USD)",
-					Fr: "Sécurité PME : hausse de l'ACR sécurité Azure (USD)",
-				},
-				Help: Text{
-					En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
-					Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
-				},
-				Unit:   "usd",
-				Min:    -1e+12,
-				Max:    1e+12,
-				Step:   1,
-				Source: "learn-security",
-			},
-			Fact{
-				ID: "sec.smb.usageGrowth.m365Users",
-				Label: Text{
-					En: "Security SMB: Microsoft 365 protected-user growth",
-					Fr: "Sécurité PME : hausse des utilisateurs protégés Microsoft 365",
-				},
-				Help: Text{
-					En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
-					Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
-				},
-				Unit:    "users",
-				Integer: true,
-				Min:     -1e+07,
-				Max:     1e+07,
-				Source:  "learn-security",
+				Source:  "learn-fy24-security",
 			},
 		},
 		Areas: []Area{
@@ -1591,7 +1981,7 @@ var builtinPrograms = []*Program{
 					En: "Modern Work",
 					Fr: "Modern Work (travail moderne)",
 				},
-				Source: "learn-modern-work",
+				Source: "learn-fy24-modern-work",
 				TrackSelection: TrackSelection{
 					Kind: "best",
 					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
@@ -1612,7 +2002,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "performance",
 								Max:      20,
-								Source:   "learn-modern-work",
+								Source:   "bytesphere-2022-03-21",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1624,6 +2014,7 @@ var builtinPrograms = []*Program{
 										},
 									},
 								},
+								Note: "Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10–300 seats, 20 from 10 (the June 2023 page says 11–300).",
 							},
 							Metric{
 								ID: "intermediate-certifications",
@@ -1633,7 +2024,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      10,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1641,11 +2032,12 @@ var builtinPrograms = []*Program{
 											ID: "people",
 											Certifications: []string{
 												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
 												"teams-administrator-associate",
+												"messaging-administrator-associate",
 												"identity-and-access-administrator-associate",
 												"collaboration-communications-systems-engineer-associate",
 												"endpoint-administrator-associate",
-												"copilot-and-agent-administration-fundamentals",
 											},
 											Points: 10,
 											Per:    4,
@@ -1662,7 +2054,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      15,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1687,7 +2079,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      30,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "best-of",
 									Parts: []Part{
@@ -1715,7 +2107,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      25,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "best-of",
 									Parts: []Part{
@@ -1752,7 +2144,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "performance",
 								Max:      20,
-								Source:   "learn-modern-work",
+								Source:   "bytesphere-2022-03-21",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1764,6 +2156,7 @@ var builtinPrograms = []*Program{
 										},
 									},
 								},
+								Note: "Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10–300 seats, 20 from 10 (the June 2023 page says 11–300).",
 							},
 							Metric{
 								ID: "intermediate-certifications",
@@ -1773,7 +2166,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      10,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1781,11 +2174,12 @@ var builtinPrograms = []*Program{
 											ID: "people",
 											Certifications: []string{
 												"microsoft-365-fundamentals",
+												"teams-application-developer-associate",
 												"teams-administrator-associate",
+												"messaging-administrator-associate",
 												"identity-and-access-administrator-associate",
 												"collaboration-communications-systems-engineer-associate",
 												"endpoint-administrator-associate",
-												"copilot-and-agent-administration-fundamentals",
 											},
 											Points: 10,
 											Per:    2,
@@ -1802,7 +2196,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      15,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -1827,7 +2221,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      30,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "best-of",
 									Parts: []Part{
@@ -1855,7 +2249,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      25,
-								Source:   "learn-modern-work",
+								Source:   "learn-fy24-modern-work",
 								Rule: Rule{
 									Kind: "best-of",
 									Parts: []Part{
@@ -1879,913 +2273,16 @@ var builtinPrograms = []*Program{
 					},
 				},
 			},
-			Area{
-				ID: "data-ai",
-				Name: Text{
-					En: "Data & AI (Azure)",
-					Fr: "Données et IA (Azure)",
-				},
-				Source: "learn-azure",
-				TrackSelection: TrackSelection{
-					Kind:    "fact",
-					Fact:    "azure.smbCustomerShare",
-					AtLeast: 80,
-					If:      "smb",
-					Else:    "enterprise",
-					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
-				},
-				Tracks: []Track{
-					Track{
-						ID: "enterprise",
-						Name: Text{
-							En: "Enterprise",
-							Fr: "Entreprise",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.ent.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      40,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-database-administrator-associate",
-												"azure-ai-engineer-associate",
-												"azure-data-scientist-associate",
-												"power-bi-data-analyst-associate",
-												"azure-cosmos-db-developer-specialty",
-												"fabric-analytics-engineer-associate",
-												"fabric-data-engineer-associate",
-												"sql-ai-developer-associate",
-												"azure-ai-apps-and-agents-developer-associate",
-												"machine-learning-operations-engineer-associate",
-												"azure-databricks-data-engineer-associate",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 2,
-										},
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 2,
-										},
-									},
-								},
-								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-					Track{
-						ID: "smb",
-						Name: Text{
-							En: "SMB",
-							Fr: "PME",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.smb.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      40,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-database-administrator-associate",
-												"azure-ai-engineer-associate",
-												"azure-data-scientist-associate",
-												"power-bi-data-analyst-associate",
-												"azure-cosmos-db-developer-specialty",
-												"fabric-analytics-engineer-associate",
-												"fabric-data-engineer-associate",
-												"sql-ai-developer-associate",
-												"azure-ai-apps-and-agents-developer-associate",
-												"machine-learning-operations-engineer-associate",
-												"azure-databricks-data-engineer-associate",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 1,
-											Points: 4,
-										},
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 1,
-											Points: 4,
-										},
-									},
-								},
-								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-				},
-			},
-			Area{
-				ID: "infrastructure",
-				Name: Text{
-					En: "Infrastructure (Azure)",
-					Fr: "Infrastructure (Azure)",
-				},
-				Source: "learn-azure",
-				TrackSelection: TrackSelection{
-					Kind:    "fact",
-					Fact:    "azure.smbCustomerShare",
-					AtLeast: 80,
-					If:      "smb",
-					Else:    "enterprise",
-					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
-				},
-				Tracks: []Track{
-					Track{
-						ID: "enterprise",
-						Name: Text{
-							En: "Enterprise",
-							Fr: "Entreprise",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.ent.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-network-engineer-associate",
-												"windows-server-hybrid-administrator-associate",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 2,
-										},
-									},
-								},
-								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "advanced-certifications",
-								Name: Text{
-									En: "Advanced certifications",
-									Fr: "Certifications avancées",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-virtual-desktop-specialty",
-												"azure-for-sap-workloads-specialty",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 2,
-										},
-									},
-								},
-								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-					Track{
-						ID: "smb",
-						Name: Text{
-							En: "SMB",
-							Fr: "PME",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.smb.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-network-engineer-associate",
-												"windows-server-hybrid-administrator-associate",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 1,
-											Points: 4,
-										},
-									},
-								},
-								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "advanced-certifications",
-								Name: Text{
-									En: "Advanced certifications",
-									Fr: "Certifications avancées",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-virtual-desktop-specialty",
-												"azure-for-sap-workloads-specialty",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 1,
-											Points: 4,
-										},
-									},
-								},
-								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-				},
-			},
-			Area{
-				ID: "digital-app-innovation",
-				Name: Text{
-					En: "Digital & App Innovation (Azure)",
-					Fr: "Innovation numérique et applicative (Azure)",
-				},
-				Source: "learn-azure",
-				TrackSelection: TrackSelection{
-					Kind:    "fact",
-					Fact:    "azure.smbCustomerShare",
-					AtLeast: 80,
-					If:      "smb",
-					Else:    "enterprise",
-					Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
-				},
-				Tracks: []Track{
-					Track{
-						ID: "enterprise",
-						Name: Text{
-							En: "Enterprise",
-							Fr: "Entreprise",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.ent.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-developer-associate",
-												"power-platform-developer-associate",
-												"azure-ai-cloud-developer-associate",
-												"github-agentic-ai-developer",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 2,
-										},
-									},
-								},
-								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "advanced-certifications",
-								Name: Text{
-									En: "Advanced certifications",
-									Fr: "Certifications avancées",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-devops-engineer-expert",
-												"power-platform-solution-architect-expert",
-												"github-actions",
-												"github-administration",
-												"github-advanced-security",
-												"github-copilot",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 2,
-										},
-									},
-								},
-								Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-					Track{
-						ID: "smb",
-						Name: Text{
-							En: "SMB",
-							Fr: "PME",
-						},
-						Metrics: []Metric{
-							Metric{
-								ID: "net-customer-adds",
-								Name: Text{
-									En: "Net customer adds",
-									Fr: "Ajouts nets de clients",
-								},
-								Category: "performance",
-								Max:      30,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "tenants",
-											Fact:   "azure.smb.netCustomerAdds",
-											Points: 10,
-											Per:    1,
-										},
-									},
-								},
-							},
-							Metric{
-								ID: "intermediate-certifications",
-								Name: Text{
-									En: "Intermediate certifications",
-									Fr: "Certifications intermédiaires",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-developer-associate",
-												"power-platform-developer-associate",
-												"azure-ai-cloud-developer-associate",
-												"github-agentic-ai-developer",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "administrator",
-											Certifications: []string{
-												"azure-administrator-associate",
-											},
-											People: 1,
-											Points: 4,
-										},
-									},
-								},
-								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "advanced-certifications",
-								Name: Text{
-									En: "Advanced certifications",
-									Fr: "Certifications avancées",
-								},
-								Category: "skilling",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID: "people",
-											Certifications: []string{
-												"azure-devops-engineer-expert",
-												"power-platform-solution-architect-expert",
-												"github-actions",
-												"github-administration",
-												"github-advanced-security",
-												"github-copilot",
-											},
-											Points: 4,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "architect",
-											Certifications: []string{
-												"azure-solutions-architect-expert",
-											},
-											People: 1,
-											Points: 4,
-										},
-									},
-								},
-								Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
-							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "acr-growth",
-											Fact:   "azure.usageGrowth",
-											Points: 1,
-											Per:    1,
-										},
-									},
-									Prerequisite: &Prerequisite{
-										Fact:    "azure.acrTtm",
-										AtLeast: 1000,
-									},
-								},
-							},
-							Metric{
-								ID: "deployments",
-								Name: Text{
-									En: "Deployments",
-									Fr: "Déploiements",
-								},
-								Category: "customer-success",
-								Max:      10,
-								Source:   "learn-azure",
-								Rule: Rule{
-									Kind: "linear",
-									Parts: []Part{
-										Part{
-											ID:     "services",
-											Fact:   "azure.deployments",
-											Points: 2,
-											Per:    1,
-										},
-									},
-								},
-							},
-						},
-					},
-				},
-			},
+			builtinShared0,
+			builtinShared1,
+			builtinShared2,
 			Area{
 				ID: "business-applications",
 				Name: Text{
 					En: "Business Applications",
 					Fr: "Applications métier",
 				},
-				Source: "learn-business-applications",
+				Source: "learn-fy24-business-applications",
 				TrackSelection: TrackSelection{
 					Kind:    "fact",
 					Fact:    "ba.largeWorkloads",
@@ -2810,18 +2307,19 @@ var builtinPrograms = []*Program{
 								},
 								Category: "performance",
 								Max:      15,
-								Source:   "learn-business-applications",
+								Source:   "companial-2023-05-18",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
 										Part{
 											ID:     "workloads",
 											Fact:   "ba.ent.netCustomerAdds",
-											Points: 3,
+											Points: 1.5,
 											Per:    1,
 										},
 									},
 								},
+								Note: "Before March 2023: 10 net new customers with at least $500 each for the maximum 15 (Companial's 'previously'); 1.5 points each, derived.",
 							},
 							Metric{
 								ID: "intermediate-certifications",
@@ -2831,7 +2329,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      20,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2839,25 +2337,29 @@ var builtinPrograms = []*Program{
 											ID: "people",
 											Certifications: []string{
 												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
 												"dynamics-365-finance-and-operations-apps-developer-associate",
 												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
 												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
 												"dynamics-365-field-service-functional-consultant-associate",
 												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
 												"power-bi-data-analyst-associate",
 												"power-platform-functional-consultant-associate",
 												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
 												"power-automate-rpa-developer-associate",
-												"dynamics-365-customer-experience-analyst-associate",
-												"dynamics-365-sales-ai-consultant-associate",
-												"intelligent-applications-builder-associate",
-												"dynamics-365-contact-center-ai-engineer-associate",
 											},
 											Points: 20,
 											Per:    20,
 										},
 									},
 								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
 							},
 							Metric{
 								ID: "advanced-certifications",
@@ -2867,7 +2369,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      15,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2876,16 +2378,15 @@ var builtinPrograms = []*Program{
 											Certifications: []string{
 												"dynamics-365-supply-chain-management-functional-consultant-expert",
 												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
 												"power-platform-solution-architect-expert",
-												"dynamics-365-business-central-developer-associate",
-												"agentic-ai-business-solutions-architect",
 											},
 											Points: 15,
 											Per:    7,
 										},
 									},
 								},
-								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.",
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
 							},
 							Metric{
 								ID: "usage-growth",
@@ -2895,7 +2396,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      30,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2920,7 +2421,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      20,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2950,7 +2451,411 @@ var builtinPrograms = []*Program{
 								},
 								Category: "performance",
 								Max:      15,
-								Source:   "learn-business-applications",
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 0.75,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Before March 2023: 20 customer adds above $500 adjusted revenue for the maximum 15 (Companial's 'old threshold'); 0.75 points each, derived.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    5,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.",
+										Fr: "Companial donne le même seuil avant et après mars 2023 (PME : 5 personnes pour 20 points intermédiaires, 2 architectes pour 15 avancés) ; la liste des certifications est celle du texte de juin 2023.",
+									},
+									From:   "fy24",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+								Assumption: &Assumption{
+									Reason: Text{
+										En: "Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.",
+										Fr: "Companial donne le même seuil avant et après mars 2023 (PME : 5 personnes pour 20 points intermédiaires, 2 architectes pour 15 avancés) ; la liste des certifications est celle du texte de juin 2023.",
+									},
+									From:   "fy24",
+									Source: "learn-fy24-business-applications",
+								},
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 30,
+											Per:    45,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Note: "Before March 2023: MCV growth of 45% for the maximum 30, with a baseline of at least 50,000 MCV (Companial's 'old threshold'); 30/45 points per percent, derived.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "companial-2023-05-18",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 2,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Before March 2023: 10 production deployments of at least 5,000 MCV for the maximum 20 (Companial's 'old threshold'); 2 points each, derived.",
+							},
+						},
+					},
+				},
+			},
+			builtinShared3,
+		},
+		Assumptions: []Assumption{
+			Assumption{
+				Reason: Text{
+					En: "No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.",
+					Fr: "Aucune source du lancement d'octobre 2022 ne donne cette règle ; la valeur du texte de juin 2023 est reprise.",
+				},
+				From: "fy24",
+				Metrics: []string{
+					"*",
+				},
+				Except: []string{
+					"modern-work/enterprise/net-customer-adds",
+					"modern-work/smb/net-customer-adds",
+					"business-applications/enterprise/net-customer-adds",
+					"business-applications/smb/net-customer-adds",
+					"business-applications/smb/usage-growth",
+					"business-applications/smb/deployments",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy24-dec",
+		EffectiveFrom:   "2023-12-01",
+		EffectiveTo:     "2024-06-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"The June 2023 Learn texts with the changes they date to 1 December 2023: Security gates need two people each, and Security Operations Analyst leaves step 3 (it stays a gate). The end, 30 June 2024 (end of Microsoft's fiscal year 2024), is an assumption: no text of the next version was found.",
+			"Azure and Security have one track in the June 2023 texts, kept as \"enterprise\" (Single track) so that one profile scores under every version. Otherwise as fy26: score ≥ 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: builtinShared5,
+		Areas: []Area{
+			builtinShared4,
+			builtinShared0,
+			builtinShared1,
+			builtinShared2,
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+							},
+						},
+					},
+					Track{
+						ID: "smb",
+						Name: Text{
+							En: "SMB",
+							Fr: "PME",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2971,7 +2876,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      20,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -2979,25 +2884,29 @@ var builtinPrograms = []*Program{
 											ID: "people",
 											Certifications: []string{
 												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
 												"dynamics-365-finance-and-operations-apps-developer-associate",
 												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
 												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
 												"dynamics-365-field-service-functional-consultant-associate",
 												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
 												"power-bi-data-analyst-associate",
 												"power-platform-functional-consultant-associate",
 												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
 												"power-automate-rpa-developer-associate",
-												"dynamics-365-customer-experience-analyst-associate",
-												"dynamics-365-sales-ai-consultant-associate",
-												"intelligent-applications-builder-associate",
-												"dynamics-365-contact-center-ai-engineer-associate",
 											},
 											Points: 20,
 											Per:    5,
 										},
 									},
 								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
 							},
 							Metric{
 								ID: "advanced-certifications",
@@ -3007,7 +2916,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      15,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -3016,15 +2925,15 @@ var builtinPrograms = []*Program{
 											Certifications: []string{
 												"dynamics-365-supply-chain-management-functional-consultant-expert",
 												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
 												"power-platform-solution-architect-expert",
-												"dynamics-365-business-central-developer-associate",
-												"agentic-ai-business-solutions-architect",
 											},
 											Points: 15,
 											Per:    2,
 										},
 									},
 								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
 							},
 							Metric{
 								ID: "usage-growth",
@@ -3034,7 +2943,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      30,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -3059,7 +2968,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      20,
-								Source:   "learn-business-applications",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -3082,17 +2991,17 @@ var builtinPrograms = []*Program{
 					En: "Security",
 					Fr: "Sécurité",
 				},
-				Source: "learn-security",
+				Source: "learn-fy24-security",
 				TrackSelection: TrackSelection{
 					Kind: "best",
-					Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.",
+					Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
 				},
 				Tracks: []Track{
 					Track{
 						ID: "enterprise",
 						Name: Text{
-							En: "Enterprise",
-							Fr: "Entreprise",
+							En: "Single track",
+							Fr: "Parcours unique",
 						},
 						Metrics: []Metric{
 							Metric{
@@ -3103,7 +3012,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "performance",
 								Max:      20,
-								Source:   "learn-security",
+								Source:   "learn-fy24-security",
 								Rule: Rule{
 									Kind: "sum",
 									Parts: []Part{
@@ -3132,7 +3041,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "skilling",
 								Max:      40,
-								Source:   "learn-security",
+								Source:   "learn-fy24-security",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
@@ -3142,7 +3051,6 @@ var builtinPrograms = []*Program{
 												"cybersecurity-architect-expert",
 												"identity-and-access-administrator-associate",
 												"information-protection-administrator-associate",
-												"information-security-administrator-associate",
 											},
 											Points: 40,
 											Per:    6,
@@ -3153,7 +3061,6 @@ var builtinPrograms = []*Program{
 											ID: "security-engineer",
 											Certifications: []string{
 												"azure-security-engineer-associate",
-												"cloud-and-ai-security-engineer-associate",
 											},
 											People: 2,
 										},
@@ -3161,12 +3068,13 @@ var builtinPrograms = []*Program{
 											ID: "security-operations",
 											Certifications: []string{
 												"security-operations-analyst-associate",
+												"m365-security-administrator-associate",
 											},
 											People: 2,
 										},
 									},
 								},
-								Note: "The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).",
+								Note: "Changes effective 1 December 2023: step 1 needs two Azure Security Engineers, step 2 two Security Operations Analysts or Microsoft 365 Security Administrators (the latter counts until 30 June 2024); both earn 0 points. Step 3 no longer lists Security Operations Analyst. 6.6 points per person, encoded as the exact 40/6.",
 							},
 							Metric{
 								ID: "deployments",
@@ -3176,7 +3084,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      20,
-								Source:   "learn-security",
+								Source:   "learn-fy24-security",
 								Rule: Rule{
 									Kind: "sum",
 									Parts: []Part{
@@ -3205,7 +3113,7 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      20,
-								Source:   "learn-security",
+								Source:   "learn-fy24-security",
 								Rule: Rule{
 									Kind: "sum",
 									Parts: []Part{
@@ -3229,6 +3137,236 @@ var builtinPrograms = []*Program{
 							},
 						},
 					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy24",
+		EffectiveFrom:   "2023-03-01",
+		EffectiveTo:     "2023-11-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"The June 2023 Learn texts (ms.date 2023-06-12/13, in the repository snapshot of 2023-10-23), named fy24 after them. In force from the Business Applications threshold change of March 2023 (Companial, 2023-05-18: 'In March 2023, Microsoft updated ... thresholds'; the day, 1 March, is an assumption): the texts are the earliest full texts found and no other change between March and November 2023 is sourced. The Dynamics 365 + Power Platform Solution Architect Expert stops counting on 1 July 2023 (catalog countsUntil). The end, 30 November 2023, is the day before the Security changes the same page dates to 1 December 2023. The Customer Engagement MCV rate rose from 40 to 200 in May 2023 (secondary): it changes how MCV is measured, not a rule here.",
+			"Azure and Security have one track in the June 2023 texts, kept as \"enterprise\" (Single track) so that one profile scores under every version. Otherwise as fy26: score ≥ 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "learn-fy24-partner-capability-score",
+				Title:     "Microsoft Learn: Partner capability score (ms.date 2023-09-06)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/partner-capability-score",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-modern-work",
+				Title:     "Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-azure",
+				Title:     "Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-business-applications",
+				Title:     "Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-business",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "learn-fy24-security",
+				Title:     "Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/solutions-partner-security",
+				Copy:      "github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "companial-2023-05-18",
+				Title:     "Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)",
+				URL:       "https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: builtinShared5,
+		Areas: []Area{
+			builtinShared4,
+			builtinShared0,
+			builtinShared1,
+			builtinShared2,
+			Area{
+				ID: "business-applications",
+				Name: Text{
+					En: "Business Applications",
+					Fr: "Applications métier",
+				},
+				Source: "learn-fy24-business-applications",
+				TrackSelection: TrackSelection{
+					Kind:    "fact",
+					Fact:    "ba.largeWorkloads",
+					AtLeast: 5,
+					If:      "enterprise",
+					Else:    "smb",
+					Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+				},
+				Tracks: []Track{
+					Track{
+						ID: "enterprise",
+						Name: Text{
+							En: "Enterprise",
+							Fr: "Entreprise",
+						},
+						Metrics: []Metric{
+							Metric{
+								ID: "net-customer-adds",
+								Name: Text{
+									En: "Net customer adds",
+									Fr: "Ajouts nets de clients",
+								},
+								Category: "performance",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.netCustomerAdds",
+											Points: 3,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "intermediate-certifications",
+								Name: Text{
+									En: "Intermediate certifications",
+									Fr: "Certifications intermédiaires",
+								},
+								Category: "skilling",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
+											},
+											Points: 20,
+											Per:    20,
+										},
+									},
+								},
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    7,
+										},
+									},
+								},
+								Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 50000,
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+							Metric{
+								ID: "deployments",
+								Name: Text{
+									En: "Deployments",
+									Fr: "Déploiements",
+								},
+								Category: "customer-success",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "workloads",
+											Fact:   "ba.ent.deployments",
+											Points: 4,
+											Per:    1,
+										},
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
+							},
+						},
+					},
 					Track{
 						ID: "smb",
 						Name: Text{
@@ -3243,27 +3381,20 @@ var builtinPrograms = []*Program{
 									Fr: "Ajouts nets de clients",
 								},
 								Category: "performance",
-								Max:      20,
-								Source:   "learn-security",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
-									Kind: "sum",
+									Kind: "linear",
 									Parts: []Part{
 										Part{
-											ID:     "azure",
-											Fact:   "sec.smb.netCustomerAdds.azure",
-											Points: 4,
-											Per:    1,
-										},
-										Part{
-											ID:     "m365",
-											Fact:   "sec.smb.netCustomerAdds.m365",
-											Points: 4,
+											ID:     "workloads",
+											Fact:   "ba.smb.netCustomerAdds",
+											Points: 3,
 											Per:    1,
 										},
 									},
-									Offset: true,
 								},
-								Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
 							},
 							Metric{
 								ID: "intermediate-certifications",
@@ -3272,44 +3403,91 @@ var builtinPrograms = []*Program{
 									Fr: "Certifications intermédiaires",
 								},
 								Category: "skilling",
-								Max:      40,
-								Source:   "learn-security",
+								Max:      20,
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
 									Kind: "linear",
 									Parts: []Part{
 										Part{
 											ID: "people",
 											Certifications: []string{
-												"cybersecurity-architect-expert",
-												"identity-and-access-administrator-associate",
-												"information-protection-administrator-associate",
-												"information-security-administrator-associate",
+												"dynamics-365-finance-functional-consultant-associate",
+												"dynamics-365-commerce-functional-consultant-associate",
+												"dynamics-365-finance-and-operations-apps-developer-associate",
+												"dynamics-365-supply-chain-management-functional-consultant-associate",
+												"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+												"dynamics-365-customer-service-functional-consultant-associate",
+												"dynamics-365-sales-functional-consultant-associate",
+												"dynamics-365-field-service-functional-consultant-associate",
+												"dynamics-365-business-central-functional-consultant-associate",
+												"dynamics-365-marketing-functional-consultant-associate",
+												"power-platform-app-maker-associate",
+												"power-bi-data-analyst-associate",
+												"power-platform-functional-consultant-associate",
+												"power-platform-developer-associate",
+												"customer-data-platform-specialty",
+												"azure-enterprise-data-analyst-associate",
+												"power-automate-rpa-developer-associate",
 											},
-											Points: 8,
-											Per:    1,
-										},
-									},
-									Gates: []Gate{
-										Gate{
-											ID: "security-engineer",
-											Certifications: []string{
-												"azure-security-engineer-associate",
-												"cloud-and-ai-security-engineer-associate",
-											},
-											People: 1,
-											Points: 4,
-										},
-										Gate{
-											ID: "security-operations",
-											Certifications: []string{
-												"security-operations-analyst-associate",
-											},
-											People: 1,
-											Points: 4,
+											Points: 20,
+											Per:    5,
 										},
 									},
 								},
-								Note: "Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 × 8) is derived from the FY24 text.",
+								Note: "List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.",
+							},
+							Metric{
+								ID: "advanced-certifications",
+								Name: Text{
+									En: "Advanced certifications",
+									Fr: "Certifications avancées",
+								},
+								Category: "skilling",
+								Max:      15,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID: "people",
+											Certifications: []string{
+												"dynamics-365-supply-chain-management-functional-consultant-expert",
+												"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+												"power-apps-and-d365-solution-architect-expert",
+												"power-platform-solution-architect-expert",
+											},
+											Points: 15,
+											Per:    2,
+										},
+									},
+								},
+								Note: "Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).",
+							},
+							Metric{
+								ID: "usage-growth",
+								Name: Text{
+									En: "Usage growth",
+									Fr: "Croissance d'usage",
+								},
+								Category: "customer-success",
+								Max:      30,
+								Source:   "learn-fy24-business-applications",
+								Rule: Rule{
+									Kind: "linear",
+									Parts: []Part{
+										Part{
+											ID:     "mcv-growth",
+											Fact:   "ba.usageGrowth",
+											Points: 1,
+											Per:    1,
+										},
+									},
+									Prerequisite: &Prerequisite{
+										Fact:    "ba.mcvBaseline",
+										AtLeast: 25000,
+									},
+								},
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
 							},
 							Metric{
 								ID: "deployments",
@@ -3319,56 +3497,3722 @@ var builtinPrograms = []*Program{
 								},
 								Category: "customer-success",
 								Max:      20,
-								Source:   "learn-security",
+								Source:   "learn-fy24-business-applications",
 								Rule: Rule{
-									Kind: "sum",
+									Kind: "linear",
 									Parts: []Part{
 										Part{
-											ID:     "azure",
-											Fact:   "sec.smb.deployments.azure",
-											Points: 20,
-											Per:    6,
-										},
-										Part{
-											ID:     "m365",
-											Fact:   "sec.smb.deployments.m365",
-											Points: 20,
-											Per:    6,
+											ID:     "workloads",
+											Fact:   "ba.smb.deployments",
+											Points: 4,
+											Per:    1,
 										},
 									},
-									Offset: true,
 								},
-								Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+								Note: "Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.",
 							},
-							Metric{
-								ID: "usage-growth",
-								Name: Text{
-									En: "Usage growth",
-									Fr: "Croissance d'usage",
-								},
-								Category: "customer-success",
-								Max:      20,
-								Source:   "learn-security",
-								Rule: Rule{
-									Kind: "sum",
-									Parts: []Part{
-										Part{
-											ID:     "azure",
-											Fact:   "sec.smb.usageGrowth.azureAcr",
-											Points: 1,
-											Per:    750,
-											Whole:  true,
-										},
-										Part{
-											ID:     "m365",
-											Fact:   "sec.smb.usageGrowth.m365Users",
-											Points: 1,
-											Per:    50,
-											Whole:  true,
-										},
+						},
+					},
+				},
+			},
+			builtinShared3,
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy25",
+		EffectiveFrom:   "2024-07-01",
+		EffectiveTo:     "2025-06-30",
+		VerifiedOn:      "2026-11-23",
+		QualifyingScore: 70,
+		Notes: []string{
+			"No text of the rules in force between 1 July 2024 and 30 June 2025 (Microsoft's fiscal year 2025) was found. Every value is taken from the nearest later version (fy26) and flagged in the result as an assumption.",
+			"The Azure SMB track (gates of one person worth 4 points; SMB when at least 80% of customers are SMB) and the Security SMB track are not in the June 2023 texts and are in the FY26 texts; the day they began is not sourced. They are assumed to begin on 1 July 2024, the start of fiscal year 2025.",
+			"The certification lists are the FY26 lists: some of those certifications did not exist yet in FY25.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).",
+			"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).",
+		},
+		Sources: builtinShared13,
+		Facts:   builtinShared12,
+		Areas: []Area{
+			builtinShared6,
+			builtinShared7,
+			builtinShared8,
+			builtinShared9,
+			builtinShared10,
+			builtinShared11,
+		},
+		Assumptions: []Assumption{
+			Assumption{
+				Reason: Text{
+					En: "No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.",
+					Fr: "Aucune source de l'exercice 2025 (juillet 2024 à juin 2025) n'a été trouvée ; la règle FY26 est reprise.",
+				},
+				From: "fy26",
+				Metrics: []string{
+					"*",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-ai-cloud-partner-program",
+		Name: Text{
+			En: "Microsoft AI Cloud Partner Program: Solutions Partner designations",
+			Fr: "Microsoft AI Cloud Partner Program : désignations Solutions Partner",
+		},
+		Version:         "fy26",
+		EffectiveFrom:   "2025-07-01",
+		VerifiedOn:      "2026-05-08",
+		QualifyingScore: 70,
+		Notes: []string{
+			"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.",
+			"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.",
+			"Partial credit is linear, points = max × min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.",
+			"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).",
+			"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).",
+		},
+		Sources: builtinShared13,
+		Facts:   builtinShared12,
+		Areas: []Area{
+			builtinShared6,
+			builtinShared7,
+			builtinShared8,
+			builtinShared9,
+			builtinShared10,
+			builtinShared11,
+		},
+	},
+	&Program{
+		ID: "microsoft-bpos-partner-fees",
+		Name: Text{
+			En: "Microsoft BPOS: partner fees",
+			Fr: "Microsoft BPOS : rémunération du partenaire",
+		},
+		Version:       "2009",
+		EffectiveFrom: "2009-01-01",
+		EffectiveTo:   "2011-06-30",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"Seed 003: the partner earns 12% on the sale and 6% a year, including the first year, so 18% in year one. RCP Magazine (2010) gives the same 12% initial + 6% recurring.",
+			"The fee is computed on the subscription revenue of each year: revenue = seats × monthly price × 12, the same every year (an assumption: no seat or price change). Evergreen per a Microsoft blog; the years shown are a parameter.",
+			"In force from 1 January 2009 (the seed dates the offer 2008/2009, spring 2009 for France): an assumption. Until 30 June 2011, the day before Microsoft's FY12, when Office 365 had its own 12% new-customer fee (reference §3).",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-003",
+				Title:     "French trade press, 2008/2009: BPOS, partners stay cautious (interview; seed 003)",
+				URL:       "urn:partnerscore:seed:003_8fbc7c0b85d8c727",
+				Copy:      "shared/seeds/003_8fbc7c0b85d8c727.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "rcpmag-2010",
+				Title:     "RCP Magazine, 16 Sept. 2010: Microsoft to double BPOS margins (12% initial + 6% recurring)",
+				URL:       "https://rcpmag.com/Articles/2010/09/16/Microsoft-To-Double-BPOS-Margins.aspx",
+				Copy:      "shared/reference/partner-programs.md §3 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "ms-fy12-refresher",
+				Title:     "Microsoft partner blog, 31 Oct. 2011: FY12 refresher (Office 365: 12% new-customer fee, paid upfront)",
+				URL:       "https://blogs.technet.com/",
+				Copy:      "shared/reference/partner-programs.md §3 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts:     builtinShared14,
+		Model:     "calculator",
+		OnRequest: true,
+		Parameters: []Parameter{
+			Parameter{
+				ID: "bpos.seats",
+				Label: Text{
+					En: "Seats (users)",
+					Fr: "Utilisateurs",
+				},
+				Help: Text{
+					En: "Users subscribed; an example value by default.",
+					Fr: "Utilisateurs abonnés ; une valeur d'exemple par défaut.",
+				},
+				Unit:       "seats",
+				Integer:    true,
+				Min:        1,
+				Max:        1e+06,
+				Default:    50,
+				Assumption: true,
+				Note:       "An example, not a rule.",
+			},
+			Parameter{
+				ID: "bpos.pricePerUserMonth",
+				Label: Text{
+					En: "Price per user per month",
+					Fr: "Prix par utilisateur et par mois",
+				},
+				Help: Text{
+					En: "USD per user per month; the default is the Deskless Worker Suite's USD 3 (seed 003).",
+					Fr: "USD par utilisateur et par mois ; par défaut les 3 USD de la Deskless Worker Suite (seed 003).",
+				},
+				Unit:    "usd",
+				Max:     1000,
+				Default: 3,
+				Source:  "seed-003",
+			},
+			Parameter{
+				ID: "bpos.years",
+				Label: Text{
+					En: "Years",
+					Fr: "Années",
+				},
+				Help: Text{
+					En: "How many years to show.",
+					Fr: "Nombre d'années affichées.",
+				},
+				Unit:    "years",
+				Integer: true,
+				Min:     1,
+				Max:     20,
+				Default: 3,
+				Source:  "seed-003",
+				Note:    "Three years as in the examples of the time (reference §3); the fee is evergreen.",
+			},
+			Parameter{
+				ID: "bpos.initialRate",
+				Label: Text{
+					En: "Initial fee on the first year's revenue",
+					Fr: "Rémunération initiale sur le chiffre d'affaires de la première année",
+				},
+				Help: Text{
+					En: "Percent of the first year's subscription revenue, paid once.",
+					Fr: "Pourcentage du chiffre d'affaires d'abonnement de la première année, versé une fois.",
+				},
+				Unit:    "percent",
+				Max:     100,
+				Default: 12,
+				Source:  "seed-003",
+			},
+			Parameter{
+				ID: "bpos.recurringRate",
+				Label: Text{
+					En: "Recurring fee per year",
+					Fr: "Rémunération récurrente annuelle",
+				},
+				Help: Text{
+					En: "Percent of each year's subscription revenue, including the first.",
+					Fr: "Pourcentage du chiffre d'affaires d'abonnement de chaque année, première comprise.",
+				},
+				Unit:    "percent",
+				Max:     100,
+				Default: 6,
+				Source:  "seed-003",
+			},
+		},
+		Calculator: &CalculatorRules{
+			Tables: []Table{
+				Table{
+					ID: "fees",
+					Name: Text{
+						En: "Partner fees per year",
+						Fr: "Rémunération du partenaire par an",
+					},
+					Period: "year",
+					Rows:   "bpos.years",
+					Columns: []Column{
+						Column{
+							ID: "revenue",
+							Name: Text{
+								En: "Subscription revenue",
+								Fr: "Chiffre d'affaires d'abonnement",
+							},
+							Unit:    "usd",
+							Formula: "bpos.seats * bpos.pricePerUserMonth * 12",
+							Total:   true,
+						},
+						Column{
+							ID: "initial",
+							Name: Text{
+								En: "Initial fee",
+								Fr: "Rémunération initiale",
+							},
+							Unit:    "usd",
+							Formula: "if(period == 1, revenue * bpos.initialRate / 100, 0)",
+							Total:   true,
+						},
+						Column{
+							ID: "recurring",
+							Name: Text{
+								En: "Recurring fee",
+								Fr: "Rémunération récurrente",
+							},
+							Unit:    "usd",
+							Formula: "revenue * bpos.recurringRate / 100",
+							Total:   true,
+						},
+						Column{
+							ID: "fee",
+							Name: Text{
+								En: "Fee for the year",
+								Fr: "Rémunération de l'année",
+							},
+							Unit:    "usd",
+							Formula: "initial + recurring",
+							Total:   true,
+							Chart:   true,
+						},
+						Column{
+							ID: "cumulative",
+							Name: Text{
+								En: "Cumulative fees",
+								Fr: "Rémunération cumulée",
+							},
+							Unit:    "usd",
+							Formula: "prev(cumulative) + fee",
+							Chart:   true,
+						},
+					},
+					Source: "seed-003",
+					Note:   "Year 1: initial + recurring (12% + 6% = 18%); later years: recurring only.",
+				},
+			},
+			Figures: []Figure{
+				Figure{
+					ID: "total",
+					Name: Text{
+						En: "Total fees",
+						Fr: "Rémunération totale",
+					},
+					Unit:    "usd",
+					Formula: "fees.fee",
+					Source:  "seed-003",
+				},
+				Figure{
+					ID: "shareOfRevenue",
+					Name: Text{
+						En: "Fees as a share of revenue",
+						Fr: "Part de la rémunération dans le chiffre d'affaires",
+					},
+					Unit:    "percent",
+					Formula: "fees.fee / fees.revenue * 100",
+					Source:  "seed-003",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-cloud-solution-provider",
+		Name: Text{
+			En: "Microsoft Cloud Solution Provider (CSP)",
+			Fr: "Microsoft Cloud Solution Provider (CSP)",
+		},
+		Version:       "2015-07",
+		EffectiveFrom: "2015-07-01",
+		EffectiveTo:   "2018-08-30",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"The rules of the seed's era (seed 002, 2016): CSP fully open to partners since 1 July (2015); direct CSP needs billing capability and 24/7 support; indirect CSP goes through a distributor (indirect provider).",
+			"The start date (1 July 2015) is read from the seed; the end is the day before the 2018 requirements (31 August 2018).",
+			"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-002",
+				Title:     "French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)",
+				URL:       "urn:partnerscore:seed:002_0a9b1b5d048da22c",
+				Copy:      "shared/seeds/002_0a9b1b5d048da22c.txt",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "csp.billingProvisioning",
+				Label: Text{
+					En: "Billing and provisioning capability",
+					Fr: "Capacité de facturation et de provisionnement",
+				},
+				Help: Text{
+					En: "1 when the partner has its own billing and provisioning infrastructure for customers.",
+					Fr: "1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+			Fact{
+				ID: "csp.support247",
+				Label: Text{
+					En: "24/7 support",
+					Fr: "Support 24 h/24, 7 j/7",
+				},
+				Help: Text{
+					En: "1 when the partner provides 24/7 technical support to its customers.",
+					Fr: "1 si le partenaire assure un support technique 24 h/24 et 7 j/7.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+			Fact{
+				ID: "csp.indirectProvider",
+				Label: Text{
+					En: "Works with an indirect provider",
+					Fr: "Travaille avec un fournisseur indirect",
+				},
+				Help: Text{
+					En: "1 when the reseller buys through an authorized indirect provider (distributor).",
+					Fr: "1 si le revendeur achète via un fournisseur indirect (grossiste) autorisé.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+		},
+		Model:     "levels",
+		OnRequest: true,
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "direct-bill",
+					Name: Text{
+						En: "Direct bill partner",
+						Fr: "Partenaire en facturation directe",
+					},
+					Source: "seed-002",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning capability",
+								Fr: "Capacité de facturation et de provisionnement",
+							},
+							Kind:    "fact",
+							Fact:    "csp.billingProvisioning",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+						Requirement{
+							ID: "support",
+							Name: Text{
+								En: "24/7 support",
+								Fr: "Support 24 h/24, 7 j/7",
+							},
+							Kind:    "fact",
+							Fact:    "csp.support247",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-reseller",
+					Name: Text{
+						En: "Indirect reseller",
+						Fr: "Revendeur indirect",
+					},
+					Source: "seed-002",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "provider",
+							Name: Text{
+								En: "Buys through an indirect provider",
+								Fr: "Achète via un fournisseur indirect",
+							},
+							Kind:    "fact",
+							Fact:    "csp.indirectProvider",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-provider",
+					Name: Text{
+						En: "Indirect provider (distributor)",
+						Fr: "Fournisseur indirect (grossiste)",
+					},
+					Source: "seed-002",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning capability",
+								Fr: "Capacité de facturation et de provisionnement",
+							},
+							Kind:       "fact",
+							Fact:       "csp.billingProvisioning",
+							AtLeast:    1,
+							Source:     "seed-002",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "support",
+							Name: Text{
+								En: "24/7 support",
+								Fr: "Support 24 h/24, 7 j/7",
+							},
+							Kind:       "fact",
+							Fact:       "csp.support247",
+							AtLeast:    1,
+							Source:     "seed-002",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+					},
+					Note: "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-cloud-solution-provider",
+		Name: Text{
+			En: "Microsoft Cloud Solution Provider (CSP)",
+			Fr: "Microsoft Cloud Solution Provider (CSP)",
+		},
+		Version:       "2018-08",
+		EffectiveFrom: "2018-08-31",
+		EffectiveTo:   "2020-10-26",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"Direct bill from 31 August 2018: MPN ID, authority to sign, first-level cloud support plus Advanced or Premier Support for Partners (after a credit check), at least one managed service, IP offer or customer solution, billing and provisioning infrastructure; no revenue floor.",
+			"Ends the day before the October 2020 requirements (27 October 2020).",
+			"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "ms-direct-2018",
+				Title:     "Microsoft docs: direct-bill partner requirements (2018 version)",
+				URL:       "https://docs.microsoft.com/en-us/partner-center/direct-partner-new-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "seed-002",
+				Title:     "French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)",
+				URL:       "urn:partnerscore:seed:002_0a9b1b5d048da22c",
+				Copy:      "shared/seeds/002_0a9b1b5d048da22c.txt",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "csp.mpnId",
+				Label: Text{
+					En: "Partner network id (MPN ID)",
+					Fr: "Identifiant partenaire (MPN ID)",
+				},
+				Help: Text{
+					En: "1 when the partner has a Microsoft partner network id.",
+					Fr: "1 si le partenaire a un identifiant du réseau partenaire Microsoft.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.agreementSigned",
+				Label: Text{
+					En: "Partner agreement signed",
+					Fr: "Contrat de partenariat signé",
+				},
+				Help: Text{
+					En: "1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).",
+					Fr: "1 si une personne habilitée a signé le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.firstLevelSupport",
+				Label: Text{
+					En: "First-level cloud support",
+					Fr: "Support cloud de premier niveau",
+				},
+				Help: Text{
+					En: "1 when the partner provides the first level of cloud product support to its customers.",
+					Fr: "1 si le partenaire assure le premier niveau de support des produits cloud.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.supportPlan",
+				Label: Text{
+					En: "Advanced or Premier Support for Partners",
+					Fr: "Support Advanced ou Premier pour partenaires",
+				},
+				Help: Text{
+					En: "1 when the partner holds an active Advanced or Premier Support for Partners plan.",
+					Fr: "1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.managedServices",
+				Label: Text{
+					En: "Managed services, IP or customer solutions offered",
+					Fr: "Services managés, PI ou solutions clients proposés",
+				},
+				Help: Text{
+					En: "How many managed services, intellectual-property offers or customer solutions the partner sells with CSP.",
+					Fr: "Nombre de services managés, offres de propriété intellectuelle ou solutions clients vendus avec CSP.",
+				},
+				Unit:    "offers",
+				Integer: true,
+				Max:     10000,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.billingProvisioning",
+				Label: Text{
+					En: "Billing and provisioning capability",
+					Fr: "Capacité de facturation et de provisionnement",
+				},
+				Help: Text{
+					En: "1 when the partner has its own billing and provisioning infrastructure for customers.",
+					Fr: "1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+			Fact{
+				ID: "csp.indirectProvider",
+				Label: Text{
+					En: "Works with an indirect provider",
+					Fr: "Travaille avec un fournisseur indirect",
+				},
+				Help: Text{
+					En: "1 when the reseller buys through an authorized indirect provider (distributor).",
+					Fr: "1 si le revendeur achète via un fournisseur indirect (grossiste) autorisé.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+		},
+		Model:     "levels",
+		OnRequest: true,
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "direct-bill",
+					Name: Text{
+						En: "Direct bill partner",
+						Fr: "Partenaire en facturation directe",
+					},
+					Source: "ms-direct-2018",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:    "fact",
+							Fact:    "csp.mpnId",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Partner agreement signed by someone with authority",
+								Fr: "Contrat de partenariat signé par une personne habilitée",
+							},
+							Kind:    "fact",
+							Fact:    "csp.agreementSigned",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "first-level-support",
+							Name: Text{
+								En: "First-level cloud support",
+								Fr: "Support cloud de premier niveau",
+							},
+							Kind:    "fact",
+							Fact:    "csp.firstLevelSupport",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+							Note:    "The official wording is 'first level of cloud product support'; 24/7 is not stated from 2018 (reference §2).",
+						},
+						Requirement{
+							ID: "support-plan",
+							Name: Text{
+								En: "Advanced or Premier Support for Partners",
+								Fr: "Support Advanced ou Premier pour partenaires",
+							},
+							Kind:    "fact",
+							Fact:    "csp.supportPlan",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+							Note:    "After a credit check.",
+						},
+						Requirement{
+							ID: "managed-services",
+							Name: Text{
+								En: "At least one managed service, IP offer or customer solution",
+								Fr: "Au moins un service managé, une offre de PI ou une solution client",
+							},
+							Kind:    "fact",
+							Fact:    "csp.managedServices",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning infrastructure",
+								Fr: "Infrastructure de facturation et de provisionnement",
+							},
+							Kind:    "fact",
+							Fact:    "csp.billingProvisioning",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-reseller",
+					Name: Text{
+						En: "Indirect reseller",
+						Fr: "Revendeur indirect",
+					},
+					Source: "seed-002",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:       "fact",
+							Fact:       "csp.mpnId",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "The 2018 page is about direct bill; an id for every partner is assumed for resellers too.",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Partner agreement signed",
+								Fr: "Contrat de partenariat signé",
+							},
+							Kind:       "fact",
+							Fact:       "csp.agreementSigned",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "Assumed for resellers as for direct-bill partners.",
+						},
+						Requirement{
+							ID: "provider",
+							Name: Text{
+								En: "Buys through an indirect provider",
+								Fr: "Achète via un fournisseur indirect",
+							},
+							Kind:    "fact",
+							Fact:    "csp.indirectProvider",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-provider",
+					Name: Text{
+						En: "Indirect provider (distributor)",
+						Fr: "Fournisseur indirect (grossiste)",
+					},
+					Source: "ms-direct-2018",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:       "fact",
+							Fact:       "csp.mpnId",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Partner agreement signed by someone with authority",
+								Fr: "Contrat de partenariat signé par une personne habilitée",
+							},
+							Kind:       "fact",
+							Fact:       "csp.agreementSigned",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "first-level-support",
+							Name: Text{
+								En: "First-level cloud support",
+								Fr: "Support cloud de premier niveau",
+							},
+							Kind:       "fact",
+							Fact:       "csp.firstLevelSupport",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "support-plan",
+							Name: Text{
+								En: "Advanced or Premier Support for Partners",
+								Fr: "Support Advanced ou Premier pour partenaires",
+							},
+							Kind:       "fact",
+							Fact:       "csp.supportPlan",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "managed-services",
+							Name: Text{
+								En: "At least one managed service, IP offer or customer solution",
+								Fr: "Au moins un service managé, une offre de PI ou une solution client",
+							},
+							Kind:       "fact",
+							Fact:       "csp.managedServices",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning infrastructure",
+								Fr: "Infrastructure de facturation et de provisionnement",
+							},
+							Kind:       "fact",
+							Fact:       "csp.billingProvisioning",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+					},
+					Note: "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-cloud-solution-provider",
+		Name: Text{
+			En: "Microsoft Cloud Solution Provider (CSP)",
+			Fr: "Microsoft Cloud Solution Provider (CSP)",
+		},
+		Version:       "2020-10",
+		EffectiveFrom: "2020-10-27",
+		EffectiveTo:   "2025-09-30",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"Direct bill from 27 October 2020: the 2018 requirements plus USD 300,000 of CSP cloud revenue in the last 12 months as an indirect reseller.",
+			"Every reseller must sign the Microsoft Partner Agreement to get the new CSP's benefits (seed 000, October 2020).",
+			"Ends the day before the FY26 requirements apply to new applicants (1 October 2025); existing partners move in their anniversary month, which a date alone cannot tell.",
+			"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "ms-direct-2020",
+				Title:     "Microsoft docs: direct-bill partner requirements (from 27 October 2020)",
+				URL:       "https://docs.microsoft.com/nb-no/partner-center/direct-partner-new-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "ms-direct-2018",
+				Title:     "Microsoft docs: direct-bill partner requirements (2018 version)",
+				URL:       "https://docs.microsoft.com/en-us/partner-center/direct-partner-new-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "seed-000",
+				Title:     "French trade press, October 2020: a new CSP at the end of 2020 and the Microsoft Partner Agreement (seed 000)",
+				URL:       "urn:partnerscore:seed:000_ed4a1c46c0ff8367",
+				Copy:      "shared/seeds/000_ed4a1c46c0ff8367.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "seed-002",
+				Title:     "French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)",
+				URL:       "urn:partnerscore:seed:002_0a9b1b5d048da22c",
+				Copy:      "shared/seeds/002_0a9b1b5d048da22c.txt",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "csp.mpnId",
+				Label: Text{
+					En: "Partner network id (MPN ID)",
+					Fr: "Identifiant partenaire (MPN ID)",
+				},
+				Help: Text{
+					En: "1 when the partner has a Microsoft partner network id.",
+					Fr: "1 si le partenaire a un identifiant du réseau partenaire Microsoft.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.agreementSigned",
+				Label: Text{
+					En: "Partner agreement signed",
+					Fr: "Contrat de partenariat signé",
+				},
+				Help: Text{
+					En: "1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).",
+					Fr: "1 si une personne habilitée a signé le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.firstLevelSupport",
+				Label: Text{
+					En: "First-level cloud support",
+					Fr: "Support cloud de premier niveau",
+				},
+				Help: Text{
+					En: "1 when the partner provides the first level of cloud product support to its customers.",
+					Fr: "1 si le partenaire assure le premier niveau de support des produits cloud.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.supportPlan",
+				Label: Text{
+					En: "Advanced or Premier Support for Partners",
+					Fr: "Support Advanced ou Premier pour partenaires",
+				},
+				Help: Text{
+					En: "1 when the partner holds an active Advanced or Premier Support for Partners plan.",
+					Fr: "1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.managedServices",
+				Label: Text{
+					En: "Managed services, IP or customer solutions offered",
+					Fr: "Services managés, PI ou solutions clients proposés",
+				},
+				Help: Text{
+					En: "How many managed services, intellectual-property offers or customer solutions the partner sells with CSP.",
+					Fr: "Nombre de services managés, offres de propriété intellectuelle ou solutions clients vendus avec CSP.",
+				},
+				Unit:    "offers",
+				Integer: true,
+				Max:     10000,
+				Source:  "ms-direct-2018",
+			},
+			Fact{
+				ID: "csp.billingProvisioning",
+				Label: Text{
+					En: "Billing and provisioning capability",
+					Fr: "Capacité de facturation et de provisionnement",
+				},
+				Help: Text{
+					En: "1 when the partner has its own billing and provisioning infrastructure for customers.",
+					Fr: "1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+			Fact{
+				ID: "csp.indirectProvider",
+				Label: Text{
+					En: "Works with an indirect provider",
+					Fr: "Travaille avec un fournisseur indirect",
+				},
+				Help: Text{
+					En: "1 when the reseller buys through an authorized indirect provider (distributor).",
+					Fr: "1 si le revendeur achète via un fournisseur indirect (grossiste) autorisé.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+			Fact{
+				ID: "csp.revenueTTM",
+				Label: Text{
+					En: "CSP revenue, trailing 12 months",
+					Fr: "Chiffre d'affaires CSP, 12 derniers mois",
+				},
+				Help: Text{
+					En: "CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider.",
+					Fr: "Chiffre d'affaires cloud CSP facturé sur les 12 derniers mois (hors logiciels perpétuels) : en tant que revendeur indirect pour la règle d'octobre 2020 ; au niveau du Partner Global Account pour le direct FY26, du Partner Location Account pour un revendeur indirect, par région autorisée pour un fournisseur indirect.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "ms-direct-2020",
+			},
+		},
+		Model:     "levels",
+		OnRequest: true,
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "direct-bill",
+					Name: Text{
+						En: "Direct bill partner",
+						Fr: "Partenaire en facturation directe",
+					},
+					Source: "ms-direct-2020",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:    "fact",
+							Fact:    "csp.mpnId",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Partner agreement signed by someone with authority",
+								Fr: "Contrat de partenariat signé par une personne habilitée",
+							},
+							Kind:    "fact",
+							Fact:    "csp.agreementSigned",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "first-level-support",
+							Name: Text{
+								En: "First-level cloud support",
+								Fr: "Support cloud de premier niveau",
+							},
+							Kind:    "fact",
+							Fact:    "csp.firstLevelSupport",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+							Note:    "The official wording is 'first level of cloud product support'; 24/7 is not stated from 2018 (reference §2).",
+						},
+						Requirement{
+							ID: "support-plan",
+							Name: Text{
+								En: "Advanced or Premier Support for Partners",
+								Fr: "Support Advanced ou Premier pour partenaires",
+							},
+							Kind:    "fact",
+							Fact:    "csp.supportPlan",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+							Note:    "After a credit check.",
+						},
+						Requirement{
+							ID: "managed-services",
+							Name: Text{
+								En: "At least one managed service, IP offer or customer solution",
+								Fr: "Au moins un service managé, une offre de PI ou une solution client",
+							},
+							Kind:    "fact",
+							Fact:    "csp.managedServices",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning infrastructure",
+								Fr: "Infrastructure de facturation et de provisionnement",
+							},
+							Kind:    "fact",
+							Fact:    "csp.billingProvisioning",
+							AtLeast: 1,
+							Source:  "ms-direct-2018",
+						},
+						Requirement{
+							ID: "revenue",
+							Name: Text{
+								En: "USD 300,000 CSP revenue in the last 12 months as an indirect reseller",
+								Fr: "300 000 USD de chiffre d'affaires CSP sur 12 mois comme revendeur indirect",
+							},
+							Kind:    "fact",
+							Fact:    "csp.revenueTTM",
+							AtLeast: 300000,
+							Source:  "ms-direct-2020",
+							Note:    "Perpetual software excluded.",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-reseller",
+					Name: Text{
+						En: "Indirect reseller",
+						Fr: "Revendeur indirect",
+					},
+					Source: "seed-000",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:       "fact",
+							Fact:       "csp.mpnId",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "The 2018 page is about direct bill; an id for every partner is assumed for resellers too.",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Microsoft Partner Agreement (MPA) signed",
+								Fr: "Microsoft Partner Agreement (MPA) signé",
+							},
+							Kind:    "fact",
+							Fact:    "csp.agreementSigned",
+							AtLeast: 1,
+							Source:  "seed-000",
+							Note:    "Seed 000: every reseller must sign the new MPA to get the new CSP's benefits.",
+						},
+						Requirement{
+							ID: "provider",
+							Name: Text{
+								En: "Buys through an indirect provider",
+								Fr: "Achète via un fournisseur indirect",
+							},
+							Kind:    "fact",
+							Fact:    "csp.indirectProvider",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-provider",
+					Name: Text{
+						En: "Indirect provider (distributor)",
+						Fr: "Fournisseur indirect (grossiste)",
+					},
+					Source: "ms-direct-2020",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "mpn-id",
+							Name: Text{
+								En: "Partner network id (MPN ID)",
+								Fr: "Identifiant partenaire (MPN ID)",
+							},
+							Kind:       "fact",
+							Fact:       "csp.mpnId",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Partner agreement signed by someone with authority",
+								Fr: "Contrat de partenariat signé par une personne habilitée",
+							},
+							Kind:       "fact",
+							Fact:       "csp.agreementSigned",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "first-level-support",
+							Name: Text{
+								En: "First-level cloud support",
+								Fr: "Support cloud de premier niveau",
+							},
+							Kind:       "fact",
+							Fact:       "csp.firstLevelSupport",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "support-plan",
+							Name: Text{
+								En: "Advanced or Premier Support for Partners",
+								Fr: "Support Advanced ou Premier pour partenaires",
+							},
+							Kind:       "fact",
+							Fact:       "csp.supportPlan",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "managed-services",
+							Name: Text{
+								En: "At least one managed service, IP offer or customer solution",
+								Fr: "Au moins un service managé, une offre de PI ou une solution client",
+							},
+							Kind:       "fact",
+							Fact:       "csp.managedServices",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "billing",
+							Name: Text{
+								En: "Billing and provisioning infrastructure",
+								Fr: "Infrastructure de facturation et de provisionnement",
+							},
+							Kind:       "fact",
+							Fact:       "csp.billingProvisioning",
+							AtLeast:    1,
+							Source:     "ms-direct-2018",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+						Requirement{
+							ID: "revenue",
+							Name: Text{
+								En: "USD 300,000 CSP revenue in the last 12 months as an indirect reseller",
+								Fr: "300 000 USD de chiffre d'affaires CSP sur 12 mois comme revendeur indirect",
+							},
+							Kind:       "fact",
+							Fact:       "csp.revenueTTM",
+							AtLeast:    300000,
+							Source:     "ms-direct-2020",
+							Assumption: true,
+							Note:       "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+						},
+					},
+					Note: "No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-cloud-solution-provider",
+		Name: Text{
+			En: "Microsoft Cloud Solution Provider (CSP)",
+			Fr: "Microsoft Cloud Solution Provider (CSP)",
+		},
+		Version:       "fy26",
+		EffectiveFrom: "2025-10-01",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"FY26 requirements for new applicants from 1 October 2025 (existing partners are reassessed in their anniversary month; reassessed every year).",
+			"Direct bill: USD 1M CSP billed revenue in the last 12 months at Partner Global Account level, the automated operational assessment, an active Advanced or Premier support plan, the Partner Center security requirements, at least one Solutions Partner designation (read from the same profile's Microsoft AI Cloud Partner Program result), business vetting and the direct-bill MPA.",
+			"Twelve months as an indirect reseller before applying for direct bill comes from an undated Learn page; placing it in FY26 is an assumption.",
+			"Indirect reseller USD 1,000 and indirect provider USD 30M per region come from secondary sources (SoftwareOne, 2025); the other requirements of an indirect provider are not confirmed and not modelled.",
+			"Incentive eligibility (USD 25K, partner capability score ≥ 25) is unverified against Microsoft and not modelled.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "ms-csp-fy26",
+				Title:     "Microsoft: Cloud Solution Provider requirements (FY26)",
+				URL:       "https://partner.microsoft.com/partnership/cloud-solution-provider-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "ms-direct-bill-fy26",
+				Title:     "Microsoft Learn: direct-bill eligibility requirements (FY26)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/enroll/direct-bill-eligibility-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "ms-direct-later",
+				Title:     "Microsoft Learn: direct-bill partner requirements (12 months as an indirect reseller; undated)",
+				URL:       "https://learn.microsoft.com/ro-ro/partner-center/enroll/direct-partner-new-requirements",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "softwareone-2025",
+				Title:     "SoftwareOne, 2025-07-07: Microsoft CSP requirements for FY26 (secondary)",
+				URL:       "https://www.softwareone.com/",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "seed-000",
+				Title:     "French trade press, October 2020: a new CSP at the end of 2020 and the Microsoft Partner Agreement (seed 000)",
+				URL:       "urn:partnerscore:seed:000_ed4a1c46c0ff8367",
+				Copy:      "shared/seeds/000_ed4a1c46c0ff8367.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "seed-002",
+				Title:     "French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)",
+				URL:       "urn:partnerscore:seed:002_0a9b1b5d048da22c",
+				Copy:      "shared/seeds/002_0a9b1b5d048da22c.txt",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "csp.revenueTTM",
+				Label: Text{
+					En: "CSP revenue, trailing 12 months",
+					Fr: "Chiffre d'affaires CSP, 12 derniers mois",
+				},
+				Help: Text{
+					En: "CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider.",
+					Fr: "Chiffre d'affaires cloud CSP facturé sur les 12 derniers mois (hors logiciels perpétuels) : en tant que revendeur indirect pour la règle d'octobre 2020 ; au niveau du Partner Global Account pour le direct FY26, du Partner Location Account pour un revendeur indirect, par région autorisée pour un fournisseur indirect.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.monthsIndirectReseller",
+				Label: Text{
+					En: "Months transacting as an indirect reseller",
+					Fr: "Mois d'activité comme revendeur indirect",
+				},
+				Help: Text{
+					En: "How long the partner has transacted as a CSP indirect reseller.",
+					Fr: "Depuis combien de mois le partenaire transige comme revendeur indirect CSP.",
+				},
+				Unit:    "months",
+				Integer: true,
+				Max:     1200,
+				Source:  "ms-direct-later",
+			},
+			Fact{
+				ID: "csp.operationalAssessment",
+				Label: Text{
+					En: "Operational assessment passed",
+					Fr: "Évaluation opérationnelle réussie",
+				},
+				Help: Text{
+					En: "1 when the automated operational assessment (billing, provisioning, compliance, support, security) is passed.",
+					Fr: "1 si l'évaluation opérationnelle automatisée (facturation, provisionnement, conformité, support, sécurité) est réussie.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.supportPlan",
+				Label: Text{
+					En: "Advanced or Premier Support for Partners",
+					Fr: "Support Advanced ou Premier pour partenaires",
+				},
+				Help: Text{
+					En: "1 when the partner holds an active Advanced or Premier Support for Partners plan.",
+					Fr: "1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.securityRequirements",
+				Label: Text{
+					En: "Partner Center security requirements met",
+					Fr: "Exigences de sécurité de Partner Center remplies",
+				},
+				Help: Text{
+					En: "1 when the mandatory Partner Center security-score requirements are met.",
+					Fr: "1 si les exigences obligatoires du score de sécurité de Partner Center sont remplies.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.vettingPassed",
+				Label: Text{
+					En: "Business vetting passed",
+					Fr: "Vérification de l'entreprise réussie",
+				},
+				Help: Text{
+					En: "1 when Microsoft's business vetting is passed (full vetting for direct bill, basic for an indirect reseller).",
+					Fr: "1 si la vérification de l'entreprise par Microsoft est réussie (complète pour le direct, de base pour un revendeur indirect).",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.agreementSigned",
+				Label: Text{
+					En: "Partner agreement signed",
+					Fr: "Contrat de partenariat signé",
+				},
+				Help: Text{
+					En: "1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).",
+					Fr: "1 si une personne habilitée a signé le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "ms-csp-fy26",
+			},
+			Fact{
+				ID: "csp.indirectProvider",
+				Label: Text{
+					En: "Works with an indirect provider",
+					Fr: "Travaille avec un fournisseur indirect",
+				},
+				Help: Text{
+					En: "1 when the reseller buys through an authorized indirect provider (distributor).",
+					Fr: "1 si le revendeur achète via un fournisseur indirect (grossiste) autorisé.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-002",
+			},
+		},
+		Model:     "levels",
+		OnRequest: true,
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "direct-bill",
+					Name: Text{
+						En: "Direct bill partner",
+						Fr: "Partenaire en facturation directe",
+					},
+					Source: "ms-csp-fy26",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "revenue",
+							Name: Text{
+								En: "USD 1M CSP billed revenue in the last 12 months",
+								Fr: "1 M USD de chiffre d'affaires CSP facturé sur 12 mois",
+							},
+							Kind:    "fact",
+							Fact:    "csp.revenueTTM",
+							AtLeast: 1e+06,
+							Source:  "ms-csp-fy26",
+							Note:    "At Partner Global Account level.",
+						},
+						Requirement{
+							ID: "months-indirect",
+							Name: Text{
+								En: "12 months as an indirect reseller first",
+								Fr: "12 mois comme revendeur indirect d'abord",
+							},
+							Kind:       "fact",
+							Fact:       "csp.monthsIndirectReseller",
+							AtLeast:    12,
+							Source:     "ms-direct-later",
+							Assumption: true,
+							Note:       "From an undated Learn page; in force from FY26 here, an assumption.",
+						},
+						Requirement{
+							ID: "assessment",
+							Name: Text{
+								En: "Operational assessment passed",
+								Fr: "Évaluation opérationnelle réussie",
+							},
+							Kind:    "fact",
+							Fact:    "csp.operationalAssessment",
+							AtLeast: 1,
+							Source:  "ms-csp-fy26",
+						},
+						Requirement{
+							ID: "support-plan",
+							Name: Text{
+								En: "Active Advanced or Premier support",
+								Fr: "Support Advanced ou Premier actif",
+							},
+							Kind:    "fact",
+							Fact:    "csp.supportPlan",
+							AtLeast: 1,
+							Source:  "ms-direct-bill-fy26",
+						},
+						Requirement{
+							ID: "security",
+							Name: Text{
+								En: "Partner Center security requirements",
+								Fr: "Exigences de sécurité de Partner Center",
+							},
+							Kind:    "fact",
+							Fact:    "csp.securityRequirements",
+							AtLeast: 1,
+							Source:  "ms-csp-fy26",
+						},
+						Requirement{
+							ID: "solutions-partner",
+							Name: Text{
+								En: "At least one Solutions Partner designation",
+								Fr: "Au moins une désignation Solutions Partner",
+							},
+							Kind:    "program",
+							AtLeast: 1,
+							Program: "microsoft-ai-cloud-partner-program",
+							Source:  "ms-csp-fy26",
+							Note:    "Read from the same profile's Microsoft AI Cloud Partner Program result on the same date: the designations it qualifies.",
+						},
+						Requirement{
+							ID: "vetting",
+							Name: Text{
+								En: "Business vetting",
+								Fr: "Vérification de l'entreprise",
+							},
+							Kind:    "fact",
+							Fact:    "csp.vettingPassed",
+							AtLeast: 1,
+							Source:  "ms-csp-fy26",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Direct-bill Microsoft Partner Agreement",
+								Fr: "Microsoft Partner Agreement pour le direct",
+							},
+							Kind:    "fact",
+							Fact:    "csp.agreementSigned",
+							AtLeast: 1,
+							Source:  "ms-csp-fy26",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-reseller",
+					Name: Text{
+						En: "Indirect reseller",
+						Fr: "Revendeur indirect",
+					},
+					Source: "softwareone-2025",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "revenue",
+							Name: Text{
+								En: "USD 1,000 CSP revenue in the last 12 months",
+								Fr: "1 000 USD de chiffre d'affaires CSP sur 12 mois",
+							},
+							Kind:    "fact",
+							Fact:    "csp.revenueTTM",
+							AtLeast: 1000,
+							Source:  "softwareone-2025",
+							Note:    "At Partner Location Account level (secondary source).",
+						},
+						Requirement{
+							ID: "vetting",
+							Name: Text{
+								En: "Basic vetting",
+								Fr: "Vérification de base",
+							},
+							Kind:    "fact",
+							Fact:    "csp.vettingPassed",
+							AtLeast: 1,
+							Source:  "softwareone-2025",
+						},
+						Requirement{
+							ID: "security",
+							Name: Text{
+								En: "Security requirements",
+								Fr: "Exigences de sécurité",
+							},
+							Kind:    "fact",
+							Fact:    "csp.securityRequirements",
+							AtLeast: 1,
+							Source:  "softwareone-2025",
+						},
+						Requirement{
+							ID: "agreement",
+							Name: Text{
+								En: "Microsoft Partner Agreement (MPA) signed",
+								Fr: "Microsoft Partner Agreement (MPA) signé",
+							},
+							Kind:       "fact",
+							Fact:       "csp.agreementSigned",
+							AtLeast:    1,
+							Source:     "seed-000",
+							Assumption: true,
+							Note:       "Carried over from the October 2020 rules (seed 000), an assumption.",
+						},
+						Requirement{
+							ID: "provider",
+							Name: Text{
+								En: "Buys through an indirect provider",
+								Fr: "Achète via un fournisseur indirect",
+							},
+							Kind:    "fact",
+							Fact:    "csp.indirectProvider",
+							AtLeast: 1,
+							Source:  "seed-002",
+						},
+					},
+				},
+				Level{
+					ID: "indirect-provider",
+					Name: Text{
+						En: "Indirect provider (distributor)",
+						Fr: "Fournisseur indirect (grossiste)",
+					},
+					Source: "softwareone-2025",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "revenue",
+							Name: Text{
+								En: "USD 30M CSP revenue in the last 12 months per authorized region",
+								Fr: "30 M USD de chiffre d'affaires CSP sur 12 mois par région autorisée",
+							},
+							Kind:    "fact",
+							Fact:    "csp.revenueTTM",
+							AtLeast: 3e+07,
+							Source:  "softwareone-2025",
+							Note:    "Secondary source; the other requirements of an indirect provider are not confirmed and not modelled.",
+						},
+					},
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-csp-advisor-cash-flow",
+		Name: Text{
+			En: "Microsoft cloud: Advisor prepayment versus CSP billing after use",
+			Fr: "Microsoft cloud : prépaiement Advisor ou facturation CSP après usage",
+		},
+		Version:       "2015-07",
+		EffectiveFrom: "2015-07-01",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"Seed 002: CSP licenses per user and per month, billed after actual use, unlike the Advisor model that implied an annual prepayment.",
+			"The customer's payments per month: Advisor, twelve months paid at the start; CSP, each month's use billed the month after (a one-month lag, an assumption: the seed says only 'after use'). Seats and price stay the same (an assumption).",
+			"From 1 July 2015, when CSP opened fully to partners (seed 002); open-ended, as no source dates the end of the Advisor model.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-002",
+				Title:     "French trade press, 2016: CSP billing after use versus the Advisor model's annual prepayment (seed 002)",
+				URL:       "urn:partnerscore:seed:002_0a9b1b5d048da22c",
+				Copy:      "shared/seeds/002_0a9b1b5d048da22c.txt",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts:     builtinShared14,
+		Model:     "calculator",
+		OnRequest: true,
+		Parameters: []Parameter{
+			Parameter{
+				ID: "cashflow.seats",
+				Label: Text{
+					En: "Users",
+					Fr: "Utilisateurs",
+				},
+				Help: Text{
+					En: "Users subscribed.",
+					Fr: "Utilisateurs abonnés.",
+				},
+				Unit:       "seats",
+				Integer:    true,
+				Min:        1,
+				Max:        1e+06,
+				Default:    50,
+				Assumption: true,
+				Note:       "An example, not a rule.",
+			},
+			Parameter{
+				ID: "cashflow.pricePerUserMonth",
+				Label: Text{
+					En: "Price per user per month",
+					Fr: "Prix par utilisateur et par mois",
+				},
+				Help: Text{
+					En: "USD; an example value by default.",
+					Fr: "USD ; une valeur d'exemple par défaut.",
+				},
+				Unit:       "usd",
+				Max:        10000,
+				Default:    8,
+				Assumption: true,
+				Note:       "No price is given by the sources.",
+			},
+			Parameter{
+				ID: "cashflow.billingLagMonths",
+				Label: Text{
+					En: "Months between use and the CSP bill",
+					Fr: "Mois entre l'usage et la facture CSP",
+				},
+				Help: Text{
+					En: "CSP bills after use; one month by default.",
+					Fr: "CSP facture après usage ; un mois par défaut.",
+				},
+				Unit:       "months",
+				Integer:    true,
+				Max:        3,
+				Default:    1,
+				Assumption: true,
+			},
+		},
+		Calculator: &CalculatorRules{
+			Tables: []Table{
+				Table{
+					ID: "cash",
+					Name: Text{
+						En: "Payments per month over one year of use",
+						Fr: "Paiements par mois sur un an d'usage",
+					},
+					Period: "month",
+					Rows:   "12 + cashflow.billingLagMonths",
+					Columns: []Column{
+						Column{
+							ID: "advisor",
+							Name: Text{
+								En: "Advisor: annual prepayment",
+								Fr: "Advisor : prépaiement annuel",
+							},
+							Unit:    "usd",
+							Formula: "if(period == 1, cashflow.seats * cashflow.pricePerUserMonth * 12, 0)",
+							Total:   true,
+						},
+						Column{
+							ID: "csp",
+							Name: Text{
+								En: "CSP: billed after use",
+								Fr: "CSP : facturé après usage",
+							},
+							Unit:    "usd",
+							Formula: "if(period > cashflow.billingLagMonths && period <= 12 + cashflow.billingLagMonths, cashflow.seats * cashflow.pricePerUserMonth, 0)",
+							Total:   true,
+						},
+						Column{
+							ID: "advisorCumulative",
+							Name: Text{
+								En: "Advisor, cumulative",
+								Fr: "Advisor, cumulé",
+							},
+							Unit:    "usd",
+							Formula: "prev(advisorCumulative) + advisor",
+							Chart:   true,
+						},
+						Column{
+							ID: "cspCumulative",
+							Name: Text{
+								En: "CSP, cumulative",
+								Fr: "CSP, cumulé",
+							},
+							Unit:    "usd",
+							Formula: "prev(cspCumulative) + csp",
+							Chart:   true,
+						},
+						Column{
+							ID: "cashKept",
+							Name: Text{
+								En: "Cash kept with CSP (cumulative difference)",
+								Fr: "Trésorerie conservée avec CSP (écart cumulé)",
+							},
+							Unit:    "usd",
+							Formula: "advisorCumulative - cspCumulative",
+							Total:   true,
+						},
+					},
+					Source: "seed-002",
+				},
+			},
+			Figures: []Figure{
+				Figure{
+					ID: "yearCost",
+					Name: Text{
+						En: "Cost of the year, either way",
+						Fr: "Coût de l'année, dans les deux cas",
+					},
+					Unit:    "usd",
+					Formula: "cash.advisor",
+					Source:  "seed-002",
+				},
+				Figure{
+					ID: "averageCashKept",
+					Name: Text{
+						En: "Average cash kept per month with CSP",
+						Fr: "Trésorerie moyenne conservée par mois avec CSP",
+					},
+					Unit:    "usd",
+					Formula: "cash.cashKept / (12 + cashflow.billingLagMonths)",
+					Source:  "seed-002",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-nce-term-comparison",
+		Name: Text{
+			En: "Microsoft CSP New Commerce: monthly versus annual term",
+			Fr: "Microsoft CSP New Commerce : engagement mensuel ou annuel",
+		},
+		Version:       "2022-03",
+		EffectiveFrom: "2022-03-10",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"New Commerce Experience (NCE): since 10 March 2022 the only way for CSP partners to transact seat-based offers such as Teams Essentials (seed 001), with monthly and annual terms.",
+			"A monthly term costs 20% more than an annual term (secondary source; no Microsoft page captured).",
+			"The annual term is a commitment for 12 months, here paid month by month (an assumption; it can also be paid upfront): cancelling or reducing seats was allowed only in the first 72 hours at launch, later 7 days (reference §2). A monthly term can stop after any month.",
+			"Prices are an example: the default annual-term price per seat is an assumption, to be replaced by the offer's price.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-001",
+				Title:     "French trade press, 2022: the Microsoft partner program's cloud overhaul; NCE monthly and annual terms (seed 001)",
+				URL:       "urn:partnerscore:seed:001_61e144cc6d996b24",
+				Copy:      "shared/seeds/001_61e144cc6d996b24.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "interstellar-nce",
+				Title:     "Interstellar (secondary): New Commerce Experience, a monthly term costs 20% more than an annual term",
+				URL:       "https://interstellarng.com/",
+				Copy:      "shared/reference/partner-programs.md §2 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts:     builtinShared14,
+		Model:     "calculator",
+		OnRequest: true,
+		Parameters: []Parameter{
+			Parameter{
+				ID: "nce.seats",
+				Label: Text{
+					En: "Seats",
+					Fr: "Licences",
+				},
+				Help: Text{
+					En: "Seats of the offer.",
+					Fr: "Licences de l'offre.",
+				},
+				Unit:       "seats",
+				Integer:    true,
+				Min:        1,
+				Max:        1e+06,
+				Default:    25,
+				Assumption: true,
+				Note:       "An example, not a rule.",
+			},
+			Parameter{
+				ID: "nce.annualPricePerSeatMonth",
+				Label: Text{
+					En: "Annual-term price per seat per month",
+					Fr: "Prix par licence et par mois, engagement annuel",
+				},
+				Help: Text{
+					En: "USD; an example value by default.",
+					Fr: "USD ; une valeur d'exemple par défaut.",
+				},
+				Unit:       "usd",
+				Max:        10000,
+				Default:    10,
+				Assumption: true,
+				Note:       "No price is given by the sources.",
+			},
+			Parameter{
+				ID: "nce.monthlyPremium",
+				Label: Text{
+					En: "Monthly-term premium",
+					Fr: "Surcoût de l'engagement mensuel",
+				},
+				Help: Text{
+					En: "A monthly term costs this much more than an annual term.",
+					Fr: "Un engagement mensuel coûte ce pourcentage de plus qu'un engagement annuel.",
+				},
+				Unit:    "percent",
+				Max:     100,
+				Default: 20,
+				Source:  "interstellar-nce",
+			},
+			Parameter{
+				ID: "nce.monthsNeeded",
+				Label: Text{
+					En: "Months the seats are needed",
+					Fr: "Mois pendant lesquels les licences servent",
+				},
+				Help: Text{
+					En: "After these months, a monthly term stops; an annual term is still owed for 12 months.",
+					Fr: "Après ces mois, un engagement mensuel s'arrête ; un engagement annuel reste dû pour 12 mois.",
+				},
+				Unit:       "months",
+				Integer:    true,
+				Min:        1,
+				Max:        12,
+				Default:    12,
+				Assumption: true,
+				Note:       "12 by default: the seats are needed all year.",
+			},
+		},
+		Calculator: &CalculatorRules{
+			Tables: []Table{
+				Table{
+					ID: "months",
+					Name: Text{
+						En: "Cost per month",
+						Fr: "Coût par mois",
+					},
+					Period: "month",
+					Rows:   "12",
+					Columns: []Column{
+						Column{
+							ID: "annual",
+							Name: Text{
+								En: "Annual term",
+								Fr: "Engagement annuel",
+							},
+							Unit:    "usd",
+							Formula: "nce.seats * nce.annualPricePerSeatMonth",
+							Total:   true,
+						},
+						Column{
+							ID: "monthly",
+							Name: Text{
+								En: "Monthly term",
+								Fr: "Engagement mensuel",
+							},
+							Unit:    "usd",
+							Formula: "if(period <= nce.monthsNeeded, nce.seats * nce.annualPricePerSeatMonth * (1 + nce.monthlyPremium / 100), 0)",
+							Total:   true,
+						},
+						Column{
+							ID: "annualCumulative",
+							Name: Text{
+								En: "Annual term, cumulative",
+								Fr: "Engagement annuel, cumulé",
+							},
+							Unit:    "usd",
+							Formula: "prev(annualCumulative) + annual",
+							Chart:   true,
+						},
+						Column{
+							ID: "monthlyCumulative",
+							Name: Text{
+								En: "Monthly term, cumulative",
+								Fr: "Engagement mensuel, cumulé",
+							},
+							Unit:    "usd",
+							Formula: "prev(monthlyCumulative) + monthly",
+							Chart:   true,
+						},
+						Column{
+							ID: "monthlyExtra",
+							Name: Text{
+								En: "Monthly term minus annual term, cumulative",
+								Fr: "Mensuel moins annuel, cumulé",
+							},
+							Unit:    "usd",
+							Formula: "monthlyCumulative - annualCumulative",
+						},
+					},
+					Source: "interstellar-nce",
+					Note:   "Annual term: seats × price every month of the 12-month commitment. Monthly term: seats × price × (1 + premium) for the months the seats are needed.",
+				},
+			},
+			Figures: []Figure{
+				Figure{
+					ID: "annualTotal",
+					Name: Text{
+						En: "Annual term, 12 months",
+						Fr: "Engagement annuel, 12 mois",
+					},
+					Unit:    "usd",
+					Formula: "months.annual",
+					Source:  "interstellar-nce",
+				},
+				Figure{
+					ID: "monthlyTotal",
+					Name: Text{
+						En: "Monthly term, months needed",
+						Fr: "Engagement mensuel, mois utiles",
+					},
+					Unit:    "usd",
+					Formula: "months.monthly",
+					Source:  "interstellar-nce",
+				},
+				Figure{
+					ID: "breakEvenMonths",
+					Name: Text{
+						En: "Months of use from which the annual term is cheaper",
+						Fr: "Mois d'usage à partir desquels l'annuel est moins cher",
+					},
+					Unit:    "months",
+					Formula: "12 / (1 + nce.monthlyPremium / 100)",
+					Source:  "interstellar-nce",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-partner-network-competencies",
+		Name: Text{
+			En: "Microsoft Partner Network: legacy Silver and Gold competencies",
+			Fr: "Microsoft Partner Network : anciennes compétences Silver et Gold",
+		},
+		Version:       "2014",
+		EffectiveFrom: "2014-07-01",
+		EffectiveTo:   "2015-08-31",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"The 2014 launch values of Small and Midmarket Cloud Solutions (silver 150 seats and 10 customers, gold 300 seats and 30 customers) and Cloud Platform silver's USD 25,000 of Azure consumption, as RCP Magazine reports them when they were cut in September 2015.",
+			"The launch day is not confirmed: 1 July 2014 (the start of Microsoft's fiscal year 2015) is an assumption; so is 31 August 2015 as the last day.",
+			"Only the performance requirements the sources give are modelled (seats and customers, Azure consumption); the skills requirements (certified people, exams) and fees of silver and gold are not confirmed and not modelled.",
+			"The competencies stopped being offered with the Microsoft Cloud Partner Program: renewal until 30 September 2022 and use up to a year after (seed 001); the timeline gives the status on the date. The version stays in force until the end of use, 30 September 2023.",
+		},
+		Sources:   builtinShared16,
+		Facts:     builtinShared15,
+		Model:     "levels",
+		OnRequest: true,
+		Timeline: []TimelineItem{
+			TimelineItem{
+				ID: "legacy-status",
+				Name: Text{
+					En: "Silver and Gold competencies",
+					Fr: "Compétences Silver et Gold",
+				},
+				Source: "seed-001",
+				Periods: []Period{
+					Period{
+						ID: "open",
+						Name: Text{
+							En: "can be earned and renewed",
+							Fr: "peuvent être obtenues et renouvelées",
+						},
+						From: "2010-11-01",
+						To:   "2022-09-30",
+					},
+					Period{
+						ID: "use-only",
+						Name: Text{
+							En: "no renewal; a competency held can be used",
+							Fr: "plus de renouvellement ; une compétence détenue reste utilisable",
+						},
+						From: "2022-10-01",
+						To:   "2023-09-30",
+					},
+					Period{
+						ID: "ended",
+						Name: Text{
+							En: "can no longer be used",
+							Fr: "ne sont plus utilisables",
+						},
+						From: "2023-10-01",
+					},
+				},
+				Note: "Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference §8): the seed's dates are used, the conflict is noted.",
+			},
+		},
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "smcs-silver",
+					Name: Text{
+						En: "Small and Midmarket Cloud Solutions, silver",
+						Fr: "Small and Midmarket Cloud Solutions, silver",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "seats",
+							Name: Text{
+								En: "Office 365 seats",
+								Fr: "Licences Office 365",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.seats",
+							AtLeast: 150,
+							Source:  "rcpmag-2015",
+						},
+						Requirement{
+							ID: "customers",
+							Name: Text{
+								En: "Customers",
+								Fr: "Clients",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.customers",
+							AtLeast: 10,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+				Level{
+					ID: "smcs-gold",
+					Name: Text{
+						En: "Small and Midmarket Cloud Solutions, gold",
+						Fr: "Small and Midmarket Cloud Solutions, gold",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "seats",
+							Name: Text{
+								En: "Office 365 seats",
+								Fr: "Licences Office 365",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.seats",
+							AtLeast: 300,
+							Source:  "rcpmag-2015",
+						},
+						Requirement{
+							ID: "customers",
+							Name: Text{
+								En: "Customers",
+								Fr: "Clients",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.customers",
+							AtLeast: 30,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+				Level{
+					ID: "cloud-platform-silver",
+					Name: Text{
+						En: "Cloud Platform, silver",
+						Fr: "Cloud Platform, silver",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "azure",
+							Name: Text{
+								En: "Azure consumption, previous 12 months",
+								Fr: "Consommation Azure, 12 mois précédents",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.cloudPlatform.azureUSD",
+							AtLeast: 25000,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+			},
+			NotModelled: []NotModelled{
+				NotModelled{
+					Name: Text{
+						En: "Cloud Platform (gold)",
+						Fr: "Cloud Platform (gold)",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Cloud Productivity",
+						Fr: "Cloud Productivity",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Application Development",
+						Fr: "Application Development",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Application Integration",
+						Fr: "Application Integration",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Cloud Business Applications",
+						Fr: "Cloud Business Applications",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Collaboration and Content",
+						Fr: "Collaboration and Content",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Communications",
+						Fr: "Communications",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Analytics",
+						Fr: "Data Analytics",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Center",
+						Fr: "Data Center",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Platform",
+						Fr: "Data Platform",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "DevOps",
+						Fr: "DevOps",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Enterprise Mobility Management",
+						Fr: "Enterprise Mobility Management",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Enterprise Resource Planning",
+						Fr: "Enterprise Resource Planning",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Messaging",
+						Fr: "Messaging",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Project and Portfolio Management",
+						Fr: "Project and Portfolio Management",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Security",
+						Fr: "Security",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Windows and Devices",
+						Fr: "Windows and Devices",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Learning",
+						Fr: "Learning",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-partner-network-competencies",
+		Name: Text{
+			En: "Microsoft Partner Network: legacy Silver and Gold competencies",
+			Fr: "Microsoft Partner Network : anciennes compétences Silver et Gold",
+		},
+		Version:       "2015-09",
+		EffectiveFrom: "2015-09-01",
+		EffectiveTo:   "2023-09-30",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"From September 2015: silver 40 Office 365 seats across 4 new customers, gold 250 seats across 25 customers; Cloud Platform silver USD 15,000 of Azure consumption in the previous 12 months (RCP Magazine, Sept. 2015).",
+			"1 September 2015 as the first day is an assumption (the article is dated September 2015). No later change is sourced: these values are kept until the end, an assumption.",
+			"Only the performance requirements the sources give are modelled (seats and customers, Azure consumption); the skills requirements (certified people, exams) and fees of silver and gold are not confirmed and not modelled.",
+			"The competencies stopped being offered with the Microsoft Cloud Partner Program: renewal until 30 September 2022 and use up to a year after (seed 001); the timeline gives the status on the date. The version stays in force until the end of use, 30 September 2023.",
+		},
+		Sources:   builtinShared16,
+		Facts:     builtinShared15,
+		Model:     "levels",
+		OnRequest: true,
+		Timeline: []TimelineItem{
+			TimelineItem{
+				ID: "legacy-status",
+				Name: Text{
+					En: "Silver and Gold competencies",
+					Fr: "Compétences Silver et Gold",
+				},
+				Source: "seed-001",
+				Periods: []Period{
+					Period{
+						ID: "open",
+						Name: Text{
+							En: "can be earned and renewed",
+							Fr: "peuvent être obtenues et renouvelées",
+						},
+						From: "2010-11-01",
+						To:   "2022-09-30",
+					},
+					Period{
+						ID: "use-only",
+						Name: Text{
+							En: "no renewal; a competency held can be used",
+							Fr: "plus de renouvellement ; une compétence détenue reste utilisable",
+						},
+						From: "2022-10-01",
+						To:   "2023-09-30",
+					},
+					Period{
+						ID: "ended",
+						Name: Text{
+							En: "can no longer be used",
+							Fr: "ne sont plus utilisables",
+						},
+						From: "2023-10-01",
+					},
+				},
+				Note: "Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference §8): the seed's dates are used, the conflict is noted.",
+			},
+		},
+		Levels: &LevelsRules{
+			Levels: []Level{
+				Level{
+					ID: "smcs-silver",
+					Name: Text{
+						En: "Small and Midmarket Cloud Solutions, silver",
+						Fr: "Small and Midmarket Cloud Solutions, silver",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "seats",
+							Name: Text{
+								En: "Office 365 seats",
+								Fr: "Licences Office 365",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.seats",
+							AtLeast: 40,
+							Source:  "rcpmag-2015",
+						},
+						Requirement{
+							ID: "customers",
+							Name: Text{
+								En: "New customers",
+								Fr: "Nouveaux clients",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.customers",
+							AtLeast: 4,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+				Level{
+					ID: "smcs-gold",
+					Name: Text{
+						En: "Small and Midmarket Cloud Solutions, gold",
+						Fr: "Small and Midmarket Cloud Solutions, gold",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "seats",
+							Name: Text{
+								En: "Office 365 seats",
+								Fr: "Licences Office 365",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.seats",
+							AtLeast: 250,
+							Source:  "rcpmag-2015",
+						},
+						Requirement{
+							ID: "customers",
+							Name: Text{
+								En: "New customers",
+								Fr: "Nouveaux clients",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.smcs.customers",
+							AtLeast: 25,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+				Level{
+					ID: "cloud-platform-silver",
+					Name: Text{
+						En: "Cloud Platform, silver",
+						Fr: "Cloud Platform, silver",
+					},
+					Source: "rcpmag-2015",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "azure",
+							Name: Text{
+								En: "Azure consumption, previous 12 months",
+								Fr: "Consommation Azure, 12 mois précédents",
+							},
+							Kind:    "fact",
+							Fact:    "legacy.cloudPlatform.azureUSD",
+							AtLeast: 15000,
+							Source:  "rcpmag-2015",
+						},
+					},
+				},
+			},
+			NotModelled: []NotModelled{
+				NotModelled{
+					Name: Text{
+						En: "Cloud Platform (gold)",
+						Fr: "Cloud Platform (gold)",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Cloud Productivity",
+						Fr: "Cloud Productivity",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Application Development",
+						Fr: "Application Development",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Application Integration",
+						Fr: "Application Integration",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Cloud Business Applications",
+						Fr: "Cloud Business Applications",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Collaboration and Content",
+						Fr: "Collaboration and Content",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Communications",
+						Fr: "Communications",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Analytics",
+						Fr: "Data Analytics",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Center",
+						Fr: "Data Center",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Data Platform",
+						Fr: "Data Platform",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "DevOps",
+						Fr: "DevOps",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Enterprise Mobility Management",
+						Fr: "Enterprise Mobility Management",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Enterprise Resource Planning",
+						Fr: "Enterprise Resource Planning",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Messaging",
+						Fr: "Messaging",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Project and Portfolio Management",
+						Fr: "Project and Portfolio Management",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Security",
+						Fr: "Security",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Windows and Devices",
+						Fr: "Windows and Devices",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Learning",
+						Fr: "Learning",
+					},
+					Reason: "No requirement figures in the sources read (reference §8).",
+				},
+			},
+		},
+	},
+	&Program{
+		ID: "microsoft-partner-program-transition-2022",
+		Name: Text{
+			En: "Microsoft partner program: the 2022 transition",
+			Fr: "Programme partenaires Microsoft : la transition de 2022",
+		},
+		Version:       "2022",
+		EffectiveFrom: "2010-11-01",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"From the Microsoft Partner Network (launched 1 November 2010, with silver and gold competencies) to the Microsoft Cloud Partner Program (October 2022, Solutions Partner designations), as seed 001 dates it.",
+			"Seed 001: Silver and Gold are no longer offered when the new program opens; current partners can renew until 30 September (2022) and use them up to one year after; from 3 October eligible members are Solutions Partners.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-001",
+				Title:     "French trade press, 2022: the Microsoft partner program's cloud overhaul (seed 001)",
+				URL:       "urn:partnerscore:seed:001_61e144cc6d996b24",
+				Copy:      "shared/seeds/001_61e144cc6d996b24.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "mpn-2010",
+				Title:     "Microsoft small business blog archive: the Microsoft Partner Network's gold and silver competencies (MPN launch, 1 Nov 2010)",
+				URL:       "https://learn.microsoft.com/en-gb/archive/blogs/mssmallbiz/the-microsoft-partner-network-gold-competencies-silver-competenciespart-1-branding",
+				Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "ms-silver-gold-2023",
+				Title:     "Microsoft Learn (FY24 copy): legacy Silver and Gold membership and competencies (ms.date 09/14/2023)",
+				URL:       "https://learn.microsoft.com/en-us/partner-center/membership/silver-gold-membership-competency",
+				Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts:     builtinShared14,
+		Model:     "timeline",
+		OnRequest: true,
+		Timeline: []TimelineItem{
+			TimelineItem{
+				ID: "legacy-competencies",
+				Name: Text{
+					En: "Silver and Gold competencies",
+					Fr: "Compétences Silver et Gold",
+				},
+				Source: "seed-001",
+				Periods: []Period{
+					Period{
+						ID: "open",
+						Name: Text{
+							En: "can be earned and renewed",
+							Fr: "peuvent être obtenues et renouvelées",
+						},
+						From: "2010-11-01",
+						To:   "2022-09-30",
+					},
+					Period{
+						ID: "use-only",
+						Name: Text{
+							En: "no renewal; a competency held can be used",
+							Fr: "plus de renouvellement ; une compétence détenue reste utilisable",
+						},
+						From: "2022-10-01",
+						To:   "2023-09-30",
+					},
+					Period{
+						ID: "ended",
+						Name: Text{
+							En: "can no longer be used",
+							Fr: "ne sont plus utilisables",
+						},
+						From: "2023-10-01",
+					},
+				},
+				Note: "Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference §8): the seed's dates are used, the conflict is noted.",
+			},
+			TimelineItem{
+				ID: "solutions-partner",
+				Name: Text{
+					En: "Solutions Partner designations",
+					Fr: "Désignations Solutions Partner",
+				},
+				Source: "seed-001",
+				Periods: []Period{
+					Period{
+						ID: "not-yet",
+						Name: Text{
+							En: "do not exist yet",
+							Fr: "n'existent pas encore",
+						},
+						From: "2010-11-01",
+						To:   "2022-10-02",
+					},
+					Period{
+						ID: "available",
+						Name: Text{
+							En: "can be earned (partner capability score ≥ 70 in a solution area)",
+							Fr: "peuvent être obtenues (score de capacité ≥ 70 dans un domaine de solutions)",
+						},
+						From: "2022-10-03",
+					},
+				},
+			},
+			TimelineItem{
+				ID: "program",
+				Name: Text{
+					En: "Microsoft's partner program",
+					Fr: "Le programme partenaires de Microsoft",
+				},
+				Source: "seed-001",
+				Periods: []Period{
+					Period{
+						ID: "mpn",
+						Name: Text{
+							En: "Microsoft Partner Network",
+							Fr: "Microsoft Partner Network",
+						},
+						From: "2010-11-01",
+						To:   "2022-10-02",
+					},
+					Period{
+						ID: "mcpp",
+						Name: Text{
+							En: "Microsoft Cloud Partner Program",
+							Fr: "Microsoft Cloud Partner Program",
+						},
+						From: "2022-10-03",
+					},
+				},
+				Note: "Seed 001 says MPN is replaced 'in October 2022'; 3 October, the day designations start, is taken as the day.",
+			},
+		},
+	},
+	&Program{
+		ID: "vmware-partner-connect",
+		Name: Text{
+			En: "VMware Partner Connect",
+			Fr: "VMware Partner Connect",
+		},
+		Version:       "2020",
+		EffectiveFrom: "2020-02-29",
+		EffectiveTo:   "2023-12-31",
+		VerifiedOn:    "2026-11-23",
+		Notes: []string{
+			"Levels, competencies and their people come from seed 004 (April 2019, before the launch), the source of record: the program guide's requirement tables could not be read (reference §4, §9).",
+			"Go-live 29 February 2020 (VMware partner blog, Sept. 2019). Broadcom Advantage replaced the program in 2024; the exact last day is not confirmed, so 2023-12-31 is an assumption.",
+			"Levels are cumulative (an assumption: the seed lists Partner, Advanced Partner and Principal Partner as steps). The seed's 'tier credits' (transaction value × multipliers) are not modelled: no thresholds are published.",
+			"Every figure the seed does not give is a parameter with a default flagged as an assumption: the number of VCP per solution competency (one or two), how many competencies each level needs, and the Advanced minimum of revenue, cloud services or deployments.",
+			"Per the seed, tiers may differ per solution area in practice (reference §9, b3id.jp); this data gives one tier for the partner.",
+		},
+		Sources: []Source{
+			Source{
+				ID:        "seed-004",
+				Title:     "French trade press, April 2019: VMware Partner Connect announced at the Partner Leadership Summit (seed 004)",
+				URL:       "urn:partnerscore:seed:004_a8d8dc6aea410f33",
+				Copy:      "shared/seeds/004_a8d8dc6aea410f33.txt",
+				Retrieved: "2026-11-23",
+			},
+			Source{
+				ID:        "vmware-blog-2019",
+				Title:     "VMware partner blog: Partner Connect at VMworld 2019 (go-live 29 Feb 2020, tier credits)",
+				URL:       "https://blogs.vmware.com/partner/2019/09/partner-connect-vmworld19-2.html",
+				Copy:      "shared/reference/partner-programs.md §4 (the source as summarised there; the page itself was not read here)",
+				Retrieved: "2026-11-23",
+			},
+		},
+		Facts: []Fact{
+			Fact{
+				ID: "vmware.contractSigned",
+				Label: Text{
+					En: "Signed the VMware Partner Connect agreement",
+					Fr: "Contrat VMware Partner Connect signé",
+				},
+				Help: Text{
+					En: "1 when the partner signed the single Partner Connect contract (one contract for every partner profile), else 0.",
+					Fr: "1 si le partenaire a signé le contrat unique Partner Connect (un contrat pour tous les profils), sinon 0.",
+				},
+				Unit:    "boolean",
+				Integer: true,
+				Max:     1,
+				Source:  "seed-004",
+			},
+			Fact{
+				ID: "vmware.revenueUSD",
+				Label: Text{
+					En: "VMware revenue, last 12 months",
+					Fr: "Chiffre d'affaires VMware, 12 derniers mois",
+				},
+				Help: Text{
+					En: "Revenue from VMware sales. The seed gives no period: 12 months is an assumption.",
+					Fr: "Chiffre d'affaires des ventes VMware. La période n'est pas donnée : 12 mois est une hypothèse.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "seed-004",
+			},
+			Fact{
+				ID: "vmware.cloudServicesUSD",
+				Label: Text{
+					En: "Cloud services delivered on VMware, last 12 months",
+					Fr: "Services cloud fournis sur VMware, 12 derniers mois",
+				},
+				Help: Text{
+					En: "Value of the cloud services delivered on VMware.",
+					Fr: "Valeur des services cloud fournis sur VMware.",
+				},
+				Unit:   "usd",
+				Max:    1e+12,
+				Source: "seed-004",
+			},
+			Fact{
+				ID: "vmware.deployments",
+				Label: Text{
+					En: "VMware project deployments, last 12 months",
+					Fr: "Déploiements de projets VMware, 12 derniers mois",
+				},
+				Help: Text{
+					En: "Projects deployed with VMware products.",
+					Fr: "Projets déployés avec des produits VMware.",
+				},
+				Unit:    "deployments",
+				Integer: true,
+				Max:     1e+06,
+				Source:  "seed-004",
+			},
+		},
+		Model:     "levels",
+		OnRequest: true,
+		Parameters: []Parameter{
+			Parameter{
+				ID: "vmware.solution.vcpPeople",
+				Label: Text{
+					En: "VCP per solution competency",
+					Fr: "VCP par compétence solution",
+				},
+				Help: Text{
+					En: "The seed says one or two VCP depending on the competency; 2, the stricter reading, is the default.",
+					Fr: "Le seed dit un ou deux VCP selon la compétence ; 2, la lecture la plus stricte, est la valeur par défaut.",
+				},
+				Unit:       "people",
+				Integer:    true,
+				Min:        1,
+				Max:        2,
+				Default:    2,
+				Assumption: true,
+				Note:       "Seed 004: 'un ou deux VCP'; which competency needs one and which two is not given.",
+			},
+			Parameter{
+				ID: "vmware.partner.solutionCompetencies",
+				Label: Text{
+					En: "Solution competencies for Partner",
+					Fr: "Compétences solutions pour Partner",
+				},
+				Help: Text{
+					En: "The seed says the two lower levels need solution competencies, without a number.",
+					Fr: "Le seed dit que les deux niveaux inférieurs demandent des compétences solutions, sans nombre.",
+				},
+				Unit:       "competencies",
+				Integer:    true,
+				Max:        5,
+				Default:    1,
+				Assumption: true,
+			},
+			Parameter{
+				ID: "vmware.advanced.solutionCompetencies",
+				Label: Text{
+					En: "Solution competencies for Advanced Partner",
+					Fr: "Compétences solutions pour Advanced Partner",
+				},
+				Help: Text{
+					En: "No number is given in the sources.",
+					Fr: "Aucun nombre n'est donné par les sources.",
+				},
+				Unit:       "competencies",
+				Integer:    true,
+				Max:        5,
+				Default:    1,
+				Assumption: true,
+			},
+			Parameter{
+				ID: "vmware.advanced.revenueUSD",
+				Label: Text{
+					En: "Advanced Partner: minimum VMware revenue",
+					Fr: "Advanced Partner : chiffre d'affaires VMware minimum",
+				},
+				Help: Text{
+					En: "The seed says a minimum of revenue, with no figure.",
+					Fr: "Le seed parle d'un seuil minimum de chiffre d'affaires, sans chiffre.",
+				},
+				Unit:       "usd",
+				Max:        1e+09,
+				Default:    250000,
+				Assumption: true,
+			},
+			Parameter{
+				ID: "vmware.advanced.cloudServicesUSD",
+				Label: Text{
+					En: "Advanced Partner: minimum cloud services delivered",
+					Fr: "Advanced Partner : minimum de services cloud fournis",
+				},
+				Help: Text{
+					En: "The seed says a minimum of cloud services delivered, with no figure.",
+					Fr: "Le seed parle d'un minimum de fourniture de services cloud, sans chiffre.",
+				},
+				Unit:       "usd",
+				Max:        1e+09,
+				Default:    100000,
+				Assumption: true,
+			},
+			Parameter{
+				ID: "vmware.advanced.deployments",
+				Label: Text{
+					En: "Advanced Partner: minimum project deployments",
+					Fr: "Advanced Partner : minimum de déploiements de projets",
+				},
+				Help: Text{
+					En: "The seed says a minimum of project deployments, with no figure.",
+					Fr: "Le seed parle d'un minimum de déploiements de projets, sans chiffre.",
+				},
+				Unit:       "deployments",
+				Integer:    true,
+				Max:        1000,
+				Default:    5,
+				Assumption: true,
+			},
+			Parameter{
+				ID: "vmware.principal.masterServicesCompetencies",
+				Label: Text{
+					En: "Master Services Competencies for Principal Partner",
+					Fr: "Compétences services master pour Principal Partner",
+				},
+				Help: Text{
+					En: "The seed says Principal rests on Master Services Competencies, without a number.",
+					Fr: "Le seed dit que Principal repose sur les compétences services master, sans nombre.",
+				},
+				Unit:       "competencies",
+				Integer:    true,
+				Min:        1,
+				Max:        5,
+				Default:    1,
+				Assumption: true,
+			},
+		},
+		Levels: &LevelsRules{
+			Ordered: true,
+			Competencies: []Competency{
+				Competency{
+					ID: "solution-dcv",
+					Name: Text{
+						En: "Solution competency: Data Center Virtualization",
+						Fr: "Compétence solution : Virtualisation du datacenter",
+					},
+					Class:  "solution",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "One or two VCP, one VSP and one VTSP",
+								Fr: "Un ou deux VCP, un VSP et un VTSP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "VCP",
+										Fr: "VCP",
 									},
+									Certifications: []string{
+										"vmware-vcp-dcv",
+										"vmware-vcap-dcv",
+									},
+									Parameter: "vmware.solution.vcpPeople",
 								},
-								Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+								Slot{
+									ID: "vsp",
+									Name: Text{
+										En: "VSP (sales)",
+										Fr: "VSP (commercial)",
+									},
+									Certifications: []string{
+										"vmware-vsp-dcv",
+									},
+									People: 1,
+								},
+								Slot{
+									ID: "vtsp",
+									Name: Text{
+										En: "VTSP (pre-sales)",
+										Fr: "VTSP (avant-vente)",
+									},
+									Certifications: []string{
+										"vmware-vtsp-dcv",
+									},
+									People: 1,
+								},
+							},
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).",
+						},
+					},
+					Note: "The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.",
+				},
+				Competency{
+					ID: "solution-nv",
+					Name: Text{
+						En: "Solution competency: Network Virtualization",
+						Fr: "Compétence solution : Virtualisation des réseaux",
+					},
+					Class:  "solution",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "One or two VCP, one VSP and one VTSP",
+								Fr: "Un ou deux VCP, un VSP et un VTSP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "VCP",
+										Fr: "VCP",
+									},
+									Certifications: []string{
+										"vmware-vcp-nv",
+										"vmware-vcap-nv",
+									},
+									Parameter: "vmware.solution.vcpPeople",
+								},
+								Slot{
+									ID: "vsp",
+									Name: Text{
+										En: "VSP (sales)",
+										Fr: "VSP (commercial)",
+									},
+									Certifications: []string{
+										"vmware-vsp-nv",
+									},
+									People: 1,
+								},
+								Slot{
+									ID: "vtsp",
+									Name: Text{
+										En: "VTSP (pre-sales)",
+										Fr: "VTSP (avant-vente)",
+									},
+									Certifications: []string{
+										"vmware-vtsp-nv",
+									},
+									People: 1,
+								},
+							},
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).",
+						},
+					},
+					Note: "The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.",
+				},
+				Competency{
+					ID: "solution-cma",
+					Name: Text{
+						En: "Solution competency: Cloud Management and Automation",
+						Fr: "Compétence solution : Management et automatisation du Cloud",
+					},
+					Class:  "solution",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "One or two VCP, one VSP and one VTSP",
+								Fr: "Un ou deux VCP, un VSP et un VTSP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "VCP",
+										Fr: "VCP",
+									},
+									Certifications: []string{
+										"vmware-vcp-cma",
+										"vmware-vcap-cma",
+									},
+									Parameter: "vmware.solution.vcpPeople",
+								},
+								Slot{
+									ID: "vsp",
+									Name: Text{
+										En: "VSP (sales)",
+										Fr: "VSP (commercial)",
+									},
+									Certifications: []string{
+										"vmware-vsp-cma",
+									},
+									People: 1,
+								},
+								Slot{
+									ID: "vtsp",
+									Name: Text{
+										En: "VTSP (pre-sales)",
+										Fr: "VTSP (avant-vente)",
+									},
+									Certifications: []string{
+										"vmware-vtsp-cma",
+									},
+									People: 1,
+								},
+							},
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).",
+						},
+					},
+					Note: "The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.",
+				},
+				Competency{
+					ID: "solution-dw",
+					Name: Text{
+						En: "Solution competency: Digital Workspace",
+						Fr: "Compétence solution : Poste de travail et mobilité",
+					},
+					Class:  "solution",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "One or two VCP, one VSP and one VTSP",
+								Fr: "Un ou deux VCP, un VSP et un VTSP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "VCP",
+										Fr: "VCP",
+									},
+									Certifications: []string{
+										"vmware-vcp-dw",
+										"vmware-vcap-dw",
+									},
+									Parameter: "vmware.solution.vcpPeople",
+								},
+								Slot{
+									ID: "vsp",
+									Name: Text{
+										En: "VSP (sales)",
+										Fr: "VSP (commercial)",
+									},
+									Certifications: []string{
+										"vmware-vsp-dw",
+									},
+									People: 1,
+								},
+								Slot{
+									ID: "vtsp",
+									Name: Text{
+										En: "VTSP (pre-sales)",
+										Fr: "VTSP (avant-vente)",
+									},
+									Certifications: []string{
+										"vmware-vtsp-dw",
+									},
+									People: 1,
+								},
+							},
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).",
+						},
+					},
+					Note: "The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.",
+				},
+				Competency{
+					ID: "solution-vmc-aws",
+					Name: Text{
+						En: "Solution competency: VMware Cloud on AWS",
+						Fr: "Compétence solution : VMware Cloud on AWS",
+					},
+					Class:  "solution",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "One or two VCP, one VSP and one VTSP",
+								Fr: "Un ou deux VCP, un VSP et un VTSP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "VCP",
+										Fr: "VCP",
+									},
+									Certifications: []string{
+										"vmware-vcp-vmc-aws",
+										"vmware-vcap-vmc-aws",
+									},
+									Parameter: "vmware.solution.vcpPeople",
+								},
+								Slot{
+									ID: "vsp",
+									Name: Text{
+										En: "VSP (sales)",
+										Fr: "VSP (commercial)",
+									},
+									Certifications: []string{
+										"vmware-vsp-vmc-aws",
+									},
+									People: 1,
+								},
+								Slot{
+									ID: "vtsp",
+									Name: Text{
+										En: "VTSP (pre-sales)",
+										Fr: "VTSP (avant-vente)",
+									},
+									Certifications: []string{
+										"vmware-vtsp-vmc-aws",
+									},
+									People: 1,
+								},
+							},
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).",
+						},
+					},
+					Note: "The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.",
+				},
+				Competency{
+					ID: "master-dcv",
+					Name: Text{
+						En: "Master Services Competency: Data Center Virtualization",
+						Fr: "Compétence services master : Virtualisation du datacenter",
+					},
+					Class:  "master-services",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "Five VCP, of whom two VCAP",
+								Fr: "Cinq VCP, dont deux VCAP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcap",
+									Name: Text{
+										En: "VCAP",
+										Fr: "VCAP",
+									},
+									Certifications: []string{
+										"vmware-vcap-dcv",
+									},
+									People: 2,
+								},
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "Other VCP (or VCAP)",
+										Fr: "Autres VCP (ou VCAP)",
+									},
+									Certifications: []string{
+										"vmware-vcp-dcv",
+										"vmware-vcap-dcv",
+									},
+									People: 3,
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.",
+						},
+					},
+				},
+				Competency{
+					ID: "master-nv",
+					Name: Text{
+						En: "Master Services Competency: Network Virtualization",
+						Fr: "Compétence services master : Virtualisation des réseaux",
+					},
+					Class:  "master-services",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "Five VCP, of whom two VCAP",
+								Fr: "Cinq VCP, dont deux VCAP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcap",
+									Name: Text{
+										En: "VCAP",
+										Fr: "VCAP",
+									},
+									Certifications: []string{
+										"vmware-vcap-nv",
+									},
+									People: 2,
+								},
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "Other VCP (or VCAP)",
+										Fr: "Autres VCP (ou VCAP)",
+									},
+									Certifications: []string{
+										"vmware-vcp-nv",
+										"vmware-vcap-nv",
+									},
+									People: 3,
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.",
+						},
+					},
+				},
+				Competency{
+					ID: "master-cma",
+					Name: Text{
+						En: "Master Services Competency: Cloud Management and Automation",
+						Fr: "Compétence services master : Management et automatisation du Cloud",
+					},
+					Class:  "master-services",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "Five VCP, of whom two VCAP",
+								Fr: "Cinq VCP, dont deux VCAP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcap",
+									Name: Text{
+										En: "VCAP",
+										Fr: "VCAP",
+									},
+									Certifications: []string{
+										"vmware-vcap-cma",
+									},
+									People: 2,
+								},
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "Other VCP (or VCAP)",
+										Fr: "Autres VCP (ou VCAP)",
+									},
+									Certifications: []string{
+										"vmware-vcp-cma",
+										"vmware-vcap-cma",
+									},
+									People: 3,
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.",
+						},
+					},
+				},
+				Competency{
+					ID: "master-dw",
+					Name: Text{
+						En: "Master Services Competency: Digital Workspace",
+						Fr: "Compétence services master : Poste de travail et mobilité",
+					},
+					Class:  "master-services",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "Five VCP, of whom two VCAP",
+								Fr: "Cinq VCP, dont deux VCAP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcap",
+									Name: Text{
+										En: "VCAP",
+										Fr: "VCAP",
+									},
+									Certifications: []string{
+										"vmware-vcap-dw",
+									},
+									People: 2,
+								},
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "Other VCP (or VCAP)",
+										Fr: "Autres VCP (ou VCAP)",
+									},
+									Certifications: []string{
+										"vmware-vcp-dw",
+										"vmware-vcap-dw",
+									},
+									People: 3,
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.",
+						},
+					},
+				},
+				Competency{
+					ID: "master-vmc-aws",
+					Name: Text{
+						En: "Master Services Competency: VMware Cloud on AWS",
+						Fr: "Compétence services master : VMware Cloud on AWS",
+					},
+					Class:  "master-services",
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "people",
+							Name: Text{
+								En: "Five VCP, of whom two VCAP",
+								Fr: "Cinq VCP, dont deux VCAP",
+							},
+							Kind: "people",
+							Slots: []Slot{
+								Slot{
+									ID: "vcap",
+									Name: Text{
+										En: "VCAP",
+										Fr: "VCAP",
+									},
+									Certifications: []string{
+										"vmware-vcap-vmc-aws",
+									},
+									People: 2,
+								},
+								Slot{
+									ID: "vcp",
+									Name: Text{
+										En: "Other VCP (or VCAP)",
+										Fr: "Autres VCP (ou VCAP)",
+									},
+									Certifications: []string{
+										"vmware-vcp-vmc-aws",
+										"vmware-vcap-vmc-aws",
+									},
+									People: 3,
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.",
+						},
+					},
+				},
+			},
+			Levels: []Level{
+				Level{
+					ID: "partner",
+					Name: Text{
+						En: "Partner",
+						Fr: "Partner",
+					},
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "contract",
+							Name: Text{
+								En: "The single Partner Connect contract signed",
+								Fr: "Contrat unique Partner Connect signé",
+							},
+							Kind:    "fact",
+							Fact:    "vmware.contractSigned",
+							AtLeast: 1,
+							Source:  "seed-004",
+						},
+						Requirement{
+							ID: "solution-competencies",
+							Name: Text{
+								En: "Solution competencies",
+								Fr: "Compétences solutions",
+							},
+							Kind:      "competencies",
+							Parameter: "vmware.partner.solutionCompetencies",
+							Class:     "solution",
+							Source:    "seed-004",
+						},
+					},
+				},
+				Level{
+					ID: "advanced",
+					Name: Text{
+						En: "Advanced Partner",
+						Fr: "Advanced Partner",
+					},
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "partner",
+							Name: Text{
+								En: "Partner level",
+								Fr: "Niveau Partner",
+							},
+							Kind:       "level",
+							Level:      "partner",
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Levels are taken as cumulative (an assumption).",
+						},
+						Requirement{
+							ID: "solution-competencies",
+							Name: Text{
+								En: "Solution competencies",
+								Fr: "Compétences solutions",
+							},
+							Kind:      "competencies",
+							Parameter: "vmware.advanced.solutionCompetencies",
+							Class:     "solution",
+							Source:    "seed-004",
+						},
+						Requirement{
+							ID: "business",
+							Name: Text{
+								En: "Revenue, cloud services or deployments",
+								Fr: "Chiffre d'affaires, services cloud ou déploiements",
+							},
+							Kind: "any",
+							Any: []Requirement{
+								Requirement{
+									ID: "revenue",
+									Name: Text{
+										En: "VMware revenue",
+										Fr: "Chiffre d'affaires VMware",
+									},
+									Kind:      "fact",
+									Fact:      "vmware.revenueUSD",
+									Parameter: "vmware.advanced.revenueUSD",
+									Source:    "seed-004",
+								},
+								Requirement{
+									ID: "cloud-services",
+									Name: Text{
+										En: "Cloud services delivered",
+										Fr: "Services cloud fournis",
+									},
+									Kind:      "fact",
+									Fact:      "vmware.cloudServicesUSD",
+									Parameter: "vmware.advanced.cloudServicesUSD",
+									Source:    "seed-004",
+								},
+								Requirement{
+									ID: "deployments",
+									Name: Text{
+										En: "Project deployments",
+										Fr: "Déploiements de projets",
+									},
+									Kind:      "fact",
+									Fact:      "vmware.deployments",
+									Parameter: "vmware.advanced.deployments",
+									Source:    "seed-004",
+								},
+							},
+							Source: "seed-004",
+							Note:   "Seed 004: 'un seuil minimum de chiffre d'affaires ou de fourniture de services cloud ou de déploiement de projets': one of the three is enough.",
+						},
+					},
+				},
+				Level{
+					ID: "principal",
+					Name: Text{
+						En: "Principal Partner",
+						Fr: "Principal Partner",
+					},
+					Source: "seed-004",
+					Requirements: []Requirement{
+						Requirement{
+							ID: "advanced",
+							Name: Text{
+								En: "Advanced Partner level",
+								Fr: "Niveau Advanced Partner",
+							},
+							Kind:       "level",
+							Level:      "advanced",
+							Source:     "seed-004",
+							Assumption: true,
+							Note:       "Levels are taken as cumulative (an assumption).",
+						},
+						Requirement{
+							ID: "master-services",
+							Name: Text{
+								En: "Master Services Competencies",
+								Fr: "Compétences services master",
+							},
+							Kind:      "competencies",
+							Parameter: "vmware.principal.masterServicesCompetencies",
+							Class:     "master-services",
+							Source:    "seed-004",
+						},
+					},
+				},
+			},
+			NotModelled: []NotModelled{
+				NotModelled{
+					Name: Text{
+						En: "The other solution competencies (fourteen in all per the seed)",
+						Fr: "Les autres compétences solutions (quatorze en tout selon le seed)",
+					},
+					Reason: "Not named by any source read; a Tech Data page speaks of seven (reference §9).",
+				},
+				NotModelled{
+					Name: Text{
+						En: "Tier credits",
+						Fr: "Crédits de niveau",
+					},
+					Reason: "Transaction value × multipliers; no thresholds published (reference §4, §9).",
+				},
+			},
+		},
+	},
+}
+
+// builtinShared0 is a value several rule versions hold.
+var builtinShared0 = Area{
+	ID: "data-ai",
+	Name: Text{
+		En: "Data & AI (Azure)",
+		Fr: "Données et IA (Azure)",
+	},
+	Source: "learn-fy24-azure",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Single track",
+				Fr: "Parcours unique",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-database-administrator-associate",
+									"azure-ai-engineer-associate",
+									"azure-data-scientist-associate",
+									"azure-data-engineer-associate",
+									"power-bi-data-analyst-associate",
+									"customer-data-platform-specialty",
+									"azure-cosmos-db-developer-specialty",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
 							},
 						},
 					},
@@ -3378,8 +7222,3696 @@ var builtinPrograms = []*Program{
 	},
 }
 
+// builtinShared1 is a value several rule versions hold.
+var builtinShared1 = Area{
+	ID: "infrastructure",
+	Name: Text{
+		En: "Infrastructure (Azure)",
+		Fr: "Infrastructure (Azure)",
+	},
+	Source: "learn-fy24-azure",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Single track",
+				Fr: "Parcours unique",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-network-engineer-associate",
+									"azure-stack-hub-operator-associate",
+									"windows-server-hybrid-administrator-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-virtual-desktop-specialty",
+									"azure-for-sap-workloads-specialty",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared2 is a value several rule versions hold.
+var builtinShared2 = Area{
+	ID: "digital-app-innovation",
+	Name: Text{
+		En: "Digital & App Innovation (Azure)",
+		Fr: "Innovation numérique et applicative (Azure)",
+	},
+	Source: "learn-fy24-azure",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \"enterprise\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Single track",
+				Fr: "Parcours unique",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-developer-associate",
+									"power-platform-developer-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-iot-developer-specialty",
+									"azure-devops-engineer-expert",
+									"power-platform-solution-architect-expert",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-fy24-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared3 is a value several rule versions hold.
+var builtinShared3 = Area{
+	ID: "security",
+	Name: Text{
+		En: "Security",
+		Fr: "Sécurité",
+	},
+	Source: "learn-fy24-security",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "The June 2023 page has one track for Security (no SMB track). It is given the id \"enterprise\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Single track",
+				Fr: "Parcours unique",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-fy24-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.netCustomerAdds.azure",
+								Points: 2,
+								Per:    1,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.netCustomerAdds.m365",
+								Points: 2,
+								Per:    1,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-fy24-security",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"cybersecurity-architect-expert",
+									"security-operations-analyst-associate",
+									"identity-and-access-administrator-associate",
+									"information-protection-administrator-associate",
+								},
+								Points: 40,
+								Per:    6,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "security-engineer",
+								Certifications: []string{
+									"azure-security-engineer-associate",
+								},
+								People: 1,
+							},
+							Gate{
+								ID: "security-operations",
+								Certifications: []string{
+									"security-operations-analyst-associate",
+									"m365-security-administrator-associate",
+								},
+								People: 1,
+							},
+						},
+					},
+					Note: "Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-fy24-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.deployments.azure",
+								Points: 20,
+								Per:    6,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.deployments.m365",
+								Points: 20,
+								Per:    6,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-fy24-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.usageGrowth.azureAcr",
+								Points: 1,
+								Per:    1250,
+								Whole:  true,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.usageGrowth.m365Users",
+								Points: 1,
+								Per:    125,
+								Whole:  true,
+							},
+						},
+					},
+					Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+				},
+			},
+		},
+	},
+}
+
+// builtinShared4 is a value several rule versions hold.
+var builtinShared4 = Area{
+	ID: "modern-work",
+	Name: Text{
+		En: "Modern Work",
+		Fr: "Modern Work (travail moderne)",
+	},
+	Source: "learn-fy24-modern-work",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "mw.ent.netCustomerAdds",
+								Points: 4,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      10,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"microsoft-365-fundamentals",
+									"teams-application-developer-associate",
+									"teams-administrator-associate",
+									"messaging-administrator-associate",
+									"identity-and-access-administrator-associate",
+									"collaboration-communications-systems-engineer-associate",
+									"endpoint-administrator-associate",
+								},
+								Points: 10,
+								Per:    4,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"enterprise-administrator-expert",
+									"teams-meetings-and-meeting-rooms-technical-assessment",
+								},
+								Points: 15,
+								Per:    2,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.ent.usageGrowth.cpor",
+								Points: 30,
+								Per:    1000,
+							},
+							Part{
+								ID:     "dpor",
+								Fact:   "mw.ent.usageGrowth.dpor",
+								Points: 30,
+								Per:    4000,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      25,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.ent.deployments.cpor",
+								Points: 5,
+								Per:    1,
+							},
+							Part{
+								ID:     "dpor",
+								Fact:   "mw.ent.deployments.dpor",
+								Points: 2.5,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "mw.smb.netCustomerAdds",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      10,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"microsoft-365-fundamentals",
+									"teams-application-developer-associate",
+									"teams-administrator-associate",
+									"messaging-administrator-associate",
+									"identity-and-access-administrator-associate",
+									"collaboration-communications-systems-engineer-associate",
+									"endpoint-administrator-associate",
+								},
+								Points: 10,
+								Per:    2,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"enterprise-administrator-expert",
+									"teams-meetings-and-meeting-rooms-technical-assessment",
+								},
+								Points: 15,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.smb.usageGrowth.cpor",
+								Points: 30,
+								Per:    500,
+							},
+							Part{
+								ID:     "csp",
+								Fact:   "mw.smb.usageGrowth.csp",
+								Points: 30,
+								Per:    2000,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      25,
+					Source:   "learn-fy24-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.smb.deployments.cpor",
+								Points: 5,
+								Per:    1,
+							},
+							Part{
+								ID:     "csp",
+								Fact:   "mw.smb.deployments.csp",
+								Points: 2.5,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+			},
+		},
+	},
+}
+
+// builtinShared5 is a value several rule versions hold.
+var builtinShared5 = []Fact{
+	Fact{
+		ID: "mw.ent.netCustomerAdds",
+		Label: Text{
+			En: "Modern Work Enterprise: net customer adds (12 months)",
+			Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+		},
+		Help: Text{
+			En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR.",
+			Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.netCustomerAdds",
+		Label: Text{
+			En: "Modern Work SMB: net customer adds (12 months)",
+			Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+		},
+		Help: Text{
+			En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2.",
+			Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.usageGrowth.cpor",
+		Label: Text{
+			En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+			Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.usageGrowth.dpor",
+		Label: Text{
+			En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+			Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.deployments.cpor",
+		Label: Text{
+			En: "Modern Work Enterprise: net new deployments via CPOR",
+			Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.deployments.dpor",
+		Label: Text{
+			En: "Modern Work Enterprise: net new deployments via DPOR",
+			Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.usageGrowth.cpor",
+		Label: Text{
+			En: "Modern Work SMB: usage growth via CPOR (active users)",
+			Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.usageGrowth.csp",
+		Label: Text{
+			En: "Modern Work SMB: usage growth via CSP (active users)",
+			Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.deployments.cpor",
+		Label: Text{
+			En: "Modern Work SMB: net new deployments via CPOR",
+			Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.deployments.csp",
+		Label: Text{
+			En: "Modern Work SMB: net new deployments via CSP",
+			Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-modern-work",
+	},
+	Fact{
+		ID: "azure.ent.netCustomerAdds",
+		Label: Text{
+			En: "Azure: net customer adds",
+			Fr: "Azure : ajouts nets de clients",
+		},
+		Help: Text{
+			En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+			Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-azure",
+	},
+	Fact{
+		ID: "azure.usageGrowth",
+		Label: Text{
+			En: "Azure: ACR growth, year on year",
+			Fr: "Azure : croissance de l'ACR sur un an",
+		},
+		Help: Text{
+			En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+			Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+		},
+		Unit:   "percent",
+		Min:    -100,
+		Max:    1e+06,
+		Source: "learn-fy24-azure",
+	},
+	Fact{
+		ID: "azure.acrTtm",
+		Label: Text{
+			En: "Azure: qualifying ACR, trailing 12 months",
+			Fr: "Azure : ACR éligible sur 12 mois glissants",
+		},
+		Help: Text{
+			En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+			Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+		},
+		Unit:   "usd",
+		Max:    1e+12,
+		Source: "learn-fy24-azure",
+	},
+	Fact{
+		ID: "azure.deployments",
+		Label: Text{
+			En: "Azure: services deployed",
+			Fr: "Azure : services déployés",
+		},
+		Help: Text{
+			En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+			Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+		},
+		Unit:    "services",
+		Integer: true,
+		Max:     10000,
+		Source:  "learn-fy24-azure",
+	},
+	Fact{
+		ID: "ba.largeWorkloads",
+		Label: Text{
+			En: "Business Applications: workloads above $5,000 per tenant",
+			Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+		},
+		Help: Text{
+			En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+			Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Max:     100000,
+		Source:  "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.ent.netCustomerAdds",
+		Label: Text{
+			En: "Business Applications Enterprise: net customer adds (workloads)",
+			Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+		},
+		Help: Text{
+			En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+			Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.ent.deployments",
+		Label: Text{
+			En: "Business Applications Enterprise: net new deployments (workloads)",
+			Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+		},
+		Help: Text{
+			En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+			Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.smb.netCustomerAdds",
+		Label: Text{
+			En: "Business Applications SMB: net customer adds (workloads)",
+			Fr: "Business Applications PME : ajouts nets de clients (charges)",
+		},
+		Help: Text{
+			En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+			Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.smb.deployments",
+		Label: Text{
+			En: "Business Applications SMB: net new deployments (workloads)",
+			Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+		},
+		Help: Text{
+			En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+			Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.usageGrowth",
+		Label: Text{
+			En: "Business Applications: MCV growth, year on year",
+			Fr: "Business Applications : croissance de la MCV sur un an",
+		},
+		Help: Text{
+			En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+			Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+		},
+		Unit:   "percent",
+		Min:    -100,
+		Max:    1e+06,
+		Source: "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "ba.mcvBaseline",
+		Label: Text{
+			En: "Business Applications: MCV 12 months ago",
+			Fr: "Business Applications : MCV il y a 12 mois",
+		},
+		Help: Text{
+			En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+			Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+		},
+		Unit:   "mcv",
+		Max:    1e+12,
+		Source: "learn-fy24-business-applications",
+	},
+	Fact{
+		ID: "sec.ent.netCustomerAdds.azure",
+		Label: Text{
+			En: "Security: net customer adds, Azure",
+			Fr: "Sécurité : ajouts nets de clients, Azure",
+		},
+		Help: Text{
+			En: "Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.",
+			Fr: "Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de sécurité Azure éligibles, via PAL : 12 mois courants moins les 12 précédents.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-security",
+	},
+	Fact{
+		ID: "sec.ent.netCustomerAdds.m365",
+		Label: Text{
+			En: "Security: net customer adds, Microsoft 365",
+			Fr: "Sécurité : ajouts nets de clients, Microsoft 365",
+		},
+		Help: Text{
+			En: "Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.",
+			Fr: "Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de sécurité Microsoft 365 éligibles, via CPOR : maintenant moins il y a 12 mois.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-security",
+	},
+	Fact{
+		ID: "sec.ent.deployments.azure",
+		Label: Text{
+			En: "Security: net new deployments, Azure",
+			Fr: "Sécurité : nouveaux déploiements nets, Azure",
+		},
+		Help: Text{
+			En: "Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.",
+			Fr: "Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de sécurité Azure éligibles (PAL) : le mois dernier moins le même mois un an plus tôt.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-security",
+	},
+	Fact{
+		ID: "sec.ent.deployments.m365",
+		Label: Text{
+			En: "Security: net new deployments, Microsoft 365",
+			Fr: "Sécurité : nouveaux déploiements nets, Microsoft 365",
+		},
+		Help: Text{
+			En: "Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.",
+			Fr: "Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de sécurité Microsoft 365 éligibles (CPOR) : le mois dernier moins le même mois un an plus tôt.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-fy24-security",
+	},
+	Fact{
+		ID: "sec.ent.usageGrowth.azureAcr",
+		Label: Text{
+			En: "Security: Azure security ACR growth (USD)",
+			Fr: "Sécurité : hausse de l'ACR sécurité Azure (USD)",
+		},
+		Help: Text{
+			En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+			Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+		},
+		Unit:   "usd",
+		Min:    -1e+12,
+		Max:    1e+12,
+		Step:   1,
+		Source: "learn-fy24-security",
+	},
+	Fact{
+		ID: "sec.ent.usageGrowth.m365Users",
+		Label: Text{
+			En: "Security: Microsoft 365 protected-user growth",
+			Fr: "Sécurité : hausse des utilisateurs protégés Microsoft 365",
+		},
+		Help: Text{
+			En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+			Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-fy24-security",
+	},
+}
+
+// builtinShared6 is a value several rule versions hold.
+var builtinShared6 = Area{
+	ID: "modern-work",
+	Name: Text{
+		En: "Modern Work",
+		Fr: "Modern Work (travail moderne)",
+	},
+	Source: "learn-modern-work",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "mw.ent.netCustomerAdds",
+								Points: 4,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      10,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"microsoft-365-fundamentals",
+									"teams-administrator-associate",
+									"identity-and-access-administrator-associate",
+									"collaboration-communications-systems-engineer-associate",
+									"endpoint-administrator-associate",
+									"copilot-and-agent-administration-fundamentals",
+								},
+								Points: 10,
+								Per:    4,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"enterprise-administrator-expert",
+									"teams-meetings-and-meeting-rooms-technical-assessment",
+								},
+								Points: 15,
+								Per:    2,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 2).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.ent.usageGrowth.cpor",
+								Points: 30,
+								Per:    1000,
+							},
+							Part{
+								ID:     "dpor",
+								Fact:   "mw.ent.usageGrowth.dpor",
+								Points: 30,
+								Per:    4000,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      25,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.ent.deployments.cpor",
+								Points: 5,
+								Per:    1,
+							},
+							Part{
+								ID:     "dpor",
+								Fact:   "mw.ent.deployments.dpor",
+								Points: 2.5,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "mw.smb.netCustomerAdds",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      10,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"microsoft-365-fundamentals",
+									"teams-administrator-associate",
+									"identity-and-access-administrator-associate",
+									"collaboration-communications-systems-engineer-associate",
+									"endpoint-administrator-associate",
+									"copilot-and-agent-administration-fundamentals",
+								},
+								Points: 10,
+								Per:    2,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"enterprise-administrator-expert",
+									"teams-meetings-and-meeting-rooms-technical-assessment",
+								},
+								Points: 15,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Points per person derived from the maximum and the number of people the page gives (15 points from 1).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.smb.usageGrowth.cpor",
+								Points: 30,
+								Per:    500,
+							},
+							Part{
+								ID:     "csp",
+								Fact:   "mw.smb.usageGrowth.csp",
+								Points: 30,
+								Per:    2000,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      25,
+					Source:   "learn-modern-work",
+					Rule: Rule{
+						Kind: "best-of",
+						Parts: []Part{
+							Part{
+								ID:     "cpor",
+								Fact:   "mw.smb.deployments.cpor",
+								Points: 5,
+								Per:    1,
+							},
+							Part{
+								ID:     "csp",
+								Fact:   "mw.smb.deployments.csp",
+								Points: 2.5,
+								Per:    1,
+							},
+						},
+					},
+					Note: "Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').",
+				},
+			},
+		},
+	},
+}
+
+// builtinShared7 is a value several rule versions hold.
+var builtinShared7 = Area{
+	ID: "data-ai",
+	Name: Text{
+		En: "Data & AI (Azure)",
+		Fr: "Données et IA (Azure)",
+	},
+	Source: "learn-azure",
+	TrackSelection: TrackSelection{
+		Kind:    "fact",
+		Fact:    "azure.smbCustomerShare",
+		AtLeast: 80,
+		If:      "smb",
+		Else:    "enterprise",
+		Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-database-administrator-associate",
+									"azure-ai-engineer-associate",
+									"azure-data-scientist-associate",
+									"power-bi-data-analyst-associate",
+									"azure-cosmos-db-developer-specialty",
+									"fabric-analytics-engineer-associate",
+									"fabric-data-engineer-associate",
+									"sql-ai-developer-associate",
+									"azure-ai-apps-and-agents-developer-associate",
+									"machine-learning-operations-engineer-associate",
+									"azure-databricks-data-engineer-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.smb.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-database-administrator-associate",
+									"azure-ai-engineer-associate",
+									"azure-data-scientist-associate",
+									"power-bi-data-analyst-associate",
+									"azure-cosmos-db-developer-specialty",
+									"fabric-analytics-engineer-associate",
+									"fabric-data-engineer-associate",
+									"sql-ai-developer-associate",
+									"azure-ai-apps-and-agents-developer-associate",
+									"machine-learning-operations-engineer-associate",
+									"azure-databricks-data-engineer-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 1,
+								Points: 4,
+							},
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared8 is a value several rule versions hold.
+var builtinShared8 = Area{
+	ID: "infrastructure",
+	Name: Text{
+		En: "Infrastructure (Azure)",
+		Fr: "Infrastructure (Azure)",
+	},
+	Source: "learn-azure",
+	TrackSelection: TrackSelection{
+		Kind:    "fact",
+		Fact:    "azure.smbCustomerShare",
+		AtLeast: 80,
+		If:      "smb",
+		Else:    "enterprise",
+		Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-network-engineer-associate",
+									"windows-server-hybrid-administrator-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-virtual-desktop-specialty",
+									"azure-for-sap-workloads-specialty",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.smb.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-network-engineer-associate",
+									"windows-server-hybrid-administrator-associate",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-virtual-desktop-specialty",
+									"azure-for-sap-workloads-specialty",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared9 is a value several rule versions hold.
+var builtinShared9 = Area{
+	ID: "digital-app-innovation",
+	Name: Text{
+		En: "Digital & App Innovation (Azure)",
+		Fr: "Innovation numérique et applicative (Azure)",
+	},
+	Source: "learn-azure",
+	TrackSelection: TrackSelection{
+		Kind:    "fact",
+		Fact:    "azure.smbCustomerShare",
+		AtLeast: 80,
+		If:      "smb",
+		Else:    "enterprise",
+		Note:    "SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.ent.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-developer-associate",
+									"power-platform-developer-associate",
+									"azure-ai-cloud-developer-associate",
+									"github-agentic-ai-developer",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-devops-engineer-expert",
+									"power-platform-solution-architect-expert",
+									"github-actions",
+									"github-administration",
+									"github-advanced-security",
+									"github-copilot",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      30,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "tenants",
+								Fact:   "azure.smb.netCustomerAdds",
+								Points: 10,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-developer-associate",
+									"power-platform-developer-associate",
+									"azure-ai-cloud-developer-associate",
+									"github-agentic-ai-developer",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "administrator",
+								Certifications: []string{
+									"azure-administrator-associate",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"azure-devops-engineer-expert",
+									"power-platform-solution-architect-expert",
+									"github-actions",
+									"github-administration",
+									"github-advanced-security",
+									"github-copilot",
+								},
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "architect",
+								Certifications: []string{
+									"azure-solutions-architect-expert",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 × 4 = 40); one person may count in every step, once per step.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "acr-growth",
+								Fact:   "azure.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "azure.acrTtm",
+							AtLeast: 1000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      10,
+					Source:   "learn-azure",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "services",
+								Fact:   "azure.deployments",
+								Points: 2,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared10 is a value several rule versions hold.
+var builtinShared10 = Area{
+	ID: "business-applications",
+	Name: Text{
+		En: "Business Applications",
+		Fr: "Applications métier",
+	},
+	Source: "learn-business-applications",
+	TrackSelection: TrackSelection{
+		Kind:    "fact",
+		Fact:    "ba.largeWorkloads",
+		AtLeast: 5,
+		If:      "enterprise",
+		Else:    "smb",
+		Note:    "The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      15,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "workloads",
+								Fact:   "ba.ent.netCustomerAdds",
+								Points: 3,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"dynamics-365-finance-functional-consultant-associate",
+									"dynamics-365-finance-and-operations-apps-developer-associate",
+									"dynamics-365-supply-chain-management-functional-consultant-associate",
+									"dynamics-365-customer-service-functional-consultant-associate",
+									"dynamics-365-field-service-functional-consultant-associate",
+									"dynamics-365-business-central-functional-consultant-associate",
+									"power-bi-data-analyst-associate",
+									"power-platform-functional-consultant-associate",
+									"power-platform-developer-associate",
+									"power-automate-rpa-developer-associate",
+									"dynamics-365-customer-experience-analyst-associate",
+									"dynamics-365-sales-ai-consultant-associate",
+									"intelligent-applications-builder-associate",
+									"dynamics-365-contact-center-ai-engineer-associate",
+								},
+								Points: 20,
+								Per:    20,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"dynamics-365-supply-chain-management-functional-consultant-expert",
+									"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+									"power-platform-solution-architect-expert",
+									"dynamics-365-business-central-developer-associate",
+									"agentic-ai-business-solutions-architect",
+								},
+								Points: 15,
+								Per:    7,
+							},
+						},
+					},
+					Note: "The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "mcv-growth",
+								Fact:   "ba.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "ba.mcvBaseline",
+							AtLeast: 50000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "workloads",
+								Fact:   "ba.ent.deployments",
+								Points: 4,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      15,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "workloads",
+								Fact:   "ba.smb.netCustomerAdds",
+								Points: 3,
+								Per:    1,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      20,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"dynamics-365-finance-functional-consultant-associate",
+									"dynamics-365-finance-and-operations-apps-developer-associate",
+									"dynamics-365-supply-chain-management-functional-consultant-associate",
+									"dynamics-365-customer-service-functional-consultant-associate",
+									"dynamics-365-field-service-functional-consultant-associate",
+									"dynamics-365-business-central-functional-consultant-associate",
+									"power-bi-data-analyst-associate",
+									"power-platform-functional-consultant-associate",
+									"power-platform-developer-associate",
+									"power-automate-rpa-developer-associate",
+									"dynamics-365-customer-experience-analyst-associate",
+									"dynamics-365-sales-ai-consultant-associate",
+									"intelligent-applications-builder-associate",
+									"dynamics-365-contact-center-ai-engineer-associate",
+								},
+								Points: 20,
+								Per:    5,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "advanced-certifications",
+					Name: Text{
+						En: "Advanced certifications",
+						Fr: "Certifications avancées",
+					},
+					Category: "skilling",
+					Max:      15,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"dynamics-365-supply-chain-management-functional-consultant-expert",
+									"dynamics-365-finance-and-operations-apps-solution-architect-expert",
+									"power-platform-solution-architect-expert",
+									"dynamics-365-business-central-developer-associate",
+									"agentic-ai-business-solutions-architect",
+								},
+								Points: 15,
+								Per:    2,
+							},
+						},
+					},
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      30,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "mcv-growth",
+								Fact:   "ba.usageGrowth",
+								Points: 1,
+								Per:    1,
+							},
+						},
+						Prerequisite: &Prerequisite{
+							Fact:    "ba.mcvBaseline",
+							AtLeast: 25000,
+						},
+					},
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-business-applications",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID:     "workloads",
+								Fact:   "ba.smb.deployments",
+								Points: 4,
+								Per:    1,
+							},
+						},
+					},
+				},
+			},
+		},
+	},
+}
+
+// builtinShared11 is a value several rule versions hold.
+var builtinShared11 = Area{
+	ID: "security",
+	Name: Text{
+		En: "Security",
+		Fr: "Sécurité",
+	},
+	Source: "learn-security",
+	TrackSelection: TrackSelection{
+		Kind: "best",
+		Note: "Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.",
+	},
+	Tracks: []Track{
+		Track{
+			ID: "enterprise",
+			Name: Text{
+				En: "Enterprise",
+				Fr: "Entreprise",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.netCustomerAdds.azure",
+								Points: 2,
+								Per:    1,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.netCustomerAdds.m365",
+								Points: 2,
+								Per:    1,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"cybersecurity-architect-expert",
+									"identity-and-access-administrator-associate",
+									"information-protection-administrator-associate",
+									"information-security-administrator-associate",
+								},
+								Points: 40,
+								Per:    6,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "security-engineer",
+								Certifications: []string{
+									"azure-security-engineer-associate",
+									"cloud-and-ai-security-engineer-associate",
+								},
+								People: 2,
+							},
+							Gate{
+								ID: "security-operations",
+								Certifications: []string{
+									"security-operations-analyst-associate",
+								},
+								People: 2,
+							},
+						},
+					},
+					Note: "The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.deployments.azure",
+								Points: 20,
+								Per:    6,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.deployments.m365",
+								Points: 20,
+								Per:    6,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.ent.usageGrowth.azureAcr",
+								Points: 1,
+								Per:    1250,
+								Whole:  true,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.ent.usageGrowth.m365Users",
+								Points: 1,
+								Per:    125,
+								Whole:  true,
+							},
+						},
+					},
+					Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+				},
+			},
+		},
+		Track{
+			ID: "smb",
+			Name: Text{
+				En: "SMB",
+				Fr: "PME",
+			},
+			Metrics: []Metric{
+				Metric{
+					ID: "net-customer-adds",
+					Name: Text{
+						En: "Net customer adds",
+						Fr: "Ajouts nets de clients",
+					},
+					Category: "performance",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.smb.netCustomerAdds.azure",
+								Points: 4,
+								Per:    1,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.smb.netCustomerAdds.m365",
+								Points: 4,
+								Per:    1,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.",
+				},
+				Metric{
+					ID: "intermediate-certifications",
+					Name: Text{
+						En: "Intermediate certifications",
+						Fr: "Certifications intermédiaires",
+					},
+					Category: "skilling",
+					Max:      40,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "linear",
+						Parts: []Part{
+							Part{
+								ID: "people",
+								Certifications: []string{
+									"cybersecurity-architect-expert",
+									"identity-and-access-administrator-associate",
+									"information-protection-administrator-associate",
+									"information-security-administrator-associate",
+								},
+								Points: 8,
+								Per:    1,
+							},
+						},
+						Gates: []Gate{
+							Gate{
+								ID: "security-engineer",
+								Certifications: []string{
+									"azure-security-engineer-associate",
+									"cloud-and-ai-security-engineer-associate",
+								},
+								People: 1,
+								Points: 4,
+							},
+							Gate{
+								ID: "security-operations",
+								Certifications: []string{
+									"security-operations-analyst-associate",
+								},
+								People: 1,
+								Points: 4,
+							},
+						},
+					},
+					Note: "Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 × 8) is derived from the FY24 text.",
+				},
+				Metric{
+					ID: "deployments",
+					Name: Text{
+						En: "Deployments",
+						Fr: "Déploiements",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.smb.deployments.azure",
+								Points: 20,
+								Per:    6,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.smb.deployments.m365",
+								Points: 20,
+								Per:    6,
+							},
+						},
+						Offset: true,
+					},
+					Note: "Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 × n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).",
+				},
+				Metric{
+					ID: "usage-growth",
+					Name: Text{
+						En: "Usage growth",
+						Fr: "Croissance d'usage",
+					},
+					Category: "customer-success",
+					Max:      20,
+					Source:   "learn-security",
+					Rule: Rule{
+						Kind: "sum",
+						Parts: []Part{
+							Part{
+								ID:     "azure",
+								Fact:   "sec.smb.usageGrowth.azureAcr",
+								Points: 1,
+								Per:    750,
+								Whole:  true,
+							},
+							Part{
+								ID:     "m365",
+								Fact:   "sec.smb.usageGrowth.m365Users",
+								Points: 1,
+								Per:    50,
+								Whole:  true,
+							},
+						},
+					},
+					Note: "Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 … gets you one point' is read as whole points only (a policy choice: the page gives no example).",
+				},
+			},
+		},
+	},
+}
+
+// builtinShared12 is a value several rule versions hold.
+var builtinShared12 = []Fact{
+	Fact{
+		ID: "mw.ent.netCustomerAdds",
+		Label: Text{
+			En: "Modern Work Enterprise: net customer adds (12 months)",
+			Fr: "Modern Work Entreprise : ajouts nets de clients (12 mois)",
+		},
+		Help: Text{
+			En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.",
+			Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à >300 licences payantes, associé par CPOR, DPOR.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.netCustomerAdds",
+		Label: Text{
+			En: "Modern Work SMB: net customer adds (12 months)",
+			Fr: "Modern Work PME : ajouts nets de clients (12 mois)",
+		},
+		Help: Text{
+			En: "Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences, associated through CPOR, CSP T1/T2.",
+			Fr: "Locataires éligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge éligible à 11–300 licences payantes, associé par CPOR, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.usageGrowth.cpor",
+		Label: Text{
+			En: "Modern Work Enterprise: usage growth via CPOR (active users)",
+			Fr: "Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.usageGrowth.dpor",
+		Label: Text{
+			En: "Modern Work Enterprise: usage growth via DPOR (active users)",
+			Fr: "Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par DPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.deployments.cpor",
+		Label: Text{
+			En: "Modern Work Enterprise: net new deployments via CPOR",
+			Fr: "Modern Work Entreprise : nouveaux déploiements nets via CPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.ent.deployments.dpor",
+		Label: Text{
+			En: "Modern Work Enterprise: net new deployments via DPOR",
+			Fr: "Modern Work Entreprise : nouveaux déploiements nets via DPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par DPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.usageGrowth.cpor",
+		Label: Text{
+			En: "Modern Work SMB: usage growth via CPOR (active users)",
+			Fr: "Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CPOR, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.usageGrowth.csp",
+		Label: Text{
+			En: "Modern Work SMB: usage growth via CSP (active users)",
+			Fr: "Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)",
+		},
+		Help: Text{
+			En: "Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).",
+			Fr: "Hausse des utilisateurs actifs mensuels des locataires associés par CSP, le mois dernier contre le même mois un an plus tôt (seule la hausse depuis l'association compte).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.deployments.cpor",
+		Label: Text{
+			En: "Modern Work SMB: net new deployments via CPOR",
+			Fr: "Modern Work PME : nouveaux déploiements nets via CPOR",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CPOR ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "mw.smb.deployments.csp",
+		Label: Text{
+			En: "Modern Work SMB: net new deployments via CSP",
+			Fr: "Modern Work PME : nouveaux déploiements nets via CSP",
+		},
+		Help: Text{
+			En: "Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.",
+			Fr: "Locataires dont au moins 40 % des licences payantes sont actives (MAU), associés par CSP ; ceux déjà au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-modern-work",
+	},
+	Fact{
+		ID: "azure.smbCustomerShare",
+		Label: Text{
+			En: "Azure: share of customers in the SMB segment",
+			Fr: "Azure : part des clients du segment PME",
+		},
+		Help: Text{
+			En: "Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.",
+			Fr: "Pourcentage de vos clients Azure du segment PME, sur les données du mois dernier. À partir de 80 %, les domaines Azure sont évalués sur le parcours PME.",
+		},
+		Unit:   "percent",
+		Max:    100,
+		Source: "learn-azure",
+	},
+	Fact{
+		ID: "azure.ent.netCustomerAdds",
+		Label: Text{
+			En: "Azure Enterprise: net customer adds",
+			Fr: "Azure Entreprise : ajouts nets de clients",
+		},
+		Help: Text{
+			En: "Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.",
+			Fr: "Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le même mois l'an passé) ; associations CSP T1/T2, DPOR, PAL.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-azure",
+	},
+	Fact{
+		ID: "azure.smb.netCustomerAdds",
+		Label: Text{
+			En: "Azure SMB: net customer adds",
+			Fr: "Azure PME : ajouts nets de clients",
+		},
+		Help: Text{
+			En: "Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.",
+			Fr: "Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-azure",
+	},
+	Fact{
+		ID: "azure.usageGrowth",
+		Label: Text{
+			En: "Azure: ACR growth, year on year",
+			Fr: "Azure : croissance de l'ACR sur un an",
+		},
+		Help: Text{
+			En: "Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).",
+			Fr: "Croissance en pourcentage du revenu Azure consommé (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non comptés).",
+		},
+		Unit:   "percent",
+		Min:    -100,
+		Max:    1e+06,
+		Source: "learn-azure",
+	},
+	Fact{
+		ID: "azure.acrTtm",
+		Label: Text{
+			En: "Azure: qualifying ACR, trailing 12 months",
+			Fr: "Azure : ACR éligible sur 12 mois glissants",
+		},
+		Help: Text{
+			En: "Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.",
+			Fr: "Revenu Azure consommé éligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'à partir de 1 000 $.",
+		},
+		Unit:   "usd",
+		Max:    1e+12,
+		Source: "learn-azure",
+	},
+	Fact{
+		ID: "azure.deployments",
+		Label: Text{
+			En: "Azure: services deployed",
+			Fr: "Azure : services déployés",
+		},
+		Help: Text{
+			En: "Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).",
+			Fr: "Services Azure de niveau 2 distincts avec un ACR supérieur à 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).",
+		},
+		Unit:    "services",
+		Integer: true,
+		Max:     10000,
+		Source:  "learn-azure",
+	},
+	Fact{
+		ID: "ba.largeWorkloads",
+		Label: Text{
+			En: "Business Applications: workloads above $5,000 per tenant",
+			Fr: "Business Applications : charges au-delà de 5 000 $ par locataire",
+		},
+		Help: Text{
+			En: "Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.",
+			Fr: "Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Max:     100000,
+		Source:  "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.ent.netCustomerAdds",
+		Label: Text{
+			En: "Business Applications Enterprise: net customer adds (workloads)",
+			Fr: "Business Applications Entreprise : ajouts nets de clients (charges)",
+		},
+		Help: Text{
+			En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).",
+			Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.ent.deployments",
+		Label: Text{
+			En: "Business Applications Enterprise: net new deployments (workloads)",
+			Fr: "Business Applications Entreprise : nouveaux déploiements nets (charges)",
+		},
+		Help: Text{
+			En: "Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate).",
+			Fr: "Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.smb.netCustomerAdds",
+		Label: Text{
+			En: "Business Applications SMB: net customer adds (workloads)",
+			Fr: "Business Applications PME : ajouts nets de clients (charges)",
+		},
+		Help: Text{
+			En: "Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).",
+			Fr: "Nouvelles charges éligibles nettes par locataire client sur 12 mois ; une charge est éligible à partir de $250 de revenu sur un mois (EA, CSP, Web Direct).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.smb.deployments",
+		Label: Text{
+			En: "Business Applications SMB: net new deployments (workloads)",
+			Fr: "Business Applications PME : nouveaux déploiements nets (charges)",
+		},
+		Help: Text{
+			En: "Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate).",
+			Fr: "Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacité × taux).",
+		},
+		Unit:    "workloads",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.usageGrowth",
+		Label: Text{
+			En: "Business Applications: MCV growth, year on year",
+			Fr: "Business Applications : croissance de la MCV sur un an",
+		},
+		Help: Text{
+			En: "Percentage growth of monthly consumption value versus 12 months earlier.",
+			Fr: "Croissance en pourcentage de la valeur de consommation mensuelle par rapport à 12 mois plus tôt.",
+		},
+		Unit:   "percent",
+		Min:    -100,
+		Max:    1e+06,
+		Source: "learn-business-applications",
+	},
+	Fact{
+		ID: "ba.mcvBaseline",
+		Label: Text{
+			En: "Business Applications: MCV 12 months ago",
+			Fr: "Business Applications : MCV il y a 12 mois",
+		},
+		Help: Text{
+			En: "Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).",
+			Fr: "Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'à partir de 50 000 (Entreprise) ou 25 000 (PME).",
+		},
+		Unit:   "mcv",
+		Max:    1e+12,
+		Source: "learn-business-applications",
+	},
+	Fact{
+		ID: "sec.ent.netCustomerAdds.azure",
+		Label: Text{
+			En: "Security Enterprise: net customer adds, Azure",
+			Fr: "Sécurité Entreprise : ajouts nets de clients, Azure",
+		},
+		Help: Text{
+			En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
+			Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.ent.netCustomerAdds.m365",
+		Label: Text{
+			En: "Security Enterprise: net customer adds, Microsoft 365",
+			Fr: "Sécurité Entreprise : ajouts nets de clients, Microsoft 365",
+		},
+		Help: Text{
+			En: "Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
+			Fr: "Nouveaux clients nets avec >300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.ent.deployments.azure",
+		Label: Text{
+			En: "Security Enterprise: net new deployments, Azure",
+			Fr: "Sécurité Entreprise : nouveaux déploiements nets, Azure",
+		},
+		Help: Text{
+			En: "Net new customer tenants with security ACR > $12,000 over 12 months.",
+			Fr: "Nouveaux locataires clients nets avec un ACR sécurité > $12,000 sur 12 mois.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.ent.deployments.m365",
+		Label: Text{
+			En: "Security Enterprise: net new deployments, Microsoft 365",
+			Fr: "Sécurité Entreprise : nouveaux déploiements nets, Microsoft 365",
+		},
+		Help: Text{
+			En: "Net new tenants (>300 paid licences) with at least 15% of paid licences active.",
+			Fr: "Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.ent.usageGrowth.azureAcr",
+		Label: Text{
+			En: "Security Enterprise: Azure security ACR growth (USD)",
+			Fr: "Sécurité Entreprise : hausse de l'ACR sécurité Azure (USD)",
+		},
+		Help: Text{
+			En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+			Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+		},
+		Unit:   "usd",
+		Min:    -1e+12,
+		Max:    1e+12,
+		Step:   1,
+		Source: "learn-security",
+	},
+	Fact{
+		ID: "sec.ent.usageGrowth.m365Users",
+		Label: Text{
+			En: "Security Enterprise: Microsoft 365 protected-user growth",
+			Fr: "Sécurité Entreprise : hausse des utilisateurs protégés Microsoft 365",
+		},
+		Help: Text{
+			En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+			Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.netCustomerAdds.azure",
+		Label: Text{
+			En: "Security SMB: net customer adds, Azure",
+			Fr: "Sécurité PME : ajouts nets de clients, Azure",
+		},
+		Help: Text{
+			En: "Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.",
+			Fr: "Nouveaux clients nets (12 derniers mois contre les 12 précédents) avec au moins 600 $ d'ACR sécurité sur 12 mois ; associations PAL, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.netCustomerAdds.m365",
+		Label: Text{
+			En: "Security SMB: net customer adds, Microsoft 365",
+			Fr: "Sécurité PME : ajouts nets de clients, Microsoft 365",
+		},
+		Help: Text{
+			En: "Net new customers with 5–300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.",
+			Fr: "Nouveaux clients nets avec 5–300 licences payantes sur une charge de sécurité éligible ; associations CPOR, CSP T1/T2.",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.deployments.azure",
+		Label: Text{
+			En: "Security SMB: net new deployments, Azure",
+			Fr: "Sécurité PME : nouveaux déploiements nets, Azure",
+		},
+		Help: Text{
+			En: "Net new customer tenants with security ACR $750–$12,000 over 12 months.",
+			Fr: "Nouveaux locataires clients nets avec un ACR sécurité $750–$12,000 sur 12 mois.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.deployments.m365",
+		Label: Text{
+			En: "Security SMB: net new deployments, Microsoft 365",
+			Fr: "Sécurité PME : nouveaux déploiements nets, Microsoft 365",
+		},
+		Help: Text{
+			En: "Net new tenants (5–300 paid licences) with at least 15% of paid licences active.",
+			Fr: "Nouveaux locataires nets (5–300 licences payantes) dont au moins 15 % des licences payantes sont actives.",
+		},
+		Unit:    "deployments",
+		Integer: true,
+		Min:     -100000,
+		Max:     100000,
+		Source:  "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.usageGrowth.azureAcr",
+		Label: Text{
+			En: "Security SMB: Azure security ACR growth (USD)",
+			Fr: "Sécurité PME : hausse de l'ACR sécurité Azure (USD)",
+		},
+		Help: Text{
+			En: "Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD.",
+			Fr: "Hausse du revenu Azure sécurité consommé (services éligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), en USD.",
+		},
+		Unit:   "usd",
+		Min:    -1e+12,
+		Max:    1e+12,
+		Step:   1,
+		Source: "learn-security",
+	},
+	Fact{
+		ID: "sec.smb.usageGrowth.m365Users",
+		Label: Text{
+			En: "Security SMB: Microsoft 365 protected-user growth",
+			Fr: "Sécurité PME : hausse des utilisateurs protégés Microsoft 365",
+		},
+		Help: Text{
+			En: "Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+			Fr: "Hausse des utilisateurs protégés par les charges de sécurité Microsoft 365 éligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).",
+		},
+		Unit:    "users",
+		Integer: true,
+		Min:     -1e+07,
+		Max:     1e+07,
+		Source:  "learn-security",
+	},
+}
+
+// builtinShared13 is a value several rule versions hold.
+var builtinShared13 = []Source{
+	Source{
+		ID:        "learn-partner-capability-score",
+		Title:     "Microsoft Learn: Partner capability score",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score",
+		Retrieved: "2026-05-08",
+	},
+	Source{
+		ID:        "learn-modern-work",
+		Title:     "Microsoft Learn: Solutions Partner for Modern Work",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work",
+		Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md",
+		Retrieved: "2026-05-08",
+	},
+	Source{
+		ID:        "learn-azure",
+		Title:     "Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure",
+		Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md",
+		Retrieved: "2026-05-08",
+	},
+	Source{
+		ID:        "learn-business-applications",
+		Title:     "Microsoft Learn: Solutions Partner for Business Applications",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business",
+		Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md",
+		Retrieved: "2026-05-08",
+	},
+	Source{
+		ID:        "learn-security",
+		Title:     "Microsoft Learn: Solutions Partner for Security",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
+		Copy:      "github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md",
+		Retrieved: "2026-05-08",
+	},
+}
+
+// builtinShared14 is a value several rule versions hold.
+var builtinShared14 = []Fact{}
+
+// builtinShared15 is a value several rule versions hold.
+var builtinShared15 = []Fact{
+	Fact{
+		ID: "legacy.smcs.seats",
+		Label: Text{
+			En: "Office 365 seats sold (Small and Midmarket Cloud Solutions)",
+			Fr: "Licences Office 365 vendues (Small and Midmarket Cloud Solutions)",
+		},
+		Help: Text{
+			En: "Office 365 seats across the customers counted for the competency.",
+			Fr: "Licences Office 365 réparties sur les clients comptés pour la compétence.",
+		},
+		Unit:    "seats",
+		Integer: true,
+		Max:     1e+07,
+		Source:  "rcpmag-2015",
+	},
+	Fact{
+		ID: "legacy.smcs.customers",
+		Label: Text{
+			En: "Customers (Small and Midmarket Cloud Solutions)",
+			Fr: "Clients (Small and Midmarket Cloud Solutions)",
+		},
+		Help: Text{
+			En: "Customers over which the seats are counted (new customers from September 2015).",
+			Fr: "Clients sur lesquels les licences sont comptées (nouveaux clients depuis septembre 2015).",
+		},
+		Unit:    "customers",
+		Integer: true,
+		Max:     1e+06,
+		Source:  "rcpmag-2015",
+	},
+	Fact{
+		ID: "legacy.cloudPlatform.azureUSD",
+		Label: Text{
+			En: "Azure consumption, previous 12 months (Cloud Platform)",
+			Fr: "Consommation Azure, 12 mois précédents (Cloud Platform)",
+		},
+		Help: Text{
+			En: "Azure consumption attributed to the partner over the previous 12 months.",
+			Fr: "Consommation Azure attribuée au partenaire sur les 12 mois précédents.",
+		},
+		Unit:   "usd",
+		Max:    1e+12,
+		Source: "rcpmag-2015",
+	},
+}
+
+// builtinShared16 is a value several rule versions hold.
+var builtinShared16 = []Source{
+	Source{
+		ID:        "rcpmag-2015",
+		Title:     "RCP Magazine, Sept. 2015: Microsoft cuts cloud competency requirements",
+		URL:       "https://rcpmag.com/blogs/scott-bekker/2015/09/ms-cuts-cloud-competency-requirements.aspx",
+		Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+		Retrieved: "2026-11-23",
+	},
+	Source{
+		ID:        "mpc-cloud-platform",
+		Title:     "Microsoft Partner Community: Cloud Platform competency, Azure consumption (secondary)",
+		URL:       "https://www.microsoftpartnercommunity.com/t5/Partnership-101/",
+		Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+		Retrieved: "2026-11-23",
+	},
+	Source{
+		ID:        "ms-silver-gold-2023",
+		Title:     "Microsoft Learn (FY24 copy): legacy Silver and Gold membership and competencies (ms.date 09/14/2023)",
+		URL:       "https://learn.microsoft.com/en-us/partner-center/membership/silver-gold-membership-competency",
+		Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+		Retrieved: "2026-11-23",
+	},
+	Source{
+		ID:        "seed-001",
+		Title:     "French trade press, 2022: the Microsoft partner program's cloud overhaul (seed 001)",
+		URL:       "urn:partnerscore:seed:001_61e144cc6d996b24",
+		Copy:      "shared/seeds/001_61e144cc6d996b24.txt",
+		Retrieved: "2026-11-23",
+	},
+	Source{
+		ID:        "mpn-2010",
+		Title:     "Microsoft small business blog archive: the Microsoft Partner Network's gold and silver competencies (MPN launch, 1 Nov 2010)",
+		URL:       "https://learn.microsoft.com/en-gb/archive/blogs/mssmallbiz/the-microsoft-partner-network-gold-competencies-silver-competenciespart-1-branding",
+		Copy:      "shared/reference/partner-programs.md §8 (the source as summarised there; the page itself was not read here)",
+		Retrieved: "2026-11-23",
+	},
+}
+
 // builtinProgramsJSON is Engine.AppendProgramsJSON of the built-in rules.
-const builtinProgramsJSON = "[{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy26\",\"effectiveFrom\":\"2025-07-01\",\"verifiedOn\":\"2026-05-08\",\"qualifyingScore\":70,\"notes\":[\"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]}]"
+const builtinProgramsJSON = "[{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy23\",\"effectiveFrom\":\"2022-10-03\",\"effectiveTo\":\"2023-02-28\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The launch version: Solutions Partner designations from 3 October 2022 (CIO, 2022-03-16). No Learn text of October 2022 was found. Sourced here: the Business Applications thresholds before March 2023 (Companial, 2023-05-18), Modern Work customer adds (Bytesphere, pre-launch). Every other value is taken from the nearest later version (fy24, the June 2023 texts) and flagged in the result as an assumption.\",\"The 2022 Business Applications page classified partners into 'Larger markets' and 'Other markets' by customer country; which of them the Enterprise and SMB thresholds of Companial's 'old' table belong to is not confirmed. The tracks keep the June 2023 classification (an assumption, see the area's trackSelection note).\",\"A pre-launch secondary source (CRN, 2022-04-08, per the reference notes) describes Security customer adds as 10 points from 5 Microsoft 365 adds plus 10 from 5 Azure adds; it is not encoded (pre-launch, no launch text confirms it).\",\"Azure and Security have one track in the June 2023 texts, kept as \\\"enterprise\\\" (Single track) so that one profile scores under every version. Otherwise as fy26: score \\u2265 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"companial-2023-05-18\",\"title\":\"Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)\",\"url\":\"https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/\",\"retrieved\":\"2026-11-23\"},{\"id\":\"bytesphere-2022-03-21\",\"title\":\"Bytesphere: Microsoft Cloud Partner Program 2022 (2022-03-21; secondary, pre-launch: Modern Work customer adds)\",\"url\":\"http://bytesphere.net/microsoft-cloud-partner-program-2022.html\",\"retrieved\":\"2026-11-23\"},{\"id\":\"cio-2022-03-16\",\"title\":\"CIO: Microsoft's partner program gets a cloud overhaul (2022-03-16; secondary: Solutions Partners from 3 October 2022)\",\"url\":\"https://www.cio.com/article/306796/microsofts-partner-program-gets-a-cloud-overhaul.html\",\"retrieved\":\"2026-11-23\"},{\"id\":\"docs-2022-business-applications\",\"title\":\"Microsoft Docs (2022 copy): Solutions partner for Business Applications, Larger markets and Other markets\",\"url\":\"https://docs.microsoft.com/en-us/partner-center/solutions-partner-business\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Business Applications Enterprise: net new workloads per customer tenant with at least $500 revenue in the month (before March 2023), now minus 12 months ago.\",\"fr\":\"Business Applications Entreprise : nouvelles charges nettes par locataire client avec au moins 500 $ de revenu dans le mois (avant mars 2023), maintenant moins il y a 12 mois.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Business Applications SMB: net new workloads per customer tenant with more than $500 adjusted revenue in the month (before March 2023), now minus 12 months ago.\",\"fr\":\"Business Applications PME : nouvelles charges nettes par locataire client avec plus de 500 $ de revenu ajust\\u00e9 dans le mois (avant mars 2023), maintenant moins il y a 12 mois.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"bytesphere-2022-03-21\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]},\"note\":\"Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10\\u2013300 seats, 20 from 10 (the June 2023 page says 11\\u2013300).\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"bytesphere-2022-03-21\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]},\"note\":\"Pre-launch (March 2022): Enterprise 4 points per customer over 300 seats, 20 from 5; SMB 2 points per customer of 10\\u2013300 seats, 20 from 10 (the June 2023 page says 11\\u2013300).\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":1.5,\"per\":1}]},\"note\":\"Before March 2023: 10 net new customers with at least $500 each for the maximum 15 (Companial's 'previously'); 1.5 points each, derived.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":0.75,\"per\":1}]},\"note\":\"Before March 2023: 20 customer adds above $500 adjusted revenue for the maximum 15 (Companial's 'old threshold'); 0.75 points each, derived.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\",\"assumption\":{\"reason\":{\"en\":\"Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.\",\"fr\":\"Companial donne le m\\u00eame seuil avant et apr\\u00e8s mars 2023 (PME : 5 personnes pour 20 points interm\\u00e9diaires, 2 architectes pour 15 avanc\\u00e9s) ; la liste des certifications est celle du texte de juin 2023.\"},\"from\":\"fy24\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\",\"assumption\":{\"reason\":{\"en\":\"Companial gives the same threshold before and after March 2023 (SMB: 5 people for 20 intermediate points, 2 architects for 15 advanced); the certification list is that of the June 2023 text.\",\"fr\":\"Companial donne le m\\u00eame seuil avant et apr\\u00e8s mars 2023 (PME : 5 personnes pour 20 points interm\\u00e9diaires, 2 architectes pour 15 avanc\\u00e9s) ; la liste des certifications est celle du texte de juin 2023.\"},\"from\":\"fy24\",\"source\":\"learn-fy24-business-applications\"}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":30,\"per\":45}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"note\":\"Before March 2023: MCV growth of 45% for the maximum 30, with a baseline of at least 50,000 MCV (Companial's 'old threshold'); 30/45 points per percent, derived.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"companial-2023-05-18\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":2,\"per\":1}]},\"note\":\"Before March 2023: 10 production deployments of at least 5,000 MCV for the maximum 20 (Companial's 'old threshold'); 2 points each, derived.\"}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"security-operations-analyst-associate\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":1,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":1,\"points\":0}]},\"note\":\"Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}],\"assumptions\":[{\"reason\":{\"en\":\"No source of the October 2022 launch gives this rule; the value of the June 2023 text is used.\",\"fr\":\"Aucune source du lancement d'octobre 2022 ne donne cette r\\u00e8gle ; la valeur du texte de juin 2023 est reprise.\"},\"from\":\"fy24\",\"metrics\":[\"*\"],\"except\":[\"modern-work/enterprise/net-customer-adds\",\"modern-work/smb/net-customer-adds\",\"business-applications/enterprise/net-customer-adds\",\"business-applications/smb/net-customer-adds\",\"business-applications/smb/usage-growth\",\"business-applications/smb/deployments\"]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy24\",\"effectiveFrom\":\"2023-03-01\",\"effectiveTo\":\"2023-11-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The June 2023 Learn texts (ms.date 2023-06-12/13, in the repository snapshot of 2023-10-23), named fy24 after them. In force from the Business Applications threshold change of March 2023 (Companial, 2023-05-18: 'In March 2023, Microsoft updated ... thresholds'; the day, 1 March, is an assumption): the texts are the earliest full texts found and no other change between March and November 2023 is sourced. The Dynamics 365 + Power Platform Solution Architect Expert stops counting on 1 July 2023 (catalog countsUntil). The end, 30 November 2023, is the day before the Security changes the same page dates to 1 December 2023. The Customer Engagement MCV rate rose from 40 to 200 in May 2023 (secondary): it changes how MCV is measured, not a rule here.\",\"Azure and Security have one track in the June 2023 texts, kept as \\\"enterprise\\\" (Single track) so that one profile scores under every version. Otherwise as fy26: score \\u2265 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"companial-2023-05-18\",\"title\":\"Companial: Updates to the Microsoft Cloud Partner Program (2023-05-18; secondary: the March 2023 Business Applications thresholds, old and new)\",\"url\":\"https://companial.com/es/blog-es/actualizaciones-del-microsoft-cloud-partner-program-mcpp/\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]},\"note\":\"Threshold of the March 2023 change, confirmed by Companial (2023-05-18) and the June 2023 page.\"}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"security-operations-analyst-associate\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":1,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":1,\"points\":0}]},\"note\":\"Step 1: one Azure Security Engineer; step 2: one Security Operations Analyst or Microsoft 365 Security Administrator (counts until 30 June 2024); both earn 0 points. Step 3: 6.6 points per person (the examples use 6.67), encoded as the exact 40/6 so six people give 40.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy24-dec\",\"effectiveFrom\":\"2023-12-01\",\"effectiveTo\":\"2024-06-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"The June 2023 Learn texts with the changes they date to 1 December 2023: Security gates need two people each, and Security Operations Analyst leaves step 3 (it stays a gate). The end, 30 June 2024 (end of Microsoft's fiscal year 2024), is an assumption: no text of the next version was found.\",\"Azure and Security have one track in the June 2023 texts, kept as \\\"enterprise\\\" (Single track) so that one profile scores under every version. Otherwise as fy26: score \\u2265 70 with every metric above 0, linear partial credit, people counted once per step, certifications counting until countsUntil.\"],\"sources\":[{\"id\":\"learn-fy24-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score (ms.date 2023-09-06)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/partner-capability-score\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/partner-capability-score.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work (ms.date 2023-06-12)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-modern-work\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-modern-work.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Data & AI, Infrastructure and Digital & App Innovation (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-azure\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-azure.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-business\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-business.md\",\"retrieved\":\"2026-11-23\"},{\"id\":\"learn-fy24-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security (ms.date 2023-06-13)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/solutions-partner-security\",\"copy\":\"github.com/kvamseek/partner-center/blob/85eb3c40f4925934e4e7100d4a97d951aa679052/solutions-partner-security.md\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences (the page says \\\"paid seats\\\"), associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-modern-work\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure: net customer adds\",\"fr\":\"Azure : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-fy24-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-fy24-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM.\",\"fr\":\"Locataires clients avec au moins 100 $ d'ACR sur 12 mois glissants sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles, via PAL : 12 mois courants moins les 12 pr\\u00e9c\\u00e9dents.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dans le mois sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles, via CPOR : maintenant moins il y a 12 mois.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients totalisant 12 000 $ d'ACR sur 12 mois sur les services de s\\u00e9curit\\u00e9 Azure \\u00e9ligibles (PAL) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier.\",\"fr\":\"Locataires clients avec au moins 25 licences payantes dont au moins 15 % actives, sur les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (CPOR) : le mois dernier moins le m\\u00eame mois un an plus t\\u00f4t.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-fy24-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-fy24-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-fy24-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-application-developer-associate\",\"teams-administrator-associate\",\"messaging-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-fy24-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"azure-data-engineer-associate\",\"power-bi-data-analyst-associate\",\"customer-data-platform-specialty\",\"azure-cosmos-db-developer-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0},{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Step 1: two Azure Solutions Architect Experts; step 2: two Azure Administrators (the page puts the architect first). Both gates earn 0 points and must be met before 4 points per person in step 3; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"azure-stack-hub-operator-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-fy24-azure\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for the three Azure areas (no SMB track): gates of two people worth 0 points. It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its rules, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-iot-developer-specialty\",\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-fy24-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-fy24-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":20}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used. Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-commerce-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-sales-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"dynamics-365-marketing-functional-consultant-associate\",\"power-platform-app-maker-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"customer-data-platform-specialty\",\"azure-enterprise-data-analyst-associate\",\"power-automate-rpa-developer-associate\"],\"points\":20,\"per\":5}]},\"note\":\"List of the June 2023 page. Power Platform App Maker stops counting on 1 December 2023 (catalog countsUntil). The page marks Customer Service Functional Consultant as retired on 30 June 2023 and eligible through June 2024, but the FY26 page lists it again without a date: that end is not encoded.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-apps-and-d365-solution-architect-expert\",\"power-platform-solution-architect-expert\"],\"points\":15,\"per\":2}]},\"note\":\"Dynamics 365 + Power Platform Solution Architect Expert counts until 30 June 2023 (catalog countsUntil).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-fy24-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"The June 2023 page has one track for Security (no SMB track). It is given the id \\\"enterprise\\\" because the FY26 Enterprise track kept its scoring, so that profiles and comparisons line up.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Single track\",\"fr\":\"Parcours unique\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\",\"m365-security-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Changes effective 1 December 2023: step 1 needs two Azure Security Engineers, step 2 two Security Operations Analysts or Microsoft 365 Security Administrators (the latter counts until 30 June 2024); both earn 0 points. Step 3 no longer lists Security Operations Analyst. 6.6 points per person, encoded as the exact 40/6.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-fy24-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy25\",\"effectiveFrom\":\"2024-07-01\",\"effectiveTo\":\"2025-06-30\",\"verifiedOn\":\"2026-11-23\",\"qualifyingScore\":70,\"notes\":[\"No text of the rules in force between 1 July 2024 and 30 June 2025 (Microsoft's fiscal year 2025) was found. Every value is taken from the nearest later version (fy26) and flagged in the result as an assumption.\",\"The Azure SMB track (gates of one person worth 4 points; SMB when at least 80% of customers are SMB) and the Security SMB track are not in the June 2023 texts and are in the FY26 texts; the day they began is not sourced. They are assumed to begin on 1 July 2024, the start of fiscal year 2025.\",\"The certification lists are the FY26 lists: some of those certifications did not exist yet in FY25.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}],\"assumptions\":[{\"reason\":{\"en\":\"No source for fiscal year 2025 (July 2024 to June 2025) was found; the FY26 rule is used.\",\"fr\":\"Aucune source de l'exercice 2025 (juillet 2024 \\u00e0 juin 2025) n'a \\u00e9t\\u00e9 trouv\\u00e9e ; la r\\u00e8gle FY26 est reprise.\"},\"from\":\"fy26\",\"metrics\":[\"*\"]}]},{\"id\":\"microsoft-ai-cloud-partner-program\",\"name\":{\"en\":\"Microsoft AI Cloud Partner Program: Solutions Partner designations\",\"fr\":\"Microsoft AI Cloud Partner Program : d\\u00e9signations Solutions Partner\"},\"version\":\"fy26\",\"effectiveFrom\":\"2025-07-01\",\"verifiedOn\":\"2026-05-08\",\"qualifyingScore\":70,\"notes\":[\"Effective from 2025-07-01 (start of Microsoft's fiscal year 2026) is an assumption: the text was captured on 2026-05-08 and the day this exact version began is not sourced. No later version is known, so the version stays open-ended and results after 2026-05-08 carry a warning.\",\"Qualification: a partner capability score of at least 70 in the area and every metric above 0 points.\",\"Partial credit is linear, points = max \\u00d7 min(1, value / threshold), at full precision; no rounding rule is published, so numbers are rounded only for display.\",\"People are counted once per metric step, however many listed certifications they hold. A certification counts until its countsUntil date (retirement + 1 year where the page says it stays valid for a year).\",\"Azure, Business Applications and Security pages contain self-contradicting worked examples; the rules are encoded, not the examples (see each metric's note).\"],\"sources\":[{\"id\":\"learn-partner-capability-score\",\"title\":\"Microsoft Learn: Partner capability score\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/partner-capability-score\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-modern-work\",\"title\":\"Microsoft Learn: Solutions Partner for Modern Work\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-modern-work\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/modern-work.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-azure\",\"title\":\"Microsoft Learn: Solutions Partner for Azure (Data & AI, Infrastructure, Digital & App Innovation)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-azure\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/azure.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-business-applications\",\"title\":\"Microsoft Learn: Solutions Partner for Business Applications\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-business\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/business-applications.md\",\"retrieved\":\"2026-05-08\"},{\"id\":\"learn-security\",\"title\":\"Microsoft Learn: Solutions Partner for Security\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security\",\"copy\":\"github.com/cpan1979/pcs-skills/blob/c232d3a69eb8b58f49b4c670ca254368d76570b8/snapshots/security.md\",\"retrieved\":\"2026-05-08\"}],\"facts\":[{\"id\":\"mw.ent.netCustomerAdds\",\"label\":{\"en\":\"Modern Work Enterprise: net customer adds (12 months)\",\"fr\":\"Modern Work Entreprise : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 >300 licences payantes, associ\\u00e9 par CPOR, DPOR.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.netCustomerAdds\",\"label\":{\"en\":\"Modern Work SMB: net customer adds (12 months)\",\"fr\":\"Modern Work PME : ajouts nets de clients (12 mois)\"},\"help\":{\"en\":\"Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11\\u2013300 paid licences, associated through CPOR, CSP T1/T2.\",\"fr\":\"Locataires \\u00e9ligibles aujourd'hui moins il y a 12 mois ; un locataire compte s'il a au moins une charge \\u00e9ligible \\u00e0 11\\u2013300 licences payantes, associ\\u00e9 par CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via CPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.usageGrowth.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: usage growth via DPOR (active users)\",\"fr\":\"Modern Work Entreprise : croissance d'usage via DPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par DPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.cpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via CPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.ent.deployments.dpor\",\"label\":{\"en\":\"Modern Work Enterprise: net new deployments via DPOR\",\"fr\":\"Modern Work Entreprise : nouveaux d\\u00e9ploiements nets via DPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par DPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.cpor\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CPOR (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CPOR, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.usageGrowth.csp\",\"label\":{\"en\":\"Modern Work SMB: usage growth via CSP (active users)\",\"fr\":\"Modern Work PME : croissance d'usage via CSP (utilisateurs actifs)\"},\"help\":{\"en\":\"Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts).\",\"fr\":\"Hausse des utilisateurs actifs mensuels des locataires associ\\u00e9s par CSP, le mois dernier contre le m\\u00eame mois un an plus t\\u00f4t (seule la hausse depuis l'association compte).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.cpor\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CPOR\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CPOR\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CPOR ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"mw.smb.deployments.csp\",\"label\":{\"en\":\"Modern Work SMB: net new deployments via CSP\",\"fr\":\"Modern Work PME : nouveaux d\\u00e9ploiements nets via CSP\"},\"help\":{\"en\":\"Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded.\",\"fr\":\"Locataires dont au moins 40 % des licences payantes sont actives (MAU), associ\\u00e9s par CSP ; ceux d\\u00e9j\\u00e0 au-dessus de 40 % lors d'une association dans les 12 derniers mois sont exclus.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-modern-work\"},{\"id\":\"azure.smbCustomerShare\",\"label\":{\"en\":\"Azure: share of customers in the SMB segment\",\"fr\":\"Azure : part des clients du segment PME\"},\"help\":{\"en\":\"Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track.\",\"fr\":\"Pourcentage de vos clients Azure du segment PME, sur les donn\\u00e9es du mois dernier. \\u00c0 partir de 80 %, les domaines Azure sont \\u00e9valu\\u00e9s sur le parcours PME.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"source\":\"learn-azure\"},{\"id\":\"azure.ent.netCustomerAdds\",\"label\":{\"en\":\"Azure Enterprise: net customer adds\",\"fr\":\"Azure Entreprise : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 1 000 $ d'ACR sur l'un des 2 derniers mois (mois dernier contre le m\\u00eame mois l'an pass\\u00e9) ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.smb.netCustomerAdds\",\"label\":{\"en\":\"Azure SMB: net customer adds\",\"fr\":\"Azure PME : ajouts nets de clients\"},\"help\":{\"en\":\"Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL.\",\"fr\":\"Nouveaux locataires clients nets avec au moins 500 $ d'ACR sur l'un des 2 derniers mois ; associations CSP T1/T2, DPOR, PAL.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-azure\"},{\"id\":\"azure.usageGrowth\",\"label\":{\"en\":\"Azure: ACR growth, year on year\",\"fr\":\"Azure : croissance de l'ACR sur un an\"},\"help\":{\"en\":\"Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted).\",\"fr\":\"Croissance en pourcentage du revenu Azure consomm\\u00e9 (tous les services Azure de niveau 2 ; offres Support, Interne, Avantage et Essai exclues ; clouds souverains non compt\\u00e9s).\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-azure\"},{\"id\":\"azure.acrTtm\",\"label\":{\"en\":\"Azure: qualifying ACR, trailing 12 months\",\"fr\":\"Azure : ACR \\u00e9ligible sur 12 mois glissants\"},\"help\":{\"en\":\"Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000.\",\"fr\":\"Revenu Azure consomm\\u00e9 \\u00e9ligible sur les 12 derniers mois, en USD. La croissance d'usage ne compte qu'\\u00e0 partir de 1 000 $.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-azure\"},{\"id\":\"azure.deployments\",\"label\":{\"en\":\"Azure: services deployed\",\"fr\":\"Azure : services d\\u00e9ploy\\u00e9s\"},\"help\":{\"en\":\"Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded).\",\"fr\":\"Services Azure de niveau 2 distincts avec un ACR sup\\u00e9rieur \\u00e0 0 sur les 12 derniers mois (machines virtuelles et licences de VM exclues).\"},\"unit\":\"services\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"learn-azure\"},{\"id\":\"ba.largeWorkloads\",\"label\":{\"en\":\"Business Applications: workloads above $5,000 per tenant\",\"fr\":\"Business Applications : charges au-del\\u00e0 de 5 000 $ par locataire\"},\"help\":{\"en\":\"Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB.\",\"fr\":\"Charges de travail distinctes rapportant plus de 5 000 $ par locataire client au mois-1 et au mois-13. Cinq ou plus : parcours Entreprise ; quatre ou moins : PME.\"},\"unit\":\"workloads\",\"integer\":true,\"min\":0,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.netCustomerAdds\",\"label\":{\"en\":\"Business Applications Enterprise: net customer adds (workloads)\",\"fr\":\"Business Applications Entreprise : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $1,500 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.ent.deployments\",\"label\":{\"en\":\"Business Applications Enterprise: net new deployments (workloads)\",\"fr\":\"Business Applications Entreprise : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 10,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.netCustomerAdds\",\"label\":{\"en\":\"Business Applications SMB: net customer adds (workloads)\",\"fr\":\"Business Applications PME : ajouts nets de clients (charges)\"},\"help\":{\"en\":\"Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct).\",\"fr\":\"Nouvelles charges \\u00e9ligibles nettes par locataire client sur 12 mois ; une charge est \\u00e9ligible \\u00e0 partir de $250 de revenu sur un mois (EA, CSP, Web Direct).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.smb.deployments\",\"label\":{\"en\":\"Business Applications SMB: net new deployments (workloads)\",\"fr\":\"Business Applications PME : nouveaux d\\u00e9ploiements nets (charges)\"},\"help\":{\"en\":\"Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity \\u00d7 rate).\",\"fr\":\"Nouvelles charges nettes par locataire atteignant au moins 5,000 de valeur de consommation mensuelle (MCV = MAU ou capacit\\u00e9 \\u00d7 taux).\"},\"unit\":\"workloads\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.usageGrowth\",\"label\":{\"en\":\"Business Applications: MCV growth, year on year\",\"fr\":\"Business Applications : croissance de la MCV sur un an\"},\"help\":{\"en\":\"Percentage growth of monthly consumption value versus 12 months earlier.\",\"fr\":\"Croissance en pourcentage de la valeur de consommation mensuelle par rapport \\u00e0 12 mois plus t\\u00f4t.\"},\"unit\":\"percent\",\"min\":-100,\"max\":1000000,\"source\":\"learn-business-applications\"},{\"id\":\"ba.mcvBaseline\",\"label\":{\"en\":\"Business Applications: MCV 12 months ago\",\"fr\":\"Business Applications : MCV il y a 12 mois\"},\"help\":{\"en\":\"Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB).\",\"fr\":\"Valeur de consommation mensuelle il y a 12 mois. La croissance d'usage ne compte qu'\\u00e0 partir de 50 000 (Entreprise) ou 25 000 (PME).\"},\"unit\":\"mcv\",\"min\":0,\"max\":1000000000000,\"source\":\"learn-business-applications\"},{\"id\":\"sec.ent.netCustomerAdds.azure\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.netCustomerAdds.m365\",\"label\":{\"en\":\"Security Enterprise: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec >300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.azure\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR > $12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 > $12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.deployments.m365\",\"label\":{\"en\":\"Security Enterprise: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (>300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (>300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security Enterprise: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.ent.usageGrowth.m365Users\",\"label\":{\"en\":\"Security Enterprise: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 Entreprise : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.azure\",\"label\":{\"en\":\"Security SMB: net customer adds, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Azure\"},\"help\":{\"en\":\"Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets (12 derniers mois contre les 12 pr\\u00e9c\\u00e9dents) avec au moins 600 $ d'ACR s\\u00e9curit\\u00e9 sur 12 mois ; associations PAL, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.netCustomerAdds.m365\",\"label\":{\"en\":\"Security SMB: net customer adds, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : ajouts nets de clients, Microsoft 365\"},\"help\":{\"en\":\"Net new customers with 5\\u2013300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2.\",\"fr\":\"Nouveaux clients nets avec 5\\u2013300 licences payantes sur une charge de s\\u00e9curit\\u00e9 \\u00e9ligible ; associations CPOR, CSP T1/T2.\"},\"unit\":\"customers\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.azure\",\"label\":{\"en\":\"Security SMB: net new deployments, Azure\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Azure\"},\"help\":{\"en\":\"Net new customer tenants with security ACR $750\\u2013$12,000 over 12 months.\",\"fr\":\"Nouveaux locataires clients nets avec un ACR s\\u00e9curit\\u00e9 $750\\u2013$12,000 sur 12 mois.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.deployments.m365\",\"label\":{\"en\":\"Security SMB: net new deployments, Microsoft 365\",\"fr\":\"S\\u00e9curit\\u00e9 PME : nouveaux d\\u00e9ploiements nets, Microsoft 365\"},\"help\":{\"en\":\"Net new tenants (5\\u2013300 paid licences) with at least 15% of paid licences active.\",\"fr\":\"Nouveaux locataires nets (5\\u2013300 licences payantes) dont au moins 15 % des licences payantes sont actives.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":-100000,\"max\":100000,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.azureAcr\",\"label\":{\"en\":\"Security SMB: Azure security ACR growth (USD)\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse de l'ACR s\\u00e9curit\\u00e9 Azure (USD)\"},\"help\":{\"en\":\"Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), in USD.\",\"fr\":\"Hausse du revenu Azure s\\u00e9curit\\u00e9 consomm\\u00e9 (services \\u00e9ligibles : Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview\\u2026), en USD.\"},\"unit\":\"usd\",\"min\":-1000000000000,\"max\":1000000000000,\"step\":1,\"source\":\"learn-security\"},{\"id\":\"sec.smb.usageGrowth.m365Users\",\"label\":{\"en\":\"Security SMB: Microsoft 365 protected-user growth\",\"fr\":\"S\\u00e9curit\\u00e9 PME : hausse des utilisateurs prot\\u00e9g\\u00e9s Microsoft 365\"},\"help\":{\"en\":\"Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\",\"fr\":\"Hausse des utilisateurs prot\\u00e9g\\u00e9s par les charges de s\\u00e9curit\\u00e9 Microsoft 365 \\u00e9ligibles (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune).\"},\"unit\":\"users\",\"integer\":true,\"min\":-10000000,\"max\":10000000,\"source\":\"learn-security\"}],\"areas\":[{\"id\":\"modern-work\",\"name\":{\"en\":\"Modern Work\",\"fr\":\"Modern Work (travail moderne)\"},\"source\":\"learn-modern-work\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then the first listed (Enterprise).\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.ent.netCustomerAdds\",\"points\":4,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":4}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 4 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 2).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.usageGrowth.cpor\",\"points\":30,\"per\":1000},{\"id\":\"dpor\",\"fact\":\"mw.ent.usageGrowth.dpor\",\"points\":30,\"per\":4000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.ent.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"dpor\",\"fact\":\"mw.ent.deployments.dpor\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"mw.smb.netCustomerAdds\",\"points\":2,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":10,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"microsoft-365-fundamentals\",\"teams-administrator-associate\",\"identity-and-access-administrator-associate\",\"collaboration-communications-systems-engineer-associate\",\"endpoint-administrator-associate\",\"copilot-and-agent-administration-fundamentals\"],\"points\":10,\"per\":2}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (10 points from 2 people).\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"enterprise-administrator-expert\",\"teams-meetings-and-meeting-rooms-technical-assessment\"],\"points\":15,\"per\":1}]},\"note\":\"Points per person derived from the maximum and the number of people the page gives (15 points from 1).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.usageGrowth.cpor\",\"points\":30,\"per\":500},{\"id\":\"csp\",\"fact\":\"mw.smb.usageGrowth.csp\",\"points\":30,\"per\":2000}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":25,\"source\":\"learn-modern-work\",\"rule\":{\"kind\":\"best-of\",\"parts\":[{\"id\":\"cpor\",\"fact\":\"mw.smb.deployments.cpor\",\"points\":5,\"per\":1},{\"id\":\"csp\",\"fact\":\"mw.smb.deployments.csp\",\"points\":2.5,\"per\":1}]},\"note\":\"Association options are scored separately and the best one counts; options are never added (page: 'the higher of the points obtained from the two options').\"}]}]},{\"id\":\"data-ai\",\"name\":{\"en\":\"Data & AI (Azure)\",\"fr\":\"Donn\\u00e9es et IA (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-database-administrator-associate\",\"azure-ai-engineer-associate\",\"azure-data-scientist-associate\",\"power-bi-data-analyst-associate\",\"azure-cosmos-db-developer-specialty\",\"fabric-analytics-engineer-associate\",\"fabric-data-engineer-associate\",\"sql-ai-developer-associate\",\"azure-ai-apps-and-agents-developer-associate\",\"machine-learning-operations-engineer-associate\",\"azure-databricks-data-engineer-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4},{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"infrastructure\",\"name\":{\"en\":\"Infrastructure (Azure)\",\"fr\":\"Infrastructure (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-network-engineer-associate\",\"windows-server-hybrid-administrator-associate\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-virtual-desktop-specialty\",\"azure-for-sap-workloads-specialty\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"digital-app-innovation\",\"name\":{\"en\":\"Digital & App Innovation (Azure)\",\"fr\":\"Innovation num\\u00e9rique et applicative (Azure)\"},\"source\":\"learn-azure\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"azure.smbCustomerShare\",\"atLeast\":80,\"if\":\"smb\",\"else\":\"enterprise\",\"note\":\"SMB when at least 80% of customers are SMB-segment on last month's data; Enterprise otherwise, and when the share is not given. An enrolled partner's track is fixed for a year: set it in the profile's tracks. The unverified '< USD 1 million ACR' condition of a third-party summary is not encoded.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.ent.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":2,\"points\":0}]},\"note\":\"Enterprise gates earn 0 points and must all be met before the scoring step earns 4 points per person; one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":30,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"tenants\",\"fact\":\"azure.smb.netCustomerAdds\",\"points\":10,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-developer-associate\",\"power-platform-developer-associate\",\"azure-ai-cloud-developer-associate\",\"github-agentic-ai-developer\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"administrator\",\"certifications\":[\"azure-administrator-associate\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"azure-devops-engineer-expert\",\"power-platform-solution-architect-expert\",\"github-actions\",\"github-administration\",\"github-advanced-security\",\"github-copilot\"],\"points\":4,\"per\":1}],\"gates\":[{\"id\":\"architect\",\"certifications\":[\"azure-solutions-architect-expert\"],\"people\":1,\"points\":4}]},\"note\":\"SMB gates earn 4 points each even when another gate is missed; the scoring step needs every gate; gate points count inside the metric's maximum (10 people = 4 + 4 + 8 \\u00d7 4 = 40); one person may count in every step, once per step.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"acr-growth\",\"fact\":\"azure.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"azure.acrTtm\",\"atLeast\":1000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":10,\"source\":\"learn-azure\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"services\",\"fact\":\"azure.deployments\",\"points\":2,\"per\":1}]}}]}]},{\"id\":\"business-applications\",\"name\":{\"en\":\"Business Applications\",\"fr\":\"Applications m\\u00e9tier\"},\"source\":\"learn-business-applications\",\"trackSelection\":{\"kind\":\"fact\",\"fact\":\"ba.largeWorkloads\",\"atLeast\":5,\"if\":\"enterprise\",\"else\":\"smb\",\"note\":\"The track is assigned, not the better of two: Enterprise with five or more unique workloads above $5,000 per customer tenant in month-1 and month-13, SMB with four or fewer (and when the count is not given). The FY24 capability-score page says Business Applications is 'automatically categorized'; a blog claiming max-of-both is ignored. Whether the count is per tenant or across tenants is not resolvable: enter the count as you read it.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":20}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":7}]},\"note\":\"The page shows 2.14 points per person for Enterprise (15 points from 7 people); the exact 15/7 is used, so 7 people give exactly 15.\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":50000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.ent.deployments\",\"points\":4,\"per\":1}]}}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.netCustomerAdds\",\"points\":3,\"per\":1}]}},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-finance-functional-consultant-associate\",\"dynamics-365-finance-and-operations-apps-developer-associate\",\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"dynamics-365-customer-service-functional-consultant-associate\",\"dynamics-365-field-service-functional-consultant-associate\",\"dynamics-365-business-central-functional-consultant-associate\",\"power-bi-data-analyst-associate\",\"power-platform-functional-consultant-associate\",\"power-platform-developer-associate\",\"power-automate-rpa-developer-associate\",\"dynamics-365-customer-experience-analyst-associate\",\"dynamics-365-sales-ai-consultant-associate\",\"intelligent-applications-builder-associate\",\"dynamics-365-contact-center-ai-engineer-associate\"],\"points\":20,\"per\":5}]}},{\"id\":\"advanced-certifications\",\"name\":{\"en\":\"Advanced certifications\",\"fr\":\"Certifications avanc\\u00e9es\"},\"category\":\"skilling\",\"max\":15,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"power-platform-solution-architect-expert\",\"dynamics-365-business-central-developer-associate\",\"agentic-ai-business-solutions-architect\"],\"points\":15,\"per\":2}]}},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":30,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"mcv-growth\",\"fact\":\"ba.usageGrowth\",\"points\":1,\"per\":1}],\"prerequisite\":{\"fact\":\"ba.mcvBaseline\",\"atLeast\":25000}}},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-business-applications\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"workloads\",\"fact\":\"ba.smb.deployments\",\"points\":4,\"per\":1}]}}]}]},{\"id\":\"security\",\"name\":{\"en\":\"Security\",\"fr\":\"S\\u00e9curit\\u00e9\"},\"source\":\"learn-security\",\"trackSelection\":{\"kind\":\"best\",\"note\":\"Both paths are scored and the higher total at solution-area level is used. Choice: a qualifying track wins over a higher non-qualifying one; then the higher score; then Enterprise.\"},\"tracks\":[{\"id\":\"enterprise\",\"name\":{\"en\":\"Enterprise\",\"fr\":\"Entreprise\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.netCustomerAdds.azure\",\"points\":2,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.ent.netCustomerAdds.m365\",\"points\":2,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 2 points each, 20 from 10 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":40,\"per\":6}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":2,\"points\":0},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":2,\"points\":0}]},\"note\":\"The page shows 6.67 points per person; the exact 40/6 is used (3 people give 20, as the page's example). Maximum 40 from the FY24 text and Dicker Data (the FY26 page gives none).\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.ent.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.ent.usageGrowth.azureAcr\",\"points\":1,\"per\":1250,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.ent.usageGrowth.m365Users\",\"points\":1,\"per\":125,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $1,250 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]},{\"id\":\"smb\",\"name\":{\"en\":\"SMB\",\"fr\":\"PME\"},\"metrics\":[{\"id\":\"net-customer-adds\",\"name\":{\"en\":\"Net customer adds\",\"fr\":\"Ajouts nets de clients\"},\"category\":\"performance\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.netCustomerAdds.azure\",\"points\":4,\"per\":1},{\"id\":\"m365\",\"fact\":\"sec.smb.netCustomerAdds.m365\",\"points\":4,\"per\":1}],\"offset\":true},\"note\":\"Azure and Microsoft 365 adds are counted together (a net loss on one side offsets gains on the other): 4 points each, 20 from 5 adds. The page's shared paragraph says 10 adds even for SMB, which contradicts the SMB line (4 points each); 5 is used for SMB.\"},{\"id\":\"intermediate-certifications\",\"name\":{\"en\":\"Intermediate certifications\",\"fr\":\"Certifications interm\\u00e9diaires\"},\"category\":\"skilling\",\"max\":40,\"source\":\"learn-security\",\"rule\":{\"kind\":\"linear\",\"parts\":[{\"id\":\"people\",\"certifications\":[\"cybersecurity-architect-expert\",\"identity-and-access-administrator-associate\",\"information-protection-administrator-associate\",\"information-security-administrator-associate\"],\"points\":8,\"per\":1}],\"gates\":[{\"id\":\"security-engineer\",\"certifications\":[\"azure-security-engineer-associate\",\"cloud-and-ai-security-engineer-associate\"],\"people\":1,\"points\":4},{\"id\":\"security-operations\",\"certifications\":[\"security-operations-analyst-associate\"],\"people\":1,\"points\":4}]},\"note\":\"Gates earn 4 points each even when the other is missed; 8 points per scoring person; the maximum 40 (4 + 4 + 4 \\u00d7 8) is derived from the FY24 text.\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Deployments\",\"fr\":\"D\\u00e9ploiements\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.deployments.azure\",\"points\":20,\"per\":6},{\"id\":\"m365\",\"fact\":\"sec.smb.deployments.m365\",\"points\":20,\"per\":6}],\"offset\":true},\"note\":\"Azure and Microsoft 365 net new deployments are counted together. '3.3 points each, up to 20 from six deployments': encoded as 20 \\u00d7 n / 6 so that six give exactly 20 (the capability-score page gives the maximum at the threshold).\"},{\"id\":\"usage-growth\",\"name\":{\"en\":\"Usage growth\",\"fr\":\"Croissance d'usage\"},\"category\":\"customer-success\",\"max\":20,\"source\":\"learn-security\",\"rule\":{\"kind\":\"sum\",\"parts\":[{\"id\":\"azure\",\"fact\":\"sec.smb.usageGrowth.azureAcr\",\"points\":1,\"per\":750,\"whole\":true},{\"id\":\"m365\",\"fact\":\"sec.smb.usageGrowth.m365Users\",\"points\":1,\"per\":50,\"whole\":true}]},\"note\":\"Azure and Microsoft 365 points are computed separately (a decline earns 0, it does not offset the other side), added, then capped at 20. 'Every $750 \\u2026 gets you one point' is read as whole points only (a policy choice: the page gives no example).\"}]}]}]},{\"id\":\"microsoft-bpos-partner-fees\",\"name\":{\"en\":\"Microsoft BPOS: partner fees\",\"fr\":\"Microsoft BPOS : r\\u00e9mun\\u00e9ration du partenaire\"},\"version\":\"2009\",\"effectiveFrom\":\"2009-01-01\",\"effectiveTo\":\"2011-06-30\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"Seed 003: the partner earns 12% on the sale and 6% a year, including the first year, so 18% in year one. RCP Magazine (2010) gives the same 12% initial + 6% recurring.\",\"The fee is computed on the subscription revenue of each year: revenue = seats \\u00d7 monthly price \\u00d7 12, the same every year (an assumption: no seat or price change). Evergreen per a Microsoft blog; the years shown are a parameter.\",\"In force from 1 January 2009 (the seed dates the offer 2008/2009, spring 2009 for France): an assumption. Until 30 June 2011, the day before Microsoft's FY12, when Office 365 had its own 12% new-customer fee (reference \\u00a73).\"],\"sources\":[{\"id\":\"seed-003\",\"title\":\"French trade press, 2008/2009: BPOS, partners stay cautious (interview; seed 003)\",\"url\":\"urn:partnerscore:seed:003_8fbc7c0b85d8c727\",\"copy\":\"shared/seeds/003_8fbc7c0b85d8c727.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"rcpmag-2010\",\"title\":\"RCP Magazine, 16 Sept. 2010: Microsoft to double BPOS margins (12% initial + 6% recurring)\",\"url\":\"https://rcpmag.com/Articles/2010/09/16/Microsoft-To-Double-BPOS-Margins.aspx\",\"copy\":\"shared/reference/partner-programs.md \\u00a73 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-fy12-refresher\",\"title\":\"Microsoft partner blog, 31 Oct. 2011: FY12 refresher (Office 365: 12% new-customer fee, paid upfront)\",\"url\":\"https://blogs.technet.com/\",\"copy\":\"shared/reference/partner-programs.md \\u00a73 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[],\"model\":\"calculator\",\"onRequest\":true,\"parameters\":[{\"id\":\"bpos.seats\",\"label\":{\"en\":\"Seats (users)\",\"fr\":\"Utilisateurs\"},\"help\":{\"en\":\"Users subscribed; an example value by default.\",\"fr\":\"Utilisateurs abonn\\u00e9s ; une valeur d'exemple par d\\u00e9faut.\"},\"unit\":\"seats\",\"integer\":true,\"min\":1,\"max\":1000000,\"default\":50,\"assumption\":true,\"note\":\"An example, not a rule.\"},{\"id\":\"bpos.pricePerUserMonth\",\"label\":{\"en\":\"Price per user per month\",\"fr\":\"Prix par utilisateur et par mois\"},\"help\":{\"en\":\"USD per user per month; the default is the Deskless Worker Suite's USD 3 (seed 003).\",\"fr\":\"USD par utilisateur et par mois ; par d\\u00e9faut les 3 USD de la Deskless Worker Suite (seed 003).\"},\"unit\":\"usd\",\"min\":0,\"max\":1000,\"default\":3,\"source\":\"seed-003\"},{\"id\":\"bpos.years\",\"label\":{\"en\":\"Years\",\"fr\":\"Ann\\u00e9es\"},\"help\":{\"en\":\"How many years to show.\",\"fr\":\"Nombre d'ann\\u00e9es affich\\u00e9es.\"},\"unit\":\"years\",\"integer\":true,\"min\":1,\"max\":20,\"default\":3,\"source\":\"seed-003\",\"note\":\"Three years as in the examples of the time (reference \\u00a73); the fee is evergreen.\"},{\"id\":\"bpos.initialRate\",\"label\":{\"en\":\"Initial fee on the first year's revenue\",\"fr\":\"R\\u00e9mun\\u00e9ration initiale sur le chiffre d'affaires de la premi\\u00e8re ann\\u00e9e\"},\"help\":{\"en\":\"Percent of the first year's subscription revenue, paid once.\",\"fr\":\"Pourcentage du chiffre d'affaires d'abonnement de la premi\\u00e8re ann\\u00e9e, vers\\u00e9 une fois.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"default\":12,\"source\":\"seed-003\"},{\"id\":\"bpos.recurringRate\",\"label\":{\"en\":\"Recurring fee per year\",\"fr\":\"R\\u00e9mun\\u00e9ration r\\u00e9currente annuelle\"},\"help\":{\"en\":\"Percent of each year's subscription revenue, including the first.\",\"fr\":\"Pourcentage du chiffre d'affaires d'abonnement de chaque ann\\u00e9e, premi\\u00e8re comprise.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"default\":6,\"source\":\"seed-003\"}],\"calculator\":{\"tables\":[{\"id\":\"fees\",\"name\":{\"en\":\"Partner fees per year\",\"fr\":\"R\\u00e9mun\\u00e9ration du partenaire par an\"},\"period\":\"year\",\"rows\":\"bpos.years\",\"columns\":[{\"id\":\"revenue\",\"name\":{\"en\":\"Subscription revenue\",\"fr\":\"Chiffre d'affaires d'abonnement\"},\"unit\":\"usd\",\"formula\":\"bpos.seats * bpos.pricePerUserMonth * 12\",\"total\":true},{\"id\":\"initial\",\"name\":{\"en\":\"Initial fee\",\"fr\":\"R\\u00e9mun\\u00e9ration initiale\"},\"unit\":\"usd\",\"formula\":\"if(period == 1, revenue * bpos.initialRate / 100, 0)\",\"total\":true},{\"id\":\"recurring\",\"name\":{\"en\":\"Recurring fee\",\"fr\":\"R\\u00e9mun\\u00e9ration r\\u00e9currente\"},\"unit\":\"usd\",\"formula\":\"revenue * bpos.recurringRate / 100\",\"total\":true},{\"id\":\"fee\",\"name\":{\"en\":\"Fee for the year\",\"fr\":\"R\\u00e9mun\\u00e9ration de l'ann\\u00e9e\"},\"unit\":\"usd\",\"formula\":\"initial + recurring\",\"total\":true,\"chart\":true},{\"id\":\"cumulative\",\"name\":{\"en\":\"Cumulative fees\",\"fr\":\"R\\u00e9mun\\u00e9ration cumul\\u00e9e\"},\"unit\":\"usd\",\"formula\":\"prev(cumulative) + fee\",\"chart\":true}],\"source\":\"seed-003\",\"note\":\"Year 1: initial + recurring (12% + 6% = 18%); later years: recurring only.\"}],\"figures\":[{\"id\":\"total\",\"name\":{\"en\":\"Total fees\",\"fr\":\"R\\u00e9mun\\u00e9ration totale\"},\"unit\":\"usd\",\"formula\":\"fees.fee\",\"source\":\"seed-003\"},{\"id\":\"shareOfRevenue\",\"name\":{\"en\":\"Fees as a share of revenue\",\"fr\":\"Part de la r\\u00e9mun\\u00e9ration dans le chiffre d'affaires\"},\"unit\":\"percent\",\"formula\":\"fees.fee / fees.revenue * 100\",\"source\":\"seed-003\"}]}},{\"id\":\"microsoft-cloud-solution-provider\",\"name\":{\"en\":\"Microsoft Cloud Solution Provider (CSP)\",\"fr\":\"Microsoft Cloud Solution Provider (CSP)\"},\"version\":\"2015-07\",\"effectiveFrom\":\"2015-07-01\",\"effectiveTo\":\"2018-08-30\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"The rules of the seed's era (seed 002, 2016): CSP fully open to partners since 1 July (2015); direct CSP needs billing capability and 24/7 support; indirect CSP goes through a distributor (indirect provider).\",\"The start date (1 July 2015) is read from the seed; the end is the day before the 2018 requirements (31 August 2018).\",\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"],\"sources\":[{\"id\":\"seed-002\",\"title\":\"French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)\",\"url\":\"urn:partnerscore:seed:002_0a9b1b5d048da22c\",\"copy\":\"shared/seeds/002_0a9b1b5d048da22c.txt\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"csp.billingProvisioning\",\"label\":{\"en\":\"Billing and provisioning capability\",\"fr\":\"Capacit\\u00e9 de facturation et de provisionnement\"},\"help\":{\"en\":\"1 when the partner has its own billing and provisioning infrastructure for customers.\",\"fr\":\"1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"},{\"id\":\"csp.support247\",\"label\":{\"en\":\"24/7 support\",\"fr\":\"Support 24 h/24, 7 j/7\"},\"help\":{\"en\":\"1 when the partner provides 24/7 technical support to its customers.\",\"fr\":\"1 si le partenaire assure un support technique 24 h/24 et 7 j/7.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"},{\"id\":\"csp.indirectProvider\",\"label\":{\"en\":\"Works with an indirect provider\",\"fr\":\"Travaille avec un fournisseur indirect\"},\"help\":{\"en\":\"1 when the reseller buys through an authorized indirect provider (distributor).\",\"fr\":\"1 si le revendeur ach\\u00e8te via un fournisseur indirect (grossiste) autoris\\u00e9.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"}],\"model\":\"levels\",\"onRequest\":true,\"levels\":{\"levels\":[{\"id\":\"direct-bill\",\"name\":{\"en\":\"Direct bill partner\",\"fr\":\"Partenaire en facturation directe\"},\"source\":\"seed-002\",\"requirements\":[{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning capability\",\"fr\":\"Capacit\\u00e9 de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"seed-002\"},{\"id\":\"support\",\"name\":{\"en\":\"24/7 support\",\"fr\":\"Support 24 h/24, 7 j/7\"},\"kind\":\"fact\",\"fact\":\"csp.support247\",\"atLeast\":1,\"source\":\"seed-002\"}]},{\"id\":\"indirect-reseller\",\"name\":{\"en\":\"Indirect reseller\",\"fr\":\"Revendeur indirect\"},\"source\":\"seed-002\",\"requirements\":[{\"id\":\"provider\",\"name\":{\"en\":\"Buys through an indirect provider\",\"fr\":\"Ach\\u00e8te via un fournisseur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.indirectProvider\",\"atLeast\":1,\"source\":\"seed-002\"}]},{\"id\":\"indirect-provider\",\"name\":{\"en\":\"Indirect provider (distributor)\",\"fr\":\"Fournisseur indirect (grossiste)\"},\"source\":\"seed-002\",\"requirements\":[{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning capability\",\"fr\":\"Capacit\\u00e9 de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"seed-002\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"support\",\"name\":{\"en\":\"24/7 support\",\"fr\":\"Support 24 h/24, 7 j/7\"},\"kind\":\"fact\",\"fact\":\"csp.support247\",\"atLeast\":1,\"source\":\"seed-002\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}],\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}]}},{\"id\":\"microsoft-cloud-solution-provider\",\"name\":{\"en\":\"Microsoft Cloud Solution Provider (CSP)\",\"fr\":\"Microsoft Cloud Solution Provider (CSP)\"},\"version\":\"2018-08\",\"effectiveFrom\":\"2018-08-31\",\"effectiveTo\":\"2020-10-26\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"Direct bill from 31 August 2018: MPN ID, authority to sign, first-level cloud support plus Advanced or Premier Support for Partners (after a credit check), at least one managed service, IP offer or customer solution, billing and provisioning infrastructure; no revenue floor.\",\"Ends the day before the October 2020 requirements (27 October 2020).\",\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"],\"sources\":[{\"id\":\"ms-direct-2018\",\"title\":\"Microsoft docs: direct-bill partner requirements (2018 version)\",\"url\":\"https://docs.microsoft.com/en-us/partner-center/direct-partner-new-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-002\",\"title\":\"French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)\",\"url\":\"urn:partnerscore:seed:002_0a9b1b5d048da22c\",\"copy\":\"shared/seeds/002_0a9b1b5d048da22c.txt\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"csp.mpnId\",\"label\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"help\":{\"en\":\"1 when the partner has a Microsoft partner network id.\",\"fr\":\"1 si le partenaire a un identifiant du r\\u00e9seau partenaire Microsoft.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.agreementSigned\",\"label\":{\"en\":\"Partner agreement signed\",\"fr\":\"Contrat de partenariat sign\\u00e9\"},\"help\":{\"en\":\"1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).\",\"fr\":\"1 si une personne habilit\\u00e9e a sign\\u00e9 le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.firstLevelSupport\",\"label\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"help\":{\"en\":\"1 when the partner provides the first level of cloud product support to its customers.\",\"fr\":\"1 si le partenaire assure le premier niveau de support des produits cloud.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.supportPlan\",\"label\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"help\":{\"en\":\"1 when the partner holds an active Advanced or Premier Support for Partners plan.\",\"fr\":\"1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.managedServices\",\"label\":{\"en\":\"Managed services, IP or customer solutions offered\",\"fr\":\"Services manag\\u00e9s, PI ou solutions clients propos\\u00e9s\"},\"help\":{\"en\":\"How many managed services, intellectual-property offers or customer solutions the partner sells with CSP.\",\"fr\":\"Nombre de services manag\\u00e9s, offres de propri\\u00e9t\\u00e9 intellectuelle ou solutions clients vendus avec CSP.\"},\"unit\":\"offers\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.billingProvisioning\",\"label\":{\"en\":\"Billing and provisioning capability\",\"fr\":\"Capacit\\u00e9 de facturation et de provisionnement\"},\"help\":{\"en\":\"1 when the partner has its own billing and provisioning infrastructure for customers.\",\"fr\":\"1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"},{\"id\":\"csp.indirectProvider\",\"label\":{\"en\":\"Works with an indirect provider\",\"fr\":\"Travaille avec un fournisseur indirect\"},\"help\":{\"en\":\"1 when the reseller buys through an authorized indirect provider (distributor).\",\"fr\":\"1 si le revendeur ach\\u00e8te via un fournisseur indirect (grossiste) autoris\\u00e9.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"}],\"model\":\"levels\",\"onRequest\":true,\"levels\":{\"levels\":[{\"id\":\"direct-bill\",\"name\":{\"en\":\"Direct bill partner\",\"fr\":\"Partenaire en facturation directe\"},\"source\":\"ms-direct-2018\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Partner agreement signed by someone with authority\",\"fr\":\"Contrat de partenariat sign\\u00e9 par une personne habilit\\u00e9e\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"first-level-support\",\"name\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"kind\":\"fact\",\"fact\":\"csp.firstLevelSupport\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"note\":\"The official wording is 'first level of cloud product support'; 24/7 is not stated from 2018 (reference \\u00a72).\"},{\"id\":\"support-plan\",\"name\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"kind\":\"fact\",\"fact\":\"csp.supportPlan\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"note\":\"After a credit check.\"},{\"id\":\"managed-services\",\"name\":{\"en\":\"At least one managed service, IP offer or customer solution\",\"fr\":\"Au moins un service manag\\u00e9, une offre de PI ou une solution client\"},\"kind\":\"fact\",\"fact\":\"csp.managedServices\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning infrastructure\",\"fr\":\"Infrastructure de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"ms-direct-2018\"}]},{\"id\":\"indirect-reseller\",\"name\":{\"en\":\"Indirect reseller\",\"fr\":\"Revendeur indirect\"},\"source\":\"seed-002\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"The 2018 page is about direct bill; an id for every partner is assumed for resellers too.\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Partner agreement signed\",\"fr\":\"Contrat de partenariat sign\\u00e9\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"Assumed for resellers as for direct-bill partners.\"},{\"id\":\"provider\",\"name\":{\"en\":\"Buys through an indirect provider\",\"fr\":\"Ach\\u00e8te via un fournisseur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.indirectProvider\",\"atLeast\":1,\"source\":\"seed-002\"}]},{\"id\":\"indirect-provider\",\"name\":{\"en\":\"Indirect provider (distributor)\",\"fr\":\"Fournisseur indirect (grossiste)\"},\"source\":\"ms-direct-2018\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Partner agreement signed by someone with authority\",\"fr\":\"Contrat de partenariat sign\\u00e9 par une personne habilit\\u00e9e\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"first-level-support\",\"name\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"kind\":\"fact\",\"fact\":\"csp.firstLevelSupport\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"support-plan\",\"name\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"kind\":\"fact\",\"fact\":\"csp.supportPlan\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"managed-services\",\"name\":{\"en\":\"At least one managed service, IP offer or customer solution\",\"fr\":\"Au moins un service manag\\u00e9, une offre de PI ou une solution client\"},\"kind\":\"fact\",\"fact\":\"csp.managedServices\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning infrastructure\",\"fr\":\"Infrastructure de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}],\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}]}},{\"id\":\"microsoft-cloud-solution-provider\",\"name\":{\"en\":\"Microsoft Cloud Solution Provider (CSP)\",\"fr\":\"Microsoft Cloud Solution Provider (CSP)\"},\"version\":\"2020-10\",\"effectiveFrom\":\"2020-10-27\",\"effectiveTo\":\"2025-09-30\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"Direct bill from 27 October 2020: the 2018 requirements plus USD 300,000 of CSP cloud revenue in the last 12 months as an indirect reseller.\",\"Every reseller must sign the Microsoft Partner Agreement to get the new CSP's benefits (seed 000, October 2020).\",\"Ends the day before the FY26 requirements apply to new applicants (1 October 2025); existing partners move in their anniversary month, which a date alone cannot tell.\",\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"],\"sources\":[{\"id\":\"ms-direct-2020\",\"title\":\"Microsoft docs: direct-bill partner requirements (from 27 October 2020)\",\"url\":\"https://docs.microsoft.com/nb-no/partner-center/direct-partner-new-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-direct-2018\",\"title\":\"Microsoft docs: direct-bill partner requirements (2018 version)\",\"url\":\"https://docs.microsoft.com/en-us/partner-center/direct-partner-new-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-000\",\"title\":\"French trade press, October 2020: a new CSP at the end of 2020 and the Microsoft Partner Agreement (seed 000)\",\"url\":\"urn:partnerscore:seed:000_ed4a1c46c0ff8367\",\"copy\":\"shared/seeds/000_ed4a1c46c0ff8367.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-002\",\"title\":\"French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)\",\"url\":\"urn:partnerscore:seed:002_0a9b1b5d048da22c\",\"copy\":\"shared/seeds/002_0a9b1b5d048da22c.txt\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"csp.mpnId\",\"label\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"help\":{\"en\":\"1 when the partner has a Microsoft partner network id.\",\"fr\":\"1 si le partenaire a un identifiant du r\\u00e9seau partenaire Microsoft.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.agreementSigned\",\"label\":{\"en\":\"Partner agreement signed\",\"fr\":\"Contrat de partenariat sign\\u00e9\"},\"help\":{\"en\":\"1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).\",\"fr\":\"1 si une personne habilit\\u00e9e a sign\\u00e9 le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.firstLevelSupport\",\"label\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"help\":{\"en\":\"1 when the partner provides the first level of cloud product support to its customers.\",\"fr\":\"1 si le partenaire assure le premier niveau de support des produits cloud.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.supportPlan\",\"label\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"help\":{\"en\":\"1 when the partner holds an active Advanced or Premier Support for Partners plan.\",\"fr\":\"1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.managedServices\",\"label\":{\"en\":\"Managed services, IP or customer solutions offered\",\"fr\":\"Services manag\\u00e9s, PI ou solutions clients propos\\u00e9s\"},\"help\":{\"en\":\"How many managed services, intellectual-property offers or customer solutions the partner sells with CSP.\",\"fr\":\"Nombre de services manag\\u00e9s, offres de propri\\u00e9t\\u00e9 intellectuelle ou solutions clients vendus avec CSP.\"},\"unit\":\"offers\",\"integer\":true,\"min\":0,\"max\":10000,\"source\":\"ms-direct-2018\"},{\"id\":\"csp.billingProvisioning\",\"label\":{\"en\":\"Billing and provisioning capability\",\"fr\":\"Capacit\\u00e9 de facturation et de provisionnement\"},\"help\":{\"en\":\"1 when the partner has its own billing and provisioning infrastructure for customers.\",\"fr\":\"1 si le partenaire dispose de sa propre infrastructure de facturation et de provisionnement.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"},{\"id\":\"csp.indirectProvider\",\"label\":{\"en\":\"Works with an indirect provider\",\"fr\":\"Travaille avec un fournisseur indirect\"},\"help\":{\"en\":\"1 when the reseller buys through an authorized indirect provider (distributor).\",\"fr\":\"1 si le revendeur ach\\u00e8te via un fournisseur indirect (grossiste) autoris\\u00e9.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"},{\"id\":\"csp.revenueTTM\",\"label\":{\"en\":\"CSP revenue, trailing 12 months\",\"fr\":\"Chiffre d'affaires CSP, 12 derniers mois\"},\"help\":{\"en\":\"CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider.\",\"fr\":\"Chiffre d'affaires cloud CSP factur\\u00e9 sur les 12 derniers mois (hors logiciels perp\\u00e9tuels) : en tant que revendeur indirect pour la r\\u00e8gle d'octobre 2020 ; au niveau du Partner Global Account pour le direct FY26, du Partner Location Account pour un revendeur indirect, par r\\u00e9gion autoris\\u00e9e pour un fournisseur indirect.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"ms-direct-2020\"}],\"model\":\"levels\",\"onRequest\":true,\"levels\":{\"levels\":[{\"id\":\"direct-bill\",\"name\":{\"en\":\"Direct bill partner\",\"fr\":\"Partenaire en facturation directe\"},\"source\":\"ms-direct-2020\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Partner agreement signed by someone with authority\",\"fr\":\"Contrat de partenariat sign\\u00e9 par une personne habilit\\u00e9e\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"first-level-support\",\"name\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"kind\":\"fact\",\"fact\":\"csp.firstLevelSupport\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"note\":\"The official wording is 'first level of cloud product support'; 24/7 is not stated from 2018 (reference \\u00a72).\"},{\"id\":\"support-plan\",\"name\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"kind\":\"fact\",\"fact\":\"csp.supportPlan\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"note\":\"After a credit check.\"},{\"id\":\"managed-services\",\"name\":{\"en\":\"At least one managed service, IP offer or customer solution\",\"fr\":\"Au moins un service manag\\u00e9, une offre de PI ou une solution client\"},\"kind\":\"fact\",\"fact\":\"csp.managedServices\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning infrastructure\",\"fr\":\"Infrastructure de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"ms-direct-2018\"},{\"id\":\"revenue\",\"name\":{\"en\":\"USD 300,000 CSP revenue in the last 12 months as an indirect reseller\",\"fr\":\"300 000 USD de chiffre d'affaires CSP sur 12 mois comme revendeur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.revenueTTM\",\"atLeast\":300000,\"source\":\"ms-direct-2020\",\"note\":\"Perpetual software excluded.\"}]},{\"id\":\"indirect-reseller\",\"name\":{\"en\":\"Indirect reseller\",\"fr\":\"Revendeur indirect\"},\"source\":\"seed-000\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"The 2018 page is about direct bill; an id for every partner is assumed for resellers too.\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Microsoft Partner Agreement (MPA) signed\",\"fr\":\"Microsoft Partner Agreement (MPA) sign\\u00e9\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"seed-000\",\"note\":\"Seed 000: every reseller must sign the new MPA to get the new CSP's benefits.\"},{\"id\":\"provider\",\"name\":{\"en\":\"Buys through an indirect provider\",\"fr\":\"Ach\\u00e8te via un fournisseur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.indirectProvider\",\"atLeast\":1,\"source\":\"seed-002\"}]},{\"id\":\"indirect-provider\",\"name\":{\"en\":\"Indirect provider (distributor)\",\"fr\":\"Fournisseur indirect (grossiste)\"},\"source\":\"ms-direct-2020\",\"requirements\":[{\"id\":\"mpn-id\",\"name\":{\"en\":\"Partner network id (MPN ID)\",\"fr\":\"Identifiant partenaire (MPN ID)\"},\"kind\":\"fact\",\"fact\":\"csp.mpnId\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Partner agreement signed by someone with authority\",\"fr\":\"Contrat de partenariat sign\\u00e9 par une personne habilit\\u00e9e\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"first-level-support\",\"name\":{\"en\":\"First-level cloud support\",\"fr\":\"Support cloud de premier niveau\"},\"kind\":\"fact\",\"fact\":\"csp.firstLevelSupport\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"support-plan\",\"name\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"kind\":\"fact\",\"fact\":\"csp.supportPlan\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"managed-services\",\"name\":{\"en\":\"At least one managed service, IP offer or customer solution\",\"fr\":\"Au moins un service manag\\u00e9, une offre de PI ou une solution client\"},\"kind\":\"fact\",\"fact\":\"csp.managedServices\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"billing\",\"name\":{\"en\":\"Billing and provisioning infrastructure\",\"fr\":\"Infrastructure de facturation et de provisionnement\"},\"kind\":\"fact\",\"fact\":\"csp.billingProvisioning\",\"atLeast\":1,\"source\":\"ms-direct-2018\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"},{\"id\":\"revenue\",\"name\":{\"en\":\"USD 300,000 CSP revenue in the last 12 months as an indirect reseller\",\"fr\":\"300 000 USD de chiffre d'affaires CSP sur 12 mois comme revendeur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.revenueTTM\",\"atLeast\":300000,\"source\":\"ms-direct-2020\",\"assumption\":true,\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}],\"note\":\"No source read gives the indirect provider's requirements before FY26: the direct-bill requirements are used, an assumption.\"}]}},{\"id\":\"microsoft-cloud-solution-provider\",\"name\":{\"en\":\"Microsoft Cloud Solution Provider (CSP)\",\"fr\":\"Microsoft Cloud Solution Provider (CSP)\"},\"version\":\"fy26\",\"effectiveFrom\":\"2025-10-01\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"FY26 requirements for new applicants from 1 October 2025 (existing partners are reassessed in their anniversary month; reassessed every year).\",\"Direct bill: USD 1M CSP billed revenue in the last 12 months at Partner Global Account level, the automated operational assessment, an active Advanced or Premier support plan, the Partner Center security requirements, at least one Solutions Partner designation (read from the same profile's Microsoft AI Cloud Partner Program result), business vetting and the direct-bill MPA.\",\"Twelve months as an indirect reseller before applying for direct bill comes from an undated Learn page; placing it in FY26 is an assumption.\",\"Indirect reseller USD 1,000 and indirect provider USD 30M per region come from secondary sources (SoftwareOne, 2025); the other requirements of an indirect provider are not confirmed and not modelled.\",\"Incentive eligibility (USD 25K, partner capability score \\u2265 25) is unverified against Microsoft and not modelled.\"],\"sources\":[{\"id\":\"ms-csp-fy26\",\"title\":\"Microsoft: Cloud Solution Provider requirements (FY26)\",\"url\":\"https://partner.microsoft.com/partnership/cloud-solution-provider-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-direct-bill-fy26\",\"title\":\"Microsoft Learn: direct-bill eligibility requirements (FY26)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/enroll/direct-bill-eligibility-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-direct-later\",\"title\":\"Microsoft Learn: direct-bill partner requirements (12 months as an indirect reseller; undated)\",\"url\":\"https://learn.microsoft.com/ro-ro/partner-center/enroll/direct-partner-new-requirements\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"softwareone-2025\",\"title\":\"SoftwareOne, 2025-07-07: Microsoft CSP requirements for FY26 (secondary)\",\"url\":\"https://www.softwareone.com/\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-000\",\"title\":\"French trade press, October 2020: a new CSP at the end of 2020 and the Microsoft Partner Agreement (seed 000)\",\"url\":\"urn:partnerscore:seed:000_ed4a1c46c0ff8367\",\"copy\":\"shared/seeds/000_ed4a1c46c0ff8367.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-002\",\"title\":\"French trade press, 2016: Microsoft's Cloud Solution Provider program takes off in France (seed 002)\",\"url\":\"urn:partnerscore:seed:002_0a9b1b5d048da22c\",\"copy\":\"shared/seeds/002_0a9b1b5d048da22c.txt\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"csp.revenueTTM\",\"label\":{\"en\":\"CSP revenue, trailing 12 months\",\"fr\":\"Chiffre d'affaires CSP, 12 derniers mois\"},\"help\":{\"en\":\"CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider.\",\"fr\":\"Chiffre d'affaires cloud CSP factur\\u00e9 sur les 12 derniers mois (hors logiciels perp\\u00e9tuels) : en tant que revendeur indirect pour la r\\u00e8gle d'octobre 2020 ; au niveau du Partner Global Account pour le direct FY26, du Partner Location Account pour un revendeur indirect, par r\\u00e9gion autoris\\u00e9e pour un fournisseur indirect.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.monthsIndirectReseller\",\"label\":{\"en\":\"Months transacting as an indirect reseller\",\"fr\":\"Mois d'activit\\u00e9 comme revendeur indirect\"},\"help\":{\"en\":\"How long the partner has transacted as a CSP indirect reseller.\",\"fr\":\"Depuis combien de mois le partenaire transige comme revendeur indirect CSP.\"},\"unit\":\"months\",\"integer\":true,\"min\":0,\"max\":1200,\"source\":\"ms-direct-later\"},{\"id\":\"csp.operationalAssessment\",\"label\":{\"en\":\"Operational assessment passed\",\"fr\":\"\\u00c9valuation op\\u00e9rationnelle r\\u00e9ussie\"},\"help\":{\"en\":\"1 when the automated operational assessment (billing, provisioning, compliance, support, security) is passed.\",\"fr\":\"1 si l'\\u00e9valuation op\\u00e9rationnelle automatis\\u00e9e (facturation, provisionnement, conformit\\u00e9, support, s\\u00e9curit\\u00e9) est r\\u00e9ussie.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.supportPlan\",\"label\":{\"en\":\"Advanced or Premier Support for Partners\",\"fr\":\"Support Advanced ou Premier pour partenaires\"},\"help\":{\"en\":\"1 when the partner holds an active Advanced or Premier Support for Partners plan.\",\"fr\":\"1 si le partenaire a un plan actif Advanced ou Premier Support for Partners.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.securityRequirements\",\"label\":{\"en\":\"Partner Center security requirements met\",\"fr\":\"Exigences de s\\u00e9curit\\u00e9 de Partner Center remplies\"},\"help\":{\"en\":\"1 when the mandatory Partner Center security-score requirements are met.\",\"fr\":\"1 si les exigences obligatoires du score de s\\u00e9curit\\u00e9 de Partner Center sont remplies.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.vettingPassed\",\"label\":{\"en\":\"Business vetting passed\",\"fr\":\"V\\u00e9rification de l'entreprise r\\u00e9ussie\"},\"help\":{\"en\":\"1 when Microsoft's business vetting is passed (full vetting for direct bill, basic for an indirect reseller).\",\"fr\":\"1 si la v\\u00e9rification de l'entreprise par Microsoft est r\\u00e9ussie (compl\\u00e8te pour le direct, de base pour un revendeur indirect).\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.agreementSigned\",\"label\":{\"en\":\"Partner agreement signed\",\"fr\":\"Contrat de partenariat sign\\u00e9\"},\"help\":{\"en\":\"1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill).\",\"fr\":\"1 si une personne habilit\\u00e9e a sign\\u00e9 le contrat de partenariat (le Microsoft Partner Agreement, MPA, depuis 2019 ; le MPA direct pour le direct FY26).\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"csp.indirectProvider\",\"label\":{\"en\":\"Works with an indirect provider\",\"fr\":\"Travaille avec un fournisseur indirect\"},\"help\":{\"en\":\"1 when the reseller buys through an authorized indirect provider (distributor).\",\"fr\":\"1 si le revendeur ach\\u00e8te via un fournisseur indirect (grossiste) autoris\\u00e9.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-002\"}],\"model\":\"levels\",\"onRequest\":true,\"levels\":{\"levels\":[{\"id\":\"direct-bill\",\"name\":{\"en\":\"Direct bill partner\",\"fr\":\"Partenaire en facturation directe\"},\"source\":\"ms-csp-fy26\",\"requirements\":[{\"id\":\"revenue\",\"name\":{\"en\":\"USD 1M CSP billed revenue in the last 12 months\",\"fr\":\"1 M USD de chiffre d'affaires CSP factur\\u00e9 sur 12 mois\"},\"kind\":\"fact\",\"fact\":\"csp.revenueTTM\",\"atLeast\":1000000,\"source\":\"ms-csp-fy26\",\"note\":\"At Partner Global Account level.\"},{\"id\":\"months-indirect\",\"name\":{\"en\":\"12 months as an indirect reseller first\",\"fr\":\"12 mois comme revendeur indirect d'abord\"},\"kind\":\"fact\",\"fact\":\"csp.monthsIndirectReseller\",\"atLeast\":12,\"source\":\"ms-direct-later\",\"assumption\":true,\"note\":\"From an undated Learn page; in force from FY26 here, an assumption.\"},{\"id\":\"assessment\",\"name\":{\"en\":\"Operational assessment passed\",\"fr\":\"\\u00c9valuation op\\u00e9rationnelle r\\u00e9ussie\"},\"kind\":\"fact\",\"fact\":\"csp.operationalAssessment\",\"atLeast\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"support-plan\",\"name\":{\"en\":\"Active Advanced or Premier support\",\"fr\":\"Support Advanced ou Premier actif\"},\"kind\":\"fact\",\"fact\":\"csp.supportPlan\",\"atLeast\":1,\"source\":\"ms-direct-bill-fy26\"},{\"id\":\"security\",\"name\":{\"en\":\"Partner Center security requirements\",\"fr\":\"Exigences de s\\u00e9curit\\u00e9 de Partner Center\"},\"kind\":\"fact\",\"fact\":\"csp.securityRequirements\",\"atLeast\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"solutions-partner\",\"name\":{\"en\":\"At least one Solutions Partner designation\",\"fr\":\"Au moins une d\\u00e9signation Solutions Partner\"},\"kind\":\"program\",\"atLeast\":1,\"program\":\"microsoft-ai-cloud-partner-program\",\"source\":\"ms-csp-fy26\",\"note\":\"Read from the same profile's Microsoft AI Cloud Partner Program result on the same date: the designations it qualifies.\"},{\"id\":\"vetting\",\"name\":{\"en\":\"Business vetting\",\"fr\":\"V\\u00e9rification de l'entreprise\"},\"kind\":\"fact\",\"fact\":\"csp.vettingPassed\",\"atLeast\":1,\"source\":\"ms-csp-fy26\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Direct-bill Microsoft Partner Agreement\",\"fr\":\"Microsoft Partner Agreement pour le direct\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"ms-csp-fy26\"}]},{\"id\":\"indirect-reseller\",\"name\":{\"en\":\"Indirect reseller\",\"fr\":\"Revendeur indirect\"},\"source\":\"softwareone-2025\",\"requirements\":[{\"id\":\"revenue\",\"name\":{\"en\":\"USD 1,000 CSP revenue in the last 12 months\",\"fr\":\"1 000 USD de chiffre d'affaires CSP sur 12 mois\"},\"kind\":\"fact\",\"fact\":\"csp.revenueTTM\",\"atLeast\":1000,\"source\":\"softwareone-2025\",\"note\":\"At Partner Location Account level (secondary source).\"},{\"id\":\"vetting\",\"name\":{\"en\":\"Basic vetting\",\"fr\":\"V\\u00e9rification de base\"},\"kind\":\"fact\",\"fact\":\"csp.vettingPassed\",\"atLeast\":1,\"source\":\"softwareone-2025\"},{\"id\":\"security\",\"name\":{\"en\":\"Security requirements\",\"fr\":\"Exigences de s\\u00e9curit\\u00e9\"},\"kind\":\"fact\",\"fact\":\"csp.securityRequirements\",\"atLeast\":1,\"source\":\"softwareone-2025\"},{\"id\":\"agreement\",\"name\":{\"en\":\"Microsoft Partner Agreement (MPA) signed\",\"fr\":\"Microsoft Partner Agreement (MPA) sign\\u00e9\"},\"kind\":\"fact\",\"fact\":\"csp.agreementSigned\",\"atLeast\":1,\"source\":\"seed-000\",\"assumption\":true,\"note\":\"Carried over from the October 2020 rules (seed 000), an assumption.\"},{\"id\":\"provider\",\"name\":{\"en\":\"Buys through an indirect provider\",\"fr\":\"Ach\\u00e8te via un fournisseur indirect\"},\"kind\":\"fact\",\"fact\":\"csp.indirectProvider\",\"atLeast\":1,\"source\":\"seed-002\"}]},{\"id\":\"indirect-provider\",\"name\":{\"en\":\"Indirect provider (distributor)\",\"fr\":\"Fournisseur indirect (grossiste)\"},\"source\":\"softwareone-2025\",\"requirements\":[{\"id\":\"revenue\",\"name\":{\"en\":\"USD 30M CSP revenue in the last 12 months per authorized region\",\"fr\":\"30 M USD de chiffre d'affaires CSP sur 12 mois par r\\u00e9gion autoris\\u00e9e\"},\"kind\":\"fact\",\"fact\":\"csp.revenueTTM\",\"atLeast\":30000000,\"source\":\"softwareone-2025\",\"note\":\"Secondary source; the other requirements of an indirect provider are not confirmed and not modelled.\"}]}]}},{\"id\":\"microsoft-csp-advisor-cash-flow\",\"name\":{\"en\":\"Microsoft cloud: Advisor prepayment versus CSP billing after use\",\"fr\":\"Microsoft cloud : pr\\u00e9paiement Advisor ou facturation CSP apr\\u00e8s usage\"},\"version\":\"2015-07\",\"effectiveFrom\":\"2015-07-01\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"Seed 002: CSP licenses per user and per month, billed after actual use, unlike the Advisor model that implied an annual prepayment.\",\"The customer's payments per month: Advisor, twelve months paid at the start; CSP, each month's use billed the month after (a one-month lag, an assumption: the seed says only 'after use'). Seats and price stay the same (an assumption).\",\"From 1 July 2015, when CSP opened fully to partners (seed 002); open-ended, as no source dates the end of the Advisor model.\"],\"sources\":[{\"id\":\"seed-002\",\"title\":\"French trade press, 2016: CSP billing after use versus the Advisor model's annual prepayment (seed 002)\",\"url\":\"urn:partnerscore:seed:002_0a9b1b5d048da22c\",\"copy\":\"shared/seeds/002_0a9b1b5d048da22c.txt\",\"retrieved\":\"2026-11-23\"}],\"facts\":[],\"model\":\"calculator\",\"onRequest\":true,\"parameters\":[{\"id\":\"cashflow.seats\",\"label\":{\"en\":\"Users\",\"fr\":\"Utilisateurs\"},\"help\":{\"en\":\"Users subscribed.\",\"fr\":\"Utilisateurs abonn\\u00e9s.\"},\"unit\":\"seats\",\"integer\":true,\"min\":1,\"max\":1000000,\"default\":50,\"assumption\":true,\"note\":\"An example, not a rule.\"},{\"id\":\"cashflow.pricePerUserMonth\",\"label\":{\"en\":\"Price per user per month\",\"fr\":\"Prix par utilisateur et par mois\"},\"help\":{\"en\":\"USD; an example value by default.\",\"fr\":\"USD ; une valeur d'exemple par d\\u00e9faut.\"},\"unit\":\"usd\",\"min\":0,\"max\":10000,\"default\":8,\"assumption\":true,\"note\":\"No price is given by the sources.\"},{\"id\":\"cashflow.billingLagMonths\",\"label\":{\"en\":\"Months between use and the CSP bill\",\"fr\":\"Mois entre l'usage et la facture CSP\"},\"help\":{\"en\":\"CSP bills after use; one month by default.\",\"fr\":\"CSP facture apr\\u00e8s usage ; un mois par d\\u00e9faut.\"},\"unit\":\"months\",\"integer\":true,\"min\":0,\"max\":3,\"default\":1,\"assumption\":true}],\"calculator\":{\"tables\":[{\"id\":\"cash\",\"name\":{\"en\":\"Payments per month over one year of use\",\"fr\":\"Paiements par mois sur un an d'usage\"},\"period\":\"month\",\"rows\":\"12 + cashflow.billingLagMonths\",\"columns\":[{\"id\":\"advisor\",\"name\":{\"en\":\"Advisor: annual prepayment\",\"fr\":\"Advisor : pr\\u00e9paiement annuel\"},\"unit\":\"usd\",\"formula\":\"if(period == 1, cashflow.seats * cashflow.pricePerUserMonth * 12, 0)\",\"total\":true},{\"id\":\"csp\",\"name\":{\"en\":\"CSP: billed after use\",\"fr\":\"CSP : factur\\u00e9 apr\\u00e8s usage\"},\"unit\":\"usd\",\"formula\":\"if(period > cashflow.billingLagMonths && period <= 12 + cashflow.billingLagMonths, cashflow.seats * cashflow.pricePerUserMonth, 0)\",\"total\":true},{\"id\":\"advisorCumulative\",\"name\":{\"en\":\"Advisor, cumulative\",\"fr\":\"Advisor, cumul\\u00e9\"},\"unit\":\"usd\",\"formula\":\"prev(advisorCumulative) + advisor\",\"chart\":true},{\"id\":\"cspCumulative\",\"name\":{\"en\":\"CSP, cumulative\",\"fr\":\"CSP, cumul\\u00e9\"},\"unit\":\"usd\",\"formula\":\"prev(cspCumulative) + csp\",\"chart\":true},{\"id\":\"cashKept\",\"name\":{\"en\":\"Cash kept with CSP (cumulative difference)\",\"fr\":\"Tr\\u00e9sorerie conserv\\u00e9e avec CSP (\\u00e9cart cumul\\u00e9)\"},\"unit\":\"usd\",\"formula\":\"advisorCumulative - cspCumulative\",\"total\":true}],\"source\":\"seed-002\"}],\"figures\":[{\"id\":\"yearCost\",\"name\":{\"en\":\"Cost of the year, either way\",\"fr\":\"Co\\u00fbt de l'ann\\u00e9e, dans les deux cas\"},\"unit\":\"usd\",\"formula\":\"cash.advisor\",\"source\":\"seed-002\"},{\"id\":\"averageCashKept\",\"name\":{\"en\":\"Average cash kept per month with CSP\",\"fr\":\"Tr\\u00e9sorerie moyenne conserv\\u00e9e par mois avec CSP\"},\"unit\":\"usd\",\"formula\":\"cash.cashKept / (12 + cashflow.billingLagMonths)\",\"source\":\"seed-002\"}]}},{\"id\":\"microsoft-nce-term-comparison\",\"name\":{\"en\":\"Microsoft CSP New Commerce: monthly versus annual term\",\"fr\":\"Microsoft CSP New Commerce : engagement mensuel ou annuel\"},\"version\":\"2022-03\",\"effectiveFrom\":\"2022-03-10\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"New Commerce Experience (NCE): since 10 March 2022 the only way for CSP partners to transact seat-based offers such as Teams Essentials (seed 001), with monthly and annual terms.\",\"A monthly term costs 20% more than an annual term (secondary source; no Microsoft page captured).\",\"The annual term is a commitment for 12 months, here paid month by month (an assumption; it can also be paid upfront): cancelling or reducing seats was allowed only in the first 72 hours at launch, later 7 days (reference \\u00a72). A monthly term can stop after any month.\",\"Prices are an example: the default annual-term price per seat is an assumption, to be replaced by the offer's price.\"],\"sources\":[{\"id\":\"seed-001\",\"title\":\"French trade press, 2022: the Microsoft partner program's cloud overhaul; NCE monthly and annual terms (seed 001)\",\"url\":\"urn:partnerscore:seed:001_61e144cc6d996b24\",\"copy\":\"shared/seeds/001_61e144cc6d996b24.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"interstellar-nce\",\"title\":\"Interstellar (secondary): New Commerce Experience, a monthly term costs 20% more than an annual term\",\"url\":\"https://interstellarng.com/\",\"copy\":\"shared/reference/partner-programs.md \\u00a72 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[],\"model\":\"calculator\",\"onRequest\":true,\"parameters\":[{\"id\":\"nce.seats\",\"label\":{\"en\":\"Seats\",\"fr\":\"Licences\"},\"help\":{\"en\":\"Seats of the offer.\",\"fr\":\"Licences de l'offre.\"},\"unit\":\"seats\",\"integer\":true,\"min\":1,\"max\":1000000,\"default\":25,\"assumption\":true,\"note\":\"An example, not a rule.\"},{\"id\":\"nce.annualPricePerSeatMonth\",\"label\":{\"en\":\"Annual-term price per seat per month\",\"fr\":\"Prix par licence et par mois, engagement annuel\"},\"help\":{\"en\":\"USD; an example value by default.\",\"fr\":\"USD ; une valeur d'exemple par d\\u00e9faut.\"},\"unit\":\"usd\",\"min\":0,\"max\":10000,\"default\":10,\"assumption\":true,\"note\":\"No price is given by the sources.\"},{\"id\":\"nce.monthlyPremium\",\"label\":{\"en\":\"Monthly-term premium\",\"fr\":\"Surco\\u00fbt de l'engagement mensuel\"},\"help\":{\"en\":\"A monthly term costs this much more than an annual term.\",\"fr\":\"Un engagement mensuel co\\u00fbte ce pourcentage de plus qu'un engagement annuel.\"},\"unit\":\"percent\",\"min\":0,\"max\":100,\"default\":20,\"source\":\"interstellar-nce\"},{\"id\":\"nce.monthsNeeded\",\"label\":{\"en\":\"Months the seats are needed\",\"fr\":\"Mois pendant lesquels les licences servent\"},\"help\":{\"en\":\"After these months, a monthly term stops; an annual term is still owed for 12 months.\",\"fr\":\"Apr\\u00e8s ces mois, un engagement mensuel s'arr\\u00eate ; un engagement annuel reste d\\u00fb pour 12 mois.\"},\"unit\":\"months\",\"integer\":true,\"min\":1,\"max\":12,\"default\":12,\"assumption\":true,\"note\":\"12 by default: the seats are needed all year.\"}],\"calculator\":{\"tables\":[{\"id\":\"months\",\"name\":{\"en\":\"Cost per month\",\"fr\":\"Co\\u00fbt par mois\"},\"period\":\"month\",\"rows\":\"12\",\"columns\":[{\"id\":\"annual\",\"name\":{\"en\":\"Annual term\",\"fr\":\"Engagement annuel\"},\"unit\":\"usd\",\"formula\":\"nce.seats * nce.annualPricePerSeatMonth\",\"total\":true},{\"id\":\"monthly\",\"name\":{\"en\":\"Monthly term\",\"fr\":\"Engagement mensuel\"},\"unit\":\"usd\",\"formula\":\"if(period <= nce.monthsNeeded, nce.seats * nce.annualPricePerSeatMonth * (1 + nce.monthlyPremium / 100), 0)\",\"total\":true},{\"id\":\"annualCumulative\",\"name\":{\"en\":\"Annual term, cumulative\",\"fr\":\"Engagement annuel, cumul\\u00e9\"},\"unit\":\"usd\",\"formula\":\"prev(annualCumulative) + annual\",\"chart\":true},{\"id\":\"monthlyCumulative\",\"name\":{\"en\":\"Monthly term, cumulative\",\"fr\":\"Engagement mensuel, cumul\\u00e9\"},\"unit\":\"usd\",\"formula\":\"prev(monthlyCumulative) + monthly\",\"chart\":true},{\"id\":\"monthlyExtra\",\"name\":{\"en\":\"Monthly term minus annual term, cumulative\",\"fr\":\"Mensuel moins annuel, cumul\\u00e9\"},\"unit\":\"usd\",\"formula\":\"monthlyCumulative - annualCumulative\"}],\"source\":\"interstellar-nce\",\"note\":\"Annual term: seats \\u00d7 price every month of the 12-month commitment. Monthly term: seats \\u00d7 price \\u00d7 (1 + premium) for the months the seats are needed.\"}],\"figures\":[{\"id\":\"annualTotal\",\"name\":{\"en\":\"Annual term, 12 months\",\"fr\":\"Engagement annuel, 12 mois\"},\"unit\":\"usd\",\"formula\":\"months.annual\",\"source\":\"interstellar-nce\"},{\"id\":\"monthlyTotal\",\"name\":{\"en\":\"Monthly term, months needed\",\"fr\":\"Engagement mensuel, mois utiles\"},\"unit\":\"usd\",\"formula\":\"months.monthly\",\"source\":\"interstellar-nce\"},{\"id\":\"breakEvenMonths\",\"name\":{\"en\":\"Months of use from which the annual term is cheaper\",\"fr\":\"Mois d'usage \\u00e0 partir desquels l'annuel est moins cher\"},\"unit\":\"months\",\"formula\":\"12 / (1 + nce.monthlyPremium / 100)\",\"source\":\"interstellar-nce\"}]}},{\"id\":\"microsoft-partner-network-competencies\",\"name\":{\"en\":\"Microsoft Partner Network: legacy Silver and Gold competencies\",\"fr\":\"Microsoft Partner Network : anciennes comp\\u00e9tences Silver et Gold\"},\"version\":\"2014\",\"effectiveFrom\":\"2014-07-01\",\"effectiveTo\":\"2015-08-31\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"The 2014 launch values of Small and Midmarket Cloud Solutions (silver 150 seats and 10 customers, gold 300 seats and 30 customers) and Cloud Platform silver's USD 25,000 of Azure consumption, as RCP Magazine reports them when they were cut in September 2015.\",\"The launch day is not confirmed: 1 July 2014 (the start of Microsoft's fiscal year 2015) is an assumption; so is 31 August 2015 as the last day.\",\"Only the performance requirements the sources give are modelled (seats and customers, Azure consumption); the skills requirements (certified people, exams) and fees of silver and gold are not confirmed and not modelled.\",\"The competencies stopped being offered with the Microsoft Cloud Partner Program: renewal until 30 September 2022 and use up to a year after (seed 001); the timeline gives the status on the date. The version stays in force until the end of use, 30 September 2023.\"],\"sources\":[{\"id\":\"rcpmag-2015\",\"title\":\"RCP Magazine, Sept. 2015: Microsoft cuts cloud competency requirements\",\"url\":\"https://rcpmag.com/blogs/scott-bekker/2015/09/ms-cuts-cloud-competency-requirements.aspx\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"mpc-cloud-platform\",\"title\":\"Microsoft Partner Community: Cloud Platform competency, Azure consumption (secondary)\",\"url\":\"https://www.microsoftpartnercommunity.com/t5/Partnership-101/\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-silver-gold-2023\",\"title\":\"Microsoft Learn (FY24 copy): legacy Silver and Gold membership and competencies (ms.date 09/14/2023)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/silver-gold-membership-competency\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-001\",\"title\":\"French trade press, 2022: the Microsoft partner program's cloud overhaul (seed 001)\",\"url\":\"urn:partnerscore:seed:001_61e144cc6d996b24\",\"copy\":\"shared/seeds/001_61e144cc6d996b24.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"mpn-2010\",\"title\":\"Microsoft small business blog archive: the Microsoft Partner Network's gold and silver competencies (MPN launch, 1 Nov 2010)\",\"url\":\"https://learn.microsoft.com/en-gb/archive/blogs/mssmallbiz/the-microsoft-partner-network-gold-competencies-silver-competenciespart-1-branding\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"legacy.smcs.seats\",\"label\":{\"en\":\"Office 365 seats sold (Small and Midmarket Cloud Solutions)\",\"fr\":\"Licences Office 365 vendues (Small and Midmarket Cloud Solutions)\"},\"help\":{\"en\":\"Office 365 seats across the customers counted for the competency.\",\"fr\":\"Licences Office 365 r\\u00e9parties sur les clients compt\\u00e9s pour la comp\\u00e9tence.\"},\"unit\":\"seats\",\"integer\":true,\"min\":0,\"max\":10000000,\"source\":\"rcpmag-2015\"},{\"id\":\"legacy.smcs.customers\",\"label\":{\"en\":\"Customers (Small and Midmarket Cloud Solutions)\",\"fr\":\"Clients (Small and Midmarket Cloud Solutions)\"},\"help\":{\"en\":\"Customers over which the seats are counted (new customers from September 2015).\",\"fr\":\"Clients sur lesquels les licences sont compt\\u00e9es (nouveaux clients depuis septembre 2015).\"},\"unit\":\"customers\",\"integer\":true,\"min\":0,\"max\":1000000,\"source\":\"rcpmag-2015\"},{\"id\":\"legacy.cloudPlatform.azureUSD\",\"label\":{\"en\":\"Azure consumption, previous 12 months (Cloud Platform)\",\"fr\":\"Consommation Azure, 12 mois pr\\u00e9c\\u00e9dents (Cloud Platform)\"},\"help\":{\"en\":\"Azure consumption attributed to the partner over the previous 12 months.\",\"fr\":\"Consommation Azure attribu\\u00e9e au partenaire sur les 12 mois pr\\u00e9c\\u00e9dents.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"rcpmag-2015\"}],\"model\":\"levels\",\"onRequest\":true,\"timeline\":[{\"id\":\"legacy-status\",\"name\":{\"en\":\"Silver and Gold competencies\",\"fr\":\"Comp\\u00e9tences Silver et Gold\"},\"source\":\"seed-001\",\"periods\":[{\"id\":\"open\",\"name\":{\"en\":\"can be earned and renewed\",\"fr\":\"peuvent \\u00eatre obtenues et renouvel\\u00e9es\"},\"from\":\"2010-11-01\",\"to\":\"2022-09-30\"},{\"id\":\"use-only\",\"name\":{\"en\":\"no renewal; a competency held can be used\",\"fr\":\"plus de renouvellement ; une comp\\u00e9tence d\\u00e9tenue reste utilisable\"},\"from\":\"2022-10-01\",\"to\":\"2023-09-30\"},{\"id\":\"ended\",\"name\":{\"en\":\"can no longer be used\",\"fr\":\"ne sont plus utilisables\"},\"from\":\"2023-10-01\"}],\"note\":\"Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference \\u00a78): the seed's dates are used, the conflict is noted.\"}],\"levels\":{\"levels\":[{\"id\":\"smcs-silver\",\"name\":{\"en\":\"Small and Midmarket Cloud Solutions, silver\",\"fr\":\"Small and Midmarket Cloud Solutions, silver\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"seats\",\"name\":{\"en\":\"Office 365 seats\",\"fr\":\"Licences Office 365\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.seats\",\"atLeast\":150,\"source\":\"rcpmag-2015\"},{\"id\":\"customers\",\"name\":{\"en\":\"Customers\",\"fr\":\"Clients\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.customers\",\"atLeast\":10,\"source\":\"rcpmag-2015\"}]},{\"id\":\"smcs-gold\",\"name\":{\"en\":\"Small and Midmarket Cloud Solutions, gold\",\"fr\":\"Small and Midmarket Cloud Solutions, gold\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"seats\",\"name\":{\"en\":\"Office 365 seats\",\"fr\":\"Licences Office 365\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.seats\",\"atLeast\":300,\"source\":\"rcpmag-2015\"},{\"id\":\"customers\",\"name\":{\"en\":\"Customers\",\"fr\":\"Clients\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.customers\",\"atLeast\":30,\"source\":\"rcpmag-2015\"}]},{\"id\":\"cloud-platform-silver\",\"name\":{\"en\":\"Cloud Platform, silver\",\"fr\":\"Cloud Platform, silver\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"azure\",\"name\":{\"en\":\"Azure consumption, previous 12 months\",\"fr\":\"Consommation Azure, 12 mois pr\\u00e9c\\u00e9dents\"},\"kind\":\"fact\",\"fact\":\"legacy.cloudPlatform.azureUSD\",\"atLeast\":25000,\"source\":\"rcpmag-2015\"}]}],\"notModelled\":[{\"name\":{\"en\":\"Cloud Platform (gold)\",\"fr\":\"Cloud Platform (gold)\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Cloud Productivity\",\"fr\":\"Cloud Productivity\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Application Development\",\"fr\":\"Application Development\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Application Integration\",\"fr\":\"Application Integration\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Cloud Business Applications\",\"fr\":\"Cloud Business Applications\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Collaboration and Content\",\"fr\":\"Collaboration and Content\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Communications\",\"fr\":\"Communications\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Analytics\",\"fr\":\"Data Analytics\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Center\",\"fr\":\"Data Center\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Platform\",\"fr\":\"Data Platform\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"DevOps\",\"fr\":\"DevOps\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Enterprise Mobility Management\",\"fr\":\"Enterprise Mobility Management\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Enterprise Resource Planning\",\"fr\":\"Enterprise Resource Planning\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Messaging\",\"fr\":\"Messaging\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Project and Portfolio Management\",\"fr\":\"Project and Portfolio Management\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Security\",\"fr\":\"Security\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Windows and Devices\",\"fr\":\"Windows and Devices\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Learning\",\"fr\":\"Learning\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"}]}},{\"id\":\"microsoft-partner-network-competencies\",\"name\":{\"en\":\"Microsoft Partner Network: legacy Silver and Gold competencies\",\"fr\":\"Microsoft Partner Network : anciennes comp\\u00e9tences Silver et Gold\"},\"version\":\"2015-09\",\"effectiveFrom\":\"2015-09-01\",\"effectiveTo\":\"2023-09-30\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"From September 2015: silver 40 Office 365 seats across 4 new customers, gold 250 seats across 25 customers; Cloud Platform silver USD 15,000 of Azure consumption in the previous 12 months (RCP Magazine, Sept. 2015).\",\"1 September 2015 as the first day is an assumption (the article is dated September 2015). No later change is sourced: these values are kept until the end, an assumption.\",\"Only the performance requirements the sources give are modelled (seats and customers, Azure consumption); the skills requirements (certified people, exams) and fees of silver and gold are not confirmed and not modelled.\",\"The competencies stopped being offered with the Microsoft Cloud Partner Program: renewal until 30 September 2022 and use up to a year after (seed 001); the timeline gives the status on the date. The version stays in force until the end of use, 30 September 2023.\"],\"sources\":[{\"id\":\"rcpmag-2015\",\"title\":\"RCP Magazine, Sept. 2015: Microsoft cuts cloud competency requirements\",\"url\":\"https://rcpmag.com/blogs/scott-bekker/2015/09/ms-cuts-cloud-competency-requirements.aspx\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"mpc-cloud-platform\",\"title\":\"Microsoft Partner Community: Cloud Platform competency, Azure consumption (secondary)\",\"url\":\"https://www.microsoftpartnercommunity.com/t5/Partnership-101/\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-silver-gold-2023\",\"title\":\"Microsoft Learn (FY24 copy): legacy Silver and Gold membership and competencies (ms.date 09/14/2023)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/silver-gold-membership-competency\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"seed-001\",\"title\":\"French trade press, 2022: the Microsoft partner program's cloud overhaul (seed 001)\",\"url\":\"urn:partnerscore:seed:001_61e144cc6d996b24\",\"copy\":\"shared/seeds/001_61e144cc6d996b24.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"mpn-2010\",\"title\":\"Microsoft small business blog archive: the Microsoft Partner Network's gold and silver competencies (MPN launch, 1 Nov 2010)\",\"url\":\"https://learn.microsoft.com/en-gb/archive/blogs/mssmallbiz/the-microsoft-partner-network-gold-competencies-silver-competenciespart-1-branding\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"legacy.smcs.seats\",\"label\":{\"en\":\"Office 365 seats sold (Small and Midmarket Cloud Solutions)\",\"fr\":\"Licences Office 365 vendues (Small and Midmarket Cloud Solutions)\"},\"help\":{\"en\":\"Office 365 seats across the customers counted for the competency.\",\"fr\":\"Licences Office 365 r\\u00e9parties sur les clients compt\\u00e9s pour la comp\\u00e9tence.\"},\"unit\":\"seats\",\"integer\":true,\"min\":0,\"max\":10000000,\"source\":\"rcpmag-2015\"},{\"id\":\"legacy.smcs.customers\",\"label\":{\"en\":\"Customers (Small and Midmarket Cloud Solutions)\",\"fr\":\"Clients (Small and Midmarket Cloud Solutions)\"},\"help\":{\"en\":\"Customers over which the seats are counted (new customers from September 2015).\",\"fr\":\"Clients sur lesquels les licences sont compt\\u00e9es (nouveaux clients depuis septembre 2015).\"},\"unit\":\"customers\",\"integer\":true,\"min\":0,\"max\":1000000,\"source\":\"rcpmag-2015\"},{\"id\":\"legacy.cloudPlatform.azureUSD\",\"label\":{\"en\":\"Azure consumption, previous 12 months (Cloud Platform)\",\"fr\":\"Consommation Azure, 12 mois pr\\u00e9c\\u00e9dents (Cloud Platform)\"},\"help\":{\"en\":\"Azure consumption attributed to the partner over the previous 12 months.\",\"fr\":\"Consommation Azure attribu\\u00e9e au partenaire sur les 12 mois pr\\u00e9c\\u00e9dents.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"rcpmag-2015\"}],\"model\":\"levels\",\"onRequest\":true,\"timeline\":[{\"id\":\"legacy-status\",\"name\":{\"en\":\"Silver and Gold competencies\",\"fr\":\"Comp\\u00e9tences Silver et Gold\"},\"source\":\"seed-001\",\"periods\":[{\"id\":\"open\",\"name\":{\"en\":\"can be earned and renewed\",\"fr\":\"peuvent \\u00eatre obtenues et renouvel\\u00e9es\"},\"from\":\"2010-11-01\",\"to\":\"2022-09-30\"},{\"id\":\"use-only\",\"name\":{\"en\":\"no renewal; a competency held can be used\",\"fr\":\"plus de renouvellement ; une comp\\u00e9tence d\\u00e9tenue reste utilisable\"},\"from\":\"2022-10-01\",\"to\":\"2023-09-30\"},{\"id\":\"ended\",\"name\":{\"en\":\"can no longer be used\",\"fr\":\"ne sont plus utilisables\"},\"from\":\"2023-10-01\"}],\"note\":\"Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference \\u00a78): the seed's dates are used, the conflict is noted.\"}],\"levels\":{\"levels\":[{\"id\":\"smcs-silver\",\"name\":{\"en\":\"Small and Midmarket Cloud Solutions, silver\",\"fr\":\"Small and Midmarket Cloud Solutions, silver\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"seats\",\"name\":{\"en\":\"Office 365 seats\",\"fr\":\"Licences Office 365\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.seats\",\"atLeast\":40,\"source\":\"rcpmag-2015\"},{\"id\":\"customers\",\"name\":{\"en\":\"New customers\",\"fr\":\"Nouveaux clients\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.customers\",\"atLeast\":4,\"source\":\"rcpmag-2015\"}]},{\"id\":\"smcs-gold\",\"name\":{\"en\":\"Small and Midmarket Cloud Solutions, gold\",\"fr\":\"Small and Midmarket Cloud Solutions, gold\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"seats\",\"name\":{\"en\":\"Office 365 seats\",\"fr\":\"Licences Office 365\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.seats\",\"atLeast\":250,\"source\":\"rcpmag-2015\"},{\"id\":\"customers\",\"name\":{\"en\":\"New customers\",\"fr\":\"Nouveaux clients\"},\"kind\":\"fact\",\"fact\":\"legacy.smcs.customers\",\"atLeast\":25,\"source\":\"rcpmag-2015\"}]},{\"id\":\"cloud-platform-silver\",\"name\":{\"en\":\"Cloud Platform, silver\",\"fr\":\"Cloud Platform, silver\"},\"source\":\"rcpmag-2015\",\"requirements\":[{\"id\":\"azure\",\"name\":{\"en\":\"Azure consumption, previous 12 months\",\"fr\":\"Consommation Azure, 12 mois pr\\u00e9c\\u00e9dents\"},\"kind\":\"fact\",\"fact\":\"legacy.cloudPlatform.azureUSD\",\"atLeast\":15000,\"source\":\"rcpmag-2015\"}]}],\"notModelled\":[{\"name\":{\"en\":\"Cloud Platform (gold)\",\"fr\":\"Cloud Platform (gold)\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Cloud Productivity\",\"fr\":\"Cloud Productivity\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Application Development\",\"fr\":\"Application Development\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Application Integration\",\"fr\":\"Application Integration\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Cloud Business Applications\",\"fr\":\"Cloud Business Applications\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Collaboration and Content\",\"fr\":\"Collaboration and Content\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Communications\",\"fr\":\"Communications\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Analytics\",\"fr\":\"Data Analytics\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Center\",\"fr\":\"Data Center\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Data Platform\",\"fr\":\"Data Platform\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"DevOps\",\"fr\":\"DevOps\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Enterprise Mobility Management\",\"fr\":\"Enterprise Mobility Management\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Enterprise Resource Planning\",\"fr\":\"Enterprise Resource Planning\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Messaging\",\"fr\":\"Messaging\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Project and Portfolio Management\",\"fr\":\"Project and Portfolio Management\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Security\",\"fr\":\"Security\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Windows and Devices\",\"fr\":\"Windows and Devices\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"},{\"name\":{\"en\":\"Learning\",\"fr\":\"Learning\"},\"reason\":\"No requirement figures in the sources read (reference \\u00a78).\"}]}},{\"id\":\"microsoft-partner-program-transition-2022\",\"name\":{\"en\":\"Microsoft partner program: the 2022 transition\",\"fr\":\"Programme partenaires Microsoft : la transition de 2022\"},\"version\":\"2022\",\"effectiveFrom\":\"2010-11-01\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"From the Microsoft Partner Network (launched 1 November 2010, with silver and gold competencies) to the Microsoft Cloud Partner Program (October 2022, Solutions Partner designations), as seed 001 dates it.\",\"Seed 001: Silver and Gold are no longer offered when the new program opens; current partners can renew until 30 September (2022) and use them up to one year after; from 3 October eligible members are Solutions Partners.\"],\"sources\":[{\"id\":\"seed-001\",\"title\":\"French trade press, 2022: the Microsoft partner program's cloud overhaul (seed 001)\",\"url\":\"urn:partnerscore:seed:001_61e144cc6d996b24\",\"copy\":\"shared/seeds/001_61e144cc6d996b24.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"mpn-2010\",\"title\":\"Microsoft small business blog archive: the Microsoft Partner Network's gold and silver competencies (MPN launch, 1 Nov 2010)\",\"url\":\"https://learn.microsoft.com/en-gb/archive/blogs/mssmallbiz/the-microsoft-partner-network-gold-competencies-silver-competenciespart-1-branding\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"},{\"id\":\"ms-silver-gold-2023\",\"title\":\"Microsoft Learn (FY24 copy): legacy Silver and Gold membership and competencies (ms.date 09/14/2023)\",\"url\":\"https://learn.microsoft.com/en-us/partner-center/membership/silver-gold-membership-competency\",\"copy\":\"shared/reference/partner-programs.md \\u00a78 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[],\"model\":\"timeline\",\"onRequest\":true,\"timeline\":[{\"id\":\"legacy-competencies\",\"name\":{\"en\":\"Silver and Gold competencies\",\"fr\":\"Comp\\u00e9tences Silver et Gold\"},\"source\":\"seed-001\",\"periods\":[{\"id\":\"open\",\"name\":{\"en\":\"can be earned and renewed\",\"fr\":\"peuvent \\u00eatre obtenues et renouvel\\u00e9es\"},\"from\":\"2010-11-01\",\"to\":\"2022-09-30\"},{\"id\":\"use-only\",\"name\":{\"en\":\"no renewal; a competency held can be used\",\"fr\":\"plus de renouvellement ; une comp\\u00e9tence d\\u00e9tenue reste utilisable\"},\"from\":\"2022-10-01\",\"to\":\"2023-09-30\"},{\"id\":\"ended\",\"name\":{\"en\":\"can no longer be used\",\"fr\":\"ne sont plus utilisables\"},\"from\":\"2023-10-01\"}],\"note\":\"Seed 001: renew until 30 September (2022), usable up to one year after. A Microsoft page of September 2023 says a competency held on 30 September 2022 stays renewable 'until further notice', for its benefits only, without a badge (reference \\u00a78): the seed's dates are used, the conflict is noted.\"},{\"id\":\"solutions-partner\",\"name\":{\"en\":\"Solutions Partner designations\",\"fr\":\"D\\u00e9signations Solutions Partner\"},\"source\":\"seed-001\",\"periods\":[{\"id\":\"not-yet\",\"name\":{\"en\":\"do not exist yet\",\"fr\":\"n'existent pas encore\"},\"from\":\"2010-11-01\",\"to\":\"2022-10-02\"},{\"id\":\"available\",\"name\":{\"en\":\"can be earned (partner capability score \\u2265 70 in a solution area)\",\"fr\":\"peuvent \\u00eatre obtenues (score de capacit\\u00e9 \\u2265 70 dans un domaine de solutions)\"},\"from\":\"2022-10-03\"}]},{\"id\":\"program\",\"name\":{\"en\":\"Microsoft's partner program\",\"fr\":\"Le programme partenaires de Microsoft\"},\"source\":\"seed-001\",\"periods\":[{\"id\":\"mpn\",\"name\":{\"en\":\"Microsoft Partner Network\",\"fr\":\"Microsoft Partner Network\"},\"from\":\"2010-11-01\",\"to\":\"2022-10-02\"},{\"id\":\"mcpp\",\"name\":{\"en\":\"Microsoft Cloud Partner Program\",\"fr\":\"Microsoft Cloud Partner Program\"},\"from\":\"2022-10-03\"}],\"note\":\"Seed 001 says MPN is replaced 'in October 2022'; 3 October, the day designations start, is taken as the day.\"}]},{\"id\":\"vmware-partner-connect\",\"name\":{\"en\":\"VMware Partner Connect\",\"fr\":\"VMware Partner Connect\"},\"version\":\"2020\",\"effectiveFrom\":\"2020-02-29\",\"effectiveTo\":\"2023-12-31\",\"verifiedOn\":\"2026-11-23\",\"notes\":[\"Levels, competencies and their people come from seed 004 (April 2019, before the launch), the source of record: the program guide's requirement tables could not be read (reference \\u00a74, \\u00a79).\",\"Go-live 29 February 2020 (VMware partner blog, Sept. 2019). Broadcom Advantage replaced the program in 2024; the exact last day is not confirmed, so 2023-12-31 is an assumption.\",\"Levels are cumulative (an assumption: the seed lists Partner, Advanced Partner and Principal Partner as steps). The seed's 'tier credits' (transaction value \\u00d7 multipliers) are not modelled: no thresholds are published.\",\"Every figure the seed does not give is a parameter with a default flagged as an assumption: the number of VCP per solution competency (one or two), how many competencies each level needs, and the Advanced minimum of revenue, cloud services or deployments.\",\"Per the seed, tiers may differ per solution area in practice (reference \\u00a79, b3id.jp); this data gives one tier for the partner.\"],\"sources\":[{\"id\":\"seed-004\",\"title\":\"French trade press, April 2019: VMware Partner Connect announced at the Partner Leadership Summit (seed 004)\",\"url\":\"urn:partnerscore:seed:004_a8d8dc6aea410f33\",\"copy\":\"shared/seeds/004_a8d8dc6aea410f33.txt\",\"retrieved\":\"2026-11-23\"},{\"id\":\"vmware-blog-2019\",\"title\":\"VMware partner blog: Partner Connect at VMworld 2019 (go-live 29 Feb 2020, tier credits)\",\"url\":\"https://blogs.vmware.com/partner/2019/09/partner-connect-vmworld19-2.html\",\"copy\":\"shared/reference/partner-programs.md \\u00a74 (the source as summarised there; the page itself was not read here)\",\"retrieved\":\"2026-11-23\"}],\"facts\":[{\"id\":\"vmware.contractSigned\",\"label\":{\"en\":\"Signed the VMware Partner Connect agreement\",\"fr\":\"Contrat VMware Partner Connect sign\\u00e9\"},\"help\":{\"en\":\"1 when the partner signed the single Partner Connect contract (one contract for every partner profile), else 0.\",\"fr\":\"1 si le partenaire a sign\\u00e9 le contrat unique Partner Connect (un contrat pour tous les profils), sinon 0.\"},\"unit\":\"boolean\",\"integer\":true,\"min\":0,\"max\":1,\"source\":\"seed-004\"},{\"id\":\"vmware.revenueUSD\",\"label\":{\"en\":\"VMware revenue, last 12 months\",\"fr\":\"Chiffre d'affaires VMware, 12 derniers mois\"},\"help\":{\"en\":\"Revenue from VMware sales. The seed gives no period: 12 months is an assumption.\",\"fr\":\"Chiffre d'affaires des ventes VMware. La p\\u00e9riode n'est pas donn\\u00e9e : 12 mois est une hypoth\\u00e8se.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"seed-004\"},{\"id\":\"vmware.cloudServicesUSD\",\"label\":{\"en\":\"Cloud services delivered on VMware, last 12 months\",\"fr\":\"Services cloud fournis sur VMware, 12 derniers mois\"},\"help\":{\"en\":\"Value of the cloud services delivered on VMware.\",\"fr\":\"Valeur des services cloud fournis sur VMware.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000000,\"source\":\"seed-004\"},{\"id\":\"vmware.deployments\",\"label\":{\"en\":\"VMware project deployments, last 12 months\",\"fr\":\"D\\u00e9ploiements de projets VMware, 12 derniers mois\"},\"help\":{\"en\":\"Projects deployed with VMware products.\",\"fr\":\"Projets d\\u00e9ploy\\u00e9s avec des produits VMware.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":0,\"max\":1000000,\"source\":\"seed-004\"}],\"model\":\"levels\",\"onRequest\":true,\"parameters\":[{\"id\":\"vmware.solution.vcpPeople\",\"label\":{\"en\":\"VCP per solution competency\",\"fr\":\"VCP par comp\\u00e9tence solution\"},\"help\":{\"en\":\"The seed says one or two VCP depending on the competency; 2, the stricter reading, is the default.\",\"fr\":\"Le seed dit un ou deux VCP selon la comp\\u00e9tence ; 2, la lecture la plus stricte, est la valeur par d\\u00e9faut.\"},\"unit\":\"people\",\"integer\":true,\"min\":1,\"max\":2,\"default\":2,\"assumption\":true,\"note\":\"Seed 004: 'un ou deux VCP'; which competency needs one and which two is not given.\"},{\"id\":\"vmware.partner.solutionCompetencies\",\"label\":{\"en\":\"Solution competencies for Partner\",\"fr\":\"Comp\\u00e9tences solutions pour Partner\"},\"help\":{\"en\":\"The seed says the two lower levels need solution competencies, without a number.\",\"fr\":\"Le seed dit que les deux niveaux inf\\u00e9rieurs demandent des comp\\u00e9tences solutions, sans nombre.\"},\"unit\":\"competencies\",\"integer\":true,\"min\":0,\"max\":5,\"default\":1,\"assumption\":true},{\"id\":\"vmware.advanced.solutionCompetencies\",\"label\":{\"en\":\"Solution competencies for Advanced Partner\",\"fr\":\"Comp\\u00e9tences solutions pour Advanced Partner\"},\"help\":{\"en\":\"No number is given in the sources.\",\"fr\":\"Aucun nombre n'est donn\\u00e9 par les sources.\"},\"unit\":\"competencies\",\"integer\":true,\"min\":0,\"max\":5,\"default\":1,\"assumption\":true},{\"id\":\"vmware.advanced.revenueUSD\",\"label\":{\"en\":\"Advanced Partner: minimum VMware revenue\",\"fr\":\"Advanced Partner : chiffre d'affaires VMware minimum\"},\"help\":{\"en\":\"The seed says a minimum of revenue, with no figure.\",\"fr\":\"Le seed parle d'un seuil minimum de chiffre d'affaires, sans chiffre.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000,\"default\":250000,\"assumption\":true},{\"id\":\"vmware.advanced.cloudServicesUSD\",\"label\":{\"en\":\"Advanced Partner: minimum cloud services delivered\",\"fr\":\"Advanced Partner : minimum de services cloud fournis\"},\"help\":{\"en\":\"The seed says a minimum of cloud services delivered, with no figure.\",\"fr\":\"Le seed parle d'un minimum de fourniture de services cloud, sans chiffre.\"},\"unit\":\"usd\",\"min\":0,\"max\":1000000000,\"default\":100000,\"assumption\":true},{\"id\":\"vmware.advanced.deployments\",\"label\":{\"en\":\"Advanced Partner: minimum project deployments\",\"fr\":\"Advanced Partner : minimum de d\\u00e9ploiements de projets\"},\"help\":{\"en\":\"The seed says a minimum of project deployments, with no figure.\",\"fr\":\"Le seed parle d'un minimum de d\\u00e9ploiements de projets, sans chiffre.\"},\"unit\":\"deployments\",\"integer\":true,\"min\":0,\"max\":1000,\"default\":5,\"assumption\":true},{\"id\":\"vmware.principal.masterServicesCompetencies\",\"label\":{\"en\":\"Master Services Competencies for Principal Partner\",\"fr\":\"Comp\\u00e9tences services master pour Principal Partner\"},\"help\":{\"en\":\"The seed says Principal rests on Master Services Competencies, without a number.\",\"fr\":\"Le seed dit que Principal repose sur les comp\\u00e9tences services master, sans nombre.\"},\"unit\":\"competencies\",\"integer\":true,\"min\":1,\"max\":5,\"default\":1,\"assumption\":true}],\"levels\":{\"ordered\":true,\"competencies\":[{\"id\":\"solution-dcv\",\"name\":{\"en\":\"Solution competency: Data Center Virtualization\",\"fr\":\"Comp\\u00e9tence solution : Virtualisation du datacenter\"},\"class\":\"solution\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"One or two VCP, one VSP and one VTSP\",\"fr\":\"Un ou deux VCP, un VSP et un VTSP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcp\",\"name\":{\"en\":\"VCP\",\"fr\":\"VCP\"},\"certifications\":[\"vmware-vcp-dcv\",\"vmware-vcap-dcv\"],\"parameter\":\"vmware.solution.vcpPeople\"},{\"id\":\"vsp\",\"name\":{\"en\":\"VSP (sales)\",\"fr\":\"VSP (commercial)\"},\"certifications\":[\"vmware-vsp-dcv\"],\"people\":1},{\"id\":\"vtsp\",\"name\":{\"en\":\"VTSP (pre-sales)\",\"fr\":\"VTSP (avant-vente)\"},\"certifications\":[\"vmware-vtsp-dcv\"],\"people\":1}],\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).\"}],\"note\":\"The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.\"},{\"id\":\"solution-nv\",\"name\":{\"en\":\"Solution competency: Network Virtualization\",\"fr\":\"Comp\\u00e9tence solution : Virtualisation des r\\u00e9seaux\"},\"class\":\"solution\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"One or two VCP, one VSP and one VTSP\",\"fr\":\"Un ou deux VCP, un VSP et un VTSP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcp\",\"name\":{\"en\":\"VCP\",\"fr\":\"VCP\"},\"certifications\":[\"vmware-vcp-nv\",\"vmware-vcap-nv\"],\"parameter\":\"vmware.solution.vcpPeople\"},{\"id\":\"vsp\",\"name\":{\"en\":\"VSP (sales)\",\"fr\":\"VSP (commercial)\"},\"certifications\":[\"vmware-vsp-nv\"],\"people\":1},{\"id\":\"vtsp\",\"name\":{\"en\":\"VTSP (pre-sales)\",\"fr\":\"VTSP (avant-vente)\"},\"certifications\":[\"vmware-vtsp-nv\"],\"people\":1}],\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).\"}],\"note\":\"The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.\"},{\"id\":\"solution-cma\",\"name\":{\"en\":\"Solution competency: Cloud Management and Automation\",\"fr\":\"Comp\\u00e9tence solution : Management et automatisation du Cloud\"},\"class\":\"solution\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"One or two VCP, one VSP and one VTSP\",\"fr\":\"Un ou deux VCP, un VSP et un VTSP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcp\",\"name\":{\"en\":\"VCP\",\"fr\":\"VCP\"},\"certifications\":[\"vmware-vcp-cma\",\"vmware-vcap-cma\"],\"parameter\":\"vmware.solution.vcpPeople\"},{\"id\":\"vsp\",\"name\":{\"en\":\"VSP (sales)\",\"fr\":\"VSP (commercial)\"},\"certifications\":[\"vmware-vsp-cma\"],\"people\":1},{\"id\":\"vtsp\",\"name\":{\"en\":\"VTSP (pre-sales)\",\"fr\":\"VTSP (avant-vente)\"},\"certifications\":[\"vmware-vtsp-cma\"],\"people\":1}],\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).\"}],\"note\":\"The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.\"},{\"id\":\"solution-dw\",\"name\":{\"en\":\"Solution competency: Digital Workspace\",\"fr\":\"Comp\\u00e9tence solution : Poste de travail et mobilit\\u00e9\"},\"class\":\"solution\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"One or two VCP, one VSP and one VTSP\",\"fr\":\"Un ou deux VCP, un VSP et un VTSP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcp\",\"name\":{\"en\":\"VCP\",\"fr\":\"VCP\"},\"certifications\":[\"vmware-vcp-dw\",\"vmware-vcap-dw\"],\"parameter\":\"vmware.solution.vcpPeople\"},{\"id\":\"vsp\",\"name\":{\"en\":\"VSP (sales)\",\"fr\":\"VSP (commercial)\"},\"certifications\":[\"vmware-vsp-dw\"],\"people\":1},{\"id\":\"vtsp\",\"name\":{\"en\":\"VTSP (pre-sales)\",\"fr\":\"VTSP (avant-vente)\"},\"certifications\":[\"vmware-vtsp-dw\"],\"people\":1}],\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).\"}],\"note\":\"The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.\"},{\"id\":\"solution-vmc-aws\",\"name\":{\"en\":\"Solution competency: VMware Cloud on AWS\",\"fr\":\"Comp\\u00e9tence solution : VMware Cloud on AWS\"},\"class\":\"solution\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"One or two VCP, one VSP and one VTSP\",\"fr\":\"Un ou deux VCP, un VSP et un VTSP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcp\",\"name\":{\"en\":\"VCP\",\"fr\":\"VCP\"},\"certifications\":[\"vmware-vcp-vmc-aws\",\"vmware-vcap-vmc-aws\"],\"parameter\":\"vmware.solution.vcpPeople\"},{\"id\":\"vsp\",\"name\":{\"en\":\"VSP (sales)\",\"fr\":\"VSP (commercial)\"},\"certifications\":[\"vmware-vsp-vmc-aws\"],\"people\":1},{\"id\":\"vtsp\",\"name\":{\"en\":\"VTSP (pre-sales)\",\"fr\":\"VTSP (avant-vente)\"},\"certifications\":[\"vmware-vtsp-vmc-aws\"],\"people\":1}],\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Seed 004: a solution competency needs one or two VCP, one VSP and one VTSP. Which credentials count for which competency is not given: the VCP (or VCAP, which requires the VCP) of the competency's solution area, an assumption. A person fills one slot only (people counted once per competency).\"}],\"note\":\"The seed says fourteen solution competencies exist but names none; the five solution areas of the Master Services Competencies are modelled as solution competencies (an assumption), the others are not modelled.\"},{\"id\":\"master-dcv\",\"name\":{\"en\":\"Master Services Competency: Data Center Virtualization\",\"fr\":\"Comp\\u00e9tence services master : Virtualisation du datacenter\"},\"class\":\"master-services\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"Five VCP, of whom two VCAP\",\"fr\":\"Cinq VCP, dont deux VCAP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcap\",\"name\":{\"en\":\"VCAP\",\"fr\":\"VCAP\"},\"certifications\":[\"vmware-vcap-dcv\"],\"people\":2},{\"id\":\"vcp\",\"name\":{\"en\":\"Other VCP (or VCAP)\",\"fr\":\"Autres VCP (ou VCAP)\"},\"certifications\":[\"vmware-vcp-dcv\",\"vmware-vcap-dcv\"],\"people\":3}],\"source\":\"seed-004\",\"note\":\"Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.\"}]},{\"id\":\"master-nv\",\"name\":{\"en\":\"Master Services Competency: Network Virtualization\",\"fr\":\"Comp\\u00e9tence services master : Virtualisation des r\\u00e9seaux\"},\"class\":\"master-services\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"Five VCP, of whom two VCAP\",\"fr\":\"Cinq VCP, dont deux VCAP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcap\",\"name\":{\"en\":\"VCAP\",\"fr\":\"VCAP\"},\"certifications\":[\"vmware-vcap-nv\"],\"people\":2},{\"id\":\"vcp\",\"name\":{\"en\":\"Other VCP (or VCAP)\",\"fr\":\"Autres VCP (ou VCAP)\"},\"certifications\":[\"vmware-vcp-nv\",\"vmware-vcap-nv\"],\"people\":3}],\"source\":\"seed-004\",\"note\":\"Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.\"}]},{\"id\":\"master-cma\",\"name\":{\"en\":\"Master Services Competency: Cloud Management and Automation\",\"fr\":\"Comp\\u00e9tence services master : Management et automatisation du Cloud\"},\"class\":\"master-services\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"Five VCP, of whom two VCAP\",\"fr\":\"Cinq VCP, dont deux VCAP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcap\",\"name\":{\"en\":\"VCAP\",\"fr\":\"VCAP\"},\"certifications\":[\"vmware-vcap-cma\"],\"people\":2},{\"id\":\"vcp\",\"name\":{\"en\":\"Other VCP (or VCAP)\",\"fr\":\"Autres VCP (ou VCAP)\"},\"certifications\":[\"vmware-vcp-cma\",\"vmware-vcap-cma\"],\"people\":3}],\"source\":\"seed-004\",\"note\":\"Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.\"}]},{\"id\":\"master-dw\",\"name\":{\"en\":\"Master Services Competency: Digital Workspace\",\"fr\":\"Comp\\u00e9tence services master : Poste de travail et mobilit\\u00e9\"},\"class\":\"master-services\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"Five VCP, of whom two VCAP\",\"fr\":\"Cinq VCP, dont deux VCAP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcap\",\"name\":{\"en\":\"VCAP\",\"fr\":\"VCAP\"},\"certifications\":[\"vmware-vcap-dw\"],\"people\":2},{\"id\":\"vcp\",\"name\":{\"en\":\"Other VCP (or VCAP)\",\"fr\":\"Autres VCP (ou VCAP)\"},\"certifications\":[\"vmware-vcp-dw\",\"vmware-vcap-dw\"],\"people\":3}],\"source\":\"seed-004\",\"note\":\"Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.\"}]},{\"id\":\"master-vmc-aws\",\"name\":{\"en\":\"Master Services Competency: VMware Cloud on AWS\",\"fr\":\"Comp\\u00e9tence services master : VMware Cloud on AWS\"},\"class\":\"master-services\",\"source\":\"seed-004\",\"requirements\":[{\"id\":\"people\",\"name\":{\"en\":\"Five VCP, of whom two VCAP\",\"fr\":\"Cinq VCP, dont deux VCAP\"},\"kind\":\"people\",\"slots\":[{\"id\":\"vcap\",\"name\":{\"en\":\"VCAP\",\"fr\":\"VCAP\"},\"certifications\":[\"vmware-vcap-vmc-aws\"],\"people\":2},{\"id\":\"vcp\",\"name\":{\"en\":\"Other VCP (or VCAP)\",\"fr\":\"Autres VCP (ou VCAP)\"},\"certifications\":[\"vmware-vcp-vmc-aws\",\"vmware-vcap-vmc-aws\"],\"people\":3}],\"source\":\"seed-004\",\"note\":\"Seed 004: five VCP on the competency, of whom two VCAP; a VCAP holder also counts as a VCP (the VCAP requires the VCP), so the requirement is two VCAP plus three more VCP or VCAP, each person counted once.\"}]}],\"levels\":[{\"id\":\"partner\",\"name\":{\"en\":\"Partner\",\"fr\":\"Partner\"},\"source\":\"seed-004\",\"requirements\":[{\"id\":\"contract\",\"name\":{\"en\":\"The single Partner Connect contract signed\",\"fr\":\"Contrat unique Partner Connect sign\\u00e9\"},\"kind\":\"fact\",\"fact\":\"vmware.contractSigned\",\"atLeast\":1,\"source\":\"seed-004\"},{\"id\":\"solution-competencies\",\"name\":{\"en\":\"Solution competencies\",\"fr\":\"Comp\\u00e9tences solutions\"},\"kind\":\"competencies\",\"parameter\":\"vmware.partner.solutionCompetencies\",\"class\":\"solution\",\"source\":\"seed-004\"}]},{\"id\":\"advanced\",\"name\":{\"en\":\"Advanced Partner\",\"fr\":\"Advanced Partner\"},\"source\":\"seed-004\",\"requirements\":[{\"id\":\"partner\",\"name\":{\"en\":\"Partner level\",\"fr\":\"Niveau Partner\"},\"kind\":\"level\",\"level\":\"partner\",\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Levels are taken as cumulative (an assumption).\"},{\"id\":\"solution-competencies\",\"name\":{\"en\":\"Solution competencies\",\"fr\":\"Comp\\u00e9tences solutions\"},\"kind\":\"competencies\",\"parameter\":\"vmware.advanced.solutionCompetencies\",\"class\":\"solution\",\"source\":\"seed-004\"},{\"id\":\"business\",\"name\":{\"en\":\"Revenue, cloud services or deployments\",\"fr\":\"Chiffre d'affaires, services cloud ou d\\u00e9ploiements\"},\"kind\":\"any\",\"any\":[{\"id\":\"revenue\",\"name\":{\"en\":\"VMware revenue\",\"fr\":\"Chiffre d'affaires VMware\"},\"kind\":\"fact\",\"fact\":\"vmware.revenueUSD\",\"parameter\":\"vmware.advanced.revenueUSD\",\"source\":\"seed-004\"},{\"id\":\"cloud-services\",\"name\":{\"en\":\"Cloud services delivered\",\"fr\":\"Services cloud fournis\"},\"kind\":\"fact\",\"fact\":\"vmware.cloudServicesUSD\",\"parameter\":\"vmware.advanced.cloudServicesUSD\",\"source\":\"seed-004\"},{\"id\":\"deployments\",\"name\":{\"en\":\"Project deployments\",\"fr\":\"D\\u00e9ploiements de projets\"},\"kind\":\"fact\",\"fact\":\"vmware.deployments\",\"parameter\":\"vmware.advanced.deployments\",\"source\":\"seed-004\"}],\"source\":\"seed-004\",\"note\":\"Seed 004: 'un seuil minimum de chiffre d'affaires ou de fourniture de services cloud ou de d\\u00e9ploiement de projets': one of the three is enough.\"}]},{\"id\":\"principal\",\"name\":{\"en\":\"Principal Partner\",\"fr\":\"Principal Partner\"},\"source\":\"seed-004\",\"requirements\":[{\"id\":\"advanced\",\"name\":{\"en\":\"Advanced Partner level\",\"fr\":\"Niveau Advanced Partner\"},\"kind\":\"level\",\"level\":\"advanced\",\"source\":\"seed-004\",\"assumption\":true,\"note\":\"Levels are taken as cumulative (an assumption).\"},{\"id\":\"master-services\",\"name\":{\"en\":\"Master Services Competencies\",\"fr\":\"Comp\\u00e9tences services master\"},\"kind\":\"competencies\",\"parameter\":\"vmware.principal.masterServicesCompetencies\",\"class\":\"master-services\",\"source\":\"seed-004\"}]}],\"notModelled\":[{\"name\":{\"en\":\"The other solution competencies (fourteen in all per the seed)\",\"fr\":\"Les autres comp\\u00e9tences solutions (quatorze en tout selon le seed)\"},\"reason\":\"Not named by any source read; a Tech Data page speaks of seven (reference \\u00a79).\"},{\"name\":{\"en\":\"Tier credits\",\"fr\":\"Cr\\u00e9dits de niveau\"},\"reason\":\"Transaction value \\u00d7 multipliers; no thresholds published (reference \\u00a74, \\u00a79).\"}]}}]"
 
 // builtinCertificationsJSON is Engine.AppendCertificationsJSON of the built-in rules.
-const builtinCertificationsJSON = "[{\"id\":\"microsoft-365-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Fundamentals\",\"fr\":\"Microsoft 365 Fundamentals\"},\"exams\":[\"MS-900\"],\"aliases\":[\"Microsoft 365 Certified: Fundamentals\",\"M365 Fundamentals\"],\"level\":\"fundamentals\",\"retires\":\"2026-03-31\",\"countsUntil\":\"2027-03-31\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: retires March 31, 2026; eligible for partner capability score points through March 31, 2027.\"},{\"id\":\"teams-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Teams Administrator Associate\"},\"exams\":[\"MS-700\"],\"aliases\":[\"Teams Administrator\",\"Microsoft Teams Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"identity-and-access-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Identity and Access Administrator Associate\",\"fr\":\"Microsoft Certified : Identity and Access Administrator Associate\"},\"exams\":[\"SC-300\"],\"aliases\":[\"Identity and Access Administrator\",\"Microsoft Identity and Access Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate; also Security intermediate step 3 (listed there as \\\"Microsoft Identity and Access Administrator\\\").\"},{\"id\":\"collaboration-communications-systems-engineer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate\",\"fr\":\"Microsoft 365 Certified : Collaboration Communications Systems Engineer Associate\"},\"exams\":[\"MS-721\"],\"aliases\":[\"Collaboration Communications Systems Engineer\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"endpoint-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Endpoint Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Endpoint Administrator Associate\"},\"exams\":[\"MD-102\"],\"aliases\":[\"Endpoint Administrator\",\"Microsoft 365 Certified: Modern Desktop Administrator Associate\",\"Modern Desktop Administrator Associate\",\"Modern Desktop Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: \\\"previously known as Microsoft 365 Certified: Modern Desktop Administrator Associate\\\".\"},{\"id\":\"copilot-and-agent-administration-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Certified: Copilot and Agent Administration Fundamentals\",\"fr\":\"Microsoft 365 Certified : Copilot and Agent Administration Fundamentals\"},\"exams\":[\"AB-900\"],\"aliases\":[\"Copilot and Agent Administration Fundamentals\",\"Microsoft 365 Copilot and Agent Administration Fundamentals\"],\"level\":\"fundamentals\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Exam code AB-900 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"enterprise-administrator-expert\",\"name\":{\"en\":\"Microsoft 365 Certified: Enterprise Administrator Expert\",\"fr\":\"Microsoft 365 Certified : Enterprise Administrator Expert\"},\"exams\":[\"MS-102\"],\"aliases\":[\"M365 Enterprise Administrator Expert\",\"Microsoft 365 Enterprise Administrator\",\"Enterprise Administrator\"],\"level\":\"expert\",\"retires\":\"2026-11-30\",\"countsUntil\":\"2027-11-30\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Source: retires November 30, 2026; eligible for partner capability score points through November 30, 2027. Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"teams-meetings-and-meeting-rooms-technical-assessment\",\"name\":{\"en\":\"Teams Meetings and Meeting Rooms Technical Assessment\",\"fr\":\"Teams Meetings and Meeting Rooms Technical Assessment\"},\"aliases\":[\"Teams Meetings and Meeting Rooms\"],\"level\":\"other\",\"retires\":\"2026-06-15\",\"countsUntil\":\"2027-06-15\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Partner University technical assessment (courseId 18819), not a Microsoft Learn certification: no exam code. Source: retires June 15, 2026; eligible for points through June 15, 2027.\"},{\"id\":\"azure-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Administrator Associate\"},\"exams\":[\"AZ-104\"],\"aliases\":[\"Azure Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI, Digital & App Innovation and Infrastructure intermediate step 1.\"},{\"id\":\"azure-solutions-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure Solutions Architect Expert\",\"fr\":\"Microsoft Certified : Azure Solutions Architect Expert\"},\"exams\":[\"AZ-305\"],\"aliases\":[\"Azure Solutions Architect\",\"Azure Solutions Architect Certification\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI intermediate step 2; Digital & App Innovation and Infrastructure advanced step 1. Prerequisite: Azure Administrator Associate (AZ-104), not listed in exams.\"},{\"id\":\"azure-database-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Database Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Database Administrator Associate\"},\"exams\":[\"DP-300\"],\"aliases\":[\"Azure Database Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"azure-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Engineer Associate\",\"fr\":\"Microsoft Certified : Azure AI Engineer Associate\"},\"exams\":[\"AI-102\"],\"aliases\":[\"Azure AI Engineer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"azure-data-scientist-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Scientist Associate\",\"fr\":\"Microsoft Certified : Azure Data Scientist Associate\"},\"exams\":[\"DP-100\"],\"aliases\":[\"Azure Data Scientist\"],\"level\":\"associate\",\"retires\":\"2026-06-01\",\"countsUntil\":\"2027-06-01\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-bi-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Power BI Data Analyst Associate\",\"fr\":\"Microsoft Certified : Power BI Data Analyst Associate\"},\"exams\":[\"PL-300\"],\"aliases\":[\"Data Analyst Associate\",\"Power BI Data Analyst\",\"Data Analyst\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3 (listed there as \\\"Data Analyst Associate\\\"); Business Applications intermediate (listed there as \\\"Microsoft Certified: Power BI Data Analyst Associate\\\", link /certifications/data-analyst-associate/). Name taken from the Business Applications page.\"},{\"id\":\"azure-cosmos-db-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Cosmos DB Developer Specialty\",\"fr\":\"Microsoft Certified : Azure Cosmos DB Developer Specialty\"},\"exams\":[\"DP-420\"],\"aliases\":[\"Azure Cosmos DB Developer\",\"Cosmos DB Developer\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-analytics-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Analytics Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Analytics Engineer Associate\"},\"exams\":[\"DP-600\"],\"aliases\":[\"Fabric Analytics Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Data Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Data Engineer Associate\"},\"exams\":[\"DP-700\"],\"aliases\":[\"Fabric Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"sql-ai-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: SQL AI Developer Associate\",\"fr\":\"Microsoft Certified : SQL AI Developer Associate\"},\"exams\":[\"DP-800\"],\"aliases\":[\"SQL AI Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-800 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-ai-apps-and-agents-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Apps and Agents Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Apps and Agents Developer Associate\"},\"exams\":[\"AI-103\"],\"aliases\":[\"Azure AI Apps and Agents Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-103 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"machine-learning-operations-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Machine Learning Operations Engineer Associate\",\"fr\":\"Microsoft Certified : Machine Learning Operations Engineer Associate\"},\"exams\":[\"AI-300\"],\"aliases\":[\"Machine Learning Operations Engineer\",\"MLOps Engineer Associate\",\"MLOps Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-300 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-databricks-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Databricks Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Databricks Data Engineer Associate\"},\"exams\":[\"DP-750\"],\"aliases\":[\"Azure Databricks Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-750 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Developer Associate\",\"fr\":\"Microsoft Certified : Azure Developer Associate\"},\"exams\":[\"AZ-204\"],\"aliases\":[\"Azure Developer\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-platform-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Developer Associate\",\"fr\":\"Microsoft Certified : Power Platform Developer Associate\"},\"exams\":[\"PL-400\"],\"aliases\":[\"Power Platform Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2; also Business Applications intermediate.\"},{\"id\":\"azure-ai-cloud-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Cloud Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Cloud Developer Associate\"},\"exams\":[\"AI-200\"],\"aliases\":[\"Azure AI Cloud Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. Exam code AI-200 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"github-agentic-ai-developer\",\"name\":{\"en\":\"GitHub Certified: Agentic AI Developer\",\"fr\":\"GitHub Certified : Agentic AI Developer\"},\"exams\":[\"GH-600\"],\"aliases\":[\"Agentic AI Developer\",\"GitHub Agentic AI Developer\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2 (Learn link /credentials/certifications/agentic-ai-developer/). Exam code GH-600 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-network-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Network Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Network Engineer Associate\"},\"exams\":[\"AZ-700\"],\"aliases\":[\"Azure Network Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2.\"},{\"id\":\"windows-server-hybrid-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Windows Server Hybrid Administrator Associate\",\"fr\":\"Microsoft Certified : Windows Server Hybrid Administrator Associate\"},\"exams\":[\"AZ-800\",\"AZ-801\"],\"aliases\":[\"Windows Server Hybrid Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2. Both exams are required.\"},{\"id\":\"azure-devops-engineer-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure DevOps Engineer Expert\",\"fr\":\"Microsoft Certified : Azure DevOps Engineer Expert\"},\"exams\":[\"AZ-400\"],\"aliases\":[\"DevOps Engineer Expert\",\"Azure DevOps Engineer\",\"DevOps Engineer\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2. Prerequisite: Azure Administrator Associate or Azure Developer Associate, not listed in exams. Learn may title it \\\"DevOps Engineer Expert\\\" (kept as an alias).\"},{\"id\":\"power-platform-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Power Platform Solution Architect Expert\"},\"exams\":[\"PL-600\"],\"aliases\":[\"Power Platform Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2; also Business Applications advanced. Prerequisite: Power Platform Functional Consultant or Power Platform Developer Associate, not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year). Retirement date from the Business Applications page; the Azure page lists this certification without a retirement note.\"},{\"id\":\"github-actions\",\"name\":{\"en\":\"GitHub Actions\",\"fr\":\"GitHub Actions\"},\"exams\":[\"GH-200\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-administration\",\"name\":{\"en\":\"GitHub Administration\",\"fr\":\"GitHub Administration\"},\"exams\":[\"GH-100\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-advanced-security\",\"name\":{\"en\":\"GitHub Advanced Security\",\"fr\":\"GitHub Advanced Security\"},\"exams\":[\"GH-500\"],\"aliases\":[\"GHAS\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-copilot\",\"name\":{\"en\":\"GitHub Copilot\",\"fr\":\"GitHub Copilot\"},\"exams\":[\"GH-300\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"azure-virtual-desktop-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Virtual Desktop Specialty\",\"fr\":\"Microsoft Certified : Azure Virtual Desktop Specialty\"},\"exams\":[\"AZ-140\"],\"aliases\":[\"Azure Virtual Desktop\",\"AVD Specialty\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"azure-for-sap-workloads-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure for SAP Workloads Specialty\",\"fr\":\"Microsoft Certified : Azure for SAP Workloads Specialty\"},\"exams\":[\"AZ-120\"],\"aliases\":[\"Azure for SAP Workloads\",\"Azure SAP Workloads\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"dynamics-365-finance-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Finance Functional Consultant Associate\"},\"exams\":[\"MB-310\"],\"aliases\":[\"D365 Finance Functional Consultant\",\"Dynamics 365 Finance Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-finance-and-operations-apps-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Developer Associate\"},\"exams\":[\"MB-500\"],\"aliases\":[\"D365 F&O Apps Developer\",\"Finance and Operations Apps Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Associate\"},\"exams\":[\"MB-330\"],\"aliases\":[\"D365 SCM Functional Consultant\",\"Dynamics 365 Supply Chain Management Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-customer-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Service Functional Consultant Associate\"},\"exams\":[\"MB-230\"],\"aliases\":[\"D365 Customer Service Functional Consultant\",\"Dynamics 365 Customer Service Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-field-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Field Service Functional Consultant Associate\"},\"exams\":[\"MB-240\"],\"aliases\":[\"D365 Field Service Functional Consultant\",\"Dynamics 365 Field Service Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Functional Consultant Associate\"},\"exams\":[\"MB-800\"],\"aliases\":[\"D365 Business Central Functional Consultant\",\"Dynamics 365 Business Central Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"power-platform-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Power Platform Functional Consultant Associate\"},\"exams\":[\"PL-200\"],\"aliases\":[\"Power Platform Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-automate-rpa-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Automate RPA Developer Associate\",\"fr\":\"Microsoft Certified : Power Automate RPA Developer Associate\"},\"exams\":[\"PL-500\"],\"aliases\":[\"Power Automate RPA Developer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-customer-experience-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Experience Analyst Associate\"},\"exams\":[\"MB-280\"],\"aliases\":[\"D365 Customer Experience Analyst\",\"Dynamics 365 Customer Experience Analyst\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-sales-ai-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales AI Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales AI Consultant Associate\"},\"exams\":[\"AB-210\"],\"aliases\":[\"D365 Sales AI Consultant\",\"Dynamics 365 Sales AI Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-210 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"intelligent-applications-builder-associate\",\"name\":{\"en\":\"Microsoft Certified: Intelligent Applications Builder Associate\",\"fr\":\"Microsoft Certified : Intelligent Applications Builder Associate\"},\"exams\":[\"AB-410\"],\"aliases\":[\"Intelligent Applications Builder\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-410 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-contact-center-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Contact Center AI Engineer Associate\"},\"exams\":[\"AB-250\"],\"aliases\":[\"D365 Contact Center AI Engineer\",\"Dynamics 365 Contact Center AI Engineer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-250 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Expert\"},\"exams\":[\"MB-335\"],\"aliases\":[\"D365 SCM Functional Consultant Expert\",\"Dynamics 365 Supply Chain Management Functional Consultant Expert\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Prerequisite: Dynamics 365 Supply Chain Management Functional Consultant Associate (MB-330), not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Solution Architect Expert\"},\"exams\":[\"MB-700\"],\"aliases\":[\"D365 F&O Apps Solution Architect\",\"Finance and Operations Apps Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Expert: a prerequisite associate certification is also required (not an exam of this certification). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Developer Associate\"},\"exams\":[\"MB-820\"],\"aliases\":[\"D365 Business Central Developer\",\"Dynamics 365 Business Central Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced (an associate-level certification counted in the advanced metric).\"},{\"id\":\"agentic-ai-business-solutions-architect\",\"name\":{\"en\":\"Microsoft Certified: Agentic AI Business Solutions Architect\",\"fr\":\"Microsoft Certified : Agentic AI Business Solutions Architect\"},\"exams\":[\"AB-100\"],\"aliases\":[\"Agentic AI Business Solutions Architect Expert\"],\"level\":\"expert\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Level expert per third-party sources (requires a prerequisite associate certification); the source name has no level suffix. Exam code AB-100 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Security Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Security Engineer Associate\"},\"exams\":[\"AZ-500\"],\"aliases\":[\"Azure Security Engineer\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"If you complete it before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date).\"},{\"id\":\"cloud-and-ai-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Cloud and AI Security Engineer Associate\",\"fr\":\"Microsoft Certified : Cloud and AI Security Engineer Associate\"},\"exams\":[\"SC-500\"],\"aliases\":[\"Cloud and AI Security Engineer\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Azure Security Engineer Associate). Exam code SC-500 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"security-operations-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Security Operations Analyst Associate\",\"fr\":\"Microsoft Certified : Security Operations Analyst Associate\"},\"exams\":[\"SC-200\"],\"aliases\":[\"Microsoft Security Operations Analyst\",\"Security Operations Analyst\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 2). Source name: \\\"Microsoft Security Operations Analyst\\\" (link /certifications/security-operations-analyst/).\"},{\"id\":\"cybersecurity-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Cybersecurity Architect Expert\",\"fr\":\"Microsoft Certified : Cybersecurity Architect Expert\"},\"exams\":[\"SC-100\"],\"aliases\":[\"Microsoft Cybersecurity Architect\",\"Cybersecurity Architect\"],\"level\":\"expert\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Cybersecurity Architect Expert\\\"). Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"information-protection-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Protection Administrator Associate\",\"fr\":\"Microsoft Certified : Information Protection Administrator Associate\"},\"exams\":[\"SC-400\"],\"aliases\":[\"Microsoft Information Protection Administrator\",\"Information Protection Administrator\"],\"level\":\"associate\",\"retires\":\"2025-05-31\",\"countsUntil\":\"2026-05-31\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Information Protection Administrator\\\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\\\" (the footnote is marked ** while the list item is marked *).\"},{\"id\":\"information-security-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Security Administrator Associate\",\"fr\":\"Microsoft Certified : Information Security Administrator Associate\"},\"exams\":[\"SC-401\"],\"aliases\":[\"Information Security Administrator\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).\"}]"
+const builtinCertificationsJSON = "[{\"id\":\"microsoft-365-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Fundamentals\",\"fr\":\"Microsoft 365 Fundamentals\"},\"exams\":[\"MS-900\"],\"aliases\":[\"Microsoft 365 Certified: Fundamentals\",\"M365 Fundamentals\"],\"level\":\"fundamentals\",\"retires\":\"2026-03-31\",\"countsUntil\":\"2027-03-31\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: retires March 31, 2026; eligible for partner capability score points through March 31, 2027.\"},{\"id\":\"teams-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Teams Administrator Associate\"},\"exams\":[\"MS-700\"],\"aliases\":[\"Teams Administrator\",\"Microsoft Teams Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"identity-and-access-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Identity and Access Administrator Associate\",\"fr\":\"Microsoft Certified : Identity and Access Administrator Associate\"},\"exams\":[\"SC-300\"],\"aliases\":[\"Identity and Access Administrator\",\"Microsoft Identity and Access Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate; also Security intermediate step 3 (listed there as \\\"Microsoft Identity and Access Administrator\\\").\"},{\"id\":\"collaboration-communications-systems-engineer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate\",\"fr\":\"Microsoft 365 Certified : Collaboration Communications Systems Engineer Associate\"},\"exams\":[\"MS-721\"],\"aliases\":[\"Collaboration Communications Systems Engineer\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate.\"},{\"id\":\"endpoint-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Endpoint Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Endpoint Administrator Associate\"},\"exams\":[\"MD-102\"],\"aliases\":[\"Endpoint Administrator\",\"Microsoft 365 Certified: Modern Desktop Administrator Associate\",\"Modern Desktop Administrator Associate\",\"Modern Desktop Administrator\"],\"level\":\"associate\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Source: \\\"previously known as Microsoft 365 Certified: Modern Desktop Administrator Associate\\\".\"},{\"id\":\"copilot-and-agent-administration-fundamentals\",\"name\":{\"en\":\"Microsoft 365 Certified: Copilot and Agent Administration Fundamentals\",\"fr\":\"Microsoft 365 Certified : Copilot and Agent Administration Fundamentals\"},\"exams\":[\"AB-900\"],\"aliases\":[\"Copilot and Agent Administration Fundamentals\",\"Microsoft 365 Copilot and Agent Administration Fundamentals\"],\"level\":\"fundamentals\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work intermediate. Exam code AB-900 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"enterprise-administrator-expert\",\"name\":{\"en\":\"Microsoft 365 Certified: Enterprise Administrator Expert\",\"fr\":\"Microsoft 365 Certified : Enterprise Administrator Expert\"},\"exams\":[\"MS-102\"],\"aliases\":[\"M365 Enterprise Administrator Expert\",\"Microsoft 365 Enterprise Administrator\",\"Enterprise Administrator\"],\"level\":\"expert\",\"retires\":\"2026-11-30\",\"countsUntil\":\"2027-11-30\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Source: retires November 30, 2026; eligible for partner capability score points through November 30, 2027. Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"teams-meetings-and-meeting-rooms-technical-assessment\",\"name\":{\"en\":\"Teams Meetings and Meeting Rooms Technical Assessment\",\"fr\":\"Teams Meetings and Meeting Rooms Technical Assessment\"},\"aliases\":[\"Teams Meetings and Meeting Rooms\"],\"level\":\"other\",\"retires\":\"2026-06-15\",\"countsUntil\":\"2027-06-15\",\"source\":\"learn-modern-work\",\"note\":\"Modern Work advanced. Partner University technical assessment (courseId 18819), not a Microsoft Learn certification: no exam code. Source: retires June 15, 2026; eligible for points through June 15, 2027.\"},{\"id\":\"azure-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Administrator Associate\"},\"exams\":[\"AZ-104\"],\"aliases\":[\"Azure Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI, Digital & App Innovation and Infrastructure intermediate step 1.\"},{\"id\":\"azure-solutions-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure Solutions Architect Expert\",\"fr\":\"Microsoft Certified : Azure Solutions Architect Expert\"},\"exams\":[\"AZ-305\"],\"aliases\":[\"Azure Solutions Architect\",\"Azure Solutions Architect Certification\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Azure gate: Data & AI intermediate step 2; Digital & App Innovation and Infrastructure advanced step 1. Prerequisite: Azure Administrator Associate (AZ-104), not listed in exams.\"},{\"id\":\"azure-database-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Database Administrator Associate\",\"fr\":\"Microsoft Certified : Azure Database Administrator Associate\"},\"exams\":[\"DP-300\"],\"aliases\":[\"Azure Database Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"azure-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Engineer Associate\",\"fr\":\"Microsoft Certified : Azure AI Engineer Associate\"},\"exams\":[\"AI-102\"],\"aliases\":[\"Azure AI Engineer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"azure-data-scientist-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Scientist Associate\",\"fr\":\"Microsoft Certified : Azure Data Scientist Associate\"},\"exams\":[\"DP-100\"],\"aliases\":[\"Azure Data Scientist\"],\"level\":\"associate\",\"retires\":\"2026-06-01\",\"countsUntil\":\"2027-06-01\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-bi-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Power BI Data Analyst Associate\",\"fr\":\"Microsoft Certified : Power BI Data Analyst Associate\"},\"exams\":[\"PL-300\"],\"aliases\":[\"Data Analyst Associate\",\"Power BI Data Analyst\",\"Data Analyst\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3 (listed there as \\\"Data Analyst Associate\\\"); Business Applications intermediate (listed there as \\\"Microsoft Certified: Power BI Data Analyst Associate\\\", link /certifications/data-analyst-associate/). Name taken from the Business Applications page.\"},{\"id\":\"azure-cosmos-db-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Cosmos DB Developer Specialty\",\"fr\":\"Microsoft Certified : Azure Cosmos DB Developer Specialty\"},\"exams\":[\"DP-420\"],\"aliases\":[\"Azure Cosmos DB Developer\",\"Cosmos DB Developer\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-analytics-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Analytics Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Analytics Engineer Associate\"},\"exams\":[\"DP-600\"],\"aliases\":[\"Fabric Analytics Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"fabric-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Fabric Data Engineer Associate\",\"fr\":\"Microsoft Certified : Fabric Data Engineer Associate\"},\"exams\":[\"DP-700\"],\"aliases\":[\"Fabric Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3.\"},{\"id\":\"sql-ai-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: SQL AI Developer Associate\",\"fr\":\"Microsoft Certified : SQL AI Developer Associate\"},\"exams\":[\"DP-800\"],\"aliases\":[\"SQL AI Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-800 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-ai-apps-and-agents-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Apps and Agents Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Apps and Agents Developer Associate\"},\"exams\":[\"AI-103\"],\"aliases\":[\"Azure AI Apps and Agents Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-103 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"machine-learning-operations-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Machine Learning Operations Engineer Associate\",\"fr\":\"Microsoft Certified : Machine Learning Operations Engineer Associate\"},\"exams\":[\"AI-300\"],\"aliases\":[\"Machine Learning Operations Engineer\",\"MLOps Engineer Associate\",\"MLOps Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code AI-300 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-databricks-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Databricks Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Databricks Data Engineer Associate\"},\"exams\":[\"DP-750\"],\"aliases\":[\"Azure Databricks Data Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Data & AI intermediate step 3. Exam code DP-750 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Developer Associate\",\"fr\":\"Microsoft Certified : Azure Developer Associate\"},\"exams\":[\"AZ-204\"],\"aliases\":[\"Azure Developer\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-platform-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Developer Associate\",\"fr\":\"Microsoft Certified : Power Platform Developer Associate\"},\"exams\":[\"PL-400\"],\"aliases\":[\"Power Platform Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2; also Business Applications intermediate.\"},{\"id\":\"azure-ai-cloud-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure AI Cloud Developer Associate\",\"fr\":\"Microsoft Certified : Azure AI Cloud Developer Associate\"},\"exams\":[\"AI-200\"],\"aliases\":[\"Azure AI Cloud Developer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2. Exam code AI-200 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"github-agentic-ai-developer\",\"name\":{\"en\":\"GitHub Certified: Agentic AI Developer\",\"fr\":\"GitHub Certified : Agentic AI Developer\"},\"exams\":[\"GH-600\"],\"aliases\":[\"Agentic AI Developer\",\"GitHub Agentic AI Developer\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation intermediate step 2 (Learn link /credentials/certifications/agentic-ai-developer/). Exam code GH-600 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-network-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Network Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Network Engineer Associate\"},\"exams\":[\"AZ-700\"],\"aliases\":[\"Azure Network Engineer\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2.\"},{\"id\":\"windows-server-hybrid-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Windows Server Hybrid Administrator Associate\",\"fr\":\"Microsoft Certified : Windows Server Hybrid Administrator Associate\"},\"exams\":[\"AZ-800\",\"AZ-801\"],\"aliases\":[\"Windows Server Hybrid Administrator\"],\"level\":\"associate\",\"source\":\"learn-azure\",\"note\":\"Infrastructure intermediate step 2. Both exams are required.\"},{\"id\":\"azure-devops-engineer-expert\",\"name\":{\"en\":\"Microsoft Certified: Azure DevOps Engineer Expert\",\"fr\":\"Microsoft Certified : Azure DevOps Engineer Expert\"},\"exams\":[\"AZ-400\"],\"aliases\":[\"DevOps Engineer Expert\",\"Azure DevOps Engineer\",\"DevOps Engineer\"],\"level\":\"expert\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2. Prerequisite: Azure Administrator Associate or Azure Developer Associate, not listed in exams. Learn may title it \\\"DevOps Engineer Expert\\\" (kept as an alias).\"},{\"id\":\"power-platform-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Power Platform Solution Architect Expert\"},\"exams\":[\"PL-600\"],\"aliases\":[\"Power Platform Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2; also Business Applications advanced. Prerequisite: Power Platform Functional Consultant or Power Platform Developer Associate, not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year). Retirement date from the Business Applications page; the Azure page lists this certification without a retirement note.\"},{\"id\":\"github-actions\",\"name\":{\"en\":\"GitHub Actions\",\"fr\":\"GitHub Actions\"},\"exams\":[\"GH-200\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-administration\",\"name\":{\"en\":\"GitHub Administration\",\"fr\":\"GitHub Administration\"},\"exams\":[\"GH-100\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-advanced-security\",\"name\":{\"en\":\"GitHub Advanced Security\",\"fr\":\"GitHub Advanced Security\"},\"exams\":[\"GH-500\"],\"aliases\":[\"GHAS\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"github-copilot\",\"name\":{\"en\":\"GitHub Copilot\",\"fr\":\"GitHub Copilot\"},\"exams\":[\"GH-300\"],\"level\":\"other\",\"source\":\"learn-azure\",\"note\":\"Digital & App Innovation advanced step 2.\"},{\"id\":\"azure-virtual-desktop-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure Virtual Desktop Specialty\",\"fr\":\"Microsoft Certified : Azure Virtual Desktop Specialty\"},\"exams\":[\"AZ-140\"],\"aliases\":[\"Azure Virtual Desktop\",\"AVD Specialty\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"azure-for-sap-workloads-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure for SAP Workloads Specialty\",\"fr\":\"Microsoft Certified : Azure for SAP Workloads Specialty\"},\"exams\":[\"AZ-120\"],\"aliases\":[\"Azure for SAP Workloads\",\"Azure SAP Workloads\"],\"level\":\"specialty\",\"source\":\"learn-azure\",\"note\":\"Infrastructure advanced step 2.\"},{\"id\":\"dynamics-365-finance-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Finance Functional Consultant Associate\"},\"exams\":[\"MB-310\"],\"aliases\":[\"D365 Finance Functional Consultant\",\"Dynamics 365 Finance Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-finance-and-operations-apps-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Developer Associate\"},\"exams\":[\"MB-500\"],\"aliases\":[\"D365 F&O Apps Developer\",\"Finance and Operations Apps Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Associate\"},\"exams\":[\"MB-330\"],\"aliases\":[\"D365 SCM Functional Consultant\",\"Dynamics 365 Supply Chain Management Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-customer-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Service Functional Consultant Associate\"},\"exams\":[\"MB-230\"],\"aliases\":[\"D365 Customer Service Functional Consultant\",\"Dynamics 365 Customer Service Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"dynamics-365-field-service-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Field Service Functional Consultant Associate\"},\"exams\":[\"MB-240\"],\"aliases\":[\"D365 Field Service Functional Consultant\",\"Dynamics 365 Field Service Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Functional Consultant Associate\"},\"exams\":[\"MB-800\"],\"aliases\":[\"D365 Business Central Functional Consultant\",\"Dynamics 365 Business Central Functional Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate.\"},{\"id\":\"power-platform-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Power Platform Functional Consultant Associate\"},\"exams\":[\"PL-200\"],\"aliases\":[\"Power Platform Functional Consultant\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"power-automate-rpa-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Automate RPA Developer Associate\",\"fr\":\"Microsoft Certified : Power Automate RPA Developer Associate\"},\"exams\":[\"PL-500\"],\"aliases\":[\"Power Automate RPA Developer\"],\"level\":\"associate\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-customer-experience-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Customer Experience Analyst Associate\"},\"exams\":[\"MB-280\"],\"aliases\":[\"D365 Customer Experience Analyst\",\"Dynamics 365 Customer Experience Analyst\"],\"level\":\"associate\",\"retires\":\"2026-07-31\",\"countsUntil\":\"2027-07-31\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-sales-ai-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales AI Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales AI Consultant Associate\"},\"exams\":[\"AB-210\"],\"aliases\":[\"D365 Sales AI Consultant\",\"Dynamics 365 Sales AI Consultant\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-210 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"intelligent-applications-builder-associate\",\"name\":{\"en\":\"Microsoft Certified: Intelligent Applications Builder Associate\",\"fr\":\"Microsoft Certified : Intelligent Applications Builder Associate\"},\"exams\":[\"AB-410\"],\"aliases\":[\"Intelligent Applications Builder\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-410 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-contact-center-ai-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Contact Center AI Engineer Associate\"},\"exams\":[\"AB-250\"],\"aliases\":[\"D365 Contact Center AI Engineer\",\"Dynamics 365 Contact Center AI Engineer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications intermediate. Exam code AB-250 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"dynamics-365-supply-chain-management-functional-consultant-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management Functional Consultant Expert\"},\"exams\":[\"MB-335\"],\"aliases\":[\"D365 SCM Functional Consultant Expert\",\"Dynamics 365 Supply Chain Management Functional Consultant Expert\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Prerequisite: Dynamics 365 Supply Chain Management Functional Consultant Associate (MB-330), not listed in exams. countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-finance-and-operations-apps-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 : Finance and Operations Apps Solution Architect Expert\"},\"exams\":[\"MB-700\"],\"aliases\":[\"D365 F&O Apps Solution Architect\",\"Finance and Operations Apps Solution Architect\"],\"level\":\"expert\",\"retires\":\"2026-06-30\",\"countsUntil\":\"2027-06-30\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Expert: a prerequisite associate certification is also required (not an exam of this certification). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording for this certification: \\\"If completed before retirement, they will remain valid for one year\\\" (could also be read as one year from the completion date, i.e. at most retirement + 1 year).\"},{\"id\":\"dynamics-365-business-central-developer-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Business Central Developer Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Business Central Developer Associate\"},\"exams\":[\"MB-820\"],\"aliases\":[\"D365 Business Central Developer\",\"Dynamics 365 Business Central Developer\"],\"level\":\"associate\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced (an associate-level certification counted in the advanced metric).\"},{\"id\":\"agentic-ai-business-solutions-architect\",\"name\":{\"en\":\"Microsoft Certified: Agentic AI Business Solutions Architect\",\"fr\":\"Microsoft Certified : Agentic AI Business Solutions Architect\"},\"exams\":[\"AB-100\"],\"aliases\":[\"Agentic AI Business Solutions Architect Expert\"],\"level\":\"expert\",\"source\":\"learn-business-applications\",\"note\":\"Business Applications advanced. Level expert per third-party sources (requires a prerequisite associate certification); the source name has no level suffix. Exam code AB-100 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"azure-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Security Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Security Engineer Associate\"},\"exams\":[\"AZ-500\"],\"aliases\":[\"Azure Security Engineer\"],\"level\":\"associate\",\"retires\":\"2026-08-31\",\"countsUntil\":\"2027-08-31\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Cloud and AI Security Engineer Associate). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"If you complete it before retirement, it remains valid for one year\\\" (could also be read as one year from the completion date). replacedBy: the FY26 page offers Cloud and AI Security Engineer Associate as the alternative in the same gate (\\\"either this or\\\").\",\"replacedBy\":[\"cloud-and-ai-security-engineer-associate\"]},{\"id\":\"cloud-and-ai-security-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Cloud and AI Security Engineer Associate\",\"fr\":\"Microsoft Certified : Cloud and AI Security Engineer Associate\"},\"exams\":[\"SC-500\"],\"aliases\":[\"Cloud and AI Security Engineer\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 1, either this or Azure Security Engineer Associate). Exam code SC-500 confirmed only by third-party sources (study guides, exam-prep pages), not by a Microsoft Learn page; verify.\"},{\"id\":\"security-operations-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Security Operations Analyst Associate\",\"fr\":\"Microsoft Certified : Security Operations Analyst Associate\"},\"exams\":[\"SC-200\"],\"aliases\":[\"Microsoft Security Operations Analyst\",\"Security Operations Analyst\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security gate (intermediate step 2). Source name: \\\"Microsoft Security Operations Analyst\\\" (link /certifications/security-operations-analyst/).\"},{\"id\":\"cybersecurity-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Cybersecurity Architect Expert\",\"fr\":\"Microsoft Certified : Cybersecurity Architect Expert\"},\"exams\":[\"SC-100\"],\"aliases\":[\"Microsoft Cybersecurity Architect\",\"Cybersecurity Architect\"],\"level\":\"expert\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Cybersecurity Architect Expert\\\"). Expert: a prerequisite associate certification is also required (not an exam of this certification).\"},{\"id\":\"information-protection-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Protection Administrator Associate\",\"fr\":\"Microsoft Certified : Information Protection Administrator Associate\"},\"exams\":[\"SC-400\"],\"aliases\":[\"Microsoft Information Protection Administrator\",\"Information Protection Administrator\",\"Microsoft Information Protection and Compliance Administrator Associate\"],\"level\":\"associate\",\"retires\":\"2025-05-31\",\"countsUntil\":\"2026-05-31\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3 (source: \\\"Microsoft Information Protection Administrator\\\"). Retired; not the same certification as Information Security Administrator Associate (SC-401). countsUntil derived: retirement + 1 year, as the source states for Microsoft 365 Fundamentals. Source wording: \\\"This certification is retired on May 31, 2025. If the certification is passed before retirement, it will remain valid for one year\\\" (the footnote is marked ** while the list item is marked *). replacedBy: the FY26 page lists Information Security Administrator Associate (SC-401) in the same step as this retired certification; read as its successor in that step.\",\"replacedBy\":[\"information-security-administrator-associate\"]},{\"id\":\"information-security-administrator-associate\",\"name\":{\"en\":\"Microsoft Certified: Information Security Administrator Associate\",\"fr\":\"Microsoft Certified : Information Security Administrator Associate\"},\"exams\":[\"SC-401\"],\"aliases\":[\"Information Security Administrator\"],\"level\":\"associate\",\"source\":\"learn-security\",\"note\":\"Security intermediate step 3. Not the same certification as Information Protection Administrator Associate (SC-400).\"},{\"id\":\"vmware-vcp-dcv\",\"name\":{\"en\":\"VMware Certified Professional (VCP) \\u2013 Data Center Virtualization\",\"fr\":\"VMware Certified Professional (VCP) \\u2013 Virtualisation du datacenter\"},\"aliases\":[\"VCP-DCV\"],\"level\":\"professional\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcp-nv\",\"name\":{\"en\":\"VMware Certified Professional (VCP) \\u2013 Network Virtualization\",\"fr\":\"VMware Certified Professional (VCP) \\u2013 Virtualisation des r\\u00e9seaux\"},\"aliases\":[\"VCP-NV\"],\"level\":\"professional\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcp-cma\",\"name\":{\"en\":\"VMware Certified Professional (VCP) \\u2013 Cloud Management and Automation\",\"fr\":\"VMware Certified Professional (VCP) \\u2013 Management et automatisation du Cloud\"},\"aliases\":[\"VCP-CMA\"],\"level\":\"professional\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcp-dw\",\"name\":{\"en\":\"VMware Certified Professional (VCP) \\u2013 Digital Workspace\",\"fr\":\"VMware Certified Professional (VCP) \\u2013 Poste de travail et mobilit\\u00e9\"},\"aliases\":[\"VCP-DTM\"],\"level\":\"professional\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcp-vmc-aws\",\"name\":{\"en\":\"VMware Certified Professional (VCP) \\u2013 VMware Cloud on AWS\",\"fr\":\"VMware Certified Professional (VCP) \\u2013 VMware Cloud on AWS\"},\"aliases\":[\"VCP-VMC\"],\"level\":\"professional\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcap-dcv\",\"name\":{\"en\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Data Center Virtualization\",\"fr\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Virtualisation du datacenter\"},\"aliases\":[\"VCAP-DCV\"],\"level\":\"advanced\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcap-nv\",\"name\":{\"en\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Network Virtualization\",\"fr\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Virtualisation des r\\u00e9seaux\"},\"aliases\":[\"VCAP-NV\"],\"level\":\"advanced\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcap-cma\",\"name\":{\"en\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Cloud Management and Automation\",\"fr\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Management et automatisation du Cloud\"},\"aliases\":[\"VCAP-CMA\"],\"level\":\"advanced\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcap-dw\",\"name\":{\"en\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Digital Workspace\",\"fr\":\"VMware Certified Advanced Professional (VCAP) \\u2013 Poste de travail et mobilit\\u00e9\"},\"aliases\":[\"VCAP-DTM\"],\"level\":\"advanced\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vcap-vmc-aws\",\"name\":{\"en\":\"VMware Certified Advanced Professional (VCAP) \\u2013 VMware Cloud on AWS\",\"fr\":\"VMware Certified Advanced Professional (VCAP) \\u2013 VMware Cloud on AWS\"},\"aliases\":[\"VCAP-VMC\"],\"level\":\"advanced\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vsp-dcv\",\"name\":{\"en\":\"VMware Sales Professional (VSP) \\u2013 Data Center Virtualization\",\"fr\":\"VMware Sales Professional (VSP, commercial) \\u2013 Virtualisation du datacenter\"},\"aliases\":[\"VSP-DCV\"],\"level\":\"sales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vsp-nv\",\"name\":{\"en\":\"VMware Sales Professional (VSP) \\u2013 Network Virtualization\",\"fr\":\"VMware Sales Professional (VSP, commercial) \\u2013 Virtualisation des r\\u00e9seaux\"},\"aliases\":[\"VSP-NV\"],\"level\":\"sales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vsp-cma\",\"name\":{\"en\":\"VMware Sales Professional (VSP) \\u2013 Cloud Management and Automation\",\"fr\":\"VMware Sales Professional (VSP, commercial) \\u2013 Management et automatisation du Cloud\"},\"aliases\":[\"VSP-CMA\"],\"level\":\"sales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vsp-dw\",\"name\":{\"en\":\"VMware Sales Professional (VSP) \\u2013 Digital Workspace\",\"fr\":\"VMware Sales Professional (VSP, commercial) \\u2013 Poste de travail et mobilit\\u00e9\"},\"aliases\":[\"VSP-DTM\"],\"level\":\"sales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vsp-vmc-aws\",\"name\":{\"en\":\"VMware Sales Professional (VSP) \\u2013 VMware Cloud on AWS\",\"fr\":\"VMware Sales Professional (VSP, commercial) \\u2013 VMware Cloud on AWS\"},\"aliases\":[\"VSP-VMC\"],\"level\":\"sales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vtsp-dcv\",\"name\":{\"en\":\"VMware Technical Sales Professional (VTSP) \\u2013 Data Center Virtualization\",\"fr\":\"VMware Technical Sales Professional (VTSP, avant-vente) \\u2013 Virtualisation du datacenter\"},\"aliases\":[\"VTSP-DCV\"],\"level\":\"presales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vtsp-nv\",\"name\":{\"en\":\"VMware Technical Sales Professional (VTSP) \\u2013 Network Virtualization\",\"fr\":\"VMware Technical Sales Professional (VTSP, avant-vente) \\u2013 Virtualisation des r\\u00e9seaux\"},\"aliases\":[\"VTSP-NV\"],\"level\":\"presales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vtsp-cma\",\"name\":{\"en\":\"VMware Technical Sales Professional (VTSP) \\u2013 Cloud Management and Automation\",\"fr\":\"VMware Technical Sales Professional (VTSP, avant-vente) \\u2013 Management et automatisation du Cloud\"},\"aliases\":[\"VTSP-CMA\"],\"level\":\"presales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vtsp-dw\",\"name\":{\"en\":\"VMware Technical Sales Professional (VTSP) \\u2013 Digital Workspace\",\"fr\":\"VMware Technical Sales Professional (VTSP, avant-vente) \\u2013 Poste de travail et mobilit\\u00e9\"},\"aliases\":[\"VTSP-DTM\"],\"level\":\"presales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"vmware-vtsp-vmc-aws\",\"name\":{\"en\":\"VMware Technical Sales Professional (VTSP) \\u2013 VMware Cloud on AWS\",\"fr\":\"VMware Technical Sales Professional (VTSP, avant-vente) \\u2013 VMware Cloud on AWS\"},\"aliases\":[\"VTSP-VMC\"],\"level\":\"presales\",\"source\":\"seed-004\",\"note\":\"VMware credential counted by the VMware Partner Connect competencies (seed 004). The seed names the roles (VCP, VCAP, VSP, VTSP) but not the exact credentials per competency: the catalog holds one credential per role and solution area, an assumption.\"},{\"id\":\"teams-application-developer-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Teams Application Developer Associate\",\"fr\":\"Microsoft 365 Certified : Teams Application Developer Associate\"},\"exams\":[\"MS-600\"],\"aliases\":[\"Teams Application Developer Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-modern-work\",\"note\":\"Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"messaging-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Messaging Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Messaging Administrator Associate\"},\"exams\":[\"MS-203\"],\"aliases\":[\"Messaging Administrator Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-modern-work\",\"note\":\"Modern Work intermediate in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"azure-data-engineer-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Data Engineer Associate\",\"fr\":\"Microsoft Certified : Azure Data Engineer Associate\"},\"exams\":[\"DP-203\"],\"aliases\":[\"Azure Data Engineer Associate\"],\"level\":\"associate\",\"source\":\"learn-fy24-azure\",\"note\":\"Data & AI intermediate step 3 in the June 2023 page; not on the FY26 page. No retirement date in the sources read.\"},{\"id\":\"customer-data-platform-specialty\",\"name\":{\"en\":\"Microsoft Certified: Customer Data Platform Specialty\",\"fr\":\"Microsoft Certified : Customer Data Platform Specialty\"},\"exams\":[\"MB-260\"],\"aliases\":[\"Customer Data Platform Specialty\"],\"level\":\"specialty\",\"source\":\"learn-fy24-azure\",\"note\":\"Data & AI intermediate step 3 and Business Applications intermediate in the June 2023 pages; not on the FY26 pages.\"},{\"id\":\"azure-stack-hub-operator-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Stack Hub Operator Associate\",\"fr\":\"Microsoft Certified : Azure Stack Hub Operator Associate\"},\"exams\":[\"AZ-600\"],\"aliases\":[\"Azure Stack Hub Operator Associate\"],\"level\":\"associate\",\"retires\":\"2023-07-31\",\"countsUntil\":\"2024-07-31\",\"source\":\"learn-fy24-azure\",\"note\":\"Infrastructure intermediate step 2 in the June 2023 page: \\\"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\\\" (countsUntil: the last day of July 2024).\"},{\"id\":\"azure-iot-developer-specialty\",\"name\":{\"en\":\"Microsoft Certified: Azure IoT Developer Specialty\",\"fr\":\"Microsoft Certified : Azure IoT Developer Specialty\"},\"exams\":[\"AZ-220\"],\"aliases\":[\"Azure IoT Developer Specialty\"],\"level\":\"specialty\",\"retires\":\"2023-07-31\",\"countsUntil\":\"2024-07-31\",\"source\":\"learn-fy24-azure\",\"note\":\"Digital & App Innovation advanced step 2 in the June 2023 page: \\\"retired on July 31, 2023. It will remain eligible for partner capability score points through July 2024\\\" (countsUntil: the last day of July 2024).\"},{\"id\":\"dynamics-365-commerce-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Commerce Functional Consultant Associate\"},\"exams\":[\"MB-340\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate\"},\"exams\":[\"MB-320\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-sales-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Sales Functional Consultant Associate\"},\"exams\":[\"MB-210\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"dynamics-365-marketing-functional-consultant-associate\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate\",\"fr\":\"Microsoft Certified : Dynamics 365 Marketing Functional Consultant Associate\"},\"exams\":[\"MB-220\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"power-platform-app-maker-associate\",\"name\":{\"en\":\"Microsoft Certified: Power Platform App Maker Associate\",\"fr\":\"Microsoft Certified : Power Platform App Maker Associate\"},\"exams\":[\"PL-100\"],\"aliases\":[\"Power Platform App Maker\"],\"level\":\"associate\",\"countsUntil\":\"2023-11-30\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page: \\\"will not be eligible for partner capability score points effective December 1, 2023\\\" (countsUntil 2023-11-30; no retirement date in the sources read).\"},{\"id\":\"azure-enterprise-data-analyst-associate\",\"name\":{\"en\":\"Microsoft Certified: Azure Enterprise Data Analyst Associate\",\"fr\":\"Microsoft Certified : Azure Enterprise Data Analyst Associate\"},\"exams\":[\"DP-500\"],\"level\":\"associate\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications intermediate in the June 2023 page; not on the FY26 page.\"},{\"id\":\"power-apps-and-d365-solution-architect-expert\",\"name\":{\"en\":\"Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert\",\"fr\":\"Microsoft Certified : Dynamics 365 + Power Platform Solution Architect Expert\"},\"exams\":[\"MB-600\"],\"aliases\":[\"Dynamics 365 + Power Platform Solution Architect Expert\"],\"level\":\"expert\",\"retires\":\"2021-06-30\",\"countsUntil\":\"2023-06-30\",\"source\":\"learn-fy24-business-applications\",\"note\":\"Business Applications advanced in the June 2023 page: \\\"retired as of June 30, 2021 and is not eligible for partner capability score effective July 1, 2023\\\" (countsUntil 2023-06-30).\"},{\"id\":\"m365-security-administrator-associate\",\"name\":{\"en\":\"Microsoft 365 Certified: Security Administrator Associate\",\"fr\":\"Microsoft 365 Certified : Security Administrator Associate\"},\"exams\":[\"MS-500\"],\"aliases\":[\"Microsoft 365 Security Administrator Associate\",\"Microsoft 365 Security Administrator\"],\"level\":\"associate\",\"retires\":\"2023-06-30\",\"countsUntil\":\"2024-06-30\",\"source\":\"learn-fy24-security\",\"note\":\"Security gate (step 2) in the June 2023 page: \\\"retired on June 30, 2023. It will remain eligible for partner capability score points through June 2024\\\" (countsUntil: the last day of June 2024).\"}]"

@@ -197,6 +197,10 @@ func writeReport(res *score.Result, lang string, c colors) string {
 			when += " " + l.until + " " + pr.EffectiveTo
 		}
 		line(0, c.bold(pr.Name), " — ", l.rules, " ", pr.Version, " (", when, ")")
+		if pr.Model != "" {
+			writeModel(&b, pr, lang, c)
+			continue
+		}
 		names := []string{}
 		for _, a := range pr.Areas {
 			if a.Qualified {

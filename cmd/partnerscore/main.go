@@ -4,6 +4,7 @@
 //	partnerscore batch [-j N]                     NDJSON profiles on stdin, NDJSON results on stdout
 //	partnerscore programs [-date D] [-all] [-json] the programs and the rule versions in force
 //	partnerscore explain [-lang fr|en] [-plan] [FILE|-]  a readable report
+//	partnerscore compare -from D -to D [-json] [FILE|-]  one profile on two dates, what changed
 //	partnerscore help [COMMAND]
 //
 // Exit status: 0 success, 2 bad input or usage (each problem on stderr, named by the JSON
@@ -56,7 +57,8 @@ func init() {
 	batchCmd.run = runBatch
 	programsCmd.run = runPrograms
 	explainCmd.run = runExplain
-	commands = []*command{evaluateCmd, batchCmd, programsCmd, explainCmd}
+	compareCmd.run = runCompare
+	commands = []*command{evaluateCmd, batchCmd, programsCmd, explainCmd, compareCmd}
 }
 
 func findCommand(name string) *command {
@@ -79,6 +81,7 @@ Commands:
   batch [-j N]                                 evaluate NDJSON profiles on stdin, a line each
   programs [-date YYYY-MM-DD] [-all] [-json]   list programs and the rule version in force
   explain [-lang fr|en] [-plan] [FILE|-]       print a readable report of a profile's scores
+  compare -from DATE -to DATE [-json] [FILE|-] score a profile on two dates, show what changed
   help [command]                               show this help, or a command's help
 
 FILE "-" or no FILE reads standard input. A profile is at most 1 MiB of JSON.

@@ -43,6 +43,8 @@ type programJSON struct {
 	QualifyingScore float64    `json:"qualifyingScore"`
 	InForce         bool       `json:"inForce"`
 	Areas           []areaJSON `json:"areas"`
+	// Model is the program's model when it is not a scorecard (levels, calculator, timeline).
+	Model string `json:"model,omitempty"`
 }
 
 type areaJSON struct {
@@ -111,7 +113,7 @@ func runPrograms(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, p := range list {
 			pj := programJSON{ID: p.ID, Name: p.Name, Version: p.Version, EffectiveFrom: p.EffectiveFrom,
 				EffectiveTo: p.EffectiveTo, VerifiedOn: p.VerifiedOn, QualifyingScore: p.QualifyingScore,
-				InForce: current(p), Areas: []areaJSON{}}
+				InForce: current(p), Areas: []areaJSON{}, Model: p.Model}
 			for _, a := range p.Areas {
 				aj := areaJSON{ID: a.ID, Name: a.Name, Tracks: []trackJSON{}}
 				for _, t := range a.Tracks {
@@ -152,6 +154,9 @@ func runPrograms(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		field("effective", p.EffectiveFrom+" to "+to)
 		field("verified on", p.VerifiedOn)
+		if modelLines(&b, p, field) {
+			continue
+		}
 		field("qualifying", num(p.QualifyingScore, "en")+" points per area")
 		b.WriteString("  areas:\n")
 		w := 0

@@ -40,6 +40,8 @@ const (
 	ResultFile  = "result.schema.json"
 	ProgramFile = "program.schema.json"
 	SummaryFile = "summary.schema.json"
+	// ComparisonFile describes score.Comparison (one profile on two dates).
+	ComparisonFile = "comparison.schema.json"
 )
 
 // StrictProfileFile is the file name of the strict profile schema of a program version.
@@ -82,7 +84,11 @@ func Generate(root string, e *score.Engine) (map[string][]byte, error) {
 	if err := add(SummaryFile, sum); err != nil {
 		return nil, err
 	}
+	if err := add(ComparisonFile, reflectRoot(comments, &score.Comparison{}, ComparisonFile, "PartnerScore comparison of two dates")); err != nil {
+		return nil, err
+	}
 	prog := reflectRoot(comments, &score.Program{}, ProgramFile, "PartnerScore program rules")
+	modelRequirements(prog)
 	if err := add(ProgramFile, prog); err != nil {
 		return nil, err
 	}
@@ -272,6 +278,9 @@ func strictProfileSchema(comments map[string]string, p *score.Program, catalog [
 			Enum:        strs(ids),
 		})
 	}
+
+	// parameters: exactly the declared ones.
+	strictParameters(prop(s, "parameters"), p)
 
 	// plan costs: a declared fact or a certification.
 	costs := prop(s.Definitions["PlanRequest"], "costs")

@@ -10,8 +10,9 @@ import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
 import { formatNumber, resultToCSV, todayUTC } from './format.js'
 import { negotiate, t as translate } from './messages.js'
-import { certAreas, formLayout, formVersion, groupPrograms, loc } from './program.js'
+import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
+import { TimeView } from './history.js'
 import {
   emptyState, loadStored, normalizeState, readHash, saveStored, setAt, stateHash, toCell, toProfile,
 } from './state.js'
@@ -71,6 +72,7 @@ let firstResult = true
 
 const form = new ProfileForm(els.form, { onEdit, onMutate })
 const results = new ResultsView({ errors: els.errors, status: els.status, body: els.body, notice: els.staleNotice })
+const timeView = new TimeView($('time'))
 
 function initialState() {
   const defaults = { lang: browserLang, asOf: today }
@@ -190,7 +192,7 @@ function currentView() {
     key, version, inForce,
     layout: formLayout(version),
     certAreas: certAreas(version),
-    facts: new Map((version?.facts || []).map((f) => [f.id, f])),
+    facts: new Map([...dependencyFacts(version, programs, state.asOf.trim() || today), ...(version?.facts || [])].map((f) => [f.id, f])),
   }
   return view
 }
@@ -207,7 +209,7 @@ function rebuild(focusKey) {
 
 /** A field was edited: store its raw text (numbers as numbers when typed exactly so). */
 function onEdit(ptr, value, opts = {}) {
-  const numeric = /^\/(facts|certifications|plan\/costs)\//.test(ptr)
+  const numeric = /^\/(facts|parameters|certifications|plan\/costs)\//.test(ptr)
   setAt(state, ptr, value === undefined ? undefined : numeric ? toCell(String(value)) : String(value))
   const before = view?.key
   if (opts.rebuild || ptr === '/asOf') {
@@ -288,7 +290,7 @@ function context() {
 function evaluate() {
   if (!engine) return
   const v = currentView()
-  const { profile, errors: local } = toProfile(state, { facts: new Set(v.facts.keys()) })
+  const { profile, errors: local } = toProfile(state, { facts: new Set(v.facts.keys()), parameters: new Set((v.version?.parameters || []).map((p) => p.id)) })
   // Every error at once; the result leaves the bad values out.
   const { result, errors } = evaluateAll(engine, profile)
   /** @type {any[]} */
@@ -317,6 +319,7 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
+  timeView.render({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false

@@ -44,6 +44,7 @@
  * @property {(profile: object|string) => Outcome} evaluate the full result of a profile
  *   (an object, or its JSON text); never throws
  * @property {(profile: object|string) => Outcome} summary the short result; never throws
+ * @property {(profile: object|string, from: string, to: string) => object} compare the profile on two dates (Engine.Compare)
  * @property {(profile: object|string) => string} evaluateJSON evaluate's Outcome as JSON text,
  *   unparsed (for callers that pass it on, and for timing the engine alone); never throws
  * @property {(profile: object|string) => string} summaryJSON the same for summary
@@ -152,6 +153,24 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
   }
 
   /**
+   * Scores a profile on two dates: {ok: true, comparison} (schemas/comparison.schema.json)
+   * or {ok: false, errors}.
+   * @param {object|string} profile
+   * @param {string} from
+   * @param {string} to
+   */
+  function compareOutcome(profile, from, to) {
+    let text;
+    try {
+      text = typeof profile === "string" ? profile : JSON.stringify(profile);
+      const out = call("compare", text, String(from), String(to));
+      return JSON.parse(typeof out === "string" ? out : failure("internal", "compare: the engine stopped"));
+    } catch (err) {
+      return JSON.parse(failure("internal", "compare: " + message(err)));
+    }
+  }
+
+  /**
    * @param {string} name
    * @param {unknown[]} args
    * @returns {any} the parsed JSON answer; throws when the engine reports a failure
@@ -175,6 +194,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     summary: (profile) => JSON.parse(outcomeText("summary", profile)),
     evaluateJSON: (profile) => outcomeText("evaluate", profile),
     summaryJSON: (profile) => outcomeText("summary", profile),
+    compare: (profile, from, to) => compareOutcome(profile, from, to),
     programs: () => json("programs"),
     certifications: () => json("certifications"),
     schema: (name) => json("schema", String(name)),

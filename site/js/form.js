@@ -7,6 +7,7 @@ import { certLabel } from './catalog.js'
 import { h, uid } from './dom.js'
 import { editable, formatNumber } from './format.js'
 import { loc } from './program.js'
+import { parameterSection } from './models.js'
 import { parsePointer, pointer } from './state.js'
 
 /**
@@ -81,7 +82,9 @@ export class ProfileForm {
       parts.push(h('fieldset', { class: 'group' }, h('legend', { text: m.t('form.other') }),
         m.layout.other.map((id) => this.#factField(m, id))))
     }
-    parts.push(this.#planSection(m))
+    if (m.version.parameters?.length) parts.push(parameterSection(m, (ptr, label, field) => this.#register(ptr, label, field), (c) => this.#cellText(m, c)))
+    // The plan is the scorecard's (gaps to a qualifying score); other models have none.
+    if (!m.version.model || m.version.model === 'scorecard') parts.push(this.#planSection(m))
     this.#root.replaceChildren(...parts)
     if (focusKey) this.focus(focusKey)
   }
@@ -268,7 +271,7 @@ export class ProfileForm {
   }
 
   #pickerSource(m) {
-    const areaNames = new Map(m.version.areas.map((a) => [a.id, loc(a.name, m.lang)]))
+    const areaNames = new Map([...(m.version.areas || []), ...(m.version.levels?.competencies || [])].map((a) => [a.id, loc(a.name, m.lang)]))
     return (q) => m.catalog.search(q).map((cert) => {
       const where = m.certAreas.get(cert.id)
       let detail = where?.length

@@ -132,5 +132,35 @@ export function certAreas(version) {
       }
     }
   }
+  // Levels programs: the competencies whose people slots list the certification.
+  for (const comp of version?.levels?.competencies || []) {
+    for (const r of comp.requirements || []) for (const s of r.slots || []) for (const c of s.certifications || []) add(c, comp.id)
+  }
   return m
+}
+
+/**
+ * The facts of the programs a version depends on (requirements of kind "program"), in their
+ * versions on date: the profile sends them too, so that the other program's result, which
+ * the engine evaluates, sees them.
+ * @param {any} version
+ * @param {Map<string, any[]>} programs
+ * @param {string} date
+ * @returns {any[]}
+ */
+export function dependencyFacts(version, programs, date) {
+  const ids = new Set()
+  const walk = (reqs) => {
+    for (const r of reqs || []) {
+      if (r.kind === 'program' && r.program) ids.add(r.program)
+      walk(r.any)
+    }
+  }
+  for (const l of version?.levels?.levels || []) walk(l.requirements)
+  const out = []
+  for (const id of ids) {
+    const v = versionOn(programs.get(id) || [], date)
+    if (v) out.push(...(v.facts || []))
+  }
+  return out
 }

@@ -2,6 +2,7 @@
 // (kept across renders so open disclosures stay open), the engine's warnings and the sources.
 
 import { h, setText } from './dom.js'
+import { modelStatus, renderModel } from './models.js'
 
 /**
  * @typedef {{path: string, text: string, detail?: string, target?: {label: string, id: string}}} ShownError
@@ -47,6 +48,7 @@ export class ResultsView {
     }
     const programs = result.programs || []
     const lines = programs.map((p) => {
+      if (p.model) return modelStatus(p, t)
       const total = (p.areas || []).length
       const names = (p.areas || []).filter((a) => a.qualified).map((a) => a.name)
       return names.length
@@ -70,7 +72,7 @@ export class ResultsView {
       })
       return h('section', { class: 'program', data: { program: p.id } },
         h('p', { class: 'program-line', text: t('res.program', { program: p.name, version: p.version, date: result.asOf }) }),
-        h('div', { class: 'cards' }, cards),
+        p.model ? renderModel(p, context) : h('div', { class: 'cards' }, cards),
         this.#sources(p, t))
     })
     for (const k of [...this.#cards.keys()]) if (!keep.has(k)) this.#cards.delete(k)

@@ -81,6 +81,9 @@ export function normalizeState(raw, defaults) {
   s.lang = langOf(r.lang) || s.lang
   if (Array.isArray(r.programs)) s.programs = r.programs.filter((p) => typeof p === 'string').slice(0, 20).map((p) => text(p))
   s.facts = cells(r.facts)
+  // Parameters (of the programs with parameters) are kept only when there are some.
+  const params = cells(r.parameters)
+  if (Object.keys(params).length) s.parameters = params
   s.certifications = cells(r.certifications)
   if (Array.isArray(r.people)) {
     s.people = r.people.slice(0, LIMITS.people).filter(isPlainObject).map((p) => ({
@@ -200,7 +203,7 @@ export function getAt(root, ptr) {
  * Turns the state into the engine's profile. Text that is not a number is left out and
  * reported as a local error (path = the field's pointer); empty fields are left out.
  * @param {State} s
- * @param {{facts?: Set<string>}} [only] facts the program version in force declares; others
+ * @param {{facts?: Set<string>, parameters?: Set<string>}} [only] facts (and parameters) the program version in force declares; others
  *   are kept in the state but not sent (they would be unknown to that version)
  * @returns {{profile: Record<string, unknown>, errors: LocalError[]}}
  */
@@ -233,6 +236,8 @@ export function toProfile(s, only = {}) {
   if (s.programs.length) profile.programs = [...s.programs]
   const facts = numbers('/facts', s.facts, only.facts)
   if (Object.keys(facts).length) profile.facts = facts
+  const params = numbers('/parameters', s.parameters || {}, only.parameters)
+  if (Object.keys(params).length) profile.parameters = params
   const certs = numbers('/certifications', s.certifications)
   if (Object.keys(certs).length) profile.certifications = certs
   if (s.people.length) {

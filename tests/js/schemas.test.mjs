@@ -227,3 +227,66 @@ test("broken rule data is rejected", () => {
     assertInvalid("program.schema.json", p, what, keyword);
   }
 });
+
+// Programs of the other models (levels, calculator, timeline): examples/programs/.
+const programExamples = jsonFiles(join(exampleDir, "programs"));
+
+test("the program examples are valid profiles, generic and strict for each program they name", () => {
+  assert.ok(programExamples.length >= 4, "expected the program examples");
+  const versions = new Map();
+  for (const d of readdirSync(rulesDir).filter((d) => statSync(join(rulesDir, d)).isDirectory())) {
+    for (const f of jsonFiles(join(rulesDir, d))) {
+      const p = readJSON(f);
+      if (!versions.has(p.id)) versions.set(p.id, []);
+      versions.get(p.id).push(p);
+    }
+  }
+  for (const f of programExamples) {
+    const p = readJSON(f);
+    assertValid("profile.schema.json", p, relative(root, f));
+    for (const id of p.programs ?? []) {
+      const v = versions.get(id).find((v) => v.effectiveFrom <= p.asOf && (!v.effectiveTo || p.asOf <= v.effectiveTo));
+      assert.ok(v, `${relative(root, f)}: no version of ${id} on ${p.asOf}`);
+      // The strict schema of one version knows only its own facts: keep the profile's part for it.
+      const own = { ...p, programs: [id], facts: Object.fromEntries(Object.entries(p.facts ?? {}).filter(([k]) => v.facts.some((x) => x.id === k))),
+        parameters: Object.fromEntries(Object.entries(p.parameters ?? {}).filter(([k]) => (v.parameters ?? []).some((x) => x.id === k))) };
+      assertValid(`profile.${id}.${v.version}.schema.json`, own, `${relative(root, f)} for ${id} ${v.version}`);
+    }
+  }
+});
+
+test("real output of every model is a valid result and summary", () => {
+  const results = evaluate(programExamples);
+  const sums = evaluate(programExamples, "-summary");
+  const models = new Set();
+  results.forEach((r, i) => {
+    assertValid("result.schema.json", r, `the result of ${relative(root, programExamples[i])}`);
+    assertValid("summary.schema.json", sums[i], `the summary of ${relative(root, programExamples[i])}`);
+    for (const p of r.programs) models.add(p.model ?? "scorecard");
+  });
+  for (const m of ["levels", "calculator", "timeline"]) assert.ok(models.has(m), `no example exercises the ${m} model`);
+  // The parts of the model results the schema describes are all exercised.
+  const all = JSON.stringify(results);
+  for (const key of ['"slots":', '"any":', '"program":{', '"counted":', '"timeline":', '"figures":', '"origin":"assumption"', '"origin":"profile"', '"notModelled":'])
+    assert.ok(all.includes(key), `no example result holds ${key}`);
+  // A broken model result is rejected.
+  const bad = clone(results.find((r) => r.programs[0].levels));
+  bad.programs[0].levels.levels[0].requirements[0].kind = "vibes";
+  assertInvalid("result.schema.json", bad, "a requirement of an unknown kind", "enum");
+});
+
+test("broken model rule data is rejected", () => {
+  const good = readJSON(join(rulesDir, "vmware-partner-connect", "2020.json"));
+  assertValid("program.schema.json", good, "VMware Partner Connect 2020");
+  const cases = [
+    ["a levels program without levels", (p) => delete p.levels, "required"],
+    ["a scorecard without areas", (p) => { delete p.model; delete p.levels; }, "required"],
+    ["an unknown requirement kind", (p) => (p.levels.levels[0].requirements[0].kind = "vibes"), "enum"],
+    ["an unknown model", (p) => (p.model = "oracle"), "enum"],
+  ];
+  for (const [what, breakIt, keyword] of cases) {
+    const p = clone(good);
+    breakIt(p);
+    assertInvalid("program.schema.json", p, what, keyword);
+  }
+});

@@ -286,7 +286,20 @@ func TestPrograms(t *testing.T) {
 		t.Fatalf("%d programs, want %d", len(progs), len(e.Programs()))
 	}
 	for _, p := range progs {
-		if p.ID == "" || p.Version == "" || p.EffectiveFrom == "" || len(p.Sources) == 0 || len(p.Areas) == 0 || len(p.Facts) == 0 {
+		// What each model needs: a scorecard its areas and facts, a levels program its levels
+		// and facts, a calculator its tables and parameters, a timeline program its items.
+		var incomplete bool
+		switch p.Model {
+		case "", score.ModelScorecard:
+			incomplete = len(p.Areas) == 0 || len(p.Facts) == 0
+		case score.ModelLevels:
+			incomplete = p.Levels == nil || len(p.Levels.Levels) == 0 || len(p.Facts) == 0
+		case score.ModelCalculator:
+			incomplete = p.Calculator == nil || len(p.Calculator.Tables) == 0 || len(p.Parameters) == 0
+		case score.ModelTimeline:
+			incomplete = len(p.Timeline) == 0
+		}
+		if p.ID == "" || p.Version == "" || p.EffectiveFrom == "" || len(p.Sources) == 0 || incomplete {
 			t.Errorf("%s %s: incomplete", p.ID, p.Version)
 		}
 		for _, f := range p.Facts {

@@ -18,6 +18,7 @@ const globalName = "partnerscore"
 //	ready                     true once every function below is set
 //	evaluate(profile) string  {"ok":true,"result":Result} or {"ok":false,"errors":[Error]}
 //	summary(profile) string   the same with the result's summary
+//	compare(profile, from, to) string  {"ok":true,"comparison":Comparison} or {"ok":false,"errors":[Error]}
 //	programs() string         JSON array of score.Program (every version)
 //	certifications() string   JSON array of score.Certification
 //	schema(name) string       the JSON Schema called name, or "null"
@@ -51,6 +52,7 @@ func register(a *api) error {
 		{"programs", func([]safejs.Value) any { return string(a.programsJSON()) }},
 		{"certifications", func([]safejs.Value) any { return string(a.certificationsJSON()) }},
 		{"schemas", func([]safejs.Value) any { return string(a.schemaNamesJSON()) }},
+		{"compare", func(args []safejs.Value) any { return a.compareArgs(args) }},
 		{"schema", func(args []safejs.Value) any {
 			name, ok := stringArg(args)
 			if !ok {

@@ -163,7 +163,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   })
 
   test('typing a profile gives the CLI scores, some areas qualified and others not', async () => {
-    await page.locator('input[type="date"]').fill(EXPECTED.asOf)
+    await page.locator('input[name="/asOf"]').fill(EXPECTED.asOf)
     // Modern Work is open; its fields are found by label too.
     await typeInto(page.getByLabel('Modern Work Enterprise: net customer adds (12 months)'), '4')
     await typeInto(field('/facts/mw.ent.usageGrowth.cpor'), '800')
@@ -370,14 +370,14 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(page, 'errors')
 
     // A date without rules in force.
-    const date = page.locator('input[type="date"]')
+    const date = page.locator('input[name="/asOf"]')
     await date.fill('2020-01-01')
     await assertAttr(date, 'aria-invalid', 'true')
-    assert.match(await page.locator('input[type="date"] ~ .field-error').textContent(), /No rules are in force on this date/)
+    assert.match(await page.locator('input[name="/asOf"] ~ .field-error').textContent(), /No rules are in force on this date/)
     assert.match(await page.locator('.version-info').textContent(), /No rules of this program are in force/)
     assert.match(await page.locator('#stale').textContent(), /last valid values/)
     await date.fill(EXPECTED.asOf)
-    await page.waitForFunction(() => document.querySelector('input[type="date"]')?.getAttribute('aria-invalid') === null)
+    await page.waitForFunction(() => document.querySelector('input[name="/asOf"]')?.getAttribute('aria-invalid') === null)
 
     // Invalid text survives a reload.
     await page.waitForTimeout(250)

@@ -1,0 +1,120 @@
+package api
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// state is the per-request storage of an evaluation, pooled: the body, the reused result
+// and the output buffer.
+type state struct {
+	in  bytes.Buffer
+	res score.Result
+	out []byte
+}
+
+var states = sync.Pool{New: func() any { return new(state) }}
+
+// maxPooled is the largest buffer kept for the next request; a larger one (a big batch) is
+// left to the garbage collector so that memory falls back after it.
+const maxPooled = 1 << 20
+
+func getState() *state { return states.Get().(*state) }
+
+func putState(st *state) {
+	if st.in.Cap() > maxPooled || cap(st.out) > maxPooled {
+		return
+	}
+	st.in.Reset()
+	st.out = st.out[:0]
+	states.Put(st)
+}
+
+// mediaType returns the media type of a Content-Type value, lower-cased, without
+// parameters.
+func mediaType(ct string) string {
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
+// readBody checks the request's content type against accept (media types, the first
+// being the one named in the error) and its size against MaxBodyBytes, and reads the body
+// into st.in. On failure it sends the problem (415, 413 or 400) and returns false.
+func readBody(w http.ResponseWriter, r *http.Request, st *state, accept ...string) ([]byte, string, bool) {
+	ct := r.Header.Get("Content-Type")
+	mt := mediaType(ct)
+	found := false
+	for _, a := range accept {
+		found = found || mt == a
+	}
+	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
+		found = false
+		ct = "Content-Encoding: " + ce
+	}
+	if !found {
+		if ct == "" {
+			ct = "none"
+		}
+		writeProblem(w, r, problem{status: http.StatusUnsupportedMediaType, slug: slugMediaType,
+			title: "Unsupported media type", detail: "the body must be " + strings.Join(accept, " or ") + " (not encoded); got " + ct,
+			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "unsupported content type",
+				Expected: strings.Join(accept, " or "), Got: ct}}})
+		return nil, "", false
+	}
+	if r.ContentLength > MaxBodyBytes {
+		writeProblem(w, r, tooLarge(strconv.FormatInt(r.ContentLength, 10)+" bytes"))
+		return nil, "", false
+	}
+	if r.ContentLength > 0 {
+		st.in.Grow(int(r.ContentLength))
+	}
+	if r.Body != nil {
+		if _, err := st.in.ReadFrom(io.LimitReader(r.Body, MaxBodyBytes+1)); err != nil {
+			writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugMalformed,
+				title: "The body could not be read", detail: err.Error()})
+			return nil, "", false
+		}
+	}
+	if st.in.Len() > MaxBodyBytes {
+		writeProblem(w, r, tooLarge("more than "+strconv.Itoa(MaxBodyBytes)+" bytes"))
+		return nil, "", false
+	}
+	return st.in.Bytes(), mt, true
+}
+
+func tooLarge(got string) problem {
+	max := strconv.Itoa(MaxBodyBytes)
+	return problem{status: http.StatusRequestEntityTooLarge, slug: slugTooLarge, title: "The body is too large",
+		detail: "a request body is at most " + max + " bytes (256 KiB); got " + got,
+		errors: score.Errors{{Code: score.CodeTooLarge, Message: "input is too large",
+			Expected: "at most " + max + " bytes", Got: got}}}
+}
+
+// summaryParam reads the query parameter summary (true/1 or false/0, default false). On a
+// bad value it sends a 400 problem and returns false.
+func summaryParam(w http.ResponseWriter, r *http.Request) (summary, ok bool) {
+	q := r.URL.Query()
+	if !q.Has("summary") {
+		return false, true
+	}
+	switch v := q.Get("summary"); v {
+	case "", "true", "1":
+		return true, true
+	case "false", "0":
+		return false, true
+	default:
+		writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugBadArgument,
+			title: "Bad query parameter", detail: "summary must be true or false; got " + strconv.Quote(v),
+			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "bad query parameter summary",
+				Expected: "true or false", Got: v}}})
+		return false, false
+	}
+}

@@ -1,0 +1,126 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// ProblemBase prefixes the type URI of every problem the API reports; the rest is the
+// problem's slug (e.g. ProblemBase + "invalid-profile").
+const ProblemBase = "https://partnerscore.dev/problems/"
+
+// CodeInternal is the score.Error code of a failure inside the API (a recovered panic):
+// never the caller's fault.
+const CodeInternal = "internal"
+
+// problem is an RFC 9457 problem detail, with the list of score.Error as the extension
+// member "errors".
+type problem struct {
+	status int
+	slug   string // the type is ProblemBase + slug
+	title  string
+	detail string
+	errors score.Errors
+}
+
+// Problems the handler reports, by slug.
+const (
+	slugMalformed   = "malformed-json"
+	slugInvalid     = "invalid-profile"
+	slugNotFound    = "not-found"
+	slugMethod      = "method-not-allowed"
+	slugTooLarge    = "too-large"
+	slugTooMany     = "too-many-items"
+	slugMediaType   = "unsupported-media-type"
+	slugOrigin      = "origin-not-allowed"
+	slugInternal    = "internal"
+	slugBadArgument = "bad-argument"
+)
+
+// inputProblem classifies an error of score.Parse, Resolve or Evaluate: 400 when the
+// input is not JSON, 413 when it is too large, 422 when the rules reject it, 500 for
+// anything that is not a score error.
+func inputProblem(err error) problem {
+	es := asErrors(err)
+	if es == nil {
+		return internalProblem(err.Error())
+	}
+	p := problem{status: http.StatusUnprocessableEntity, slug: slugInvalid,
+		title: "The profile is not valid", detail: es.Error(), errors: es}
+	for _, e := range es {
+		switch e.Code {
+		case score.CodeSyntax:
+			p.status, p.slug, p.title = http.StatusBadRequest, slugMalformed, "The body is not valid JSON"
+		case score.CodeTooLarge:
+			p.status, p.slug, p.title = http.StatusRequestEntityTooLarge, slugTooLarge, "The body is too large"
+		}
+	}
+	return p
+}
+
+// asErrors returns err as score.Errors, or nil when it is not a score error.
+func asErrors(err error) score.Errors {
+	var es score.Errors
+	var one *score.Error
+	switch {
+	case errors.As(err, &es) && len(es) > 0:
+		return es
+	case errors.As(err, &one):
+		return score.Errors{one}
+	}
+	return nil
+}
+
+func internalProblem(msg string) problem {
+	return problem{status: http.StatusInternalServerError, slug: slugInternal,
+		title: "Internal error", detail: msg,
+		errors: score.Errors{{Code: CodeInternal, Message: msg}}}
+}
+
+func notFound(path string) problem {
+	return problem{status: http.StatusNotFound, slug: slugNotFound, title: "Not found",
+		detail: "no resource at " + path}
+}
+
+// appendProblem appends p as JSON; instance is the request's path.
+func appendProblem(b []byte, p problem, instance string) []byte {
+	b = append(b, `{"type":`...)
+	b = appendString(b, ProblemBase+p.slug)
+	b = append(b, `,"title":`...)
+	b = appendString(b, p.title)
+	b = append(b, `,"status":`...)
+	b = strconv.AppendInt(b, int64(p.status), 10)
+	if p.detail != "" {
+		b = append(b, `,"detail":`...)
+		b = appendString(b, p.detail)
+	}
+	b = append(b, `,"instance":`...)
+	b = appendString(b, instance)
+	if len(p.errors) > 0 {
+		b = append(b, `,"errors":`...)
+		b = appendErrors(b, p.errors)
+	}
+	return append(b, '}')
+}
+
+// writeProblem sends p as application/problem+json.
+func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	writeBody(w, r, p.status, "application/problem+json", appendProblem(nil, p, r.URL.Path))
+}
+
+// writeBody sends body with its type and length (without the body for HEAD).
+func writeBody(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}

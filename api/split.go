@@ -1,0 +1,153 @@
+package api
+
+import (
+	"bytes"
+	"strconv"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// item is one profile of a batch: its bytes, their offset in the body, and (NDJSON) the
+// line it is on, counting from 1.
+type item struct {
+	data []byte
+	off  int
+	line int
+}
+
+// splitLines splits NDJSON into its non-blank lines ("\r\n" accepted), stopping after
+// MaxBatchItems+1 of them.
+func splitLines(b []byte) []item {
+	var items []item
+	line, off := 0, 0
+	for off < len(b) && len(items) <= MaxBatchItems {
+		line++
+		end := bytes.IndexByte(b[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end, next = len(b)-off, len(b)
+		}
+		l := b[off : off+end]
+		l = bytes.TrimSuffix(l, []byte{'\r'})
+		if len(bytes.TrimSpace(l)) > 0 {
+			items = append(items, item{data: l, off: off, line: line})
+		}
+		off = next
+	}
+	return items
+}
+
+// splitArray splits a JSON array into its elements without decoding them (each is then
+// parsed as a profile, which checks it). It checks the array's own punctuation and stops
+// after MaxBatchItems+1 elements.
+func splitArray(b []byte) ([]item, *score.Error) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return nil, syntaxErr(b, i, "expected a JSON array of profiles")
+	}
+	i = skipSpace(b, i+1)
+	var items []item
+	if i < len(b) && b[i] == ']' {
+		return items, trailing(b, i+1)
+	}
+	for {
+		end, err := scanValue(b, i)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item{data: b[i:end], off: i})
+		if len(items) > MaxBatchItems {
+			return items, nil
+		}
+		i = skipSpace(b, end)
+		switch {
+		case i >= len(b):
+			return nil, syntaxErr(b, i, "unexpected end of the array: expected ',' or ']'")
+		case b[i] == ',':
+			i = skipSpace(b, i+1)
+		case b[i] == ']':
+			return items, trailing(b, i+1)
+		default:
+			return nil, syntaxErr(b, i, "expected ',' or ']' after an array element")
+		}
+	}
+}
+
+// trailing checks that only white space follows the array's end at i.
+func trailing(b []byte, i int) *score.Error {
+	if i = skipSpace(b, i); i < len(b) {
+		return syntaxErr(b, i, "unexpected data after the array")
+	}
+	return nil
+}
+
+// scanValue returns the end of the JSON value starting at i, following strings and
+// nesting only: the value's own syntax is checked when it is parsed.
+func scanValue(b []byte, i int) (int, *score.Error) {
+	if i >= len(b) {
+		return 0, syntaxErr(b, i, "unexpected end of the array: expected a profile")
+	}
+	switch b[i] {
+	case ',', ']', '}', ':':
+		return 0, syntaxErr(b, i, "expected a profile")
+	case '"':
+		return scanString(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				end, err := scanString(b, j)
+				if err != nil {
+					return 0, err
+				}
+				j = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1, nil
+				}
+			}
+		}
+		return 0, syntaxErr(b, len(b), "unexpected end of the array: an element is not closed")
+	}
+	j := i
+	for j < len(b) && !isSpace(b[j]) && b[j] != ',' && b[j] != ']' && b[j] != '[' && b[j] != '{' && b[j] != '"' {
+		j++
+	}
+	return j, nil
+}
+
+// scanString returns the end of the JSON string starting at b[i] == '"'.
+func scanString(b []byte, i int) (int, *score.Error) {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, nil
+		}
+	}
+	return 0, syntaxErr(b, len(b), "unexpected end of the array: a string is not closed")
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// syntaxErr is the error of a batch array malformed at offset i.
+func syntaxErr(b []byte, i int, msg string) *score.Error {
+	got := "end of input"
+	if i < len(b) {
+		end := min(len(b), i+16)
+		got = strconv.Quote(string(b[i:end]))
+	}
+	return &score.Error{Path: "", Offset: i, Code: score.CodeSyntax, Message: msg, Got: got}
+}

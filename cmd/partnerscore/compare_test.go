@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const compareProfile = `{"people":[{"certifications":["AZ-500","SC-200"]},{"certifications":["AZ-500","SC-200"]},{"certifications":["SC-100"]},{"certifications":["SC-300","MS-700"]},{"certifications":["MS-102"]},{"certifications":["MS-203"]},{"certifications":["MS-600"]},{"certifications":["AB-900"]}],
+"facts":{"mw.ent.netCustomerAdds":5,"mw.ent.usageGrowth.cpor":1000,"mw.ent.deployments.cpor":5,"sec.ent.netCustomerAdds.azure":6,"sec.ent.netCustomerAdds.m365":4,"sec.ent.deployments.azure":3,"sec.ent.deployments.m365":3,"sec.ent.usageGrowth.azureAcr":12500,"sec.ent.usageGrowth.m365Users":1250}}`
+
+func TestCompare(t *testing.T) {
+	code, out, errOut := cli(t, compareProfile, "compare", "-from", "2023-10-15", "-to", "2025-10-15")
+	if code != exitOK {
+		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"fy24 (from 2023-03-01) → fy26 (from 2025-07-01)", "Modern Work: enterprise 90/100 QUALIFIED → enterprise 87.5/100 QUALIFIED  [score]",
+		"Intermediate certifications: 26.7/40 → 13.3/40  [certifications, gates, points, value]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("compare: output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Net customer adds") {
+		t.Errorf("compare: unchanged metrics listed without -all:\n%s", out)
+	}
+	code, out, _ = cli(t, compareProfile, "compare", "-json", "-lang", "fr", "-from", "2022-12-01", "-to", "2025-10-15", "-")
+	var c struct {
+		From, To, Lang string
+		Programs       []struct {
+			Before, After struct{ Version string }
+			Areas         []struct {
+				ID      string
+				Metrics []struct {
+					ID     string
+					Before struct{ Assumption bool }
+				}
+			}
+		}
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &c) != nil {
+		t.Fatalf("compare -json: exit %d, output %s", code, out)
+	}
+	if c.Lang != "fr" || c.Programs[0].Before.Version != "fy23" || c.Programs[0].After.Version != "fy26" {
+		t.Errorf("compare -json: %+v", c)
+	}
+	if m := c.Programs[0].Areas[0].Metrics; c.Programs[0].Areas[0].ID != "modern-work" || m[0].Before.Assumption || !m[len(m)-1].Before.Assumption {
+		t.Errorf("compare -json: Modern Work on 2022-12-01: net adds sourced, deployments an assumption; got %+v", m)
+	}
+	for _, k := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compare", "-to", "2025-10-15"}, "/from: a date is required"},
+		{[]string{"compare", "-from", "2021-01-01", "-to", "2025-10-15"}, "/from: no program rules are in force"},
+		{[]string{"compare", "-from", "2025-01-01", "-to", "2025-13-01"}, "/to: not a valid date"},
+	} {
+		code, _, errOut := cli(t, compareProfile, k.args...)
+		if code != exitInput || !strings.Contains(errOut, k.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", k.args, code, errOut, k.want)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// modelLines writes what the programs command shows of a program that is not a scorecard;
+// it reports whether it did.
+func modelLines(b *strings.Builder, p *score.Program, field func(k, v string)) bool {
+	switch p.Model {
+	case "", score.ModelScorecard:
+		return false
+	}
+	field("model", p.Model)
+	if p.Levels != nil {
+		var ids []string
+		for _, l := range p.Levels.Levels {
+			ids = append(ids, l.ID)
+		}
+		field("levels", strings.Join(ids, ", "))
+		if n := len(p.Levels.Competencies); n > 0 {
+			field("competencies", strconv.Itoa(n))
+		}
+	}
+	if p.Calculator != nil {
+		var ids []string
+		for _, t := range p.Calculator.Tables {
+			ids = append(ids, t.ID+" (per "+t.Period+")")
+		}
+		field("tables", strings.Join(ids, ", "))
+	}
+	if len(p.Timeline) > 0 {
+		var ids []string
+		for _, t := range p.Timeline {
+			ids = append(ids, t.ID)
+		}
+		field("timeline", strings.Join(ids, ", "))
+	}
+	if len(p.Parameters) > 0 {
+		var ids []string
+		for _, pa := range p.Parameters {
+			ids = append(ids, pa.ID)
+		}
+		field("parameters", strings.Join(ids, ", "))
+	}
+	return true
+}
+
+// writeModel writes the explain report of a levels, calculator or timeline program.
+func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colors) {
+	fr := lang == "fr"
+	say := func(en, f string) string {
+		if fr {
+			return f
+		}
+		return en
+	}
+	line := func(indent int, parts ...string) {
+		b.WriteString(strings.Repeat("  ", indent))
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+		b.WriteByte('\n')
+	}
+	for _, t := range pr.Timeline {
+		line(1, t.Explanation)
+	}
+	if lv := pr.Levels; lv != nil {
+		if lv.Ordered {
+			reached := lv.Reached
+			if reached == "" {
+				reached = say("none", "aucun")
+			}
+			line(0, say("Level reached: ", "Niveau atteint : "), c.bold(reached))
+		} else {
+			list := strings.Join(pr.Qualified, ", ")
+			if list == "" {
+				list = say("none", "aucun")
+			}
+			line(0, say("Met: ", "Atteints : "), c.bold(list))
+		}
+		for _, l := range lv.Levels {
+			mark := c.red(say("NOT MET", "NON ATTEINT"))
+			if l.Met {
+				mark = c.green(say("MET", "ATTEINT"))
+			}
+			line(0, "")
+			line(0, c.bold(l.Name), " — ", mark)
+			for _, r := range l.Requirements {
+				line(1, "- ", r.Explanation)
+				for _, a := range r.Any {
+					line(2, "· ", a.Explanation)
+				}
+			}
+		}
+		if len(lv.Competencies) > 0 {
+			line(0, "")
+			line(0, c.bold(say("Competencies", "Compétences")))
+			for _, cp := range lv.Competencies {
+				mark := c.dim(say("not earned", "non obtenue"))
+				if cp.Earned {
+					mark = c.green(say("earned", "obtenue"))
+				}
+				line(1, cp.Name, " — ", mark)
+				for _, r := range cp.Requirements {
+					line(2, r.Explanation)
+				}
+			}
+		}
+		for _, n := range lv.NotModelled {
+			line(1, say("Not modelled: ", "Non modélisé : "), n.Name, " (", n.Reason, ")")
+		}
+	}
+	if calc := pr.Calculator; calc != nil {
+		for _, t := range calc.Tables {
+			line(0, "")
+			line(0, c.bold(t.Name))
+			head := []string{pad(say("Period", "Période"), 8)}
+			for _, col := range t.Columns {
+				head = append(head, pad(col.Name, 14))
+			}
+			line(1, strings.Join(head, " "))
+			for i, row := range t.Rows {
+				cells := []string{pad(t.Period+" "+strconv.Itoa(i+1), 8)}
+				for _, v := range row {
+					cells = append(cells, pad(num(v, lang), 14))
+				}
+				line(1, strings.Join(cells, " "))
+			}
+		}
+		for _, f := range calc.Figures {
+			line(1, f.Name, ": ", c.bold(num(f.Value, lang)), " ", f.Unit)
+		}
+	}
+	for _, p := range pr.Parameters {
+		if p.Origin == score.OriginAssumption {
+			line(1, say("Assumption: ", "Hypothèse : "), p.Name, " = ", num(p.Value, lang), " ", p.Unit)
+		}
+	}
+}

@@ -1,0 +1,520 @@
+package score
+
+import (
+	"math"
+	"sort"
+)
+
+// Comparison is one profile scored on two dates, side by side: for every program, area
+// and metric, the standing on each date and what changed (rules and outcomes).
+type Comparison struct {
+	// From is the first date compared.
+	From string `json:"from" jsonschema:"format=date"`
+	// To is the second date compared.
+	To string `json:"to" jsonschema:"format=date"`
+	// Lang is the language of names.
+	Lang string `json:"lang" jsonschema:"enum=en,enum=fr"`
+	// Changed is true when anything differs between the two dates.
+	Changed bool `json:"changed"`
+	// Programs holds one comparison per program evaluated on either date.
+	Programs []ProgramComparison `json:"programs"`
+
+	// Before and After are the full results on From and To.
+	Before *Result `json:"-"`
+	After  *Result `json:"-"`
+}
+
+// ProgramComparison compares one program on the two dates.
+type ProgramComparison struct {
+	// ID is the program id.
+	ID string `json:"id"`
+	// Name is the program's name (on the later date when it exists then).
+	Name string `json:"name"`
+	// Before is the version in force on the first date, absent when none is.
+	Before *VersionRef `json:"before,omitempty"`
+	// After is the version in force on the second date, absent when none is.
+	After *VersionRef `json:"after,omitempty"`
+	// Changed is true when the version or any area differs.
+	Changed bool `json:"changed"`
+	// Areas compares each area, in the later version's order, then areas only the earlier has.
+	Areas []AreaComparison `json:"areas"`
+}
+
+// VersionRef names a rule version.
+type VersionRef struct {
+	// Version is the rule set's name, e.g. "fy24".
+	Version string `json:"version"`
+	// EffectiveFrom is its first day.
+	EffectiveFrom string `json:"effectiveFrom" jsonschema:"format=date"`
+	// EffectiveTo is its last day, empty while open-ended.
+	EffectiveTo string `json:"effectiveTo,omitempty" jsonschema:"format=date"`
+}
+
+// Change names used in comparisons.
+const (
+	ChangeAdded          = "added"          // only on the later date
+	ChangeRemoved        = "removed"        // only on the earlier date
+	ChangeTrack          = "track"          // the counting track differs
+	ChangeScore          = "score"          // the area score differs
+	ChangeQualified      = "qualified"      // qualification differs
+	ChangePoints         = "points"         // the metric's points differ
+	ChangeApplied        = "applied"        // what bound the points differs
+	ChangeValue          = "value"          // the measured value differs (certifications that stopped counting, another list)
+	ChangeMax            = "max"            // the metric's maximum differs
+	ChangeThreshold      = "threshold"      // a part's rate or threshold differs
+	ChangeCertifications = "certifications" // the certifications counted differ
+	ChangeGates          = "gates"          // gates differ (people required, points)
+	ChangePrerequisite   = "prerequisite"   // the prerequisite differs
+	ChangeAssumption     = "assumption"     // whether the rule is an assumption differs
+)
+
+// AreaComparison compares one area on the two dates.
+type AreaComparison struct {
+	// ID is the area id.
+	ID string `json:"id"`
+	// Name is the area's name.
+	Name string `json:"name"`
+	// Before is the standing on the first date, absent when the area is not scored then.
+	Before *AreaSide `json:"before,omitempty"`
+	// After is the standing on the second date, absent when the area is not scored then.
+	After *AreaSide `json:"after,omitempty"`
+	// Changes lists what differs: added, removed, track, score, qualified.
+	Changes []string `json:"changes"`
+	// Metrics compares the counting tracks' metrics, matched by id.
+	Metrics []MetricComparison `json:"metrics"`
+}
+
+// AreaSide is an area's standing on one date.
+type AreaSide struct {
+	// Track is the counting track.
+	Track string `json:"track"`
+	// Score is the area's score.
+	Score float64 `json:"score"`
+	// Max is the most the track can score.
+	Max float64 `json:"max"`
+	// Qualified is whether the area qualifies.
+	Qualified bool `json:"qualified"`
+	// Shortfall is the points missing to the qualifying score.
+	Shortfall float64 `json:"shortfall"`
+}
+
+// MetricComparison compares one metric on the two dates.
+type MetricComparison struct {
+	// ID is the metric id.
+	ID string `json:"id"`
+	// Name is the metric's name.
+	Name string `json:"name"`
+	// Before is the metric on the first date, absent when not scored then.
+	Before *MetricSide `json:"before,omitempty"`
+	// After is the metric on the second date, absent when not scored then.
+	After *MetricSide `json:"after,omitempty"`
+	// Changes lists what differs: rule changes (max, threshold, certifications, gates,
+	// prerequisite, assumption) and outcomes (points, applied, value), or added/removed.
+	Changes []string `json:"changes"`
+}
+
+// MetricSide is a metric on one date.
+type MetricSide struct {
+	// Points is what the metric earns.
+	Points float64 `json:"points"`
+	// Max is the most it can earn.
+	Max float64 `json:"max"`
+	// Value is the measure that counted.
+	Value float64 `json:"value"`
+	// Unit is the unit of Value.
+	Unit string `json:"unit"`
+	// Threshold is the value at which the counting part reaches Max.
+	Threshold float64 `json:"threshold"`
+	// Applied is what bound the points.
+	Applied string `json:"applied"`
+	// Assumption is true when no source of the version gives the rule.
+	Assumption bool `json:"assumption,omitempty"`
+}
+
+// Compare scores one profile on two dates (YYYY-MM-DD; its asOf is ignored) with the rule
+// versions in force on each, and says what changed. A date with no rules in force is an
+// error at "/from" or "/to"; the profile's errors are located as by Resolve.
+func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
+	var errs Errors
+	var res [2]*Result
+	for i, d := range [2]string{from, to} {
+		where := [2]string{"/from", "/to"}[i]
+		if _, ok := parseDay(d); !ok {
+			errs = append(errs, &Error{Path: where, Code: CodeDate, Message: "not a valid date", Expected: "YYYY-MM-DD", Got: shorten(d)})
+			continue
+		}
+		q := *p
+		q.AsOf = d
+		in, err := e.Resolve(&q)
+		if err == nil {
+			res[i], err = e.Evaluate(in)
+		}
+		if err != nil {
+			es, ok := err.(Errors)
+			if !ok {
+				return nil, err
+			}
+			for _, x := range es {
+				y := *x
+				if y.Path == "/asOf" || y.Code == CodeNoRules {
+					y.Path = where // no rules in force on that date, with or without a programs filter
+				}
+				if !containsErr(errs, &y) {
+					errs = append(errs, &y)
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return compareResults(res[0], res[1]), nil
+}
+
+func containsErr(es Errors, e *Error) bool {
+	for _, x := range es {
+		if x.Path == e.Path && x.Code == e.Code && x.Message == e.Message {
+			return true
+		}
+	}
+	return false
+}
+
+// CompareJSON parses a JSON profile and compares it on two dates: the JSON of Compare.
+func (e *Engine) CompareJSON(profile []byte, from, to string) ([]byte, error) {
+	p, err := parseProfile(profile, e.known)
+	if err != nil {
+		return nil, err
+	}
+	c, err := e.Compare(p, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return c.AppendJSON(make([]byte, 0, 4096)), nil
+}
+
+func compareResults(a, b *Result) *Comparison {
+	c := &Comparison{From: a.AsOf, To: b.AsOf, Lang: b.Lang, Before: a, After: b}
+	var ids []string
+	for _, r := range [2]*Result{b, a} {
+		for _, p := range r.Programs {
+			if !contains(ids, p.ID) {
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		pa, pb := findProgram(a, id), findProgram(b, id)
+		pc := ProgramComparison{ID: id}
+		if pa != nil {
+			pc.Name = pa.Name
+			pc.Before = &VersionRef{Version: pa.Version, EffectiveFrom: pa.EffectiveFrom, EffectiveTo: pa.EffectiveTo}
+		}
+		if pb != nil {
+			pc.Name = pb.Name
+			pc.After = &VersionRef{Version: pb.Version, EffectiveFrom: pb.EffectiveFrom, EffectiveTo: pb.EffectiveTo}
+		}
+		pc.Changed = pa == nil || pb == nil || pa.Version != pb.Version
+		var areaIDs []string
+		for _, p := range [2]*ProgramResult{pb, pa} {
+			if p == nil {
+				continue
+			}
+			for _, ar := range p.Areas {
+				if !contains(areaIDs, ar.ID) {
+					areaIDs = append(areaIDs, ar.ID)
+				}
+			}
+		}
+		for _, aid := range areaIDs {
+			ac := compareArea(findAreaResult(pa, aid), findAreaResult(pb, aid))
+			pc.Changed = pc.Changed || len(ac.Changes) > 0
+			for _, m := range ac.Metrics {
+				pc.Changed = pc.Changed || len(m.Changes) > 0
+			}
+			pc.Areas = append(pc.Areas, ac)
+		}
+		c.Changed = c.Changed || pc.Changed
+		c.Programs = append(c.Programs, pc)
+	}
+	return c
+}
+
+func findProgram(r *Result, id string) *ProgramResult {
+	for i := range r.Programs {
+		if r.Programs[i].ID == id {
+			return &r.Programs[i]
+		}
+	}
+	return nil
+}
+
+func findAreaResult(p *ProgramResult, id string) *AreaResult {
+	if p == nil {
+		return nil
+	}
+	for i := range p.Areas {
+		if p.Areas[i].ID == id {
+			return &p.Areas[i]
+		}
+	}
+	return nil
+}
+
+func differ(a, b float64) bool { return math.Abs(a-b) > eps }
+
+func compareArea(a, b *AreaResult) AreaComparison {
+	ac := AreaComparison{Changes: []string{}, Metrics: []MetricComparison{}}
+	side := func(r *AreaResult) *AreaSide {
+		return &AreaSide{Track: r.Track, Score: r.Score, Max: r.Max, Qualified: r.Qualified, Shortfall: r.Shortfall}
+	}
+	switch {
+	case a == nil:
+		ac.ID, ac.Name, ac.After = b.ID, b.Name, side(b)
+		ac.Changes = append(ac.Changes, ChangeAdded)
+	case b == nil:
+		ac.ID, ac.Name, ac.Before = a.ID, a.Name, side(a)
+		ac.Changes = append(ac.Changes, ChangeRemoved)
+	default:
+		ac.ID, ac.Name, ac.Before, ac.After = b.ID, b.Name, side(a), side(b)
+		if a.Track != b.Track {
+			ac.Changes = append(ac.Changes, ChangeTrack)
+		}
+		if differ(a.Score, b.Score) {
+			ac.Changes = append(ac.Changes, ChangeScore)
+		}
+		if a.Qualified != b.Qualified {
+			ac.Changes = append(ac.Changes, ChangeQualified)
+		}
+	}
+	var ma, mb []MetricResult
+	if a != nil {
+		ma = a.Metrics
+	}
+	if b != nil {
+		mb = b.Metrics
+	}
+	for i := range mb {
+		ac.Metrics = append(ac.Metrics, compareMetric(findMetricResult(ma, mb[i].ID), &mb[i]))
+	}
+	for i := range ma {
+		if findMetricResult(mb, ma[i].ID) == nil {
+			ac.Metrics = append(ac.Metrics, compareMetric(&ma[i], nil))
+		}
+	}
+	return ac
+}
+
+func findMetricResult(ms []MetricResult, id string) *MetricResult {
+	for i := range ms {
+		if ms[i].ID == id {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func compareMetric(a, b *MetricResult) MetricComparison {
+	mc := MetricComparison{Changes: []string{}}
+	side := func(m *MetricResult) *MetricSide {
+		return &MetricSide{Points: m.Points, Max: m.Max, Value: m.Value, Unit: m.Unit, Threshold: m.Threshold, Applied: m.Applied, Assumption: m.Assumption != nil}
+	}
+	switch {
+	case a == nil:
+		mc.ID, mc.Name, mc.After = b.ID, b.Name, side(b)
+		mc.Changes = append(mc.Changes, ChangeAdded)
+		return mc
+	case b == nil:
+		mc.ID, mc.Name, mc.Before = a.ID, a.Name, side(a)
+		mc.Changes = append(mc.Changes, ChangeRemoved)
+		return mc
+	}
+	mc.ID, mc.Name, mc.Before, mc.After = b.ID, b.Name, side(a), side(b)
+	add := func(ok bool, c string) {
+		if ok {
+			mc.Changes = append(mc.Changes, c)
+		}
+	}
+	// Rule changes, from the compiled definitions when both results come from the engine.
+	add(differ(a.Max, b.Max), ChangeMax)
+	if da, db := a.def, b.def; da != nil && db != nil {
+		add(partsDiffer(da, db, func(x, y *cpart) bool {
+			return differ(x.threshold, y.threshold) || x.p.Whole != y.p.Whole || x.fact != y.fact
+		}), ChangeThreshold)
+		add(partsDiffer(da, db, func(x, y *cpart) bool { return x.mask != y.mask }) || gatesDiffer(da, db, func(x, y *cgate) bool { return x.mask != y.mask }), ChangeCertifications)
+		add(gatesDiffer(da, db, func(x, y *cgate) bool { return x.g.People != y.g.People || differ(x.g.Points, y.g.Points) }), ChangeGates)
+		pa, pb := da.m.Rule.Prerequisite, db.m.Rule.Prerequisite
+		add((pa == nil) != (pb == nil) || pa != nil && (pa.Fact != pb.Fact || differ(pa.AtLeast, pb.AtLeast)), ChangePrerequisite)
+	} else {
+		add(differ(a.Threshold, b.Threshold), ChangeThreshold)
+	}
+	add((a.Assumption == nil) != (b.Assumption == nil), ChangeAssumption)
+	// Outcomes.
+	add(differ(a.Points, b.Points), ChangePoints)
+	add(a.Applied != b.Applied, ChangeApplied)
+	add(differ(a.Value, b.Value), ChangeValue)
+	return mc
+}
+
+// partsDiffer reports whether the part sets differ (by id) or a matched pair differs by f.
+func partsDiffer(a, b *cmetric, f func(x, y *cpart) bool) bool {
+	if len(a.parts) != len(b.parts) {
+		return true
+	}
+	for i := range a.parts {
+		x := &a.parts[i]
+		found := false
+		for j := range b.parts {
+			if y := &b.parts[j]; y.p.ID == x.p.ID {
+				found = true
+				if f(x, y) {
+					return true
+				}
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// gatesDiffer reports whether the gate sets differ (by id) or a matched pair differs by f.
+func gatesDiffer(a, b *cmetric, f func(x, y *cgate) bool) bool {
+	if len(a.gates) != len(b.gates) {
+		return true
+	}
+	for i := range a.gates {
+		x := &a.gates[i]
+		found := false
+		for j := range b.gates {
+			if y := &b.gates[j]; y.g.ID == x.g.ID {
+				found = true
+				if f(x, y) {
+					return true
+				}
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendJSON appends the comparison's JSON encoding (schemas/comparison.schema.json) to b.
+func (c *Comparison) AppendJSON(b []byte) []byte {
+	b = append(b, `{"from":`...)
+	b = appendStr(b, c.From)
+	b = append(b, `,"to":`...)
+	b = appendStr(b, c.To)
+	b = append(b, `,"lang":`...)
+	b = appendStr(b, c.Lang)
+	b = append(b, `,"changed":`...)
+	b = appendBoolean(b, c.Changed)
+	b = append(b, `,"programs":[`...)
+	for i := range c.Programs {
+		p := &c.Programs[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendStr(b, p.ID)
+		b = append(b, `,"name":`...)
+		b = appendStr(b, p.Name)
+		b = appendVersionRef(b, `,"before":`, p.Before)
+		b = appendVersionRef(b, `,"after":`, p.After)
+		b = append(b, `,"changed":`...)
+		b = appendBoolean(b, p.Changed)
+		b = append(b, `,"areas":[`...)
+		for j := range p.Areas {
+			a := &p.Areas[j]
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"id":`...)
+			b = appendStr(b, a.ID)
+			b = append(b, `,"name":`...)
+			b = appendStr(b, a.Name)
+			for k, s := range [2]*AreaSide{a.Before, a.After} {
+				if s == nil {
+					continue
+				}
+				b = append(b, [2]string{`,"before":`, `,"after":`}[k]...)
+				b = append(b, `{"track":`...)
+				b = appendStr(b, s.Track)
+				b = append(b, `,"score":`...)
+				b = appendNum(b, s.Score)
+				b = append(b, `,"max":`...)
+				b = appendNum(b, s.Max)
+				b = append(b, `,"qualified":`...)
+				b = appendBoolean(b, s.Qualified)
+				b = append(b, `,"shortfall":`...)
+				b = appendNum(b, s.Shortfall)
+				b = append(b, '}')
+			}
+			b = append(b, `,"changes":`...)
+			b = appendStrs(b, a.Changes)
+			b = append(b, `,"metrics":[`...)
+			for k := range a.Metrics {
+				m := &a.Metrics[k]
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, `{"id":`...)
+				b = appendStr(b, m.ID)
+				b = append(b, `,"name":`...)
+				b = appendStr(b, m.Name)
+				for n, s := range [2]*MetricSide{m.Before, m.After} {
+					if s == nil {
+						continue
+					}
+					b = append(b, [2]string{`,"before":`, `,"after":`}[n]...)
+					b = append(b, `{"points":`...)
+					b = appendNum(b, s.Points)
+					b = append(b, `,"max":`...)
+					b = appendNum(b, s.Max)
+					b = append(b, `,"value":`...)
+					b = appendNum(b, s.Value)
+					b = append(b, `,"unit":`...)
+					b = appendStr(b, s.Unit)
+					b = append(b, `,"threshold":`...)
+					b = appendNum(b, s.Threshold)
+					b = append(b, `,"applied":`...)
+					b = appendStr(b, s.Applied)
+					if s.Assumption {
+						b = append(b, `,"assumption":true`...)
+					}
+					b = append(b, '}')
+				}
+				b = append(b, `,"changes":`...)
+				b = appendStrs(b, m.Changes)
+				b = append(b, '}')
+			}
+			b = append(b, "]}"...)
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, "]}"...)
+}
+
+func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
+	if v == nil {
+		return b
+	}
+	b = append(b, key...)
+	b = append(b, `{"version":`...)
+	b = appendStr(b, v.Version)
+	b = append(b, `,"effectiveFrom":`...)
+	b = appendStr(b, v.EffectiveFrom)
+	b = optStr(b, `,"effectiveTo":`, v.EffectiveTo)
+	return append(b, '}')
+}
+
+func appendBoolean(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}

@@ -1,0 +1,140 @@
+package score_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/partnerscore/partnerscore/score"
+)
+
+// TestCompareFY24FY26 compares the profile of TestHistoryFY24VersusFY26 (worked by hand
+// there) on 15 October 2023 and 15 October 2025.
+func TestCompareFY24FY26(t *testing.T) {
+	eng := testEngine(t)
+	c, err := eng.Compare(fy24fy26Profile(""), "2023-10-15", "2025-10-15")
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	if !c.Changed || len(c.Programs) != 1 {
+		t.Fatalf("Compare: changed %v, %d programs; want changed, 1 program", c.Changed, len(c.Programs))
+	}
+	p := c.Programs[0]
+	if p.Before.Version != "fy24" || p.After.Version != "fy26" {
+		t.Errorf("Compare: versions %s → %s, want fy24 → fy26", p.Before.Version, p.After.Version)
+	}
+	area := func(id string) score.AreaComparison {
+		for _, a := range p.Areas {
+			if a.ID == id {
+				return a
+			}
+		}
+		t.Fatalf("Compare: no area %s", id)
+		return score.AreaComparison{}
+	}
+	metric := func(a score.AreaComparison, id string) score.MetricComparison {
+		for _, m := range a.Metrics {
+			if m.ID == id {
+				return m
+			}
+		}
+		t.Fatalf("Compare: no metric %s/%s", a.ID, id)
+		return score.MetricComparison{}
+	}
+	cases := []struct {
+		area, metric        string
+		before, after       float64
+		areaChanges, change []string
+	}{
+		// Modern Work: 90 → 87.5; intermediate 7.5 → 5 (another list).
+		{"modern-work", "intermediate-certifications", 7.5, 5, []string{"score"}, []string{"certifications", "points", "value"}},
+		{"modern-work", "net-customer-adds", 20, 20, []string{"score"}, []string{}},
+		// Security: 86.667 → 73.333; gates of two people, SC-200 out of step 3.
+		{"security", "intermediate-certifications", 40.0 * 4 / 6, 40.0 * 2 / 6, []string{"score"}, []string{"certifications", "gates", "points", "value"}},
+		{"security", "usage-growth", 20, 20, []string{"score"}, []string{}},
+		// Data & AI: nothing given, 0 on both dates, but the step-3 list changed.
+		{"data-ai", "intermediate-certifications", 0, 0, []string{}, []string{"certifications"}},
+	}
+	for _, k := range cases {
+		a := area(k.area)
+		m := metric(a, k.metric)
+		if !near(m.Before.Points, k.before, exact) || !near(m.After.Points, k.after, exact) {
+			t.Errorf("%s/%s: %g → %g, want %g → %g", k.area, k.metric, m.Before.Points, m.After.Points, k.before, k.after)
+		}
+		if !slices.Equal(m.Changes, k.change) {
+			t.Errorf("%s/%s: changes %v, want %v", k.area, k.metric, m.Changes, k.change)
+		}
+		if !slices.Equal(a.Changes, k.areaChanges) {
+			t.Errorf("%s: changes %v, want %v", k.area, a.Changes, k.areaChanges)
+		}
+	}
+	if a := area("modern-work"); !near(a.Before.Score, 90, exact) || !near(a.After.Score, 87.5, exact) || !a.Before.Qualified || !a.After.Qualified {
+		t.Errorf("modern-work: %+v → %+v, want 90 → 87.5, qualified on both", a.Before, a.After)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(c.AppendJSON(nil), &v); err != nil {
+		t.Fatalf("Comparison.AppendJSON: invalid JSON: %v", err)
+	}
+}
+
+func TestCompareSameDateAndErrors(t *testing.T) {
+	eng := testEngine(t)
+	c, err := eng.Compare(fy24fy26Profile(""), "2025-10-15", "2025-11-15")
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	if c.Changed {
+		t.Errorf("Compare within fy26 with nothing retiring: changed, want unchanged: %s", c.AppendJSON(nil))
+	}
+	// The Security gates boundary: the day before and the day of.
+	c, err = eng.Compare(&score.Profile{People: team(holders(1, "AZ-500"), holders(1, "SC-200"), holders(3, "SC-100"))}, "2023-11-30", "2023-12-01")
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	for _, a := range c.Programs[0].Areas {
+		if a.ID == "security" {
+			for _, m := range a.Metrics {
+				if m.ID == "intermediate-certifications" && (!slices.Contains(m.Changes, "gates") || m.After.Applied != "gate") {
+					t.Errorf("security gates across 1 December 2023: %v, after %+v", m.Changes, m.After)
+				}
+			}
+		}
+	}
+	for _, k := range []struct{ from, to, path string }{
+		{"2021-01-01", "2025-10-15", "/from"},
+		{"2025-10-15", "tomorrow", "/to"},
+	} {
+		_, err := eng.Compare(&score.Profile{}, k.from, k.to)
+		var es score.Errors
+		if !errors.As(err, &es) || es[0].Path != k.path {
+			t.Errorf("Compare(%s, %s): %v, want an error at %s", k.from, k.to, err, k.path)
+		}
+	}
+	if _, err := eng.CompareJSON([]byte(`{"facts":{"nope":1}}`), "2023-10-15", "2025-10-15"); err == nil {
+		t.Errorf("CompareJSON with an unknown fact: no error")
+	}
+}
+
+// ExampleEngine_Compare scores one profile under the June 2023 rules and the FY26 rules.
+func ExampleEngine_Compare() {
+	eng, _ := score.Default()
+	p := &score.Profile{People: []score.Person{
+		{Certifications: []string{"AZ-500", "SC-200"}}, {Certifications: []string{"AZ-500", "SC-200"}}, {Certifications: []string{"SC-100"}},
+	}}
+	c, _ := eng.Compare(p, "2023-10-15", "2025-10-15")
+	for _, a := range c.Programs[0].Areas {
+		for _, m := range a.Metrics {
+			if a.ID == "security" && m.ID == "intermediate-certifications" {
+				fmt.Printf("%s %s → %s, track %s → %s %v\n", a.ID, c.Programs[0].Before.Version, c.Programs[0].After.Version, a.Before.Track, a.After.Track, a.Changes)
+				fmt.Printf("%s: %.2f → %.2f %v\n", m.ID, m.Before.Points, m.After.Points, m.Changes)
+			}
+		}
+	}
+	// FY24: one track, gates of one person, SC-200 also in step 3: 3 × 40/6 = 20. FY26: the
+	// SMB track scores more without facts (gates 4 + 4, one scorer × 8 = 16) and counts.
+	// Output:
+	// security fy24 → fy26, track enterprise → smb [track score]
+	// intermediate-certifications: 20.00 → 16.00 [threshold certifications gates points value]
+}

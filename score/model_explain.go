@@ -1,0 +1,211 @@
+package score
+
+// Sentences of the program models beyond the scorecard, in English and French.
+
+// modelUnit names a unit in a sentence, with the units of the models added to unitIn's.
+func modelUnit(u, lang string) string {
+	fr := lang == "fr"
+	switch u {
+	case "competencies":
+		if fr {
+			return "compétences"
+		}
+	case "alternatives":
+		if fr {
+			return "options"
+		}
+	case "results":
+		if fr {
+			return "résultats"
+		}
+		return "results"
+	case "months":
+		if fr {
+			return "mois"
+		}
+	case "years":
+		if fr {
+			return "ans"
+		}
+	case "seats":
+		if fr {
+			return "licences"
+		}
+	case "projects":
+		if fr {
+			return "projets"
+		}
+	}
+	return unitIn(u, lang)
+}
+
+type sentence struct {
+	b    []byte
+	lang string
+}
+
+func (s *sentence) say(en, fr string) {
+	if s.lang == "fr" {
+		s.b = append(s.b, fr...)
+	} else {
+		s.b = append(s.b, en...)
+	}
+}
+
+func (s *sentence) str(v string) { s.b = append(s.b, v...) }
+
+func (s *sentence) num(v float64) { s.b = appendShort(s.b, v, s.lang) }
+
+func (s *sentence) qty(v float64, unit string) {
+	s.num(v)
+	if unit != "" {
+		s.b = append(s.b, ' ')
+		s.b = append(s.b, modelUnit(unit, s.lang)...)
+	}
+}
+
+func (s *sentence) colon() { s.say(": ", " : ") }
+
+// requirementSentence says why a requirement holds or not.
+func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) string {
+	s := &sentence{b: make([]byte, 0, 160), lang: lang}
+	s.str(rr.Name)
+	s.colon()
+	switch rr.Kind {
+	case ReqFact:
+		if rr.Unit == "boolean" {
+			switch {
+			case rr.Met:
+				s.say("yes", "oui")
+			case rr.Given:
+				s.say("no", "non")
+			default:
+				s.say("not given, taken as no", "non renseigné, compté comme non")
+			}
+			break
+		}
+		s.qty(rr.Value, rr.Unit)
+		if !rr.Given {
+			s.say(" (not given, counted as 0)", " (non renseigné, compté 0)")
+		}
+		s.say(", at least ", ", au moins ")
+		s.qty(rr.Threshold, rr.Unit)
+		s.say(" required", " requis")
+	case ReqPeople:
+		for i, sl := range rr.Slots {
+			if i > 0 {
+				s.str(", ")
+			}
+			s.str(sl.Name)
+			s.str(" ")
+			s.b = appendShort(s.b, float64(sl.People), lang)
+			s.str("/")
+			s.b = appendShort(s.b, float64(sl.Required), lang)
+		}
+		s.say(" (each person counts once in this competency)", " (chaque personne compte une fois dans cette compétence)")
+	case ReqCompetencies:
+		s.num(rr.Value)
+		s.say(" earned", " obtenue(s)")
+		if len(rr.Counted) > 0 {
+			s.str(" (")
+			for i, c := range rr.Counted {
+				if i > 0 {
+					s.str(", ")
+				}
+				s.str(c)
+			}
+			s.str(")")
+		}
+		s.say(", at least ", ", au moins ")
+		s.num(rr.Threshold)
+		s.say(" required", " requise(s)")
+	case ReqLevel:
+		s.str(rr.Level)
+		if rr.Met {
+			s.say(" reached", " atteint")
+		} else {
+			s.say(" not reached", " non atteint")
+		}
+	case ReqAny:
+		s.num(rr.Value)
+		s.say(" of ", " sur ")
+		s.b = appendShort(s.b, float64(len(rr.Any)), lang)
+		s.say(" alternatives met, one is enough", " options remplies, une suffit")
+	case ReqProgram:
+		p := rr.Program
+		if p.Version == "" {
+			s.say("no version of ", "aucune version de ")
+			s.str(p.ID)
+			s.say(" is in force on this date", " n'est en vigueur à cette date")
+			break
+		}
+		s.num(rr.Value)
+		s.say(" in the result of ", " dans le résultat de ")
+		s.str(p.ID)
+		s.str(" ")
+		s.str(p.Version)
+		if len(p.Qualified) > 0 {
+			s.str(" (")
+			for i, q := range p.Qualified {
+				if i > 0 {
+					s.str(", ")
+				}
+				s.str(q)
+			}
+			s.str(")")
+		}
+		s.say(", at least ", ", au moins ")
+		s.num(rr.Threshold)
+		s.say(" required", " requis")
+	}
+	if rr.Met {
+		s.say("; met.", " ; rempli.")
+	} else {
+		s.say("; not met", " ; non rempli")
+		if d := rr.Threshold - rr.Value; d > 0 && rr.Kind != ReqLevel && rr.Kind != ReqAny && rr.Unit != "boolean" {
+			s.say(", ", ", il manque ")
+			s.qty(d, rr.Unit)
+			s.say(" missing", "")
+		}
+		s.str(".")
+	}
+	if rr.Parameter != "" {
+		s.say(" The threshold is the parameter ", " Le seuil est le paramètre ")
+		s.str(rr.Parameter)
+		if rr.Assumption {
+			s.say(", whose default no source gives (an assumption).", ", dont la valeur par défaut n'est donnée par aucune source (hypothèse).")
+		} else {
+			s.str(".")
+		}
+	} else if rr.Assumption {
+		s.say(" Not confirmed by a source (an assumption).", " Non confirmé par une source (hypothèse).")
+	}
+	return string(s.b)
+}
+
+// timelineSentence says a timeline item's status and what comes next.
+func timelineSentence(tr *TimelineResult, t *TimelineItem, next int, lang string) string {
+	s := &sentence{b: make([]byte, 0, 120), lang: lang}
+	s.str(tr.Name)
+	s.colon()
+	if tr.Status == "" {
+		s.say("nothing before ", "rien avant le ")
+		s.str(tr.Next)
+		s.str(".")
+		return string(s.b)
+	}
+	s.str(tr.StatusName)
+	s.say(" since ", " depuis le ")
+	s.str(tr.From)
+	if tr.Next != "" {
+		s.say("; from ", " ; à partir du ")
+		s.str(tr.Next)
+		s.colon()
+		s.str(t.Periods[next].Name.In(lang))
+	}
+	s.str(".")
+	if tr.Assumption {
+		s.say(" A date of this period is an assumption.", " Une date de cette période est une hypothèse.")
+	}
+	return string(s.b)
+}

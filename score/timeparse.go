@@ -1,0 +1,61 @@
+package score
+
+// history reads Profile.History: an array of {"month": "YYYY-MM", "facts": {...}}.
+func (p *parser) history(prof *Profile, path string) {
+	prof.History = make([]Snapshot, 0, 6)
+	p.array(path, func(i int, ep string) {
+		var s Snapshot
+		p.object(ep, func(key, fp string) {
+			switch key {
+			case "month":
+				off := p.pos
+				if s.Month = p.str(fp); p.err == nil && !validMonth(s.Month) {
+					p.pos = off
+					p.fail("", CodeDate, "not a valid month", "YYYY-MM", shorten(s.Month))
+				}
+			case "facts":
+				s.Facts = make(map[string]float64, 16)
+				p.object(fp, func(key, np string) {
+					s.Facts[key] = p.number(np)
+				})
+			default:
+				p.unknownField(fp, key, []string{"month", "facts"})
+			}
+		})
+		if p.err == nil && (s.Month == "" || s.Facts == nil) {
+			field := "month"
+			if s.Month != "" {
+				field = "facts"
+			}
+			p.stack = append(p.stack, seg{key: field, idx: -1})
+			p.fail("", CodeRequired, "a snapshot needs a month and its facts", `{"month": "YYYY-MM", "facts": {...}}`, "no "+field)
+		}
+		prof.History = append(prof.History, s)
+	})
+}
+
+// projection reads Profile.Projection: {"months": n}.
+func (p *parser) projection(prof *Profile, path string) {
+	req := &ProjectionRequest{}
+	p.object(path, func(key, mp string) {
+		switch key {
+		case "months":
+			off := p.pos
+			n := p.count(mp)
+			if p.err == nil && (n < 1 || n > 24) {
+				p.pos = off
+				p.fail("", CodeRange, "months to project out of range", "1 to 24", formatNum(float64(n)))
+			}
+			req.Months = n
+		default:
+			p.unknownField(mp, key, []string{"months"})
+		}
+	})
+	prof.Projection = req
+}
+
+// validMonth reports whether s is a YYYY-MM month.
+func validMonth(s string) bool {
+	_, ok := parseDay(s + "-01")
+	return len(s) == 7 && ok
+}

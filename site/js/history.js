@@ -1,0 +1,253 @@
+// The "over time" panel: the profile compared on two dates (the engine's compare: versions,
+// areas, metrics, what changed, highlighted) and each area's projected score for the next
+// twelve months as a small SVG chart, with the certifications that stop counting and what
+// replaces them. Text only (dom.js); SVG through createElementNS, styled by classes.
+
+import { h, setText, uid } from './dom.js'
+
+const SVG = 'http://www.w3.org/2000/svg'
+
+const WORDS = {
+  en: {
+    title: 'Over time',
+    compare: 'Compare two dates',
+    from: 'From',
+    to: 'To',
+    area: 'Area',
+    rules: 'Rules',
+    none: 'no rules',
+    nothing: 'Nothing changes between these dates.',
+    changed: 'changed',
+    qualified: 'qualified',
+    notQualified: 'not qualified',
+    assumption: 'assumption: no source of that version gives this rule',
+    projection: 'The next 12 months',
+    projectionHelp: 'Each area\'s score from the current facts, month by month, as certifications stop counting.',
+    chart: (name, first, last) => `${name}: score from ${first} to ${last}`,
+    stops: (c, d, n) => `${c} (${n} ${n === 1 ? 'person' : 'people'}) stops counting on ${d}`,
+    replaced: 'replaced by',
+    alternatives: 'also counts in the same step',
+    below: (d) => `falls below the qualifying score on ${d}`,
+    unqualified: (d) => `no longer qualifies from ${d}`,
+    steady: 'no change expected',
+    changes: {
+      added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
+      applied: 'bound', value: 'value', max: 'maximum', threshold: 'threshold', certifications: 'certifications',
+      gates: 'gates', prerequisite: 'prerequisite', assumption: 'assumption',
+    },
+  },
+  fr: {
+    title: 'Dans le temps',
+    compare: 'Comparer deux dates',
+    from: 'Du',
+    to: 'Au',
+    area: 'Domaine',
+    rules: 'Règles',
+    none: 'aucune règle',
+    nothing: 'Rien ne change entre ces dates.',
+    changed: 'modifié',
+    qualified: 'qualifié',
+    notQualified: 'non qualifié',
+    assumption: 'hypothèse : aucune source de cette version ne donne cette règle',
+    projection: 'Les 12 prochains mois',
+    projectionHelp: 'Le score de chaque domaine à faits constants, mois par mois, à mesure que des certifications cessent de compter.',
+    chart: (name, first, last) => `${name} : score du ${first} au ${last}`,
+    stops: (c, d, n) => `${c} (${n} ${n === 1 ? 'personne' : 'personnes'}) cesse de compter le ${d}`,
+    replaced: 'remplacée par',
+    alternatives: 'compte aussi dans la même étape',
+    below: (d) => `passe sous le score requis le ${d}`,
+    unqualified: (d) => `n'est plus qualifié à partir du ${d}`,
+    steady: 'aucun changement prévu',
+    changes: {
+      added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
+      applied: 'limite', value: 'valeur', max: 'maximum', threshold: 'seuil', certifications: 'certifications',
+      gates: 'prérequis', prerequisite: 'condition', assumption: 'hypothèse',
+    },
+  },
+}
+
+/** The date n years before d (YYYY-MM-DD), not before the first rules (2022-10-03). */
+export function yearsBefore(d, n) {
+  const y = Number(d.slice(0, 4)) - n
+  const s = `${y}${d.slice(4)}`.replace(/-02-29$/, '-02-28')
+  return s < '2022-10-03' ? '2022-10-03' : s
+}
+
+function num(v, lang) {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 1 }).format(v)
+}
+
+function svg(tag, attrs = {}, ...children) {
+  const e = document.createElementNS(SVG, tag)
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v))
+  for (const c of children) e.append(c)
+  return e
+}
+
+export class TimeView {
+  #root
+  #from
+  #to
+  #compareOut
+  #projectionOut
+  #title
+  #compareTitle
+  #projectionTitle
+  #projectionHelp
+  #fromLabel
+  #toLabel
+  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string}|null} */
+  #last = null
+  #touched = false
+
+  /** @param {HTMLElement} root the section to fill */
+  constructor(root) {
+    this.#root = root
+    const fromId = uid('cmp-from')
+    const toId = uid('cmp-to')
+    this.#title = h('h2', { id: 'time-title' })
+    this.#compareTitle = h('h3')
+    this.#fromLabel = h('label', { attrs: { for: fromId } })
+    this.#toLabel = h('label', { attrs: { for: toId } })
+    this.#from = h('input', { id: fromId, attrs: { type: 'date', name: 'compare-from', min: '2022-10-03' } })
+    this.#to = h('input', { id: toId, attrs: { type: 'date', name: 'compare-to', min: '2022-10-03' } })
+    const again = () => {
+      this.#touched = true
+      if (this.#last) this.#renderCompare()
+    }
+    this.#from.addEventListener('input', again)
+    this.#to.addEventListener('input', again)
+    this.#compareOut = h('div', { class: 'compare-out', attrs: { 'aria-live': 'polite' } })
+    this.#projectionTitle = h('h3')
+    this.#projectionHelp = h('p', { class: 'muted' })
+    this.#projectionOut = h('div', { class: 'projection-out' })
+    root.append(
+      this.#title,
+      h('div', { class: 'compare' }, this.#compareTitle,
+        h('div', { class: 'compare-dates' }, h('span', { class: 'field' }, this.#fromLabel, this.#from), h('span', { class: 'field' }, this.#toLabel, this.#to)),
+        this.#compareOut),
+      h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
+    )
+  }
+
+  /**
+   * Renders both parts for a profile the engine accepts (or hides the panel).
+   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string}} p
+   */
+  render(p) {
+    this.#root.hidden = !p.profile
+    if (!p.profile) return
+    this.#last = p
+    const w = WORDS[p.lang === 'fr' ? 'fr' : 'en']
+    setText(this.#title, w.title)
+    setText(this.#compareTitle, w.compare)
+    setText(this.#fromLabel, w.from)
+    setText(this.#toLabel, w.to)
+    setText(this.#projectionTitle, w.projection)
+    setText(this.#projectionHelp, w.projectionHelp)
+    const asOf = p.profile.asOf
+    if (!this.#touched && asOf) {
+      this.#from.value = yearsBefore(asOf, 2)
+      this.#to.value = asOf
+    }
+    this.#renderCompare()
+    this.#renderProjection()
+  }
+
+  #renderCompare() {
+    const { engine, profile, lang } = /** @type {any} */ (this.#last)
+    const w = WORDS[lang === 'fr' ? 'fr' : 'en']
+    const out = this.#compareOut
+    const from = this.#from.value
+    const to = this.#to.value
+    if (!from || !to) {
+      out.replaceChildren()
+      return
+    }
+    const res = engine.compare({ ...profile, lang }, from, to)
+    if (!res.ok) {
+      out.replaceChildren(h('p', { class: 'compare-error', text: res.errors.map((e) => `${e.path} ${e.message}`).join('; ') }))
+      return
+    }
+    const c = res.comparison
+    const nodes = []
+    for (const p of c.programs) {
+      const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
+      nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}: ${ver(p.before)} → ${ver(p.after)}`))
+      const side = (s) => (s ? `${num(s.score, lang)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
+      const rows = p.areas.map((a) => {
+        const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
+          `${m.name}: ${m.before ? num(m.before.points, lang) : '—'} → ${m.after ? num(m.after.points, lang) : '—'} `,
+          h('span', { class: 'change-tags', text: `(${m.changes.map((k) => w.changes[k] || k).join(', ')})` }),
+          (m.before?.assumption || m.after?.assumption) ? h('span', { class: 'assumption', attrs: { title: w.assumption }, text: ' *' }) : null))
+        const changed = a.changes.length > 0
+        return h('tr', { data: { area: a.id, changed: String(changed) }, class: changed ? 'changed' : '' },
+          h('th', { attrs: { scope: 'row' } }, a.name, metricLines.length ? h('ul', { class: 'metric-changes' }, metricLines) : null),
+          h('td', { class: 'before', text: side(a.before) }),
+          h('td', { class: 'after', text: side(a.after) }),
+          h('td', { class: 'what', text: changed ? a.changes.map((k) => w.changes[k] || k).join(', ') : '' }))
+      })
+      nodes.push(h('div', { class: 'compare-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': w.compare } }, h('table', { class: 'compare-table' },
+        h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: w.area }), h('th', { attrs: { scope: 'col' }, text: c.from }),
+          h('th', { attrs: { scope: 'col' }, text: c.to }), h('th', { attrs: { scope: 'col' }, text: w.changed }))),
+        h('tbody', {}, rows))))
+    }
+    if (!c.changed) nodes.push(h('p', { class: 'muted', text: w.nothing }))
+    out.replaceChildren(...nodes)
+  }
+
+  #renderProjection() {
+    const { engine, profile, lang, certName } = /** @type {any} */ (this.#last)
+    const w = WORDS[lang === 'fr' ? 'fr' : 'en']
+    const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {} })
+    if (!res.ok || !res.result.projection) {
+      this.#projectionOut.replaceChildren()
+      return
+    }
+    const pj = res.result.projection
+    const cards = pj.areas.map((a) => {
+      const notes = []
+      for (const ev of a.events) {
+        const parts = [w.stops(certName(ev.certification), ev.stopsOn, ev.people)]
+        if (ev.replacedBy?.length) parts.push(`${w.replaced} ${ev.replacedBy.map(certName).join(', ')}`)
+        if (ev.alternatives.length) parts.push(`${w.alternatives}: ${ev.alternatives.map(certName).join(', ')}`)
+        notes.push(h('li', { class: 'event', data: { certification: ev.certification } }, parts.join('; ')))
+      }
+      if (a.belowFrom) notes.push(h('li', { class: 'falls', text: w.below(a.belowFrom) }))
+      if (a.unqualifiedFrom) notes.push(h('li', { class: 'falls', text: w.unqualified(a.unqualifiedFrom) }))
+      if (!notes.length) notes.push(h('li', { class: 'muted', text: w.steady }))
+      return h('figure', { class: 'projection-card', data: { area: a.area } },
+        chart(a, w.chart(a.name, pj.dates[0], pj.dates[pj.dates.length - 1])),
+        h('figcaption', {}, h('strong', { text: a.name }), h('ul', {}, notes)))
+    })
+    this.#projectionOut.replaceChildren(...cards)
+  }
+}
+
+/**
+ * A small line chart of an area's projected scores: 0 to 100, the qualifying score as a
+ * dashed line, a dot per month (filled when qualified).
+ */
+function chart(a, label) {
+  const W = 240
+  const H = 80
+  const pad = 6
+  const n = a.points.length
+  const x = (i) => pad + (i * (W - 2 * pad)) / Math.max(1, n - 1)
+  const y = (v) => H - pad - (Math.max(0, Math.min(100, v)) * (H - 2 * pad)) / 100
+  const qs = a.points[0]?.qualifyingScore || 70
+  const title = svg('title')
+  title.textContent = label
+  const line = svg('polyline', { class: 'score-line', points: a.points.map((p, i) => `${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' '), fill: 'none' })
+  const dots = a.points.map((p, i) => {
+    const dot = svg('circle', { class: p.qualified ? 'dot dot-ok' : 'dot dot-bad', cx: x(i).toFixed(1), cy: y(p.score).toFixed(1), r: 2.5, 'data-date': p.date, 'data-score': p.score })
+    const t = svg('title')
+    t.textContent = `${p.date}: ${Math.round(p.score * 10) / 10}`
+    dot.append(t)
+    return dot
+  })
+  return svg('svg', { class: 'projection-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label },
+    title,
+    svg('line', { class: 'qualifying-line', x1: pad, x2: W - pad, y1: y(qs).toFixed(1), y2: y(qs).toFixed(1) }),
+    line, ...dots)
+}

@@ -1,0 +1,178 @@
+// End-to-end tests of the simulator's "over time" panel (site/js/history.js) in Debian's
+// headless Chromium: the profile compared on two dates (checked against the CLI's
+// `partnerscore compare -json`), the changed areas highlighted, the dates changed by typing,
+// and the 12-month projection drawn as one SVG chart per area with the certifications that
+// stop counting (checked against the CLI's projection). Screenshots go to dist/screenshots/.
+
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { ROOT, SITE, chromiumPath, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
+
+const AXE = readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8')
+
+/** A profile scored on 2027-01-15: Modern Work and Security qualify; MS-102 (counts until
+ * 2027-11-30) and AZ-500 (until 2027-08-31) stop counting within the projection. */
+const PROFILE = {
+  asOf: '2027-01-15',
+  lang: 'en',
+  people: [
+    { id: 'a', certifications: ['AZ-500', 'SC-200'] },
+    { id: 'b', certifications: ['AZ-500', 'SC-200'] },
+    { id: 'c', certifications: ['SC-100'] },
+    { id: 'd', certifications: ['SC-300', 'MS-700'] },
+    { id: 'e', certifications: ['MS-102'] },
+    { id: 'f', certifications: ['MS-102', 'MD-102'] },
+    { id: 'g', certifications: ['MD-102'] },
+    { id: 'h', certifications: ['MD-102'] },
+  ],
+  facts: {
+    'mw.ent.netCustomerAdds': 5, 'mw.ent.usageGrowth.cpor': 1000, 'mw.ent.deployments.cpor': 5,
+    'sec.ent.netCustomerAdds.azure': 6, 'sec.ent.netCustomerAdds.m365': 4,
+    'sec.ent.deployments.azure': 3, 'sec.ent.deployments.m365': 3,
+    'sec.ent.usageGrowth.azureAcr': 12500, 'sec.ent.usageGrowth.m365Users': 1250,
+  },
+}
+
+const browserPath = chromiumPath()
+
+describe('over time: compare and projection', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed (apt-get install chromium)', timeout: 300_000 }, () => {
+  let server
+  let browser
+  /** @type {import('playwright-core').Page} */
+  let page
+  let bin
+  const problems = []
+
+  /** The CLI's answer for the profile (compare -json, or evaluate with a projection). */
+  function cliJSON(args, profile) {
+    return JSON.parse(execFileSync(bin, [...args, '-'], { input: JSON.stringify(profile) }).toString('utf8'))
+  }
+
+  before(async () => {
+    ensureSite()
+    server = await startServer(SITE)
+    bin = path.join(tmpdir(), `partnerscore-cli-history-${process.pid}`)
+    execFileSync('go', ['build', '-trimpath', '-o', bin, './cmd/partnerscore'], { cwd: ROOT })
+    browser = await launch()
+    browser.context.on('page', (p) => {
+      p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+      p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`) })
+    })
+    browser.context.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`)
+    })
+    page = await browser.context.newPage()
+    await page.goto(`${server.url}#${encodeURIComponent(JSON.stringify(PROFILE))}`)
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+    await page.waitForSelector('#time:not([hidden]) .compare-table')
+  })
+
+  after(async () => {
+    await browser?.stop()
+    await server?.stop()
+    if (bin) rmSync(bin, { force: true })
+  })
+
+  /** The comparison rows as the page shows them. */
+  function rows() {
+    return page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => ({
+      area: tr.getAttribute('data-area'),
+      changed: tr.getAttribute('data-changed') === 'true',
+      highlighted: tr.classList.contains('changed') && getComputedStyle(tr).backgroundColor !== 'rgba(0, 0, 0, 0)',
+      before: tr.querySelector('td.before')?.textContent,
+      after: tr.querySelector('td.after')?.textContent,
+      metrics: [...tr.querySelectorAll('.metric-changes li')].map((li) => li.getAttribute('data-metric')),
+    })))
+  }
+
+  async function setDate(name, value) {
+    await page.locator(`input[name="${name}"]`).fill(value)
+  }
+
+  test('compares the profile on two dates, as the CLI does, and highlights what changed', async () => {
+    // Default dates: two years before asOf, and asOf.
+    assert.equal(await page.inputValue('input[name="compare-from"]'), '2025-01-15')
+    assert.equal(await page.inputValue('input[name="compare-to"]'), '2027-01-15')
+    await setDate('compare-from', '2023-10-15')
+    await page.waitForFunction(() => document.querySelector('.compare-table thead')?.textContent?.includes('2023-10-15'))
+    const want = cliJSON(['compare', '-json', '-from', '2023-10-15', '-to', '2027-01-15'], PROFILE)
+    const got = await rows()
+    const areas = want.programs[0].areas
+    assert.equal(got.length, areas.length)
+    for (const [i, a] of areas.entries()) {
+      assert.equal(got[i].area, a.id)
+      assert.equal(got[i].changed, a.changes.length > 0, `${a.id}: changed`)
+      assert.equal(got[i].highlighted, a.changes.length > 0, `${a.id}: highlighted`)
+      assert.deepEqual(got[i].metrics, a.metrics.filter((m) => m.changes.length > 0).map((m) => m.id), `${a.id}: changed metrics`)
+    }
+    // Security as worked by hand in score/history_test.go (the same four people): 86.7 → 73.3.
+    // Modern Work: 4 intermediate people (SC-300/MS-700, three MD-102) and 2 advanced
+    // (MS-102) under both lists: 100 → 100, unchanged.
+    const mw = got.find((r) => r.area === 'modern-work')
+    const sec = got.find((r) => r.area === 'security')
+    assert.match(mw.before, /^100 · qualified$/)
+    assert.match(mw.after, /^100 · qualified$/)
+    assert.equal(mw.changed, false)
+    assert.equal(sec.changed, true)
+    assert.match(sec.before, /^86\.7 · qualified$/)
+    assert.match(sec.after, /^73\.3 · qualified$/)
+    assert.match(await page.textContent('.compare-versions'), /fy24 \(2023-03-01\) → fy26 \(2025-07-01\)/)
+    await page.locator('#time').screenshot({ path: screenshotPath('compare.png') })
+  })
+
+  test('a date before the launch shows the engine error, a date within one version nothing changes', async () => {
+    await setDate('compare-from', '2021-06-01')
+    await page.waitForSelector('.compare-error')
+    assert.match(await page.textContent('.compare-error'), /\/from/)
+    await setDate('compare-from', '2026-12-01')
+    await page.waitForSelector('.compare-table')
+    const got = await rows()
+    assert.ok(got.every((r) => !r.changed), 'no area changes within fy26')
+  })
+
+  test('draws the projection: one SVG chart per area, dots for 13 dates, the events', async () => {
+    const want = cliJSON(['evaluate'], { ...PROFILE, projection: {} }).projection
+    const charts = await page.$$eval('.projection-card', (cards) => cards.map((c) => ({
+      area: c.getAttribute('data-area'),
+      dots: [...c.querySelectorAll('circle.dot')].map((d) => ({ date: d.getAttribute('data-date'), score: Number(d.getAttribute('data-score')), ok: d.classList.contains('dot-ok') })),
+      line: c.querySelector('line.qualifying-line') !== null,
+      label: c.querySelector('svg')?.getAttribute('aria-label'),
+      events: [...c.querySelectorAll('li.event')].map((li) => li.getAttribute('data-certification')),
+      text: c.textContent,
+    })))
+    assert.equal(charts.length, want.areas.length)
+    for (const [i, a] of want.areas.entries()) {
+      const c = charts[i]
+      assert.equal(c.area, a.area)
+      assert.ok(c.line, `${a.area}: qualifying line`)
+      assert.deepEqual(c.dots.map((d) => d.date), want.dates)
+      assert.deepEqual(c.dots.map((d) => d.score), a.points.map((p) => p.score))
+      assert.deepEqual(c.dots.map((d) => d.ok), a.points.map((p) => p.qualified))
+      assert.deepEqual(c.events, a.events.map((e) => e.certification))
+    }
+    const mw = charts.find((c) => c.area === 'modern-work')
+    assert.ok(mw.dots.at(-1).score < mw.dots[0].score, 'Modern Work drops when MS-102 stops counting')
+    assert.match(mw.text, /Enterprise Administrator Expert.*stops counting on 2027-12-01/)
+    assert.match(mw.text, /no longer qualifies from 2027-12-01/)
+    const sec = charts.find((c) => c.area === 'security')
+    assert.match(sec.text, /replaced by .*Cloud and AI Security Engineer/)
+    await page.locator('.projection').screenshot({ path: screenshotPath('projection.png') })
+  })
+
+  test('follows the language and passes axe', async () => {
+    await page.selectOption('#lang', 'fr')
+    await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
+    assert.match(await page.textContent('.projection'), /cesse de compter le 2027-12-01/)
+    await page.evaluate(AXE)
+    const violations = await page.evaluate(async () => {
+      const r = await /** @type {any} */ (window).axe.run(document.getElementById('time'), { resultTypes: ['violations'] })
+      return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    })
+    assert.deepEqual(violations, [])
+    assert.deepEqual(problems, [])
+  })
+})

@@ -1,0 +1,122 @@
+// End-to-end tests of the simulator with the programs of the other models: a levels program
+// (VMware Partner Connect), a calculator (NCE monthly versus annual term) and a timeline (the
+// 2022 transition), in Debian's headless Chromium. Each page is opened from a permalink, then
+// edited through the generated fields; what it shows is compared with the CLI's result.
+
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { ROOT, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
+
+const S = await import(path.join(ROOT, 'site/js/state.js'))
+
+const browserPath = chromiumPath()
+
+describe('simulator: levels, calculator and timeline programs', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed', timeout: 300_000 }, () => {
+  let server
+  let engineCLI
+  let browser
+  let page
+  const problems = []
+
+  before(async () => {
+    ensureSite()
+    server = await startServer(SITE)
+    engineCLI = await cli()
+    browser = await launch()
+    browser.context.on('page', (p) => {
+      p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+      p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`) })
+    })
+    page = await browser.context.newPage()
+  })
+
+  after(async () => {
+    await browser?.stop()
+    await server?.stop()
+    engineCLI?.stop()
+  })
+
+  const field = (ptr) => page.locator(`ps-fact-field[name="${ptr}"] input`)
+
+  /** Opens the page on a state (the permalink) and waits for the engine. */
+  async function open(state) {
+    const s = { ...S.emptyState('en', state.asOf), ...state }
+    await page.goto(`${server.url}${S.stateHash(s)}`)
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+  }
+
+  test('the program list holds every program of the data', async () => {
+    await open({ asOf: '2026-06-01', programs: ['microsoft-ai-cloud-partner-program'] })
+    const ids = await page.$$eval('select[name="/programs/0"] option', (os) => os.map((o) => o.value))
+    for (const id of ['microsoft-ai-cloud-partner-program', 'vmware-partner-connect', 'microsoft-cloud-solution-provider',
+      'microsoft-partner-network-competencies', 'microsoft-partner-program-transition-2022', 'microsoft-bpos-partner-fees',
+      'microsoft-nce-term-comparison', 'microsoft-csp-advisor-cash-flow']) {
+      assert.ok(ids.includes(id), `${id} is not in the program list (${ids})`)
+    }
+  })
+
+  test('VMware Partner Connect: the level, competencies and what the next level misses, as the CLI says', async () => {
+    const people = [
+      { id: 'ana', certifications: ['vmware-vcp-dcv'] }, { id: 'ben', certifications: ['vmware-vcp-dcv'] },
+      { id: 'chloe', certifications: ['vmware-vsp-dcv'] }, { id: 'david', certifications: ['vmware-vtsp-dcv'] },
+    ]
+    await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
+    await page.waitForSelector('.model-levels')
+    const shown = () => page.$eval('.model-levels', (e) => ({
+      reached: e.getAttribute('data-reached'),
+      levels: [...e.querySelectorAll('[data-level]')].map((l) => [l.getAttribute('data-level'), l.getAttribute('data-met')]),
+    }))
+    let s = await shown()
+    const want = engineCLI.evaluate({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } }).programs[0]
+    assert.equal(s.reached, want.levels.reached)
+    assert.equal(s.reached, 'partner')
+    assert.deepEqual(s.levels, want.levels.levels.map((l) => [l.id, String(l.met)]))
+    assert.match(await page.textContent('.next-level'), /Advanced Partner/)
+    // Typing six deployments (the default minimum is five, an assumption) reaches Advanced.
+    await field('/facts/vmware.deployments').fill('6')
+    await page.waitForFunction(() => document.querySelector('.model-levels')?.getAttribute('data-reached') === 'advanced')
+    // Raising the parameter above six takes it back to Partner.
+    await field('/parameters/vmware.advanced.deployments').fill('7')
+    await page.waitForFunction(() => document.querySelector('.model-levels')?.getAttribute('data-reached') === 'partner')
+    assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.deployments"]', 'data-origin'), 'profile')
+    assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.revenueUSD"]', 'data-origin'), 'assumption')
+    await page.screenshot({ path: screenshotPath('model-levels-vmware.png') })
+  })
+
+  test('NCE terms: the table, the chart and the figures follow the parameters', async () => {
+    await open({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'] })
+    await page.waitForSelector('.model-calculator svg.calc-chart polyline')
+    const figure = (id) => page.textContent(`[data-figure="${id}"]`)
+    // 25 seats × USD 10 = 250 a month: 3,000 a year on an annual term, 3,600 monthly.
+    assert.match(await figure('annualTotal'), /3,000/)
+    assert.match(await figure('monthlyTotal'), /3,600/)
+    assert.match(await figure('breakEvenMonths'), /^10\b/)
+    assert.equal(await page.$$eval('.calc-table tbody tr', (rs) => rs.length), 12)
+    assert.equal(await page.$$eval('svg.calc-chart polyline', (ls) => ls.length), 2)
+    // Seats needed 9 months: 9 × 300 = 2,700.
+    await field('/parameters/nce.monthsNeeded').fill('9')
+    await page.waitForFunction(() => /2,700/.test(document.querySelector('[data-figure="monthlyTotal"]')?.textContent || ''))
+    const want = engineCLI.evaluate({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'], parameters: { 'nce.monthsNeeded': 9 } })
+    assert.equal(want.programs[0].calculator.figures.find((f) => f.id === 'monthlyTotal').value, 2700)
+    await page.screenshot({ path: screenshotPath('model-calculator-nce.png') })
+  })
+
+  test('the 2022 transition: the date picker shows each change on its day', async () => {
+    await open({ asOf: '2022-10-02', programs: ['microsoft-partner-program-transition-2022'] })
+    const status = (item) => page.getAttribute(`[data-item="${item}"]`, 'data-status')
+    await page.waitForSelector('[data-item="solutions-partner"]')
+    assert.equal(await status('solutions-partner'), 'not-yet')
+    assert.equal(await status('legacy-competencies'), 'use-only')
+    const date = page.locator('input[name="/asOf"]')
+    await date.fill('2022-10-03')
+    await page.waitForFunction(() => document.querySelector('[data-item="solutions-partner"]')?.getAttribute('data-status') === 'available')
+    await date.fill('2022-09-30')
+    await page.waitForFunction(() => document.querySelector('[data-item="legacy-competencies"]')?.getAttribute('data-status') === 'open')
+    await page.screenshot({ path: screenshotPath('model-timeline-transition.png') })
+  })
+
+  test('no page errors', () => {
+    assert.deepEqual(problems, [])
+  })
+})

@@ -1,0 +1,145 @@
+// The Worker's module: one Go program per isolate, kept warm.
+//
+// syumai/workers' generated worker.mjs starts a new Go program for every request (about
+// 14 ms of CPU each). This module starts the program once, at the first request, and
+// routes every request to it; when the program has exited (a crash, an os.Exit), the
+// request that saw it gets a 500 problem and the next one starts a new program. Requests
+// cross into Go through binding.serve (see main.go): the body is read here, one
+// synchronous call returns [status, header lines, body], and the Response is built here.
+// The Worker variable BRIDGE=syumai routes through syumai's streaming handleRequest instead
+// (kept to measure it).
+import "./wasm_exec.js";
+import { createRuntimeContext, loadModule } from "./runtime.mjs";
+
+// syumai/workers' bindings call it (see its internal/jsutil/trycatch.go).
+globalThis.tryCatch = (fn) => {
+  try {
+    return { result: fn() };
+  } catch (e) {
+    return { error: e };
+  }
+};
+
+let live; // {go, binding} of the running program
+let starting; // the promise of the program being started
+
+// start instantiates the module and runs the Go program until it says it is ready. The
+// runtime context (env, ctx) is the first request's: the program reads its variables once.
+async function start(env, ctx) {
+  const mod = await loadModule();
+  const go = new Go();
+  const binding = {};
+  let ready;
+  const readyPromise = new Promise((resolve) => (ready = resolve));
+  const instance = new WebAssembly.Instance(mod, {
+    ...go.importObject,
+    workers: { ready: () => ready() },
+  });
+  const exited = go.run(instance, createRuntimeContext({ env, ctx, binding }));
+  await Promise.race([
+    readyPromise,
+    exited.then(() => {
+      throw new Error(`the Go program exited while starting (code ${go.exitCode ?? "?"})`);
+    }),
+  ]);
+  return { go, binding };
+}
+
+function program(env, ctx) {
+  if (live && !live.go.exited) return live;
+  live = undefined;
+  starting ??= start(env, ctx).then(
+    (p) => {
+      live = p;
+      starting = undefined;
+      return p;
+    },
+    (e) => {
+      starting = undefined;
+      throw e;
+    },
+  );
+  return starting;
+}
+
+// readBody returns the body as bytes, reading at most max+1 bytes (enough for Go to refuse
+// it), or null when the Content-Length already says it is too large (Go then answers 413
+// from the header).
+async function readBody(req, max) {
+  if (req.body === null) return null;
+  const length = Number(req.headers.get("content-length") ?? NaN);
+  if (length > max) return null;
+  if (length >= 0) return new Uint8Array(await req.arrayBuffer());
+  const reader = req.body.getReader();
+  const chunks = [];
+  let n = 0;
+  while (n <= max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    n += value.byteLength;
+  }
+  if (n > max) await reader.cancel();
+  const out = new Uint8Array(n);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+function headerLines(headers) {
+  let s = "";
+  for (const [k, v] of headers) s += k + ":" + v + "\n";
+  return s;
+}
+
+const noBody = new Set([101, 204, 205, 304]);
+
+function failure(status, detail, instance) {
+  const body = JSON.stringify({
+    type: "https://partnerscore.dev/problems/internal",
+    title: "Internal error",
+    status,
+    detail,
+    instance,
+    errors: [{ path: "", code: "internal", message: detail }],
+  });
+  return new Response(body, {
+    status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+  });
+}
+
+async function fetch(req, env, ctx) {
+  const path = new URL(req.url).pathname;
+  let p;
+  try {
+    p = await program(env, ctx);
+  } catch (e) {
+    return failure(500, "the engine could not start: " + e.message, path);
+  }
+  if (env.BRIDGE === "syumai") return p.binding.handleRequest(req);
+  const body = await readBody(req, p.binding.maxBodyBytes);
+  let out;
+  try {
+    out = p.binding.serve(req.method, req.url, headerLines(req.headers), body);
+  } catch (e) {
+    out = undefined;
+  }
+  if (out === undefined || p.go.exited) {
+    if (live === p) live = undefined; // the next request starts a new program
+    return failure(500, "the engine stopped while answering; the next request starts it again", path);
+  }
+  const [status, lines, bytes] = out;
+  const headers = new Headers();
+  for (const line of lines.split("\n")) {
+    const i = line.indexOf(":");
+    if (i > 0) headers.append(line.slice(0, i), line.slice(i + 1));
+  }
+  const empty = noBody.has(status) || req.method === "HEAD";
+  return new Response(empty ? null : bytes, { status, headers });
+}
+
+export default { fetch };
