@@ -82,9 +82,9 @@ const widget = await esbuild.build({
     name: 'go-runtime',
     setup(b) {
       b.onResolve({ filter: /^\.\/go-runtime\.js$/ }, (args) =>
-        args.importer === path.join(EMBED, 'widget.js') ? { path: wasmExec, namespace: 'go-runtime' } : undefined)
-      b.onLoad({ filter: /.*/, namespace: 'go-runtime' }, (args) => ({
-        contents: goRuntime(readFileSync(args.path, 'utf8')),
+        args.importer === path.join(EMBED, 'widget.js') ? { path: 'wasm_exec.js', namespace: 'go-runtime' } : undefined)
+      b.onLoad({ filter: /.*/, namespace: 'go-runtime' }, () => ({
+        contents: goRuntime(readFileSync(wasmExec, 'utf8')),
         loader: 'js',
         resolveDir: EMBED,
       }))
