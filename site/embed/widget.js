@@ -16,8 +16,5 @@ export { goRuntime, scope }
 /**
  * The page's engine for the asset folder `base` (see engine.js), run by the wrapped runtime.
  * @param {string} base the folder holding partnerscore.wasm
- * @param {(loaded: number, total: number|null) => void} [onProgress]
  */
-export function sharedEngine(base, onProgress) {
-  return engineFor(base, goRuntime, onProgress)
-}
+export const sharedEngine = (base) => engineFor(base, goRuntime)

@@ -77,6 +77,9 @@ const loader = await esbuild.build({
 /** The widget: one module, the Go runtime included. */
 const widget = await esbuild.build({
   ...common,
+  // The Go runtime's own state, which nothing outside it reads (the Go program reads only
+  // _pendingEvent and calls _makeFuncWrapper, which keep their names).
+  mangleProps: /^_(inst|values|goRefCounts|ids|idPool|scheduledTimeouts|nextCallbackTimeoutID|exitPromise|resolveExitPromise|resume)$/,
   entryPoints: { widget: path.join(EMBED, 'widget.js') },
   plugins: [{
     name: 'go-runtime',
@@ -115,7 +118,8 @@ for (const r of [loader, widget]) {
 }
 
 /**
- * go-runtime.js: wasm_exec.js as a function of the global object it is to see.
+ * go-runtime.js: wasm_exec.js as a function of the global object it is to see, trimmed of
+ * what a browser page never runs (see lean()).
  * @param {string} src the toolchain's wasm_exec.js
  */
 function goRuntime(src) {
@@ -124,9 +128,37 @@ function goRuntime(src) {
   return [
     `/*! Go's wasm_exec.js: ${notice[1]} ${notice[2]} ${notice[3]} (https://go.dev/LICENSE) */`,
     'export function goRuntime(globalThis) {',
-    src,
+    lean(src),
     'const fs = globalThis.fs;',
     'return globalThis.Go;',
     '}',
   ].join('\n')
+}
+
+/**
+ * wasm_exec.js without what the widget's Go program never uses in a browser, each edit
+ * checked (a toolchain whose wasm_exec.js differs fails the build here, not in a page):
+ *   - the file-system stand-in's methods that only answer ENOSYS (chmod, open, stat…: some
+ *     twenty) are one Proxy fallback that answers the same; constants, writeSync (the
+ *     runtime's output, to the console), write and fsync stay as they are;
+ *   - the checks that crypto, performance, TextEncoder and TextDecoder exist (every browser
+ *     the widget runs in has them: it needs custom elements and shadow roots);
+ *   - the _gotest imports (only Go's own tests of the linker import them).
+ * Every import the Go program may ask of gojs stays.
+ * @param {string} src
+ */
+function lean(src) {
+  /** @param {RegExp} re @param {string} to @param {number} [min] */
+  const edit = (re, to, min = 1) => {
+    const n = (src.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)) || []).length
+    if (n < min || (!re.flags.includes('g') && n !== 1)) throw new Error(`${wasmExec}: expected ${min}${re.flags.includes('g') ? '+' : ''} match(es) of ${re}, found ${n}`)
+    src = src.replace(re, to)
+  }
+  edit(/^\t+\w+\([\w, ]*\) \{ callback\(enosys\(\)\); \},\n/gm, '', 20)
+  edit(/globalThis\.fs = \{\n/, 'globalThis.fs = new Proxy({\n')
+  edit(/(\t\t\tfsync\(fd, callback\) \{ callback\(null\); \},\n\t\t)\};/, '$1}, { get: (t, k) => k in t ? t[k] : (...a) => a.at(-1)(enosys()) });')
+  edit(/^\tif \(!globalThis\.(crypto|performance|TextEncoder|TextDecoder)\) \{\n\t\tthrow new Error\([^\n]*\n\t\}\n\n/gm, '', 4)
+  edit(/\t+_gotest: \{\n\t+add: \(a, b\) => a \+ b,\n\t+callExport: testCallExport,\n\t+\},\n/, '')
+  edit(/\t+const testCallExport = \(a, b\) => \{\n[^}]*\}\n\n/, '')
+  return src
 }
