@@ -54,7 +54,7 @@ input[aria-invalid=true]{border-color:var(--bad);border-width:2px}
 .badge-yes{background:var(--ok-soft);color:var(--ok);border:1px solid var(--ok)}
 .badge-no{background:var(--bad-soft);color:var(--bad);border:1px solid var(--bad)}
 .badge-yes::before{content:"\\2713  "}
-.card-score,.area-score{margin:.2em 0}
+.card-score{margin:.2em 0}
 .score-num{font-size:1.6em;font-weight:700;font-variant-numeric:tabular-nums}
 .score-max,.card-why{color:var(--muted)}
 .card-status,.card-track{font-size:.88em}
@@ -86,7 +86,7 @@ ps-metric-bar .bar{display:block;width:100%;height:.6em;overflow:visible}
 .gaps-table .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 details.figures{margin-top:.4em}
 details.figures>fieldset{margin:.4em 0 0}
-.is-stale .cards,.is-stale .area-score{opacity:.6}
+.is-stale .cards,.is-stale .summary{opacity:.6}
 .foot{margin-top:.6em;font-size:.75em;color:var(--muted)}
 @media (prefers-reduced-motion:no-preference){progress{transition:none}}
 `

@@ -10,7 +10,7 @@
 import { goRuntime } from './go-runtime.js'
 import { scope, sharedEngine as engineFor } from './engine.js'
 
-export { WidgetView } from './view.js'
+export { createView } from './view.js'
 export { goRuntime, scope }
 
 /**

@@ -3,12 +3,22 @@
 // accessible name (role=img). Registration is in define.js.
 
 const HTMLElement = globalThis.HTMLElement || null
-const SVG = 'http://www.w3.org/2000/svg'
 
 /** @param {string|null} s @param {number} fallback */
 function num(s, fallback) {
   const n = s === null ? Number.NaN : Number(s)
   return Number.isFinite(n) ? n : fallback
+}
+
+/**
+ * An SVG element with its attributes.
+ * @param {string} tag
+ * @param {Record<string, string>} attrs
+ */
+function svg(tag, attrs) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag)
+  for (const k in attrs) e.setAttribute(k, attrs[k])
+  return e
 }
 
 export class MetricBarElement extends HTMLElement {
@@ -20,10 +30,8 @@ export class MetricBarElement extends HTMLElement {
     return this
   }
 
+  /** @type {SVGSVGElement|null} */
   #svg = null
-  #fill = null
-  #mark = null
-  #title = null
   #queued = false
 
   /** The measure shown; a number, 0 when missing. */
@@ -66,7 +74,16 @@ export class MetricBarElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#svg) this.#build()
+    if (!this.#svg) {
+      this.#svg = svg('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', class: 'bar' })
+      this.#svg.append(
+        svg('title', {}),
+        svg('rect', { class: 'bar-track', x: '0', y: '0', width: '100', height: '10' }),
+        svg('rect', { class: 'bar-fill', x: '0', y: '0', height: '10' }),
+        svg('line', { class: 'bar-mark', y1: '-1', y2: '11', 'vector-effect': 'non-scaling-stroke' }),
+      )
+      this.replaceChildren(this.#svg)
+    }
     this.#update()
   }
 
@@ -79,60 +96,26 @@ export class MetricBarElement extends HTMLElement {
     })
   }
 
-  #build() {
-    const svg = document.createElementNS(SVG, 'svg')
-    svg.setAttribute('viewBox', '0 0 100 10')
-    svg.setAttribute('preserveAspectRatio', 'none')
-    svg.setAttribute('role', 'img')
-    svg.setAttribute('class', 'bar')
-    const title = document.createElementNS(SVG, 'title')
-    const track = document.createElementNS(SVG, 'rect')
-    track.setAttribute('class', 'bar-track')
-    track.setAttribute('x', '0')
-    track.setAttribute('y', '0')
-    track.setAttribute('width', '100')
-    track.setAttribute('height', '10')
-    const fill = document.createElementNS(SVG, 'rect')
-    fill.setAttribute('class', 'bar-fill')
-    fill.setAttribute('x', '0')
-    fill.setAttribute('y', '0')
-    fill.setAttribute('height', '10')
-    const mark = document.createElementNS(SVG, 'line')
-    mark.setAttribute('class', 'bar-mark')
-    mark.setAttribute('y1', '-1')
-    mark.setAttribute('y2', '11')
-    mark.setAttribute('vector-effect', 'non-scaling-stroke')
-    svg.append(title, track, fill, mark)
-    this.#svg = svg
-    this.#fill = fill
-    this.#mark = mark
-    this.#title = title
-    this.replaceChildren(svg)
-  }
-
   #update() {
-    if (!this.#svg) return
-    const max = this.max
-    const pct = (v) => Math.max(0, Math.min(100, (v / max) * 100))
-    const w = pct(this.value)
-    this.#fill.setAttribute('width', w.toFixed(3))
-    const full = this.value >= max
-    this.#fill.classList.toggle('is-full', full)
-    this.#fill.classList.toggle('is-zero', this.value <= 0)
-    const mark = this.mark
-    if (mark === null) {
-      this.#mark.setAttribute('visibility', 'hidden')
-      this.#fill.classList.remove('is-over', 'is-under')
-    } else {
-      const x = pct(mark).toFixed(3)
-      this.#mark.setAttribute('x1', x)
-      this.#mark.setAttribute('x2', x)
-      this.#mark.removeAttribute('visibility')
-      this.#fill.classList.toggle('is-over', this.value >= mark)
-      this.#fill.classList.toggle('is-under', this.value < mark)
-    }
-    const label = this.label
-    if (this.#title.textContent !== label) this.#title.textContent = label
-    this.#svg.setAttribute('aria-label', label)
+    const s = this.#svg
+    if (!s) return
+    const [title, , fill, line] = s.children
+    const { value, max, mark, label } = this
+    const pct = (v) => Math.max(0, Math.min(100, (v / max) * 100)).toFixed(3)
+    fill.setAttribute('width', pct(value))
+    const c = fill.classList
+    c.toggle('is-full', value >= max)
+    c.toggle('is-zero', value <= 0)
+    // No mark: the line hidden, neither over nor under.
+    const has = mark !== null
+    if (has) {
+      line.setAttribute('x1', pct(mark))
+      line.setAttribute('x2', pct(mark))
+      line.removeAttribute('visibility')
+    } else line.setAttribute('visibility', 'hidden')
+    c.toggle('is-over', has && value >= mark)
+    c.toggle('is-under', has && value < mark)
+    if (title.textContent !== label) title.textContent = label
+    s.setAttribute('aria-label', label)
   }
 }

@@ -40,6 +40,43 @@ function bar(value, max, mark, label, registry) {
   return b
 }
 
+/**
+ * The head of an area's card: its name (an h3 with id titleId) and the qualified badge, the
+ * score out of the maximum, the bar with the qualifying line, and what is missing. The card
+ * draws it; the embeddable widget's compact layout draws it alone. The badge and the bar carry
+ * part names (badge, bar) for a shadow root's host to style.
+ * @param {any} a an AreaResult
+ * @param {ScorecardContext} c
+ * @param {string} titleId
+ * @param {CustomElementRegistry|null} [registry] the registry of the bar's tag
+ * @returns {HTMLElement[]}
+ */
+export function scoreSummary(a, c, titleId, registry) {
+  const { t, num } = c
+  const head = el('header', 'card-head')
+  const h = el('h3', 'card-title', a.name)
+  h.id = titleId
+  const badge = el('p', `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`, a.qualified ? t('card.qualified') : t('card.notQualified'))
+  badge.setAttribute('part', 'badge')
+  head.append(h, badge)
+
+  const score = el('p', 'card-score')
+  score.append(el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`))
+  const areaBar = bar(a.score, a.max, a.qualifyingScore,
+    t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), registry)
+  areaBar.classList.add('area-bar')
+  areaBar.setAttribute('part', 'bar')
+
+  const parts = []
+  if (a.qualified) parts.push(t('card.reached'))
+  else {
+    if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1) }))
+    if (a.zeroMetrics > 0) parts.push(t('card.zero', { n: a.zeroMetrics }))
+    if (parts.length === 0) parts.push(t('card.threshold', { n: num(a.qualifyingScore, 0) }))
+  }
+  return [head, score, areaBar, el('p', 'card-status', parts.join(' '))]
+}
+
 export class ScorecardElement extends HTMLElement {
   /** @param {string} [tag] @param {CustomElementRegistry} [registry] */
   static define(tag = 'ps-scorecard', registry = customElements) {
@@ -105,31 +142,7 @@ export class ScorecardElement extends HTMLElement {
     const titleId = `${this.#uid}-title`
     const card = el('article', `card ${a.qualified ? 'is-qualified' : 'is-not-qualified'}`)
     card.setAttribute('aria-labelledby', titleId)
-
-    const head = el('header', 'card-head')
-    const h = el('h3', 'card-title', a.name)
-    h.id = titleId
-    const badge = el('p', `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`, a.qualified ? t('card.qualified') : t('card.notQualified'))
-    head.append(h, badge)
-
-    const score = el('p', 'card-score')
-    score.append(el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`))
-    const areaBar = bar(a.score, a.max, a.qualifyingScore,
-      t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), this.customElementRegistry)
-    areaBar.classList.add('area-bar')
-
-    const status = el('p', 'card-status')
-    if (a.qualified) {
-      status.textContent = t('card.reached')
-    } else {
-      const parts = []
-      if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1) }))
-      if (a.zeroMetrics > 0) parts.push(t('card.zero', { n: a.zeroMetrics }))
-      if (parts.length === 0) parts.push(t('card.threshold', { n: num(a.qualifyingScore, 0) }))
-      status.textContent = parts.join(' ')
-    }
-
-    card.append(head, score, areaBar, status, this.#track(a, c))
+    card.append(...scoreSummary(a, c, titleId, this.customElementRegistry), this.#track(a, c))
 
     card.append(el('h4', 'card-sub', t('card.metrics')))
     const list = el('ul', 'metrics')

@@ -100,7 +100,7 @@ describe('the widget’s texts (site/embed/messages.js)', async () => {
     const keys = new Set()
     const prefixes = new Set()
     for (const m of src.matchAll(/(?:#t|\bt)\(\s*'([a-z]+\.[A-Za-z-]+)'/g)) keys.add(m[1])
-    for (const m of src.matchAll(/#w\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
+    for (const m of src.matchAll(/(?:#w|\bw)\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
     for (const m of src.matchAll(/'((?:card|cat|unit|err|res)\.[A-Za-z-]+)'/g)) keys.add(m[1])
     for (const m of src.matchAll(/(?:#t|\bt)\(\s*`([a-z]+\.)\$\{/g)) prefixes.add(m[1])
     return { keys, prefixes }
