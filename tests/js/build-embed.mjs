@@ -44,6 +44,21 @@ const texts = {
   },
 }
 
+/** The stylesheet's text (const CSS = `…` in styles.js), minified. */
+const css = {
+  name: 'widget-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]embed[\\/]styles\.js$/ }, async (args) => {
+      const src = readFileSync(args.path, 'utf8')
+      const m = src.match(/^const CSS = `([^`]*)`$/m)
+      if (!m || m[1].includes('${')) throw new Error(`${args.path}: no const CSS = \`…\` to minify`)
+      const text = new Function(`return \`${m[1]}\``)()
+      const { code } = await esbuild.transform(text, { loader: 'css', minify: true })
+      return { contents: src.replace(m[0], () => `const CSS = ${JSON.stringify(code.trim())}`), loader: 'js' }
+    })
+  },
+}
+
 /** Options of both bundles. */
 const common = {
   bundle: true,
@@ -57,13 +72,15 @@ const common = {
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
   pure: ['Object.freeze'],
+  // Module scripts are always read as UTF-8: no \u escapes for the texts' accents.
+  charset: /** @type {const} */ ('utf8'),
 }
 
 /** The loader: ./widget.js stays a separate module, imported on demand. */
 const loader = await esbuild.build({
   ...common,
   entryPoints: { 'partnerscore-embed': path.join(EMBED, 'partnerscore-embed.js') },
-  plugins: [texts, {
+  plugins: [texts, css, {
     name: 'widget-external',
     setup(b) {
       b.onResolve({ filter: /^\.\/widget\.js$/ }, (args) => {
@@ -92,7 +109,7 @@ const widget = await esbuild.build({
         resolveDir: EMBED,
       }))
     },
-  }, texts],
+  }, texts, css],
 })
 
 // The texts, one module per language.
