@@ -7,8 +7,7 @@
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
-import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
-import { ScorecardElement, scoreSummary } from '../js/elements/ps-scorecard.js'
+import { renderCard, scoreSummary } from '../js/elements/ps-scorecard.js'
 
 /** Escapes one JSON Pointer segment. @param {string} s */
 const seg = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1')
@@ -35,11 +34,6 @@ let seq = 0
  */
 export function createView({ root, engine, registry, onResult, onError }) {
   const doc = root.ownerDocument
-  // The inner elements, in the widget's registry: subclasses, so that a scoped registry never
-  // shares a constructor with the page's; a tag already defined is kept.
-  for (const [tag, cls] of /** @type {const} */ ([['ps-metric-bar', MetricBarElement], ['ps-scorecard', ScorecardElement]])) {
-    if (!registry.get(tag)) registry.define(tag, registry === globalThis.customElements ? cls : class extends cls {})
-  }
   const programs = groupPrograms(engine.programs())
   /** @type {Map<string, any>} certification id → catalog entry */
   const certs = new Map()
@@ -65,7 +59,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
   const fields = new Map()
   /** What the layout shows. */
   let shown = { id: '', version: /** @type {any} */ (null), areas: /** @type {any[]} */ ([]), facts: new Map() }
-  /** @type {[string, HTMLElement, string][]} area id → its card (full) or its summary (compact), and its title's id */
+  /** @type {[string, HTMLElement, string, boolean][]} area id → its card (full) or its summary (compact), its title's id, and whether it is a card */
   let slots = []
   /** @type {HTMLElement} */
   let list
@@ -161,9 +155,10 @@ export function createView({ root, engine, registry, onResult, onError }) {
       status.setAttribute('aria-live', 'polite')
       const cards = el('div', 'cards')
       for (const a of areas) {
+        // A <ps-scorecard> that stays undefined: renderCard draws it.
         const card = doc.createElement('ps-scorecard', { customElementRegistry: registry })
         card.setAttribute('part', 'card')
-        slots.push([a.id, card, ''])
+        slots.push([a.id, card, `ps-w${++seq}`, true])
         cards.append(card)
       }
       results.append(status, cards)
@@ -204,7 +199,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
       const more = el('details', 'figures')
       more.append(el('summary', '', w('figures')), set)
       row.append(summary, more)
-      slots.push([area.id, summary, titleId])
+      slots.push([area.id, summary, titleId, false])
       body.append(row)
     })
     root.lang = lang
@@ -327,11 +322,11 @@ export function createView({ root, engine, registry, onResult, onError }) {
       factLabel: (id) => loc(shown.facts.get(id)?.label, lang) || id,
       certName: (id) => loc(certs.get(id)?.name, lang) || id,
     }
-    for (const [id, slot, titleId] of slots) {
+    for (const [id, slot, titleId, card] of slots) {
       const a = byId.get(id)
       if (!a) continue
-      if (!titleId) {
-        Object.assign(slot, { context, area: a })
+      if (card) {
+        renderCard(slot, a, context, titleId, registry)
         continue
       }
       // The compact row: its data and state, and the scorecard's head.
