@@ -18,18 +18,26 @@
 //   - messages.js, as the loader sees it: texts(lang) imports ./texts-<lang>.js, instead of
 //     the simulator's whole js/messages.js.
 //
-//   node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS     (./build.sh build runs it)
+//   node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS [WASM]   (./build.sh build runs it)
+//
+// Given WASM (the partnerscore.wasm served beside the widget), the Go runtime keeps only the
+// gojs functions that module imports, and the build fails if it imports one the runtime lacks.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 
-const [site, out, wasmExec] = process.argv.slice(2).map((p) => p && path.resolve(p))
+const [site, out, wasmExec, wasm] = process.argv.slice(2).map((p) => p && path.resolve(p))
 if (!site || !out || !wasmExec) {
-  console.error('usage: node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS')
+  console.error('usage: node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS [WASM]')
   process.exit(2)
 }
+
+/** The gojs functions the engine imports (null: keep every one of wasm_exec.js). */
+const imported = wasm
+  ? new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).filter((i) => i.module === 'gojs').map((i) => i.name))
+  : null
 
 const EMBED = path.join(site, 'embed')
 const MESSAGES = path.join(EMBED, 'messages.js')
@@ -155,6 +163,7 @@ function goRuntime(src) {
 /**
  * wasm_exec.js without what the widget's Go program never uses in a browser, each edit
  * checked (a toolchain whose wasm_exec.js differs fails the build here, not in a page):
+ *   - given the wasm, the gojs functions it does not import (valueDelete, copyBytesToJS…);
  *   - the file-system stand-in's methods that only answer ENOSYS (chmod, open, stat…: some
  *     twenty) are one Proxy fallback that answers the same; constants, writeSync (the
  *     runtime's output, to the console), write and fsync stay as they are;
@@ -177,5 +186,13 @@ function lean(src) {
   edit(/^\tif \(!globalThis\.(crypto|performance|TextEncoder|TextDecoder)\) \{\n\t\tthrow new Error\([^\n]*\n\t\}\n\n/gm, '', 4)
   edit(/\t+_gotest: \{\n\t+add: \(a, b\) => a \+ b,\n\t+callExport: testCallExport,\n\t+\},\n/, '')
   edit(/\t+const testCallExport = \(a, b\) => \{\n[^}]*\}\n\n/, '')
+  if (imported) {
+    // Each function: its comment lines, "name": (sp) => { … }, up to its closing brace.
+    const fn = /^(\t+)(?:\/\/[^\n]*\n\1)*"([\w/.]+)": \(\w+\) => \{\n[\s\S]*?^\1\},\n/gm
+    const names = [...src.matchAll(fn)].map((m) => m[2])
+    const missing = [...imported].filter((n) => !names.includes(n))
+    if (names.length < 20 || missing.length) throw new Error(`${wasmExec}: ${names.length} gojs functions found; the wasm also imports ${missing.join(', ') || '(none)'}`)
+    src = src.replace(fn, (m, _indent, name) => (imported.has(name) ? m : ''))
+  }
   return src
 }
