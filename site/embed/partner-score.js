@@ -28,13 +28,15 @@ const TEXT = {
 }
 
 /**
- * The registry of the widget's inner elements (ps-scorecard, ps-metric-bar): a scoped one
- * where the browser has them (nothing is added to the page's registry), else the page's.
+ * The registry the widget's inner tags (ps-scorecard, ps-metric-bar) are created from: a
+ * scoped one where the browser has them, which defines nothing, so that no definition of the
+ * page's upgrades them; else the page's. The widget itself defines no element there: it draws
+ * them (ps-scorecard.js's renderCard, ps-metric-bar.js's drawBar).
  * @type {CustomElementRegistry|null}
  */
 let inner = null
 
-/** @returns {{registry: CustomElementRegistry, scoped: boolean}} */
+/** @returns {CustomElementRegistry} */
 export function innerRegistry() {
   if (!inner) {
     try {
@@ -43,7 +45,7 @@ export function innerRegistry() {
       inner = customElements
     }
   }
-  return { registry: inner, scoped: inner !== customElements }
+  return inner
 }
 
 /**
@@ -102,8 +104,8 @@ export class PartnerScoreElement extends HTMLElement {
 
   constructor() {
     super()
-    const { registry, scoped } = innerRegistry()
-    const shadow = this.attachShadow(scoped ? { mode: 'open', customElementRegistry: registry } : { mode: 'open' })
+    const registry = innerRegistry()
+    const shadow = this.attachShadow(registry === customElements ? { mode: 'open' } : { mode: 'open', customElementRegistry: registry })
     shadow.adoptedStyleSheets = [sheet()]
     const el = (tag, props) => Object.assign(this.ownerDocument.createElement(tag), props)
     this.#box = [el('h2', { className: 'title' }), el('p'), el('progress', { hidden: true, part: 'progress' }), el('button', { type: 'button', hidden: true })]
@@ -264,7 +266,7 @@ export class PartnerScoreElement extends HTMLElement {
       this.#view = createView({
         root: this.#root,
         engine,
-        registry: innerRegistry().registry,
+        registry: innerRegistry(),
         onResult: (result) => this.#emit('result', (this.#result = result)),
         onError: (stage, errors) => this.#emit('error', { stage, errors }),
       })

@@ -14,10 +14,10 @@ const CSS = `
 :host([hidden]),[hidden]{display:none!important}
 .root{all:initial;display:block;box-sizing:border-box;
 --ink:var(--ps-ink,#1b1f24);--muted:var(--ps-muted,#4f5863);--line:var(--ps-line,#c9d0d8);
---soft:var(--ps-soft,#f3f5f8);--paper:var(--ps-paper,#fff);--accent:var(--ps-accent,#0b5cad);
+--paper:var(--ps-paper,#fff);--accent:var(--ps-accent,#0b5cad);
 --ok:var(--ps-ok,#1e7a3a);--ok-soft:var(--ps-ok-soft,#e3f3e8);--bad:var(--ps-bad,#b3261e);
 --bad-soft:var(--ps-bad-soft,#fbe9e7);--focus:var(--ps-focus,#ffbf47);--radius:var(--ps-radius,6px);
-font-family:var(--ps-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
+font-family:var(--ps-font,system-ui,sans-serif);
 font-size:var(--ps-font-size,16px);line-height:1.45;color:var(--ink);background:var(--paper);
 border:1px solid var(--line);border-radius:var(--radius);padding:.9em 1em;text-align:start;min-height:8em;direction:ltr;unicode-bidi:isolate}
 *,::before,::after{box-sizing:border-box}
