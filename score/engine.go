@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -233,8 +232,8 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 			c.reads[fi] = true
 		}
 	}
-	sort.Slice(e.programs, func(i, j int) bool {
-		a, b := e.programs[i], e.programs[j]
+	sortSlice(e.programs, func(pa, pb **compiled) bool {
+		a, b := *pa, *pb
 		if a.p.ID != b.p.ID {
 			return a.p.ID < b.p.ID
 		}

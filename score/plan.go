@@ -411,11 +411,11 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 // pareto keeps the options no other option beats (cheaper with as many points); when
 // needPositive, options leaving the metric at zero are dropped.
 func pareto(opts []option, needPositive bool) []option {
-	sort.SliceStable(opts, func(i, j int) bool {
-		if opts[i].cost != opts[j].cost {
-			return opts[i].cost < opts[j].cost
+	stableSort(opts, func(a, b *option) bool {
+		if a.cost != b.cost {
+			return a.cost < b.cost
 		}
-		return opts[i].points > opts[j].points
+		return a.points > b.points
 	})
 	out := opts[:0]
 	bestPts := math.Inf(-1)
@@ -455,7 +455,7 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		}
 		order[mi] = mi
 	}
-	sort.SliceStable(order, func(i, j int) bool { return len(fronts[order[i]]) < len(fronts[order[j]]) })
+	stableSort(order, func(i, j *int) bool { return len(fronts[*i]) < len(fronts[*j]) })
 	type state struct {
 		cost, points float64
 		prev, opt    int
@@ -470,11 +470,11 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 				next = append(next, state{cost: s.cost + o.cost, points: math.Min(qs, s.points+o.points), prev: si, opt: oi})
 			}
 		}
-		sort.SliceStable(next, func(i, j int) bool {
-			if next[i].cost != next[j].cost {
-				return next[i].cost < next[j].cost
+		stableSort(next, func(a, b *state) bool {
+			if a.cost != b.cost {
+				return a.cost < b.cost
 			}
-			return next[i].points > next[j].points
+			return a.points > b.points
 		})
 		pruned := next[:0]
 		bestPts := math.Inf(-1)
