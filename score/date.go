@@ -1,9 +1,6 @@
 package score
 
-import (
-	"strconv"
-	"time"
-)
+import "strconv"
 
 // day is a calendar date as days since 1970-01-01 (UTC).
 type day int32
@@ -36,11 +33,6 @@ func parseDay(s string) (day, bool) {
 		return 0, false
 	}
 	return civilDay(y, m, d), true
-}
-
-// dayOf returns t's date in UTC.
-func dayOf(t time.Time) day {
-	return day(floorDiv(t.Unix(), 86400))
 }
 
 // The calendar arithmetic is done here rather than with package time, which the browser

@@ -38,3 +38,35 @@ func TestCalendarMatchesTime(t *testing.T) {
 		}
 	}
 }
+
+// TestWithToday: the clock set by a calendar date (the browser engine's) gives profiles
+// without asOf the same result as WithClock on that date.
+func TestWithToday(t *testing.T) {
+	byDate, err := New(WithToday(func() (int, int, int) { return 2026, 2, 28 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byClock, err := New(WithClock(func() time.Time { return time.Date(2026, 2, 28, 23, 59, 0, 0, time.UTC) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := []byte(`{"facts":{"mw.ent.netCustomerAdds":4}}`)
+	var out [2][]byte
+	for i, e := range []*Engine{byDate, byClock} {
+		in, err := e.Parse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.Evaluate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.AsOf != "2026-02-28" {
+			t.Errorf("engine %d: asOf %q, want 2026-02-28", i, res.AsOf)
+		}
+		out[i] = res.AppendJSON(nil)
+	}
+	if string(out[0]) != string(out[1]) {
+		t.Error("WithToday and WithClock give different results on the same date")
+	}
+}

@@ -44,7 +44,7 @@ type api struct {
 
 func newAPI() *api {
 	a := new(api)
-	a.eng, a.engErr = score.Default()
+	a.eng, a.engErr = score.New(score.WithToday(jsToday))
 	a.version = versionString(a.eng)
 	return a
 }
