@@ -408,9 +408,9 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 	b = kstr(b, `{"from":`, c.From)
 	b = kstr(b, `,"to":`, c.To)
 	b = kstr(b, `,"lang":`, c.Lang)
-	b = append(b, `,"changed":`...)
+	b = raw(b, `,"changed":`)
 	b = appendBoolean(b, c.Changed)
-	b = append(b, `,"programs":[`...)
+	b = raw(b, `,"programs":[`)
 	for i := range c.Programs {
 		p := &c.Programs[i]
 		if i > 0 {
@@ -420,9 +420,9 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 		b = kstr(b, `,"name":`, p.Name)
 		b = appendVersionRef(b, `,"before":`, p.Before)
 		b = appendVersionRef(b, `,"after":`, p.After)
-		b = append(b, `,"changed":`...)
+		b = raw(b, `,"changed":`)
 		b = appendBoolean(b, p.Changed)
-		b = append(b, `,"areas":[`...)
+		b = raw(b, `,"areas":[`)
 		for j := range p.Areas {
 			a := &p.Areas[j]
 			if j > 0 {
@@ -438,14 +438,14 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 				b = kstr(b, `{"track":`, s.Track)
 				b = knum(b, `,"score":`, s.Score)
 				b = knum(b, `,"max":`, s.Max)
-				b = append(b, `,"qualified":`...)
+				b = raw(b, `,"qualified":`)
 				b = appendBoolean(b, s.Qualified)
 				b = knum(b, `,"shortfall":`, s.Shortfall)
 				b = append(b, '}')
 			}
-			b = append(b, `,"changes":`...)
+			b = raw(b, `,"changes":`)
 			b = appendStrs(b, a.Changes)
-			b = append(b, `,"metrics":[`...)
+			b = raw(b, `,"metrics":[`)
 			for k := range a.Metrics {
 				m := &a.Metrics[k]
 				if k > 0 {
@@ -465,19 +465,19 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 					b = knum(b, `,"threshold":`, s.Threshold)
 					b = kstr(b, `,"applied":`, s.Applied)
 					if s.Assumption {
-						b = append(b, `,"assumption":true`...)
+						b = raw(b, `,"assumption":true`)
 					}
 					b = append(b, '}')
 				}
-				b = append(b, `,"changes":`...)
+				b = raw(b, `,"changes":`)
 				b = appendStrs(b, m.Changes)
 				b = append(b, '}')
 			}
-			b = append(b, "]}"...)
+			b = raw(b, "]}")
 		}
-		b = append(b, "]}"...)
+		b = raw(b, "]}")
 	}
-	return append(b, "]}"...)
+	return raw(b, "]}")
 }
 
 func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
@@ -493,7 +493,7 @@ func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
 
 func appendBoolean(b []byte, v bool) []byte {
 	if v {
-		return append(b, "true"...)
+		return raw(b, "true")
 	}
-	return append(b, "false"...)
+	return raw(b, "false")
 }

@@ -14,14 +14,14 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	lang := r.Lang
 	b = kstr(b, `{"asOf":`, r.AsOf)
 	b = kstr(b, `,"lang":`, r.Lang)
-	b = append(b, `,"programs":[`...)
+	b = raw(b, `,"programs":[`)
 	for i := range r.Programs {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendProgram(b, &r.Programs[i], lang)
 	}
-	b = append(b, `],"warnings":[`...)
+	b = raw(b, `],"warnings":[`)
 	for i := range r.Warnings {
 		w := &r.Warnings[i]
 		if i > 0 {
@@ -36,7 +36,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		if w.People != 0 {
 			b = kint(b, `,"people":`, int64(w.People))
 		}
-		b = append(b, `,"message":`...)
+		b = raw(b, `,"message":`)
 		if w.Message != "" {
 			b = appendStr(b, w.Message)
 		} else {
@@ -58,14 +58,14 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 	b = kstr(b, `,"version":`, p.Version)
 	b = kstr(b, `,"effectiveFrom":`, p.EffectiveFrom)
 	b = optStr(b, `,"effectiveTo":`, p.EffectiveTo)
-	b = append(b, `,"qualified":[`...)
+	b = raw(b, `,"qualified":[`)
 	for i, q := range p.Qualified {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendStr(b, q)
 	}
-	b = append(b, `],"areas":[`...)
+	b = raw(b, `],"areas":[`)
 	for i := range p.Areas {
 		if i > 0 {
 			b = append(b, ',')
@@ -79,7 +79,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		b = append(b, d.sourcesJSON...)
 		return append(b, '}')
 	}
-	b = append(b, `,"sources":[`...)
+	b = raw(b, `,"sources":[`)
 	for i := range p.Sources {
 		s := &p.Sources[i]
 		if i > 0 {
@@ -92,7 +92,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		b = kstr(b, `,"retrieved":`, s.Retrieved)
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	return raw(b, "]}")
 }
 
 func appendArea(b []byte, a *AreaResult, lang string) []byte {
@@ -105,7 +105,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 		b = knum(b, `,"value":`, a.Selection.Value)
 	}
 	if a.Selection.Given {
-		b = append(b, `,"given":true`...)
+		b = raw(b, `,"given":true`)
 	}
 	if a.Selection.AtLeast != 0 {
 		b = knum(b, `,"atLeast":`, a.Selection.AtLeast)
@@ -116,7 +116,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 	b = kbool(b, `,"qualified":`, a.Qualified)
 	b = knum(b, `,"shortfall":`, a.Shortfall)
 	b = kint(b, `,"zeroMetrics":`, int64(a.ZeroMetrics))
-	b = append(b, `,"tracks":[`...)
+	b = raw(b, `,"tracks":[`)
 	for i := range a.Tracks {
 		t := &a.Tracks[i]
 		if i > 0 {
@@ -129,7 +129,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 		b = kbool(b, `,"counts":`, t.Counts)
 		b = append(b, '}')
 	}
-	b = append(b, `],"metrics":[`...)
+	b = raw(b, `],"metrics":[`)
 	for i := range a.Metrics {
 		if i > 0 {
 			b = append(b, ',')
@@ -138,7 +138,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 	}
 	b = append(b, ']')
 	if a.Plan != nil {
-		b = append(b, `,"plan":`...)
+		b = raw(b, `,"plan":`)
 		b = a.Plan.appendJSON(b)
 	}
 	return append(b, '}')
@@ -152,7 +152,7 @@ func metricHead(b []byte, m *MetricResult) []byte {
 	b = kstr(b, `,"name":`, m.Name)
 	b = kstr(b, `,"category":`, m.Category)
 	b = kstr(b, `,"kind":`, m.Kind)
-	b = append(b, `,"max":`...)
+	b = raw(b, `,"max":`)
 	return appendNum(b, m.Max)
 }
 
@@ -166,15 +166,15 @@ func partStatic(b []byte, p *PartResult) []byte {
 	b = knum(b, `,"pointsPer":`, p.PointsPer)
 	b = knum(b, `,"per":`, p.Per)
 	if p.Whole {
-		b = append(b, `,"whole":true`...)
+		b = raw(b, `,"whole":true`)
 	}
-	b = append(b, `,"threshold":`...)
+	b = raw(b, `,"threshold":`)
 	return appendNum(b, p.Threshold)
 }
 
 func gateHead(b []byte, g *GateResult) []byte {
 	b = kstr(b, `{"id":`, g.ID)
-	b = append(b, `,"certifications":`...)
+	b = raw(b, `,"certifications":`)
 	return appendStrs(b, g.Certifications)
 }
 
@@ -195,20 +195,20 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = metricHead(b, m)
 	}
 	b = knum(b, `,"points":`, m.Points)
-	b = append(b, `,"applied":`...)
+	b = raw(b, `,"applied":`)
 	b = quoted(b, m.Applied, d != nil)
 	b = knum(b, `,"value":`, m.Value)
-	b = append(b, `,"unit":`...)
+	b = raw(b, `,"unit":`)
 	b = quoted(b, m.Unit, d != nil)
 	b = knum(b, `,"threshold":`, m.Threshold)
 	if m.Offset {
-		b = append(b, `,"offset":true`...)
+		b = raw(b, `,"offset":true`)
 	}
 	if m.Best != "" {
-		b = append(b, `,"best":`...)
+		b = raw(b, `,"best":`)
 		b = quoted(b, m.Best, d != nil)
 	}
-	b = append(b, `,"parts":[`...)
+	b = raw(b, `,"parts":[`)
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
@@ -231,7 +231,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, ']')
 	if len(m.Gates) > 0 {
-		b = append(b, `,"gates":[`...)
+		b = raw(b, `,"gates":[`)
 		for i := range m.Gates {
 			g := &m.Gates[i]
 			if i > 0 {
@@ -251,17 +251,17 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = append(b, ']')
 	}
 	if pr := &m.Prerequisite; pr.Fact != "" {
-		b = append(b, `,"prerequisite":{"fact":`...)
+		b = raw(b, `,"prerequisite":{"fact":`)
 		b = quoted(b, pr.Fact, d != nil)
 		b = knum(b, `,"value":`, pr.Value)
 		b = knum(b, `,"atLeast":`, pr.AtLeast)
 		b = kbool(b, `,"met":`, pr.Met)
 		b = append(b, '}')
 	}
-	b = append(b, `,"source":`...)
+	b = raw(b, `,"source":`)
 	b = quoted(b, m.Source, d != nil)
 	b = appendAssumption(b, m.Assumption)
-	b = append(b, `,"explanation":"`...)
+	b = raw(b, `,"explanation":"`)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)
 	} else {
@@ -274,7 +274,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 			b = appendStrBody(b, m.Explain(lang))
 		}
 	}
-	return append(b, `"}`...)
+	return raw(b, `"}`)
 }
 
 func optStr(b []byte, key, v string) []byte {

@@ -588,7 +588,7 @@ func joinQuoted(ss []string) string {
 	b := make([]byte, 0, 64)
 	for i, s := range ss {
 		if i > 0 {
-			b = append(b, ", "...)
+			b = raw(b, ", ")
 		}
 		b = strconv.AppendQuote(b, s)
 	}

@@ -67,7 +67,7 @@ func (r *Result) Summary() Summary {
 // without building it.
 func (r *Result) AppendSummaryJSON(b []byte) []byte {
 	b = kstr(b, `{"asOf":`, r.AsOf)
-	b = append(b, `,"programs":[`...)
+	b = raw(b, `,"programs":[`)
 	for i := range r.Programs {
 		p := &r.Programs[i]
 		if i > 0 {
@@ -75,9 +75,9 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 		}
 		b = kstr(b, `{"id":`, p.ID)
 		b = kstr(b, `,"version":`, p.Version)
-		b = append(b, `,"qualified":`...)
+		b = raw(b, `,"qualified":`)
 		b = appendStrs(b, p.Qualified)
-		b = append(b, `,"areas":[`...)
+		b = raw(b, `,"areas":[`)
 		for j := range p.Areas {
 			a := &p.Areas[j]
 			if j > 0 {
@@ -88,7 +88,7 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 			b = knum(b, `,"score":`, a.Score)
 			b = kbool(b, `,"qualified":`, a.Qualified)
 			b = knum(b, `,"shortfall":`, a.Shortfall)
-			b = append(b, `,"points":{`...)
+			b = raw(b, `,"points":{`)
 			for k := range a.Metrics {
 				m := &a.Metrics[k]
 				if k > 0 {
@@ -98,16 +98,16 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 				b = append(b, ':')
 				b = appendNum(b, m.Points)
 			}
-			b = append(b, "}}"...)
+			b = raw(b, "}}")
 		}
-		b = append(b, "]}"...)
+		b = raw(b, "]}")
 	}
-	b = append(b, `],"warnings":[`...)
+	b = raw(b, `],"warnings":[`)
 	for i := range r.Warnings {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendStr(b, r.Warnings[i].Code)
 	}
-	return append(b, "]}"...)
+	return raw(b, "]}")
 }
