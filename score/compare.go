@@ -408,9 +408,9 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 	b = kstr(b, `{"from":`, c.From)
 	b = kstr(b, `,"to":`, c.To)
 	b = kstr(b, `,"lang":`, c.Lang)
-	b = raw(b, `,"changed":`)
+	b = append(b, `,"changed":`...)
 	b = appendBoolean(b, c.Changed)
-	b = raw(b, `,"programs":[`)
+	b = append(b, `,"programs":[`...)
 	for i := range c.Programs {
 		p := &c.Programs[i]
 		if i > 0 {
@@ -420,9 +420,9 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 		b = kstr(b, `,"name":`, p.Name)
 		b = appendVersionRef(b, `,"before":`, p.Before)
 		b = appendVersionRef(b, `,"after":`, p.After)
-		b = raw(b, `,"changed":`)
+		b = append(b, `,"changed":`...)
 		b = appendBoolean(b, p.Changed)
-		b = raw(b, `,"areas":[`)
+		b = append(b, `,"areas":[`...)
 		for j := range p.Areas {
 			a := &p.Areas[j]
 			if j > 0 {
@@ -438,14 +438,14 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 				b = kstr(b, `{"track":`, s.Track)
 				b = knum(b, `,"score":`, s.Score)
 				b = knum(b, `,"max":`, s.Max)
-				b = raw(b, `,"qualified":`)
+				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, s.Qualified)
 				b = knum(b, `,"shortfall":`, s.Shortfall)
 				b = append(b, '}')
 			}
-			b = raw(b, `,"changes":`)
+			b = append(b, `,"changes":`...)
 			b = appendStrs(b, a.Changes)
-			b = raw(b, `,"metrics":[`)
+			b = append(b, `,"metrics":[`...)
 			for k := range a.Metrics {
 				m := &a.Metrics[k]
 				if k > 0 {
@@ -465,19 +465,19 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 					b = knum(b, `,"threshold":`, s.Threshold)
 					b = kstr(b, `,"applied":`, s.Applied)
 					if s.Assumption {
-						b = raw(b, `,"assumption":true`)
+						b = append(b, `,"assumption":true`...)
 					}
 					b = append(b, '}')
 				}
-				b = raw(b, `,"changes":`)
+				b = append(b, `,"changes":`...)
 				b = appendStrs(b, m.Changes)
 				b = append(b, '}')
 			}
-			b = raw(b, "]}")
+			b = append(b, "]}"...)
 		}
-		b = raw(b, "]}")
+		b = append(b, "]}"...)
 	}
-	return raw(b, "]}")
+	return append(b, "]}"...)
 }
 
 func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
@@ -493,7 +493,7 @@ func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
 
 func appendBoolean(b []byte, v bool) []byte {
 	if v {
-		return raw(b, "true")
+		return append(b, "true"...)
 	}
-	return raw(b, "false")
+	return append(b, "false"...)
 }

@@ -14,14 +14,14 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	lang := r.Lang
 	b = kstr(b, `{"asOf":`, r.AsOf)
 	b = kstr(b, `,"lang":`, r.Lang)
-	b = raw(b, `,"programs":[`)
+	b = append(b, `,"programs":[`...)
 	for i := range r.Programs {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendProgram(b, &r.Programs[i], lang)
 	}
-	b = raw(b, `],"warnings":[`)
+	b = append(b, `],"warnings":[`...)
 	for i := range r.Warnings {
 		w := &r.Warnings[i]
 		if i > 0 {
@@ -36,7 +36,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		if w.People != 0 {
 			b = kint(b, `,"people":`, int64(w.People))
 		}
-		b = raw(b, `,"message":`)
+		b = append(b, `,"message":`...)
 		if w.Message != "" {
 			b = appendStr(b, w.Message)
 		} else {
@@ -58,14 +58,14 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 	b = kstr(b, `,"version":`, p.Version)
 	b = kstr(b, `,"effectiveFrom":`, p.EffectiveFrom)
 	b = optStr(b, `,"effectiveTo":`, p.EffectiveTo)
-	b = raw(b, `,"qualified":[`)
+	b = append(b, `,"qualified":[`...)
 	for i, q := range p.Qualified {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendStr(b, q)
 	}
-	b = raw(b, `],"areas":[`)
+	b = append(b, `],"areas":[`...)
 	for i := range p.Areas {
 		if i > 0 {
 			b = append(b, ',')
@@ -79,7 +79,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		b = append(b, d.sourcesJSON...)
 		return append(b, '}')
 	}
-	b = raw(b, `,"sources":[`)
+	b = append(b, `,"sources":[`...)
 	for i := range p.Sources {
 		s := &p.Sources[i]
 		if i > 0 {
@@ -92,7 +92,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		b = kstr(b, `,"retrieved":`, s.Retrieved)
 		b = append(b, '}')
 	}
-	return raw(b, "]}")
+	return append(b, "]}"...)
 }
 
 func appendArea(b []byte, a *AreaResult, lang string) []byte {
@@ -105,7 +105,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 		b = knum(b, `,"value":`, a.Selection.Value)
 	}
 	if a.Selection.Given {
-		b = raw(b, `,"given":true`)
+		b = append(b, `,"given":true`...)
 	}
 	if a.Selection.AtLeast != 0 {
 		b = knum(b, `,"atLeast":`, a.Selection.AtLeast)
@@ -116,7 +116,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 	b = kbool(b, `,"qualified":`, a.Qualified)
 	b = knum(b, `,"shortfall":`, a.Shortfall)
 	b = kint(b, `,"zeroMetrics":`, int64(a.ZeroMetrics))
-	b = raw(b, `,"tracks":[`)
+	b = append(b, `,"tracks":[`...)
 	for i := range a.Tracks {
 		t := &a.Tracks[i]
 		if i > 0 {
@@ -129,7 +129,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 		b = kbool(b, `,"counts":`, t.Counts)
 		b = append(b, '}')
 	}
-	b = raw(b, `],"metrics":[`)
+	b = append(b, `],"metrics":[`...)
 	for i := range a.Metrics {
 		if i > 0 {
 			b = append(b, ',')
@@ -138,7 +138,7 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 	}
 	b = append(b, ']')
 	if a.Plan != nil {
-		b = raw(b, `,"plan":`)
+		b = append(b, `,"plan":`...)
 		b = a.Plan.appendJSON(b)
 	}
 	return append(b, '}')
@@ -152,7 +152,7 @@ func metricHead(b []byte, m *MetricResult) []byte {
 	b = kstr(b, `,"name":`, m.Name)
 	b = kstr(b, `,"category":`, m.Category)
 	b = kstr(b, `,"kind":`, m.Kind)
-	b = raw(b, `,"max":`)
+	b = append(b, `,"max":`...)
 	return appendNum(b, m.Max)
 }
 
@@ -166,15 +166,15 @@ func partStatic(b []byte, p *PartResult) []byte {
 	b = knum(b, `,"pointsPer":`, p.PointsPer)
 	b = knum(b, `,"per":`, p.Per)
 	if p.Whole {
-		b = raw(b, `,"whole":true`)
+		b = append(b, `,"whole":true`...)
 	}
-	b = raw(b, `,"threshold":`)
+	b = append(b, `,"threshold":`...)
 	return appendNum(b, p.Threshold)
 }
 
 func gateHead(b []byte, g *GateResult) []byte {
 	b = kstr(b, `{"id":`, g.ID)
-	b = raw(b, `,"certifications":`)
+	b = append(b, `,"certifications":`...)
 	return appendStrs(b, g.Certifications)
 }
 
@@ -195,20 +195,20 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = metricHead(b, m)
 	}
 	b = knum(b, `,"points":`, m.Points)
-	b = raw(b, `,"applied":`)
+	b = append(b, `,"applied":`...)
 	b = quoted(b, m.Applied, d != nil)
 	b = knum(b, `,"value":`, m.Value)
-	b = raw(b, `,"unit":`)
+	b = append(b, `,"unit":`...)
 	b = quoted(b, m.Unit, d != nil)
 	b = knum(b, `,"threshold":`, m.Threshold)
 	if m.Offset {
-		b = raw(b, `,"offset":true`)
+		b = append(b, `,"offset":true`...)
 	}
 	if m.Best != "" {
-		b = raw(b, `,"best":`)
+		b = append(b, `,"best":`...)
 		b = quoted(b, m.Best, d != nil)
 	}
-	b = raw(b, `,"parts":[`)
+	b = append(b, `,"parts":[`...)
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
@@ -231,7 +231,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	}
 	b = append(b, ']')
 	if len(m.Gates) > 0 {
-		b = raw(b, `,"gates":[`)
+		b = append(b, `,"gates":[`...)
 		for i := range m.Gates {
 			g := &m.Gates[i]
 			if i > 0 {
@@ -251,17 +251,17 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		b = append(b, ']')
 	}
 	if pr := &m.Prerequisite; pr.Fact != "" {
-		b = raw(b, `,"prerequisite":{"fact":`)
+		b = append(b, `,"prerequisite":{"fact":`...)
 		b = quoted(b, pr.Fact, d != nil)
 		b = knum(b, `,"value":`, pr.Value)
 		b = knum(b, `,"atLeast":`, pr.AtLeast)
 		b = kbool(b, `,"met":`, pr.Met)
 		b = append(b, '}')
 	}
-	b = raw(b, `,"source":`)
+	b = append(b, `,"source":`...)
 	b = quoted(b, m.Source, d != nil)
 	b = appendAssumption(b, m.Assumption)
-	b = raw(b, `,"explanation":"`)
+	b = append(b, `,"explanation":"`...)
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)
 	} else {
@@ -274,7 +274,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 			b = appendStrBody(b, m.Explain(lang))
 		}
 	}
-	return raw(b, `"}`)
+	return append(b, `"}`...)
 }
 
 func optStr(b []byte, key, v string) []byte {

@@ -13,7 +13,3 @@ func knum(b []byte, key string, v float64) []byte { return appendNum(append(b, k
 func kbool(b []byte, key string, v bool) []byte { return strconv.AppendBool(append(b, key...), v) }
 
 func kint(b []byte, key string, v int64) []byte { return strconv.AppendInt(append(b, key...), v, 10) }
-
-// raw appends s, JSON text written as it is: a call rather than an inlined append, for
-// the same reason.
-func raw(b []byte, s string) []byte { return append(b, s...) }

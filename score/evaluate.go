@@ -532,7 +532,7 @@ func appendNum(b []byte, v float64) []byte {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return raw(b, "null")
+		return append(b, "null"...)
 	}
 	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }

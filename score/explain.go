@@ -112,7 +112,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		}
 		if len(m.Parts) > 1 {
 			b = append(b, p.ID...)
-			b = raw(b, ": ")
+			b = append(b, ": "...)
 		}
 		num(p.Value)
 		b = append(b, ' ')
@@ -120,7 +120,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		if !p.Given && p.Fact != "" {
 			w(" (not given)", " (non renseigné)")
 		}
-		b = raw(b, " × ")
+		b = append(b, " × "...)
 		num(p.PointsPer)
 		if p.Per == 1 {
 			if p.PointsPer == 1 {
@@ -135,7 +135,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 				w(" (whole steps only)", " (tranches complètes seulement)")
 			}
 		}
-		b = raw(b, " = ")
+		b = append(b, " = "...)
 		num(p.Points)
 	}
 	switch m.Kind {
@@ -155,7 +155,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		if g.Met {
 			w(" people, met", " personnes, atteint")
 			if g.Points > 0 {
-				b = raw(b, " (+")
+				b = append(b, " (+"...)
 				num(g.Points)
 				b = append(b, ')')
 			}
@@ -163,7 +163,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 			w(" people, not met", " personnes, non atteint")
 		}
 	}
-	b = raw(b, " → ")
+	b = append(b, " → "...)
 	num(m.Points)
 	w(" of ", " sur ")
 	num(m.Max)
@@ -186,7 +186,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		pr := &m.Prerequisite
 		w(" (prerequisite not met: ", " (condition non remplie : ")
 		b = append(b, pr.Fact...)
-		b = raw(b, " = ")
+		b = append(b, " = "...)
 		num(pr.Value)
 		w(", needs at least ", ", il faut au moins ")
 		num(pr.AtLeast)

@@ -8,7 +8,7 @@ import "strconv"
 func appendModelSections(b []byte, p *ProgramResult) []byte {
 	b = optStr(b, `,"model":`, p.Model)
 	if len(p.Parameters) > 0 {
-		b = raw(b, `,"parameters":[`)
+		b = append(b, `,"parameters":[`...)
 		for i := range p.Parameters {
 			pa := &p.Parameters[i]
 			if i > 0 {
@@ -27,7 +27,7 @@ func appendModelSections(b []byte, p *ProgramResult) []byte {
 		b = append(b, ']')
 	}
 	if len(p.Timeline) > 0 {
-		b = raw(b, `,"timeline":[`)
+		b = append(b, `,"timeline":[`...)
 		for i := range p.Timeline {
 			if i > 0 {
 				b = append(b, ',')
@@ -37,11 +37,11 @@ func appendModelSections(b []byte, p *ProgramResult) []byte {
 		b = append(b, ']')
 	}
 	if p.Levels != nil {
-		b = raw(b, `,"levels":`)
+		b = append(b, `,"levels":`...)
 		b = appendLevels(b, p.Levels)
 	}
 	if p.Calculator != nil {
-		b = raw(b, `,"calculator":`)
+		b = append(b, `,"calculator":`...)
 		b = appendCalculator(b, p.Calculator)
 	}
 	return b
@@ -62,9 +62,9 @@ func appendTimeline(b []byte, t *TimelineResult) []byte {
 	b = optStr(b, `,"next":`, t.Next)
 	b = optStr(b, `,"nextStatus":`, t.NextStatus)
 	if t.Assumption {
-		b = raw(b, `,"assumption":true`)
+		b = append(b, `,"assumption":true`...)
 	}
-	b = raw(b, `,"periods":[`)
+	b = append(b, `,"periods":[`...)
 	for i := range t.Periods {
 		pe := &t.Periods[i]
 		if i > 0 {
@@ -76,7 +76,7 @@ func appendTimeline(b []byte, t *TimelineResult) []byte {
 		b = optStr(b, `,"to":`, pe.To)
 		b = appendBoolField(b, `,"current":`, pe.Current)
 		if pe.Assumption {
-			b = raw(b, `,"assumption":true`)
+			b = append(b, `,"assumption":true`...)
 		}
 		b = append(b, '}')
 	}
@@ -90,7 +90,7 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 	b = appendBoolField(b, `{"ordered":`, l.Ordered)
 	b = optStr(b, `,"reached":`, l.Reached)
 	b = optStr(b, `,"next":`, l.Next)
-	b = raw(b, `,"levels":[`)
+	b = append(b, `,"levels":[`...)
 	for i := range l.Levels {
 		lv := &l.Levels[i]
 		if i > 0 {
@@ -99,15 +99,15 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 		b = kstr(b, `{"id":`, lv.ID)
 		b = kstr(b, `,"name":`, lv.Name)
 		b = appendBoolField(b, `,"met":`, lv.Met)
-		b = raw(b, `,"missing":`)
+		b = append(b, `,"missing":`...)
 		b = appendStrs(b, lv.Missing)
-		b = raw(b, `,"requirements":`)
+		b = append(b, `,"requirements":`...)
 		b = appendRequirements(b, lv.Requirements)
 		b = kstr(b, `,"source":`, lv.Source)
 		b = optStr(b, `,"note":`, lv.Note)
 		b = append(b, '}')
 	}
-	b = raw(b, `],"competencies":[`)
+	b = append(b, `],"competencies":[`...)
 	for i := range l.Competencies {
 		c := &l.Competencies[i]
 		if i > 0 {
@@ -117,9 +117,9 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 		b = kstr(b, `,"name":`, c.Name)
 		b = kstr(b, `,"class":`, c.Class)
 		b = appendBoolField(b, `,"earned":`, c.Earned)
-		b = raw(b, `,"missing":`)
+		b = append(b, `,"missing":`...)
 		b = appendStrs(b, c.Missing)
-		b = raw(b, `,"requirements":`)
+		b = append(b, `,"requirements":`...)
 		b = appendRequirements(b, c.Requirements)
 		b = kstr(b, `,"source":`, c.Source)
 		b = optStr(b, `,"note":`, c.Note)
@@ -127,7 +127,7 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 	}
 	b = append(b, ']')
 	if len(l.NotModelled) > 0 {
-		b = raw(b, `,"notModelled":[`)
+		b = append(b, `,"notModelled":[`...)
 		for i, n := range l.NotModelled {
 			if i > 0 {
 				b = append(b, ',')
@@ -157,11 +157,11 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 		b = kstr(b, `,"unit":`, r.Unit)
 		b = optStr(b, `,"fact":`, r.Fact)
 		if r.Given {
-			b = raw(b, `,"given":true`)
+			b = append(b, `,"given":true`...)
 		}
 		b = optStr(b, `,"parameter":`, r.Parameter)
 		if len(r.Slots) > 0 {
-			b = raw(b, `,"slots":[`)
+			b = append(b, `,"slots":[`...)
 			for j := range r.Slots {
 				s := &r.Slots[j]
 				if j > 0 {
@@ -169,7 +169,7 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 				}
 				b = kstr(b, `{"id":`, s.ID)
 				b = kstr(b, `,"name":`, s.Name)
-				b = raw(b, `,"certifications":`)
+				b = append(b, `,"certifications":`...)
 				b = appendStrs(b, s.Certifications)
 				b = kint(b, `,"people":`, int64(s.People))
 				b = kint(b, `,"eligible":`, int64(s.Eligible))
@@ -180,24 +180,24 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 			b = append(b, ']')
 		}
 		if len(r.Counted) > 0 {
-			b = raw(b, `,"counted":`)
+			b = append(b, `,"counted":`...)
 			b = appendStrs(b, r.Counted)
 		}
 		b = optStr(b, `,"level":`, r.Level)
 		if r.Program != nil {
 			b = kstr(b, `,"program":{"id":`, r.Program.ID)
 			b = optStr(b, `,"version":`, r.Program.Version)
-			b = raw(b, `,"qualified":`)
+			b = append(b, `,"qualified":`...)
 			b = appendStrs(b, r.Program.Qualified)
 			b = append(b, '}')
 		}
 		if len(r.Any) > 0 {
-			b = raw(b, `,"any":`)
+			b = append(b, `,"any":`...)
 			b = appendRequirements(b, r.Any)
 		}
 		b = kstr(b, `,"source":`, r.Source)
 		if r.Assumption {
-			b = raw(b, `,"assumption":true`)
+			b = append(b, `,"assumption":true`...)
 		}
 		b = optStr(b, `,"note":`, r.Note)
 		b = kstr(b, `,"explanation":`, r.Explanation)
@@ -218,7 +218,7 @@ func appendNums(b []byte, vs []float64) []byte {
 }
 
 func appendCalculator(b []byte, c *CalculatorResult) []byte {
-	b = raw(b, `{"tables":[`)
+	b = append(b, `{"tables":[`...)
 	for i := range c.Tables {
 		t := &c.Tables[i]
 		if i > 0 {
@@ -227,7 +227,7 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 		b = kstr(b, `{"id":`, t.ID)
 		b = kstr(b, `,"name":`, t.Name)
 		b = kstr(b, `,"period":`, t.Period)
-		b = raw(b, `,"columns":[`)
+		b = append(b, `,"columns":[`...)
 		for j := range t.Columns {
 			col := &t.Columns[j]
 			if j > 0 {
@@ -241,20 +241,20 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 			b = appendBoolField(b, `,"chart":`, col.Chart)
 			b = append(b, '}')
 		}
-		b = raw(b, `],"rows":[`)
+		b = append(b, `],"rows":[`...)
 		for j, row := range t.Rows {
 			if j > 0 {
 				b = append(b, ',')
 			}
 			b = appendNums(b, row)
 		}
-		b = raw(b, `],"totals":`)
+		b = append(b, `],"totals":`...)
 		b = appendNums(b, t.Totals)
 		b = kstr(b, `,"source":`, t.Source)
 		b = optStr(b, `,"note":`, t.Note)
 		b = append(b, '}')
 	}
-	b = raw(b, `],"figures":[`)
+	b = append(b, `],"figures":[`...)
 	for i := range c.Figures {
 		f := &c.Figures[i]
 		if i > 0 {
@@ -268,5 +268,5 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 		b = kstr(b, `,"source":`, f.Source)
 		b = append(b, '}')
 	}
-	return raw(b, "]}")
+	return append(b, "]}"...)
 }

@@ -588,7 +588,7 @@ func joinQuoted(ss []string) string {
 	b := make([]byte, 0, 64)
 	for i, s := range ss {
 		if i > 0 {
-			b = raw(b, ", ")
+			b = append(b, ", "...)
 		}
 		b = strconv.AppendQuote(b, s)
 	}

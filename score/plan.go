@@ -579,7 +579,7 @@ func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 }
 
 func (pl *AreaPlan) appendJSON(b []byte) []byte {
-	b = raw(b, `{"gaps":[`)
+	b = append(b, `{"gaps":[`...)
 	for i := range pl.Gaps {
 		g := &pl.Gaps[i]
 		if i > 0 {
@@ -589,7 +589,7 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 		b = kstr(b, `,"lever":`, g.Lever)
 		b = optStr(b, `,"fact":`, g.Fact)
 		if len(g.Certifications) > 0 {
-			b = raw(b, `,"certifications":`)
+			b = append(b, `,"certifications":`...)
 			b = appendStrs(b, g.Certifications)
 		}
 		b = kstr(b, `,"unit":`, g.Unit)
@@ -604,7 +604,7 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 	b = optStr(b, `,"track":`, pl.Track)
 	b = knum(b, `,"cost":`, pl.Cost)
 	b = knum(b, `,"score":`, pl.Score)
-	b = raw(b, `,"steps":[`)
+	b = append(b, `,"steps":[`...)
 	for i := range pl.Steps {
 		s := &pl.Steps[i]
 		if i > 0 {
@@ -620,7 +620,7 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 		b = knum(b, `,"points":`, s.Points)
 		b = append(b, '}')
 	}
-	return raw(b, "]}")
+	return append(b, "]}"...)
 }
 
 // pick returns en, or fr when fr is set.

@@ -67,7 +67,7 @@ func (r *Result) Summary() Summary {
 // without building it.
 func (r *Result) AppendSummaryJSON(b []byte) []byte {
 	b = kstr(b, `{"asOf":`, r.AsOf)
-	b = raw(b, `,"programs":[`)
+	b = append(b, `,"programs":[`...)
 	for i := range r.Programs {
 		p := &r.Programs[i]
 		if i > 0 {
@@ -75,9 +75,9 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 		}
 		b = kstr(b, `{"id":`, p.ID)
 		b = kstr(b, `,"version":`, p.Version)
-		b = raw(b, `,"qualified":`)
+		b = append(b, `,"qualified":`...)
 		b = appendStrs(b, p.Qualified)
-		b = raw(b, `,"areas":[`)
+		b = append(b, `,"areas":[`...)
 		for j := range p.Areas {
 			a := &p.Areas[j]
 			if j > 0 {
@@ -88,7 +88,7 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 			b = knum(b, `,"score":`, a.Score)
 			b = kbool(b, `,"qualified":`, a.Qualified)
 			b = knum(b, `,"shortfall":`, a.Shortfall)
-			b = raw(b, `,"points":{`)
+			b = append(b, `,"points":{`...)
 			for k := range a.Metrics {
 				m := &a.Metrics[k]
 				if k > 0 {
@@ -98,16 +98,16 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 				b = append(b, ':')
 				b = appendNum(b, m.Points)
 			}
-			b = raw(b, "}}")
+			b = append(b, "}}"...)
 		}
-		b = raw(b, "]}")
+		b = append(b, "]}"...)
 	}
-	b = raw(b, `],"warnings":[`)
+	b = append(b, `],"warnings":[`...)
 	for i := range r.Warnings {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendStr(b, r.Warnings[i].Code)
 	}
-	return raw(b, "]}")
+	return append(b, "]}"...)
 }

@@ -467,51 +467,51 @@ func (r *Result) appendTime(b []byte) []byte {
 	if w := r.Window; w != nil {
 		b = kstr(b, `,"window":{"from":`, w.From)
 		b = kstr(b, `,"to":`, w.To)
-		b = raw(b, `,"months":`)
+		b = append(b, `,"months":`...)
 		b = appendStrs(b, w.Months)
-		b = raw(b, `,"areas":[`)
+		b = append(b, `,"areas":[`...)
 		for i := range w.Areas {
 			a := &w.Areas[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = appendAreaHead(b, a.Program, a.Area, a.Name)
-			b = raw(b, `,"months":[`)
+			b = append(b, `,"months":[`...)
 			for j := range a.Months {
 				m := &a.Months[j]
 				if j > 0 {
 					b = append(b, ',')
 				}
 				b = kstr(b, `{"month":`, m.Month)
-				b = raw(b, `,"data":`)
+				b = append(b, `,"data":`...)
 				b = appendBoolean(b, m.Data)
 				b = optStr(b, `,"day":`, m.Day)
 				b = optStr(b, `,"version":`, m.Version)
 				b = knum(b, `,"score":`, m.Score)
-				b = raw(b, `,"qualified":`)
+				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, m.Qualified)
 				b = append(b, '}')
 			}
-			b = raw(b, `],"monthsQualified":`)
+			b = append(b, `],"monthsQualified":`...)
 			b = appendStrs(b, a.MonthsQualified)
 			b = optStr(b, `,"firstQualified":`, a.FirstQualified)
-			b = raw(b, `,"holds":`)
+			b = append(b, `,"holds":`...)
 			b = appendBoolean(b, a.Holds)
 			b = append(b, '}')
 		}
-		b = raw(b, "]}")
+		b = append(b, "]}"...)
 	}
 	if p := r.Projection; p != nil {
-		b = raw(b, `,"projection":{"dates":`)
+		b = append(b, `,"projection":{"dates":`...)
 		b = appendStrs(b, p.Dates)
-		b = raw(b, `,"areas":[`)
+		b = append(b, `,"areas":[`...)
 		for i := range p.Areas {
 			a := &p.Areas[i]
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = appendAreaHead(b, a.Program, a.Area, a.Name)
-			b = raw(b, `,"points":[`)
+			b = append(b, `,"points":[`...)
 			for j := range a.Points {
 				pt := &a.Points[j]
 				if j > 0 {
@@ -522,14 +522,14 @@ func (r *Result) appendTime(b []byte) []byte {
 				b = optStr(b, `,"track":`, pt.Track)
 				b = knum(b, `,"score":`, pt.Score)
 				b = knum(b, `,"qualifyingScore":`, pt.QualifyingScore)
-				b = raw(b, `,"qualified":`)
+				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, pt.Qualified)
 				b = append(b, '}')
 			}
 			b = append(b, ']')
 			b = optStr(b, `,"belowFrom":`, a.BelowFrom)
 			b = optStr(b, `,"unqualifiedFrom":`, a.UnqualifiedFrom)
-			b = raw(b, `,"events":[`)
+			b = append(b, `,"events":[`...)
 			for j := range a.Events {
 				ev := &a.Events[j]
 				if j > 0 {
@@ -541,19 +541,19 @@ func (r *Result) appendTime(b []byte) []byte {
 				b = kstr(b, `,"lastDay":`, ev.LastDay)
 				b = kstr(b, `,"stopsOn":`, ev.StopsOn)
 				b = optStr(b, `,"retires":`, ev.Retires)
-				b = raw(b, `,"metrics":`)
+				b = append(b, `,"metrics":`...)
 				b = appendStrs(b, ev.Metrics)
 				if len(ev.ReplacedBy) > 0 {
-					b = raw(b, `,"replacedBy":`)
+					b = append(b, `,"replacedBy":`...)
 					b = appendStrs(b, ev.ReplacedBy)
 				}
-				b = raw(b, `,"alternatives":`)
+				b = append(b, `,"alternatives":`...)
 				b = appendStrs(b, ev.Alternatives)
 				b = append(b, '}')
 			}
-			b = raw(b, "]}")
+			b = append(b, "]}"...)
 		}
-		b = raw(b, "]}")
+		b = append(b, "]}"...)
 	}
 	return b
 }
@@ -561,6 +561,6 @@ func (r *Result) appendTime(b []byte) []byte {
 func appendAreaHead(b []byte, program, area, name string) []byte {
 	b = kstr(b, `{"program":`, program)
 	b = kstr(b, `,"area":`, area)
-	b = raw(b, `,"name":`)
+	b = append(b, `,"name":`...)
 	return appendStr(b, name)
 }
