@@ -1,13 +1,5 @@
 package schemas
 
-import "embed"
-
-// FS holds the generated schema files (*.schema.json), for programs that serve them
-// without a file system (the browser build).
-//
-//go:embed *.schema.json
-var FS embed.FS
-
 // entry is one schema of the index: its name and its text.
 type entry struct {
 	name string

@@ -2,70 +2,14183 @@
 
 package schemas
 
-import _ "embed"
+// schema0 is comparison.schema.json.
+var schema0 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/comparison.schema.json",
+  "$defs": {
+    "AreaComparison": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the area id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the area's name."
+        },
+        "before": {
+          "$ref": "#/$defs/AreaSide",
+          "description": "Before is the standing on the first date, absent when the area is not scored then."
+        },
+        "after": {
+          "$ref": "#/$defs/AreaSide",
+          "description": "After is the standing on the second date, absent when the area is not scored then."
+        },
+        "changes": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Changes lists what differs: added, removed, track, score, qualified."
+        },
+        "metrics": {
+          "items": {
+            "$ref": "#/$defs/MetricComparison"
+          },
+          "type": "array",
+          "description": "Metrics compares the counting tracks' metrics, matched by id."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "changes",
+        "metrics"
+      ],
+      "description": "AreaComparison compares one area on the two dates."
+    },
+    "AreaSide": {
+      "properties": {
+        "track": {
+          "type": "string",
+          "description": "Track is the counting track."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the area's score."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the most the track can score."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is whether the area qualifies."
+        },
+        "shortfall": {
+          "type": "number",
+          "description": "Shortfall is the points missing to the qualifying score."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "track",
+        "score",
+        "max",
+        "qualified",
+        "shortfall"
+      ],
+      "description": "AreaSide is an area's standing on one date."
+    },
+    "MetricComparison": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the metric id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the metric's name."
+        },
+        "before": {
+          "$ref": "#/$defs/MetricSide",
+          "description": "Before is the metric on the first date, absent when not scored then."
+        },
+        "after": {
+          "$ref": "#/$defs/MetricSide",
+          "description": "After is the metric on the second date, absent when not scored then."
+        },
+        "changes": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Changes lists what differs: rule changes (max, threshold, certifications, gates, prerequisite, assumption) and outcomes (points, applied, value), or added/removed."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "changes"
+      ],
+      "description": "MetricComparison compares one metric on the two dates."
+    },
+    "MetricSide": {
+      "properties": {
+        "points": {
+          "type": "number",
+          "description": "Points is what the metric earns."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the most it can earn."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the measure that counted."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Value."
+        },
+        "threshold": {
+          "type": "number",
+          "description": "Threshold is the value at which the counting part reaches Max."
+        },
+        "applied": {
+          "type": "string",
+          "description": "Applied is what bound the points."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when no source of the version gives the rule."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "points",
+        "max",
+        "value",
+        "unit",
+        "threshold",
+        "applied"
+      ],
+      "description": "MetricSide is a metric on one date."
+    },
+    "ProgramComparison": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the program id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the program's name (on the later date when it exists then)."
+        },
+        "before": {
+          "$ref": "#/$defs/VersionRef",
+          "description": "Before is the version in force on the first date, absent when none is."
+        },
+        "after": {
+          "$ref": "#/$defs/VersionRef",
+          "description": "After is the version in force on the second date, absent when none is."
+        },
+        "changed": {
+          "type": "boolean",
+          "description": "Changed is true when the version or any area differs."
+        },
+        "areas": {
+          "items": {
+            "$ref": "#/$defs/AreaComparison"
+          },
+          "type": "array",
+          "description": "Areas compares each area, in the later version's order, then areas only the earlier has."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "changed",
+        "areas"
+      ],
+      "description": "ProgramComparison compares one program on the two dates."
+    },
+    "VersionRef": {
+      "properties": {
+        "version": {
+          "type": "string",
+          "description": "Version is the rule set's name, e.g. \"fy24\"."
+        },
+        "effectiveFrom": {
+          "type": "string",
+          "format": "date",
+          "description": "EffectiveFrom is its first day."
+        },
+        "effectiveTo": {
+          "type": "string",
+          "format": "date",
+          "description": "EffectiveTo is its last day, empty while open-ended."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "version",
+        "effectiveFrom"
+      ],
+      "description": "VersionRef names a rule version."
+    }
+  },
+  "properties": {
+    "from": {
+      "type": "string",
+      "format": "date",
+      "description": "From is the first date compared."
+    },
+    "to": {
+      "type": "string",
+      "format": "date",
+      "description": "To is the second date compared."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of names."
+    },
+    "changed": {
+      "type": "boolean",
+      "description": "Changed is true when anything differs between the two dates."
+    },
+    "programs": {
+      "items": {
+        "$ref": "#/$defs/ProgramComparison"
+      },
+      "type": "array",
+      "description": "Programs holds one comparison per program evaluated on either date."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "required": [
+    "from",
+    "to",
+    "lang",
+    "changed",
+    "programs"
+  ],
+  "title": "PartnerScore comparison of two dates",
+  "description": "Comparison is one profile scored on two dates, side by side: for every program, area and metric, the standing on each date and what changed (rules and outcomes)."
+}
+`
 
-//go:embed comparison.schema.json
-var schema0 string
+// schema1 is profile.schema.json.
+var schema1 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.schema.json",
+  "$defs": {
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string"
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "additionalProperties": {
+        "type": "number"
+      },
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "additionalProperties": {
+        "type": "string"
+      },
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "additionalProperties": {
+        "type": "number"
+      },
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile",
+  "description": "Profile is what a partner tells PartnerScore about itself: the input of an evaluation."
+}
+`
 
-//go:embed profile.schema.json
-var schema1 string
+// schema2 is profile.microsoft-ai-cloud-partner-program.fy23.schema.json.
+var schema2 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-ai-cloud-partner-program.fy23.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "azure.acrTtm",
+        "azure.deployments",
+        "azure.ent.netCustomerAdds",
+        "azure.usageGrowth",
+        "ba.ent.deployments",
+        "ba.ent.netCustomerAdds",
+        "ba.largeWorkloads",
+        "ba.mcvBaseline",
+        "ba.smb.deployments",
+        "ba.smb.netCustomerAdds",
+        "ba.usageGrowth",
+        "mw.ent.deployments.cpor",
+        "mw.ent.deployments.dpor",
+        "mw.ent.netCustomerAdds",
+        "mw.ent.usageGrowth.cpor",
+        "mw.ent.usageGrowth.dpor",
+        "mw.smb.deployments.cpor",
+        "mw.smb.deployments.csp",
+        "mw.smb.netCustomerAdds",
+        "mw.smb.usageGrowth.cpor",
+        "mw.smb.usageGrowth.csp",
+        "sec.ent.deployments.azure",
+        "sec.ent.deployments.m365",
+        "sec.ent.netCustomerAdds.azure",
+        "sec.ent.netCustomerAdds.m365",
+        "sec.ent.usageGrowth.azureAcr",
+        "sec.ent.usageGrowth.m365Users"
+      ],
+      "description": "A fact id declared by microsoft-ai-cloud-partner-program fy23."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-ai-cloud-partner-program"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "azure.acrTtm": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure: qualifying ACR, trailing 12 months. Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000. Unit: usd."
+        },
+        "azure.deployments": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Azure: services deployed. Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded). Unit: services."
+        },
+        "azure.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure: net customer adds. Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Azure: ACR growth, year on year. Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted). Unit: percent."
+        },
+        "ba.ent.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net new deployments (workloads). Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net customer adds (workloads). Business Applications Enterprise: net new workloads per customer tenant with at least $500 revenue in the month (before March 2023), now minus 12 months ago. Unit: workloads."
+        },
+        "ba.largeWorkloads": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": 0,
+          "description": "Business Applications: workloads above $5,000 per tenant. Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB. Unit: workloads."
+        },
+        "ba.mcvBaseline": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Business Applications: MCV 12 months ago. Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB). Unit: mcv."
+        },
+        "ba.smb.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net new deployments (workloads). Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net customer adds (workloads). Business Applications SMB: net new workloads per customer tenant with more than $500 adjusted revenue in the month (before March 2023), now minus 12 months ago. Unit: workloads."
+        },
+        "ba.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Business Applications: MCV growth, year on year. Percentage growth of monthly consumption value versus 12 months earlier. Unit: percent."
+        },
+        "mw.ent.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.deployments.dpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via DPOR. Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR. Unit: customers."
+        },
+        "mw.ent.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.ent.usageGrowth.dpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via DPOR (active users). Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.deployments.csp": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CSP. Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2. Unit: customers."
+        },
+        "mw.smb.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.usageGrowth.csp": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CSP (active users). Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "sec.ent.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Azure. Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Microsoft 365. Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Azure. Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM. Unit: customers."
+        },
+        "sec.ent.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Microsoft 365. Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago. Unit: customers."
+        },
+        "sec.ent.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.ent.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {
+        "business-applications": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Business Applications."
+        },
+        "data-ai": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Data & AI (Azure)."
+        },
+        "digital-app-innovation": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Digital & App Innovation (Azure)."
+        },
+        "infrastructure": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Infrastructure (Azure)."
+        },
+        "modern-work": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Modern Work."
+        },
+        "security": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Security."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy23",
+  "description": "A profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy23, the rules in force from 2022-10-03 to 2023-02-28: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy23.schema.json
-var schema2 string
+// schema3 is profile.microsoft-ai-cloud-partner-program.fy24.schema.json.
+var schema3 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-ai-cloud-partner-program.fy24.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "azure.acrTtm",
+        "azure.deployments",
+        "azure.ent.netCustomerAdds",
+        "azure.usageGrowth",
+        "ba.ent.deployments",
+        "ba.ent.netCustomerAdds",
+        "ba.largeWorkloads",
+        "ba.mcvBaseline",
+        "ba.smb.deployments",
+        "ba.smb.netCustomerAdds",
+        "ba.usageGrowth",
+        "mw.ent.deployments.cpor",
+        "mw.ent.deployments.dpor",
+        "mw.ent.netCustomerAdds",
+        "mw.ent.usageGrowth.cpor",
+        "mw.ent.usageGrowth.dpor",
+        "mw.smb.deployments.cpor",
+        "mw.smb.deployments.csp",
+        "mw.smb.netCustomerAdds",
+        "mw.smb.usageGrowth.cpor",
+        "mw.smb.usageGrowth.csp",
+        "sec.ent.deployments.azure",
+        "sec.ent.deployments.m365",
+        "sec.ent.netCustomerAdds.azure",
+        "sec.ent.netCustomerAdds.m365",
+        "sec.ent.usageGrowth.azureAcr",
+        "sec.ent.usageGrowth.m365Users"
+      ],
+      "description": "A fact id declared by microsoft-ai-cloud-partner-program fy24."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-ai-cloud-partner-program"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "azure.acrTtm": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure: qualifying ACR, trailing 12 months. Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000. Unit: usd."
+        },
+        "azure.deployments": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Azure: services deployed. Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded). Unit: services."
+        },
+        "azure.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure: net customer adds. Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Azure: ACR growth, year on year. Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted). Unit: percent."
+        },
+        "ba.ent.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net new deployments (workloads). Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.largeWorkloads": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": 0,
+          "description": "Business Applications: workloads above $5,000 per tenant. Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB. Unit: workloads."
+        },
+        "ba.mcvBaseline": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Business Applications: MCV 12 months ago. Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB). Unit: mcv."
+        },
+        "ba.smb.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net new deployments (workloads). Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Business Applications: MCV growth, year on year. Percentage growth of monthly consumption value versus 12 months earlier. Unit: percent."
+        },
+        "mw.ent.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.deployments.dpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via DPOR. Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR. Unit: customers."
+        },
+        "mw.ent.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.ent.usageGrowth.dpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via DPOR (active users). Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.deployments.csp": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CSP. Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2. Unit: customers."
+        },
+        "mw.smb.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.usageGrowth.csp": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CSP (active users). Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "sec.ent.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Azure. Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Microsoft 365. Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Azure. Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM. Unit: customers."
+        },
+        "sec.ent.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Microsoft 365. Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago. Unit: customers."
+        },
+        "sec.ent.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.ent.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {
+        "business-applications": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Business Applications."
+        },
+        "data-ai": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Data & AI (Azure)."
+        },
+        "digital-app-innovation": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Digital & App Innovation (Azure)."
+        },
+        "infrastructure": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Infrastructure (Azure)."
+        },
+        "modern-work": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Modern Work."
+        },
+        "security": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Security."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy24",
+  "description": "A profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy24, the rules in force from 2023-03-01 to 2023-11-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy24.schema.json
-var schema3 string
+// schema4 is profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json.
+var schema4 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "azure.acrTtm",
+        "azure.deployments",
+        "azure.ent.netCustomerAdds",
+        "azure.usageGrowth",
+        "ba.ent.deployments",
+        "ba.ent.netCustomerAdds",
+        "ba.largeWorkloads",
+        "ba.mcvBaseline",
+        "ba.smb.deployments",
+        "ba.smb.netCustomerAdds",
+        "ba.usageGrowth",
+        "mw.ent.deployments.cpor",
+        "mw.ent.deployments.dpor",
+        "mw.ent.netCustomerAdds",
+        "mw.ent.usageGrowth.cpor",
+        "mw.ent.usageGrowth.dpor",
+        "mw.smb.deployments.cpor",
+        "mw.smb.deployments.csp",
+        "mw.smb.netCustomerAdds",
+        "mw.smb.usageGrowth.cpor",
+        "mw.smb.usageGrowth.csp",
+        "sec.ent.deployments.azure",
+        "sec.ent.deployments.m365",
+        "sec.ent.netCustomerAdds.azure",
+        "sec.ent.netCustomerAdds.m365",
+        "sec.ent.usageGrowth.azureAcr",
+        "sec.ent.usageGrowth.m365Users"
+      ],
+      "description": "A fact id declared by microsoft-ai-cloud-partner-program fy24-dec."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-ai-cloud-partner-program"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "azure.acrTtm": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure: qualifying ACR, trailing 12 months. Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000. Unit: usd."
+        },
+        "azure.deployments": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Azure: services deployed. Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded). Unit: services."
+        },
+        "azure.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure: net customer adds. Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Azure: ACR growth, year on year. Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted). Unit: percent."
+        },
+        "ba.ent.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net new deployments (workloads). Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.largeWorkloads": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": 0,
+          "description": "Business Applications: workloads above $5,000 per tenant. Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB. Unit: workloads."
+        },
+        "ba.mcvBaseline": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Business Applications: MCV 12 months ago. Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB). Unit: mcv."
+        },
+        "ba.smb.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net new deployments (workloads). Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Business Applications: MCV growth, year on year. Percentage growth of monthly consumption value versus 12 months earlier. Unit: percent."
+        },
+        "mw.ent.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.deployments.dpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via DPOR. Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences (the page says \"paid seats\"), associated through CPOR, DPOR. Unit: customers."
+        },
+        "mw.ent.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.ent.usageGrowth.dpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via DPOR (active users). Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.deployments.csp": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CSP. Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences (the page says \"paid seats\"), associated through CPOR, CSP T1/T2. Unit: customers."
+        },
+        "mw.smb.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.usageGrowth.csp": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CSP (active users). Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "sec.ent.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Azure. Customer tenants with a total of $12,000 ACR in the past 12 months from eligible Azure security services (PAL): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net new deployments, Microsoft 365. Customer tenants with at least 25 paid seats of which at least 15% are active, on eligible Microsoft 365 security workloads (CPOR): last month minus the same month a year earlier. Unit: deployments."
+        },
+        "sec.ent.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Azure. Customer tenants with at least $100 ACR in the past 12 months from eligible Azure security services, through PAL: current TTM minus previous TTM. Unit: customers."
+        },
+        "sec.ent.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security: net customer adds, Microsoft 365. Customer tenants with at least 25 paid seats in the month on eligible Microsoft 365 security workloads, through CPOR: now minus 12 months ago. Unit: customers."
+        },
+        "sec.ent.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.ent.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {
+        "business-applications": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Business Applications."
+        },
+        "data-ai": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Data & AI (Azure)."
+        },
+        "digital-app-innovation": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Digital & App Innovation (Azure)."
+        },
+        "infrastructure": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Infrastructure (Azure)."
+        },
+        "modern-work": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Modern Work."
+        },
+        "security": {
+          "type": "string",
+          "enum": [
+            "enterprise"
+          ],
+          "description": "The track of Security."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy24-dec",
+  "description": "A profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy24-dec, the rules in force from 2023-12-01 to 2024-06-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy24-dec.schema.json
-var schema4 string
+// schema5 is profile.microsoft-ai-cloud-partner-program.fy25.schema.json.
+var schema5 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-ai-cloud-partner-program.fy25.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "azure.acrTtm",
+        "azure.deployments",
+        "azure.ent.netCustomerAdds",
+        "azure.smb.netCustomerAdds",
+        "azure.smbCustomerShare",
+        "azure.usageGrowth",
+        "ba.ent.deployments",
+        "ba.ent.netCustomerAdds",
+        "ba.largeWorkloads",
+        "ba.mcvBaseline",
+        "ba.smb.deployments",
+        "ba.smb.netCustomerAdds",
+        "ba.usageGrowth",
+        "mw.ent.deployments.cpor",
+        "mw.ent.deployments.dpor",
+        "mw.ent.netCustomerAdds",
+        "mw.ent.usageGrowth.cpor",
+        "mw.ent.usageGrowth.dpor",
+        "mw.smb.deployments.cpor",
+        "mw.smb.deployments.csp",
+        "mw.smb.netCustomerAdds",
+        "mw.smb.usageGrowth.cpor",
+        "mw.smb.usageGrowth.csp",
+        "sec.ent.deployments.azure",
+        "sec.ent.deployments.m365",
+        "sec.ent.netCustomerAdds.azure",
+        "sec.ent.netCustomerAdds.m365",
+        "sec.ent.usageGrowth.azureAcr",
+        "sec.ent.usageGrowth.m365Users",
+        "sec.smb.deployments.azure",
+        "sec.smb.deployments.m365",
+        "sec.smb.netCustomerAdds.azure",
+        "sec.smb.netCustomerAdds.m365",
+        "sec.smb.usageGrowth.azureAcr",
+        "sec.smb.usageGrowth.m365Users"
+      ],
+      "description": "A fact id declared by microsoft-ai-cloud-partner-program fy25."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-ai-cloud-partner-program"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "azure.acrTtm": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure: qualifying ACR, trailing 12 months. Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000. Unit: usd."
+        },
+        "azure.deployments": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Azure: services deployed. Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded). Unit: services."
+        },
+        "azure.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure Enterprise: net customer adds. Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure SMB: net customer adds. Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.smbCustomerShare": {
+          "type": "number",
+          "maximum": 100,
+          "minimum": 0,
+          "description": "Azure: share of customers in the SMB segment. Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track. Unit: percent."
+        },
+        "azure.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Azure: ACR growth, year on year. Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted). Unit: percent."
+        },
+        "ba.ent.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net new deployments (workloads). Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.largeWorkloads": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": 0,
+          "description": "Business Applications: workloads above $5,000 per tenant. Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB. Unit: workloads."
+        },
+        "ba.mcvBaseline": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Business Applications: MCV 12 months ago. Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB). Unit: mcv."
+        },
+        "ba.smb.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net new deployments (workloads). Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Business Applications: MCV growth, year on year. Percentage growth of monthly consumption value versus 12 months earlier. Unit: percent."
+        },
+        "mw.ent.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.deployments.dpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via DPOR. Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR. Unit: customers."
+        },
+        "mw.ent.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.ent.usageGrowth.dpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via DPOR (active users). Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.deployments.csp": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CSP. Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences, associated through CPOR, CSP T1/T2. Unit: customers."
+        },
+        "mw.smb.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.usageGrowth.csp": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CSP (active users). Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "sec.ent.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net new deployments, Azure. Net new customer tenants with security ACR > $12,000 over 12 months. Unit: deployments."
+        },
+        "sec.ent.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net new deployments, Microsoft 365. Net new tenants (>300 paid licences) with at least 15% of paid licences active. Unit: deployments."
+        },
+        "sec.ent.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net customer adds, Azure. Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2. Unit: customers."
+        },
+        "sec.ent.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net customer adds, Microsoft 365. Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2. Unit: customers."
+        },
+        "sec.ent.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security Enterprise: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.ent.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security Enterprise: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        },
+        "sec.smb.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net new deployments, Azure. Net new customer tenants with security ACR $750–$12,000 over 12 months. Unit: deployments."
+        },
+        "sec.smb.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net new deployments, Microsoft 365. Net new tenants (5–300 paid licences) with at least 15% of paid licences active. Unit: deployments."
+        },
+        "sec.smb.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net customer adds, Azure. Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2. Unit: customers."
+        },
+        "sec.smb.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net customer adds, Microsoft 365. Net new customers with 5–300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2. Unit: customers."
+        },
+        "sec.smb.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security SMB: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.smb.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security SMB: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {
+        "business-applications": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Business Applications."
+        },
+        "data-ai": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Data & AI (Azure)."
+        },
+        "digital-app-innovation": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Digital & App Innovation (Azure)."
+        },
+        "infrastructure": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Infrastructure (Azure)."
+        },
+        "modern-work": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Modern Work."
+        },
+        "security": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Security."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy25",
+  "description": "A profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy25, the rules in force from 2024-07-01 to 2025-06-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy25.schema.json
-var schema5 string
+// schema6 is profile.microsoft-ai-cloud-partner-program.fy26.schema.json.
+var schema6 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-ai-cloud-partner-program.fy26.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "azure.acrTtm",
+        "azure.deployments",
+        "azure.ent.netCustomerAdds",
+        "azure.smb.netCustomerAdds",
+        "azure.smbCustomerShare",
+        "azure.usageGrowth",
+        "ba.ent.deployments",
+        "ba.ent.netCustomerAdds",
+        "ba.largeWorkloads",
+        "ba.mcvBaseline",
+        "ba.smb.deployments",
+        "ba.smb.netCustomerAdds",
+        "ba.usageGrowth",
+        "mw.ent.deployments.cpor",
+        "mw.ent.deployments.dpor",
+        "mw.ent.netCustomerAdds",
+        "mw.ent.usageGrowth.cpor",
+        "mw.ent.usageGrowth.dpor",
+        "mw.smb.deployments.cpor",
+        "mw.smb.deployments.csp",
+        "mw.smb.netCustomerAdds",
+        "mw.smb.usageGrowth.cpor",
+        "mw.smb.usageGrowth.csp",
+        "sec.ent.deployments.azure",
+        "sec.ent.deployments.m365",
+        "sec.ent.netCustomerAdds.azure",
+        "sec.ent.netCustomerAdds.m365",
+        "sec.ent.usageGrowth.azureAcr",
+        "sec.ent.usageGrowth.m365Users",
+        "sec.smb.deployments.azure",
+        "sec.smb.deployments.m365",
+        "sec.smb.netCustomerAdds.azure",
+        "sec.smb.netCustomerAdds.m365",
+        "sec.smb.usageGrowth.azureAcr",
+        "sec.smb.usageGrowth.m365Users"
+      ],
+      "description": "A fact id declared by microsoft-ai-cloud-partner-program fy26."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-ai-cloud-partner-program"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "azure.acrTtm": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure: qualifying ACR, trailing 12 months. Qualifying Azure consumed revenue over the last 12 months, in USD. Usage growth counts only from $1,000. Unit: usd."
+        },
+        "azure.deployments": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Azure: services deployed. Distinct Azure Level 2 services with ACR above 0 in the last 12 months (Virtual Machines and VM licences excluded). Unit: services."
+        },
+        "azure.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure Enterprise: net customer adds. Net new customer tenants with at least $1,000 ACR in one of the last 2 months (last month versus the same month last year); associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Azure SMB: net customer adds. Net new customer tenants with at least $500 ACR in one of the last 2 months; associations CSP T1/T2, DPOR, PAL. Unit: customers."
+        },
+        "azure.smbCustomerShare": {
+          "type": "number",
+          "maximum": 100,
+          "minimum": 0,
+          "description": "Azure: share of customers in the SMB segment. Percentage of your Azure customers that are SMB-segment, on last month's data. 80% or more puts the Azure areas on the SMB track. Unit: percent."
+        },
+        "azure.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Azure: ACR growth, year on year. Percentage growth of Azure consumed revenue (all Azure Service Level 2 services; Support, Internal, Benefit and Trial offers excluded; sovereign clouds not counted). Unit: percent."
+        },
+        "ba.ent.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net new deployments (workloads). Net new workloads per tenant reaching at least 10,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications Enterprise: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $1,500 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.largeWorkloads": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": 0,
+          "description": "Business Applications: workloads above $5,000 per tenant. Unique workloads contributing more than $5,000 revenue per customer tenant in both month-1 and month-13. Five or more puts you on the Enterprise track, four or fewer on SMB. Unit: workloads."
+        },
+        "ba.mcvBaseline": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Business Applications: MCV 12 months ago. Monthly consumption value 12 months ago. Usage growth counts only from 50,000 (Enterprise) or 25,000 (SMB). Unit: mcv."
+        },
+        "ba.smb.deployments": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net new deployments (workloads). Net new workloads per tenant reaching at least 5,000 monthly consumption value (MCV = MAU or capacity × rate). Unit: workloads."
+        },
+        "ba.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Business Applications SMB: net customer adds (workloads). Net new eligible workloads per customer tenant over 12 months; a workload is eligible at $250 revenue in a month (EA, CSP, Web Direct). Unit: workloads."
+        },
+        "ba.usageGrowth": {
+          "type": "number",
+          "maximum": 1000000,
+          "minimum": -100,
+          "description": "Business Applications: MCV growth, year on year. Percentage growth of monthly consumption value versus 12 months earlier. Unit: percent."
+        },
+        "mw.ent.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.deployments.dpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net new deployments via DPOR. Tenants with at least 40% of paid licences active (MAU), associated through DPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.ent.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work Enterprise: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at >300 paid licences, associated through CPOR, DPOR. Unit: customers."
+        },
+        "mw.ent.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.ent.usageGrowth.dpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work Enterprise: usage growth via DPOR (active users). Growth in monthly active users on DPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.deployments.cpor": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CPOR. Tenants with at least 40% of paid licences active (MAU), associated through CPOR; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.deployments.csp": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net new deployments via CSP. Tenants with at least 40% of paid licences active (MAU), associated through CSP; tenants already above 40% when claimed in the last 12 months are excluded. Unit: deployments."
+        },
+        "mw.smb.netCustomerAdds": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Modern Work SMB: net customer adds (12 months). Qualifying tenants now minus 12 months ago; a tenant qualifies with at least one eligible workload at 11–300 paid licences, associated through CPOR, CSP T1/T2. Unit: customers."
+        },
+        "mw.smb.usageGrowth.cpor": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CPOR (active users). Growth in monthly active users on CPOR-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "mw.smb.usageGrowth.csp": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Modern Work SMB: usage growth via CSP (active users). Growth in monthly active users on CSP-associated tenants, last month versus the same month a year earlier (only growth since the association date counts). Unit: users."
+        },
+        "sec.ent.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net new deployments, Azure. Net new customer tenants with security ACR > $12,000 over 12 months. Unit: deployments."
+        },
+        "sec.ent.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net new deployments, Microsoft 365. Net new tenants (>300 paid licences) with at least 15% of paid licences active. Unit: deployments."
+        },
+        "sec.ent.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net customer adds, Azure. Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2. Unit: customers."
+        },
+        "sec.ent.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security Enterprise: net customer adds, Microsoft 365. Net new customers with >300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2. Unit: customers."
+        },
+        "sec.ent.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security Enterprise: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.ent.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security Enterprise: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        },
+        "sec.smb.deployments.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net new deployments, Azure. Net new customer tenants with security ACR $750–$12,000 over 12 months. Unit: deployments."
+        },
+        "sec.smb.deployments.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net new deployments, Microsoft 365. Net new tenants (5–300 paid licences) with at least 15% of paid licences active. Unit: deployments."
+        },
+        "sec.smb.netCustomerAdds.azure": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net customer adds, Azure. Net new customers (trailing 12 months versus the previous 12) with at least $600 security ACR over 12 months; associations PAL, CSP T1/T2. Unit: customers."
+        },
+        "sec.smb.netCustomerAdds.m365": {
+          "type": "integer",
+          "maximum": 100000,
+          "minimum": -100000,
+          "description": "Security SMB: net customer adds, Microsoft 365. Net new customers with 5–300 paid licences on an eligible security workload; associations CPOR, CSP T1/T2. Unit: customers."
+        },
+        "sec.smb.usageGrowth.azureAcr": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": -1000000000000,
+          "description": "Security SMB: Azure security ACR growth (USD). Growth of Azure security consumed revenue (eligible services: Defender for Cloud, Sentinel, Key Vault, Firewall, Entra, Purview…), in USD. Unit: usd."
+        },
+        "sec.smb.usageGrowth.m365Users": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": -10000000,
+          "description": "Security SMB: Microsoft 365 protected-user growth. Growth in users protected by eligible Microsoft 365 security workloads (Entra ID P1, Defender for Office 365, Defender for Endpoint P2, Defender for Identity, Purview Information Protection, Intune). Unit: users."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {
+        "business-applications": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Business Applications."
+        },
+        "data-ai": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Data & AI (Azure)."
+        },
+        "digital-app-innovation": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Digital & App Innovation (Azure)."
+        },
+        "infrastructure": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Infrastructure (Azure)."
+        },
+        "modern-work": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Modern Work."
+        },
+        "security": {
+          "type": "string",
+          "enum": [
+            "enterprise",
+            "smb"
+          ],
+          "description": "The track of Security."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy26",
+  "description": "A profile for Microsoft AI Cloud Partner Program: Solutions Partner designations fy26, the rules in force from 2025-07-01: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-ai-cloud-partner-program.fy26.schema.json
-var schema6 string
+// schema7 is profile.microsoft-bpos-partner-fees.2009.schema.json.
+var schema7 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-bpos-partner-fees.2009.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "description": "A fact id declared by microsoft-bpos-partner-fees 2009."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-bpos-partner-fees"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {
+        "bpos.initialRate": {
+          "type": "number",
+          "maximum": 100,
+          "minimum": 0,
+          "description": "Initial fee on the first year's revenue. Percent of the first year's subscription revenue, paid once. Unit: percent. Default: 12.",
+          "default": 12
+        },
+        "bpos.pricePerUserMonth": {
+          "type": "number",
+          "maximum": 1000,
+          "minimum": 0,
+          "description": "Price per user per month. USD per user per month; the default is the Deskless Worker Suite's USD 3 (seed 003). Unit: usd. Default: 3.",
+          "default": 3
+        },
+        "bpos.recurringRate": {
+          "type": "number",
+          "maximum": 100,
+          "minimum": 0,
+          "description": "Recurring fee per year. Percent of each year's subscription revenue, including the first. Unit: percent. Default: 6.",
+          "default": 6
+        },
+        "bpos.seats": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 1,
+          "description": "Seats (users). Users subscribed; an example value by default. Unit: seats. Default: 50. The default is an assumption (no source gives it).",
+          "default": 50
+        },
+        "bpos.years": {
+          "type": "integer",
+          "maximum": 20,
+          "minimum": 1,
+          "description": "Years. How many years to show. Unit: years. Default: 3.",
+          "default": 3
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft BPOS: partner fees 2009",
+  "description": "A profile for Microsoft BPOS: partner fees 2009, the rules in force from 2009-01-01 to 2011-06-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-bpos-partner-fees.2009.schema.json
-var schema7 string
+// schema8 is profile.microsoft-cloud-solution-provider.2015-07.schema.json.
+var schema8 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-cloud-solution-provider.2015-07.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "csp.billingProvisioning",
+        "csp.indirectProvider",
+        "csp.support247"
+      ],
+      "description": "A fact id declared by microsoft-cloud-solution-provider 2015-07."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-cloud-solution-provider"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "csp.billingProvisioning": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Billing and provisioning capability. 1 when the partner has its own billing and provisioning infrastructure for customers. Unit: boolean."
+        },
+        "csp.indirectProvider": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Works with an indirect provider. 1 when the reseller buys through an authorized indirect provider (distributor). Unit: boolean."
+        },
+        "csp.support247": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "24/7 support. 1 when the partner provides 24/7 technical support to its customers. Unit: boolean."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Cloud Solution Provider (CSP) 2015-07",
+  "description": "A profile for Microsoft Cloud Solution Provider (CSP) 2015-07, the rules in force from 2015-07-01 to 2018-08-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-cloud-solution-provider.2015-07.schema.json
-var schema8 string
+// schema9 is profile.microsoft-cloud-solution-provider.2018-08.schema.json.
+var schema9 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-cloud-solution-provider.2018-08.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "csp.agreementSigned",
+        "csp.billingProvisioning",
+        "csp.firstLevelSupport",
+        "csp.indirectProvider",
+        "csp.managedServices",
+        "csp.mpnId",
+        "csp.supportPlan"
+      ],
+      "description": "A fact id declared by microsoft-cloud-solution-provider 2018-08."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-cloud-solution-provider"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "csp.agreementSigned": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner agreement signed. 1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill). Unit: boolean."
+        },
+        "csp.billingProvisioning": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Billing and provisioning capability. 1 when the partner has its own billing and provisioning infrastructure for customers. Unit: boolean."
+        },
+        "csp.firstLevelSupport": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "First-level cloud support. 1 when the partner provides the first level of cloud product support to its customers. Unit: boolean."
+        },
+        "csp.indirectProvider": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Works with an indirect provider. 1 when the reseller buys through an authorized indirect provider (distributor). Unit: boolean."
+        },
+        "csp.managedServices": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Managed services, IP or customer solutions offered. How many managed services, intellectual-property offers or customer solutions the partner sells with CSP. Unit: offers."
+        },
+        "csp.mpnId": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner network id (MPN ID). 1 when the partner has a Microsoft partner network id. Unit: boolean."
+        },
+        "csp.supportPlan": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Advanced or Premier Support for Partners. 1 when the partner holds an active Advanced or Premier Support for Partners plan. Unit: boolean."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Cloud Solution Provider (CSP) 2018-08",
+  "description": "A profile for Microsoft Cloud Solution Provider (CSP) 2018-08, the rules in force from 2018-08-31 to 2020-10-26: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-cloud-solution-provider.2018-08.schema.json
-var schema9 string
+// schema10 is profile.microsoft-cloud-solution-provider.2020-10.schema.json.
+var schema10 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-cloud-solution-provider.2020-10.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "csp.agreementSigned",
+        "csp.billingProvisioning",
+        "csp.firstLevelSupport",
+        "csp.indirectProvider",
+        "csp.managedServices",
+        "csp.mpnId",
+        "csp.revenueTTM",
+        "csp.supportPlan"
+      ],
+      "description": "A fact id declared by microsoft-cloud-solution-provider 2020-10."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-cloud-solution-provider"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "csp.agreementSigned": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner agreement signed. 1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill). Unit: boolean."
+        },
+        "csp.billingProvisioning": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Billing and provisioning capability. 1 when the partner has its own billing and provisioning infrastructure for customers. Unit: boolean."
+        },
+        "csp.firstLevelSupport": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "First-level cloud support. 1 when the partner provides the first level of cloud product support to its customers. Unit: boolean."
+        },
+        "csp.indirectProvider": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Works with an indirect provider. 1 when the reseller buys through an authorized indirect provider (distributor). Unit: boolean."
+        },
+        "csp.managedServices": {
+          "type": "integer",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Managed services, IP or customer solutions offered. How many managed services, intellectual-property offers or customer solutions the partner sells with CSP. Unit: offers."
+        },
+        "csp.mpnId": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner network id (MPN ID). 1 when the partner has a Microsoft partner network id. Unit: boolean."
+        },
+        "csp.revenueTTM": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "CSP revenue, trailing 12 months. CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider. Unit: usd."
+        },
+        "csp.supportPlan": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Advanced or Premier Support for Partners. 1 when the partner holds an active Advanced or Premier Support for Partners plan. Unit: boolean."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Cloud Solution Provider (CSP) 2020-10",
+  "description": "A profile for Microsoft Cloud Solution Provider (CSP) 2020-10, the rules in force from 2020-10-27 to 2025-09-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-cloud-solution-provider.2020-10.schema.json
-var schema10 string
+// schema11 is profile.microsoft-cloud-solution-provider.fy26.schema.json.
+var schema11 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-cloud-solution-provider.fy26.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "csp.agreementSigned",
+        "csp.indirectProvider",
+        "csp.monthsIndirectReseller",
+        "csp.operationalAssessment",
+        "csp.revenueTTM",
+        "csp.securityRequirements",
+        "csp.supportPlan",
+        "csp.vettingPassed"
+      ],
+      "description": "A fact id declared by microsoft-cloud-solution-provider fy26."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-cloud-solution-provider"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "csp.agreementSigned": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner agreement signed. 1 when someone with authority signed the partner agreement (the Microsoft Partner Agreement, MPA, from 2019; the direct-bill MPA for FY26 direct bill). Unit: boolean."
+        },
+        "csp.indirectProvider": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Works with an indirect provider. 1 when the reseller buys through an authorized indirect provider (distributor). Unit: boolean."
+        },
+        "csp.monthsIndirectReseller": {
+          "type": "integer",
+          "maximum": 1200,
+          "minimum": 0,
+          "description": "Months transacting as an indirect reseller. How long the partner has transacted as a CSP indirect reseller. Unit: months."
+        },
+        "csp.operationalAssessment": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Operational assessment passed. 1 when the automated operational assessment (billing, provisioning, compliance, support, security) is passed. Unit: boolean."
+        },
+        "csp.revenueTTM": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "CSP revenue, trailing 12 months. CSP cloud revenue billed over the last 12 months (perpetual software excluded): as an indirect reseller for the October 2020 direct-bill rule; at Partner Global Account level for FY26 direct bill, Partner Location Account level for an indirect reseller, per authorized region for an indirect provider. Unit: usd."
+        },
+        "csp.securityRequirements": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Partner Center security requirements met. 1 when the mandatory Partner Center security-score requirements are met. Unit: boolean."
+        },
+        "csp.supportPlan": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Advanced or Premier Support for Partners. 1 when the partner holds an active Advanced or Premier Support for Partners plan. Unit: boolean."
+        },
+        "csp.vettingPassed": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Business vetting passed. 1 when Microsoft's business vetting is passed (full vetting for direct bill, basic for an indirect reseller). Unit: boolean."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Cloud Solution Provider (CSP) fy26",
+  "description": "A profile for Microsoft Cloud Solution Provider (CSP) fy26, the rules in force from 2025-10-01: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-cloud-solution-provider.fy26.schema.json
-var schema11 string
+// schema12 is profile.microsoft-csp-advisor-cash-flow.2015-07.schema.json.
+var schema12 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-csp-advisor-cash-flow.2015-07.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "description": "A fact id declared by microsoft-csp-advisor-cash-flow 2015-07."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-csp-advisor-cash-flow"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {
+        "cashflow.billingLagMonths": {
+          "type": "integer",
+          "maximum": 3,
+          "minimum": 0,
+          "description": "Months between use and the CSP bill. CSP bills after use; one month by default. Unit: months. Default: 1. The default is an assumption (no source gives it).",
+          "default": 1
+        },
+        "cashflow.pricePerUserMonth": {
+          "type": "number",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Price per user per month. USD; an example value by default. Unit: usd. Default: 8. The default is an assumption (no source gives it).",
+          "default": 8
+        },
+        "cashflow.seats": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 1,
+          "description": "Users. Users subscribed. Unit: seats. Default: 50. The default is an assumption (no source gives it).",
+          "default": 50
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft cloud: Advisor prepayment versus CSP billing after use 2015-07",
+  "description": "A profile for Microsoft cloud: Advisor prepayment versus CSP billing after use 2015-07, the rules in force from 2015-07-01: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-csp-advisor-cash-flow.2015-07.schema.json
-var schema12 string
+// schema13 is profile.microsoft-nce-term-comparison.2022-03.schema.json.
+var schema13 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-nce-term-comparison.2022-03.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "description": "A fact id declared by microsoft-nce-term-comparison 2022-03."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-nce-term-comparison"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {
+        "nce.annualPricePerSeatMonth": {
+          "type": "number",
+          "maximum": 10000,
+          "minimum": 0,
+          "description": "Annual-term price per seat per month. USD; an example value by default. Unit: usd. Default: 10. The default is an assumption (no source gives it).",
+          "default": 10
+        },
+        "nce.monthlyPremium": {
+          "type": "number",
+          "maximum": 100,
+          "minimum": 0,
+          "description": "Monthly-term premium. A monthly term costs this much more than an annual term. Unit: percent. Default: 20.",
+          "default": 20
+        },
+        "nce.monthsNeeded": {
+          "type": "integer",
+          "maximum": 12,
+          "minimum": 1,
+          "description": "Months the seats are needed. After these months, a monthly term stops; an annual term is still owed for 12 months. Unit: months. Default: 12. The default is an assumption (no source gives it).",
+          "default": 12
+        },
+        "nce.seats": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 1,
+          "description": "Seats. Seats of the offer. Unit: seats. Default: 25. The default is an assumption (no source gives it).",
+          "default": 25
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft CSP New Commerce: monthly versus annual term 2022-03",
+  "description": "A profile for Microsoft CSP New Commerce: monthly versus annual term 2022-03, the rules in force from 2022-03-10: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-nce-term-comparison.2022-03.schema.json
-var schema13 string
+// schema14 is profile.microsoft-partner-network-competencies.2014.schema.json.
+var schema14 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-partner-network-competencies.2014.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "legacy.cloudPlatform.azureUSD",
+        "legacy.smcs.customers",
+        "legacy.smcs.seats"
+      ],
+      "description": "A fact id declared by microsoft-partner-network-competencies 2014."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-partner-network-competencies"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "legacy.cloudPlatform.azureUSD": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure consumption, previous 12 months (Cloud Platform). Azure consumption attributed to the partner over the previous 12 months. Unit: usd."
+        },
+        "legacy.smcs.customers": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 0,
+          "description": "Customers (Small and Midmarket Cloud Solutions). Customers over which the seats are counted (new customers from September 2015). Unit: customers."
+        },
+        "legacy.smcs.seats": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": 0,
+          "description": "Office 365 seats sold (Small and Midmarket Cloud Solutions). Office 365 seats across the customers counted for the competency. Unit: seats."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Partner Network: legacy Silver and Gold competencies 2014",
+  "description": "A profile for Microsoft Partner Network: legacy Silver and Gold competencies 2014, the rules in force from 2014-07-01 to 2015-08-31: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-partner-network-competencies.2014.schema.json
-var schema14 string
+// schema15 is profile.microsoft-partner-network-competencies.2015-09.schema.json.
+var schema15 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-partner-network-competencies.2015-09.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "legacy.cloudPlatform.azureUSD",
+        "legacy.smcs.customers",
+        "legacy.smcs.seats"
+      ],
+      "description": "A fact id declared by microsoft-partner-network-competencies 2015-09."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-partner-network-competencies"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "legacy.cloudPlatform.azureUSD": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Azure consumption, previous 12 months (Cloud Platform). Azure consumption attributed to the partner over the previous 12 months. Unit: usd."
+        },
+        "legacy.smcs.customers": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 0,
+          "description": "Customers (Small and Midmarket Cloud Solutions). Customers over which the seats are counted (new customers from September 2015). Unit: customers."
+        },
+        "legacy.smcs.seats": {
+          "type": "integer",
+          "maximum": 10000000,
+          "minimum": 0,
+          "description": "Office 365 seats sold (Small and Midmarket Cloud Solutions). Office 365 seats across the customers counted for the competency. Unit: seats."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft Partner Network: legacy Silver and Gold competencies 2015-09",
+  "description": "A profile for Microsoft Partner Network: legacy Silver and Gold competencies 2015-09, the rules in force from 2015-09-01 to 2023-09-30: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-partner-network-competencies.2015-09.schema.json
-var schema15 string
+// schema16 is profile.microsoft-partner-program-transition-2022.2022.schema.json.
+var schema16 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.microsoft-partner-program-transition-2022.2022.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "description": "A fact id declared by microsoft-partner-program-transition-2022 2022."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "microsoft-partner-program-transition-2022"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for Microsoft partner program: the 2022 transition 2022",
+  "description": "A profile for Microsoft partner program: the 2022 transition 2022, the rules in force from 2010-11-01: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.microsoft-partner-program-transition-2022.2022.schema.json
-var schema16 string
+// schema17 is profile.vmware-partner-connect.2020.schema.json.
+var schema17 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/profile.vmware-partner-connect.2020.schema.json",
+  "$defs": {
+    "CertificationName": {
+      "type": "string",
+      "enum": [
+        "AB-100",
+        "AB-210",
+        "AB-250",
+        "AB-410",
+        "AB-900",
+        "AI-102",
+        "AI-103",
+        "AI-200",
+        "AI-300",
+        "AVD Specialty",
+        "AZ-104",
+        "AZ-120",
+        "AZ-140",
+        "AZ-204",
+        "AZ-220",
+        "AZ-305",
+        "AZ-400",
+        "AZ-500",
+        "AZ-600",
+        "AZ-700",
+        "AZ-800",
+        "AZ-801",
+        "Agentic AI Business Solutions Architect Expert",
+        "Agentic AI Developer",
+        "Azure AI Apps and Agents Developer",
+        "Azure AI Cloud Developer",
+        "Azure AI Engineer",
+        "Azure Administrator",
+        "Azure Cosmos DB Developer",
+        "Azure Data Engineer Associate",
+        "Azure Data Scientist",
+        "Azure Database Administrator",
+        "Azure Databricks Data Engineer",
+        "Azure DevOps Engineer",
+        "Azure Developer",
+        "Azure IoT Developer Specialty",
+        "Azure Network Engineer",
+        "Azure SAP Workloads",
+        "Azure Security Engineer",
+        "Azure Solutions Architect",
+        "Azure Solutions Architect Certification",
+        "Azure Stack Hub Operator Associate",
+        "Azure Virtual Desktop",
+        "Azure for SAP Workloads",
+        "Cloud and AI Security Engineer",
+        "Collaboration Communications Systems Engineer",
+        "Copilot and Agent Administration Fundamentals",
+        "Cosmos DB Developer",
+        "Customer Data Platform Specialty",
+        "Cybersecurity Architect",
+        "D365 Business Central Developer",
+        "D365 Business Central Functional Consultant",
+        "D365 Contact Center AI Engineer",
+        "D365 Customer Experience Analyst",
+        "D365 Customer Service Functional Consultant",
+        "D365 F&O Apps Developer",
+        "D365 F&O Apps Solution Architect",
+        "D365 Field Service Functional Consultant",
+        "D365 Finance Functional Consultant",
+        "D365 SCM Functional Consultant",
+        "D365 SCM Functional Consultant Expert",
+        "D365 Sales AI Consultant",
+        "DP-100",
+        "DP-203",
+        "DP-300",
+        "DP-420",
+        "DP-500",
+        "DP-600",
+        "DP-700",
+        "DP-750",
+        "DP-800",
+        "Data Analyst",
+        "Data Analyst Associate",
+        "DevOps Engineer",
+        "DevOps Engineer Expert",
+        "Dynamics 365 + Power Platform Solution Architect Expert",
+        "Dynamics 365 Business Central Developer",
+        "Dynamics 365 Business Central Functional Consultant",
+        "Dynamics 365 Contact Center AI Engineer",
+        "Dynamics 365 Customer Experience Analyst",
+        "Dynamics 365 Customer Service Functional Consultant",
+        "Dynamics 365 Field Service Functional Consultant",
+        "Dynamics 365 Finance Functional Consultant",
+        "Dynamics 365 Sales AI Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant",
+        "Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Endpoint Administrator",
+        "Enterprise Administrator",
+        "Fabric Analytics Engineer",
+        "Fabric Data Engineer",
+        "Finance and Operations Apps Developer",
+        "Finance and Operations Apps Solution Architect",
+        "GH-100",
+        "GH-200",
+        "GH-300",
+        "GH-500",
+        "GH-600",
+        "GHAS",
+        "GitHub Actions",
+        "GitHub Administration",
+        "GitHub Advanced Security",
+        "GitHub Agentic AI Developer",
+        "GitHub Certified: Agentic AI Developer",
+        "GitHub Copilot",
+        "Identity and Access Administrator",
+        "Information Protection Administrator",
+        "Information Security Administrator",
+        "Intelligent Applications Builder",
+        "M365 Enterprise Administrator Expert",
+        "M365 Fundamentals",
+        "MB-210",
+        "MB-220",
+        "MB-230",
+        "MB-240",
+        "MB-260",
+        "MB-280",
+        "MB-310",
+        "MB-320",
+        "MB-330",
+        "MB-335",
+        "MB-340",
+        "MB-500",
+        "MB-600",
+        "MB-700",
+        "MB-800",
+        "MB-820",
+        "MD-102",
+        "MLOps Engineer",
+        "MLOps Engineer Associate",
+        "MS-102",
+        "MS-203",
+        "MS-500",
+        "MS-600",
+        "MS-700",
+        "MS-721",
+        "MS-900",
+        "Machine Learning Operations Engineer",
+        "Messaging Administrator Associate",
+        "Microsoft 365 Certified: Collaboration Communications Systems Engineer Associate",
+        "Microsoft 365 Certified: Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Certified: Endpoint Administrator Associate",
+        "Microsoft 365 Certified: Enterprise Administrator Expert",
+        "Microsoft 365 Certified: Fundamentals",
+        "Microsoft 365 Certified: Messaging Administrator Associate",
+        "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+        "Microsoft 365 Certified: Security Administrator Associate",
+        "Microsoft 365 Certified: Teams Administrator Associate",
+        "Microsoft 365 Certified: Teams Application Developer Associate",
+        "Microsoft 365 Copilot and Agent Administration Fundamentals",
+        "Microsoft 365 Enterprise Administrator",
+        "Microsoft 365 Fundamentals",
+        "Microsoft 365 Security Administrator",
+        "Microsoft 365 Security Administrator Associate",
+        "Microsoft Certified: Agentic AI Business Solutions Architect",
+        "Microsoft Certified: Azure AI Apps and Agents Developer Associate",
+        "Microsoft Certified: Azure AI Cloud Developer Associate",
+        "Microsoft Certified: Azure AI Engineer Associate",
+        "Microsoft Certified: Azure Administrator Associate",
+        "Microsoft Certified: Azure Cosmos DB Developer Specialty",
+        "Microsoft Certified: Azure Data Engineer Associate",
+        "Microsoft Certified: Azure Data Scientist Associate",
+        "Microsoft Certified: Azure Database Administrator Associate",
+        "Microsoft Certified: Azure Databricks Data Engineer Associate",
+        "Microsoft Certified: Azure DevOps Engineer Expert",
+        "Microsoft Certified: Azure Developer Associate",
+        "Microsoft Certified: Azure Enterprise Data Analyst Associate",
+        "Microsoft Certified: Azure IoT Developer Specialty",
+        "Microsoft Certified: Azure Network Engineer Associate",
+        "Microsoft Certified: Azure Security Engineer Associate",
+        "Microsoft Certified: Azure Solutions Architect Expert",
+        "Microsoft Certified: Azure Stack Hub Operator Associate",
+        "Microsoft Certified: Azure Virtual Desktop Specialty",
+        "Microsoft Certified: Azure for SAP Workloads Specialty",
+        "Microsoft Certified: Cloud and AI Security Engineer Associate",
+        "Microsoft Certified: Customer Data Platform Specialty",
+        "Microsoft Certified: Cybersecurity Architect Expert",
+        "Microsoft Certified: Dynamics 365 + Power Platform Solution Architect Expert",
+        "Microsoft Certified: Dynamics 365 Business Central Developer Associate",
+        "Microsoft Certified: Dynamics 365 Business Central Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Commerce Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Contact Center AI Engineer Associate",
+        "Microsoft Certified: Dynamics 365 Customer Experience Analyst Associate",
+        "Microsoft Certified: Dynamics 365 Customer Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Field Service Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Finance Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Marketing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales AI Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Sales Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management Functional Consultant Expert",
+        "Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing Functional Consultant Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Developer Associate",
+        "Microsoft Certified: Dynamics 365: Finance and Operations Apps Solution Architect Expert",
+        "Microsoft Certified: Fabric Analytics Engineer Associate",
+        "Microsoft Certified: Fabric Data Engineer Associate",
+        "Microsoft Certified: Identity and Access Administrator Associate",
+        "Microsoft Certified: Information Protection Administrator Associate",
+        "Microsoft Certified: Information Security Administrator Associate",
+        "Microsoft Certified: Intelligent Applications Builder Associate",
+        "Microsoft Certified: Machine Learning Operations Engineer Associate",
+        "Microsoft Certified: Power Automate RPA Developer Associate",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Microsoft Certified: Power Platform App Maker Associate",
+        "Microsoft Certified: Power Platform Developer Associate",
+        "Microsoft Certified: Power Platform Functional Consultant Associate",
+        "Microsoft Certified: Power Platform Solution Architect Expert",
+        "Microsoft Certified: SQL AI Developer Associate",
+        "Microsoft Certified: Security Operations Analyst Associate",
+        "Microsoft Certified: Windows Server Hybrid Administrator Associate",
+        "Microsoft Cybersecurity Architect",
+        "Microsoft Identity and Access Administrator",
+        "Microsoft Information Protection Administrator",
+        "Microsoft Information Protection and Compliance Administrator Associate",
+        "Microsoft Security Operations Analyst",
+        "Microsoft Teams Administrator",
+        "Modern Desktop Administrator",
+        "Modern Desktop Administrator Associate",
+        "PL-100",
+        "PL-200",
+        "PL-300",
+        "PL-400",
+        "PL-500",
+        "PL-600",
+        "Power Automate RPA Developer",
+        "Power BI Data Analyst",
+        "Power Platform App Maker",
+        "Power Platform Developer",
+        "Power Platform Functional Consultant",
+        "Power Platform Solution Architect",
+        "SC-100",
+        "SC-200",
+        "SC-300",
+        "SC-400",
+        "SC-401",
+        "SC-500",
+        "SQL AI Developer",
+        "Security Operations Analyst",
+        "Teams Administrator",
+        "Teams Application Developer Associate",
+        "Teams Meetings and Meeting Rooms",
+        "Teams Meetings and Meeting Rooms Technical Assessment",
+        "VCAP-CMA",
+        "VCAP-DCV",
+        "VCAP-DTM",
+        "VCAP-NV",
+        "VCAP-VMC",
+        "VCP-CMA",
+        "VCP-DCV",
+        "VCP-DTM",
+        "VCP-NV",
+        "VCP-VMC",
+        "VMware Certified Advanced Professional (VCAP) – Cloud Management and Automation",
+        "VMware Certified Advanced Professional (VCAP) – Data Center Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – Digital Workspace",
+        "VMware Certified Advanced Professional (VCAP) – Network Virtualization",
+        "VMware Certified Advanced Professional (VCAP) – VMware Cloud on AWS",
+        "VMware Certified Professional (VCP) – Cloud Management and Automation",
+        "VMware Certified Professional (VCP) – Data Center Virtualization",
+        "VMware Certified Professional (VCP) – Digital Workspace",
+        "VMware Certified Professional (VCP) – Network Virtualization",
+        "VMware Certified Professional (VCP) – VMware Cloud on AWS",
+        "VMware Sales Professional (VSP) – Cloud Management and Automation",
+        "VMware Sales Professional (VSP) – Data Center Virtualization",
+        "VMware Sales Professional (VSP) – Digital Workspace",
+        "VMware Sales Professional (VSP) – Network Virtualization",
+        "VMware Sales Professional (VSP) – VMware Cloud on AWS",
+        "VMware Technical Sales Professional (VTSP) – Cloud Management and Automation",
+        "VMware Technical Sales Professional (VTSP) – Data Center Virtualization",
+        "VMware Technical Sales Professional (VTSP) – Digital Workspace",
+        "VMware Technical Sales Professional (VTSP) – Network Virtualization",
+        "VMware Technical Sales Professional (VTSP) – VMware Cloud on AWS",
+        "VSP-CMA",
+        "VSP-DCV",
+        "VSP-DTM",
+        "VSP-NV",
+        "VSP-VMC",
+        "VTSP-CMA",
+        "VTSP-DCV",
+        "VTSP-DTM",
+        "VTSP-NV",
+        "VTSP-VMC",
+        "Windows Server Hybrid Administrator",
+        "agentic-ai-business-solutions-architect",
+        "azure-administrator-associate",
+        "azure-ai-apps-and-agents-developer-associate",
+        "azure-ai-cloud-developer-associate",
+        "azure-ai-engineer-associate",
+        "azure-cosmos-db-developer-specialty",
+        "azure-data-engineer-associate",
+        "azure-data-scientist-associate",
+        "azure-database-administrator-associate",
+        "azure-databricks-data-engineer-associate",
+        "azure-developer-associate",
+        "azure-devops-engineer-expert",
+        "azure-enterprise-data-analyst-associate",
+        "azure-for-sap-workloads-specialty",
+        "azure-iot-developer-specialty",
+        "azure-network-engineer-associate",
+        "azure-security-engineer-associate",
+        "azure-solutions-architect-expert",
+        "azure-stack-hub-operator-associate",
+        "azure-virtual-desktop-specialty",
+        "cloud-and-ai-security-engineer-associate",
+        "collaboration-communications-systems-engineer-associate",
+        "copilot-and-agent-administration-fundamentals",
+        "customer-data-platform-specialty",
+        "cybersecurity-architect-expert",
+        "dynamics-365-business-central-developer-associate",
+        "dynamics-365-business-central-functional-consultant-associate",
+        "dynamics-365-commerce-functional-consultant-associate",
+        "dynamics-365-contact-center-ai-engineer-associate",
+        "dynamics-365-customer-experience-analyst-associate",
+        "dynamics-365-customer-service-functional-consultant-associate",
+        "dynamics-365-field-service-functional-consultant-associate",
+        "dynamics-365-finance-and-operations-apps-developer-associate",
+        "dynamics-365-finance-and-operations-apps-solution-architect-expert",
+        "dynamics-365-finance-functional-consultant-associate",
+        "dynamics-365-marketing-functional-consultant-associate",
+        "dynamics-365-sales-ai-consultant-associate",
+        "dynamics-365-sales-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-associate",
+        "dynamics-365-supply-chain-management-functional-consultant-expert",
+        "dynamics-365-supply-chain-management-manufacturing-functional-consultant-associate",
+        "endpoint-administrator-associate",
+        "enterprise-administrator-expert",
+        "fabric-analytics-engineer-associate",
+        "fabric-data-engineer-associate",
+        "github-actions",
+        "github-administration",
+        "github-advanced-security",
+        "github-agentic-ai-developer",
+        "github-copilot",
+        "identity-and-access-administrator-associate",
+        "information-protection-administrator-associate",
+        "information-security-administrator-associate",
+        "intelligent-applications-builder-associate",
+        "m365-security-administrator-associate",
+        "machine-learning-operations-engineer-associate",
+        "messaging-administrator-associate",
+        "microsoft-365-fundamentals",
+        "power-apps-and-d365-solution-architect-expert",
+        "power-automate-rpa-developer-associate",
+        "power-bi-data-analyst-associate",
+        "power-platform-app-maker-associate",
+        "power-platform-developer-associate",
+        "power-platform-functional-consultant-associate",
+        "power-platform-solution-architect-expert",
+        "security-operations-analyst-associate",
+        "sql-ai-developer-associate",
+        "teams-administrator-associate",
+        "teams-application-developer-associate",
+        "teams-meetings-and-meeting-rooms-technical-assessment",
+        "vmware-vcap-cma",
+        "vmware-vcap-dcv",
+        "vmware-vcap-dw",
+        "vmware-vcap-nv",
+        "vmware-vcap-vmc-aws",
+        "vmware-vcp-cma",
+        "vmware-vcp-dcv",
+        "vmware-vcp-dw",
+        "vmware-vcp-nv",
+        "vmware-vcp-vmc-aws",
+        "vmware-vsp-cma",
+        "vmware-vsp-dcv",
+        "vmware-vsp-dw",
+        "vmware-vsp-nv",
+        "vmware-vsp-vmc-aws",
+        "vmware-vtsp-cma",
+        "vmware-vtsp-dcv",
+        "vmware-vtsp-dw",
+        "vmware-vtsp-nv",
+        "vmware-vtsp-vmc-aws",
+        "windows-server-hybrid-administrator-associate"
+      ],
+      "description": "A certification of the catalog: its id, an exam code, an alias or its English name."
+    },
+    "FactID": {
+      "type": "string",
+      "enum": [
+        "vmware.cloudServicesUSD",
+        "vmware.contractSigned",
+        "vmware.deployments",
+        "vmware.revenueUSD"
+      ],
+      "description": "A fact id declared by vmware-partner-connect 2020."
+    },
+    "Person": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID identifies the person for the partner (a name, an e-mail, a number); optional."
+        },
+        "certifications": {
+          "items": {
+            "$ref": "#/$defs/CertificationName"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications the person holds (id, exam code or name)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certifications"
+      ],
+      "description": "Person is one certified person."
+    },
+    "PlanRequest": {
+      "properties": {
+        "costs": {
+          "additionalProperties": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          },
+          "propertyNames": {
+            "anyOf": [
+              {
+                "$ref": "#/$defs/FactID"
+              },
+              {
+                "$ref": "#/$defs/CertificationName"
+              }
+            ]
+          },
+          "type": "object",
+          "description": "Costs gives the relative cost of one unit of a fact (by fact id) or of one person certified (by certification id, exam code or name). Anything not listed costs 1."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "PlanRequest tunes the plan."
+    },
+    "ProjectionRequest": {
+      "properties": {
+        "months": {
+          "type": "integer",
+          "maximum": 24,
+          "minimum": 1,
+          "description": "Months is how many months after asOf to project (1 to 24; default 12)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "ProjectionRequest tunes the projection."
+    },
+    "Snapshot": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+          "description": "Month is the month (YYYY-MM), before asOf's month; each month at most once."
+        },
+        "facts": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Facts are the partner's numbers that month, keyed as Profile.Facts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "facts"
+      ],
+      "description": "Snapshot is the facts of one past month."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date (YYYY-MM-DD) to evaluate on; it picks the rule versions in force. Empty means today (UTC)."
+    },
+    "programs": {
+      "items": {
+        "type": "string",
+        "enum": [
+          "vmware-partner-connect"
+        ]
+      },
+      "type": "array",
+      "description": "Programs limits the evaluation to these program ids; empty means every program in force."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of the explanations: \"en\" (default) or \"fr\"."
+    },
+    "people": {
+      "items": {
+        "$ref": "#/$defs/Person"
+      },
+      "type": "array",
+      "maxItems": 100000,
+      "description": "People are the partner's certified people. A person counts once per metric step, however many of its certifications they hold."
+    },
+    "certifications": {
+      "additionalProperties": {
+        "type": "integer",
+        "maximum": 1000000,
+        "minimum": 0
+      },
+      "propertyNames": {
+        "$ref": "#/$defs/CertificationName"
+      },
+      "type": "object",
+      "description": "Certifications is a shortcut for people: certification (id, exam code or name) → number of people holding it. Each entry's people are taken as distinct from every other entry's and from People; list People to count one person holding several."
+    },
+    "facts": {
+      "properties": {
+        "vmware.cloudServicesUSD": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "Cloud services delivered on VMware, last 12 months. Value of the cloud services delivered on VMware. Unit: usd."
+        },
+        "vmware.contractSigned": {
+          "type": "integer",
+          "maximum": 1,
+          "minimum": 0,
+          "description": "Signed the VMware Partner Connect agreement. 1 when the partner signed the single Partner Connect contract (one contract for every partner profile), else 0. Unit: boolean."
+        },
+        "vmware.deployments": {
+          "type": "integer",
+          "maximum": 1000000,
+          "minimum": 0,
+          "description": "VMware project deployments, last 12 months. Projects deployed with VMware products. Unit: deployments."
+        },
+        "vmware.revenueUSD": {
+          "type": "number",
+          "maximum": 1000000000000,
+          "minimum": 0,
+          "description": "VMware revenue, last 12 months. Revenue from VMware sales. The seed gives no period: 12 months is an assumption. Unit: usd."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Facts are the partner's numbers, keyed by the fact ids the program data declares. A fact not given counts as 0 and is flagged in the explanation."
+    },
+    "tracks": {
+      "properties": {},
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Tracks forces the track of an area (area id → track id), e.g. for a partner whose enrolled track is fixed for the year. A version without that track ignores it."
+    },
+    "plan": {
+      "$ref": "#/$defs/PlanRequest",
+      "description": "Plan, when present, asks for the gap analysis and the cheapest plan to qualify."
+    },
+    "parameters": {
+      "properties": {
+        "vmware.advanced.cloudServicesUSD": {
+          "type": "number",
+          "maximum": 1000000000,
+          "minimum": 0,
+          "description": "Advanced Partner: minimum cloud services delivered. The seed says a minimum of cloud services delivered, with no figure. Unit: usd. Default: 100000. The default is an assumption (no source gives it).",
+          "default": 100000
+        },
+        "vmware.advanced.deployments": {
+          "type": "integer",
+          "maximum": 1000,
+          "minimum": 0,
+          "description": "Advanced Partner: minimum project deployments. The seed says a minimum of project deployments, with no figure. Unit: deployments. Default: 5. The default is an assumption (no source gives it).",
+          "default": 5
+        },
+        "vmware.advanced.revenueUSD": {
+          "type": "number",
+          "maximum": 1000000000,
+          "minimum": 0,
+          "description": "Advanced Partner: minimum VMware revenue. The seed says a minimum of revenue, with no figure. Unit: usd. Default: 250000. The default is an assumption (no source gives it).",
+          "default": 250000
+        },
+        "vmware.advanced.solutionCompetencies": {
+          "type": "integer",
+          "maximum": 5,
+          "minimum": 0,
+          "description": "Solution competencies for Advanced Partner. No number is given in the sources. Unit: competencies. Default: 1. The default is an assumption (no source gives it).",
+          "default": 1
+        },
+        "vmware.partner.solutionCompetencies": {
+          "type": "integer",
+          "maximum": 5,
+          "minimum": 0,
+          "description": "Solution competencies for Partner. The seed says the two lower levels need solution competencies, without a number. Unit: competencies. Default: 1. The default is an assumption (no source gives it).",
+          "default": 1
+        },
+        "vmware.principal.masterServicesCompetencies": {
+          "type": "integer",
+          "maximum": 5,
+          "minimum": 1,
+          "description": "Master Services Competencies for Principal Partner. The seed says Principal rests on Master Services Competencies, without a number. Unit: competencies. Default: 1. The default is an assumption (no source gives it).",
+          "default": 1
+        },
+        "vmware.solution.vcpPeople": {
+          "type": "integer",
+          "maximum": 2,
+          "minimum": 1,
+          "description": "VCP per solution competency. The seed says one or two VCP depending on the competency; 2, the stricter reading, is the default. Unit: people. Default: 2. The default is an assumption (no source gives it).",
+          "default": 2
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "description": "Parameters set figures the program data declares as parameters (thresholds no source gives, calculator inputs), keyed by parameter id; each one not set takes its default."
+    },
+    "history": {
+      "items": {
+        "$ref": "#/$defs/Snapshot"
+      },
+      "type": "array",
+      "maxItems": 240,
+      "description": "History holds monthly snapshots of the facts before asOf's month (whose facts are Facts); with it the result reports the qualification window (Result.Window)."
+    },
+    "projection": {
+      "$ref": "#/$defs/ProjectionRequest",
+      "description": "Projection, when present, asks for each area's score month by month from the current facts as certifications stop counting (Result.Projection)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "title": "PartnerScore profile for VMware Partner Connect 2020",
+  "description": "A profile for VMware Partner Connect 2020, the rules in force from 2020-02-29 to 2023-12-31: only the facts this version declares, within their bounds, and certifications of the catalog. Certification names are listed as the catalog writes them; the engine also ignores letter case and surrounding spaces."
+}
+`
 
-//go:embed profile.vmware-partner-connect.2020.schema.json
-var schema17 string
+// schema18 is program.schema.json.
+var schema18 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/program.schema.json",
+  "$defs": {
+    "Area": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the area, e.g. \"modern-work\"."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the area's display name."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source that defines the area."
+        },
+        "trackSelection": {
+          "$ref": "#/$defs/TrackSelection",
+          "description": "TrackSelection says which track's score counts."
+        },
+        "tracks": {
+          "items": {
+            "$ref": "#/$defs/Track"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Tracks are the scoring paths (Enterprise, SMB...); at least one."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "source",
+        "trackSelection",
+        "tracks"
+      ],
+      "description": "Area is one designation (a solution area, a tier) with its tracks."
+    },
+    "Assumption": {
+      "properties": {
+        "reason": {
+          "$ref": "#/$defs/Text",
+          "description": "Reason says what is assumed and why."
+        },
+        "from": {
+          "type": "string",
+          "description": "From is the version the value is taken from."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id, among this version's sources, of the document the value comes from; in Program.Assumptions it may be empty: each metric's own source."
+        },
+        "metrics": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Metrics, in Program.Assumptions, lists the metrics flagged as \"area/track/metric\", or \"*\" for every metric."
+        },
+        "except": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Except, in Program.Assumptions, lists metrics (\"area/track/metric\") that \"*\" leaves out."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "reason",
+        "from"
+      ],
+      "description": "Assumption flags a rule that no source of its version gives: the value is taken from the nearest later version that has one."
+    },
+    "CalculatorRules": {
+      "properties": {
+        "tables": {
+          "items": {
+            "$ref": "#/$defs/Table"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Tables are computed in order."
+        },
+        "figures": {
+          "items": {
+            "$ref": "#/$defs/Figure"
+          },
+          "type": "array",
+          "description": "Figures are single numbers computed after the tables."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "tables"
+      ],
+      "description": "CalculatorRules are the rules of a \"calculator\" program: tables whose rows are periods (years or months) and whose cells are formulas over parameters, and summary figures."
+    },
+    "Column": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-zA-Z][a-zA-Z0-9]*$",
+          "description": "ID names the column within its table (a formula reads it by this id)."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the column's display name."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of the column's values."
+        },
+        "formula": {
+          "type": "string",
+          "description": "Formula computes the cell."
+        },
+        "total": {
+          "type": "boolean",
+          "description": "Total is true when the column's sum over the rows is meaningful and reported."
+        },
+        "chart": {
+          "type": "boolean",
+          "description": "Chart is true for the columns a chart draws."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "unit",
+        "formula"
+      ],
+      "description": "Column is one column of a table."
+    },
+    "Competency": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the competency within its program."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the competency's display name."
+        },
+        "class": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "Class groups competencies that levels count together, e.g. \"solution\"."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the competency."
+        },
+        "requirements": {
+          "items": {
+            "$ref": "#/$defs/Requirement"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Requirements must all hold."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "class",
+        "source",
+        "requirements"
+      ],
+      "description": "Competency is earned when all its requirements hold."
+    },
+    "Fact": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-zA-Z][a-zA-Z0-9.]*$",
+          "description": "ID is the key in Profile.Facts, e.g. \"mw.ent.netCustomerAdds\"."
+        },
+        "label": {
+          "$ref": "#/$defs/Text",
+          "description": "Label names the fact in a form."
+        },
+        "help": {
+          "$ref": "#/$defs/Text",
+          "description": "Help explains what counts, in the source's terms."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is what one unit of the fact is: customers, users, deployments, workloads, percent, usd, services..."
+        },
+        "integer": {
+          "type": "boolean",
+          "description": "Integer is true when the fact counts whole things."
+        },
+        "min": {
+          "type": "number",
+          "description": "Min is the smallest accepted value (net adds and growth may be negative)."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the largest accepted value."
+        },
+        "step": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Step is the smallest change a plan proposes (default 1)."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source that defines the fact."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "label",
+        "help",
+        "unit",
+        "min",
+        "max",
+        "source"
+      ],
+      "description": "Fact declares a number a program reads from Profile.Facts."
+    },
+    "Figure": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-zA-Z][a-zA-Z0-9]*$",
+          "description": "ID names the figure within its program."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the figure's display name."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the figure's unit."
+        },
+        "formula": {
+          "type": "string",
+          "description": "Formula computes the figure."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the computation."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "unit",
+        "formula",
+        "source"
+      ],
+      "description": "Figure is a single number computed from the parameters and the tables' totals."
+    },
+    "Gate": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the gate within its metric."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Certifications are the certification ids that count for the gate."
+        },
+        "people": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "People is how many distinct people the gate needs."
+        },
+        "points": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Points is what a met gate earns (0 for Enterprise gates)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "certifications",
+        "people",
+        "points"
+      ],
+      "description": "Gate is a certification step: at least People distinct people holding one of Certifications."
+    },
+    "Level": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the level within its program."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the level's display name."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the level."
+        },
+        "requirements": {
+          "items": {
+            "$ref": "#/$defs/Requirement"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Requirements must all hold."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "source",
+        "requirements"
+      ],
+      "description": "Level is a level (tier, standing, eligibility) reached when all its requirements hold."
+    },
+    "LevelsRules": {
+      "properties": {
+        "ordered": {
+          "type": "boolean",
+          "description": "Ordered levels are steps (the highest reached counts and the next one is shown with what it misses); unordered levels are independent standings (each reported)."
+        },
+        "competencies": {
+          "items": {
+            "$ref": "#/$defs/Competency"
+          },
+          "type": "array",
+          "description": "Competencies are earned when all their requirements hold; levels may count them by class."
+        },
+        "levels": {
+          "items": {
+            "$ref": "#/$defs/Level"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Levels are evaluated in order; a requirement of kind \"level\" names an earlier level."
+        },
+        "notModelled": {
+          "items": {
+            "$ref": "#/$defs/NotModelled"
+          },
+          "type": "array",
+          "description": "NotModelled names what the program has that the data does not encode, and why."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "levels"
+      ],
+      "description": "LevelsRules are the rules of a \"levels\" program: competencies earned from certified people, and levels reached when all their requirements hold."
+    },
+    "Metric": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the metric within its track, e.g. \"net-customer-adds\"."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the metric's display name."
+        },
+        "category": {
+          "type": "string",
+          "enum": [
+            "performance",
+            "skilling",
+            "customer-success"
+          ],
+          "description": "Category is performance, skilling or customer-success."
+        },
+        "max": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Max is the most points the metric gives."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source the metric comes from."
+        },
+        "rule": {
+          "$ref": "#/$defs/Rule",
+          "description": "Rule computes the metric's points."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how an ambiguity in the source was resolved."
+        },
+        "assumption": {
+          "$ref": "#/$defs/Assumption",
+          "description": "Assumption, when set, says that no source of this version gives the rule and where the value used was taken from; results carry it."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "category",
+        "max",
+        "source",
+        "rule"
+      ],
+      "description": "Metric is one scored line of a track."
+    },
+    "NotModelled": {
+      "properties": {
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the part's name."
+        },
+        "reason": {
+          "type": "string",
+          "description": "Reason says why it is not encoded."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "name",
+        "reason"
+      ],
+      "description": "NotModelled names a part of a program the data does not encode."
+    },
+    "Parameter": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-zA-Z][a-zA-Z0-9.]*$",
+          "description": "ID is the key in Profile.Parameters, e.g. \"vmware.advanced.revenueUSD\"."
+        },
+        "label": {
+          "$ref": "#/$defs/Text",
+          "description": "Label names the parameter in a form."
+        },
+        "help": {
+          "$ref": "#/$defs/Text",
+          "description": "Help explains the parameter and where its default comes from."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is what one unit of the parameter is: usd, percent, seats, years, months, competencies..."
+        },
+        "integer": {
+          "type": "boolean",
+          "description": "Integer is true when the parameter counts whole things."
+        },
+        "min": {
+          "type": "number",
+          "description": "Min is the smallest accepted value."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the largest accepted value."
+        },
+        "default": {
+          "type": "number",
+          "description": "Default is the value used when the profile gives none."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when no source gives Default: the result flags it."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the default, when one gives it."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the default was chosen."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "label",
+        "help",
+        "unit",
+        "min",
+        "max",
+        "default"
+      ],
+      "description": "Parameter is a figure the rules use that a profile may set (Profile.Parameters): a threshold no source gives, or an input of a calculator."
+    },
+    "Part": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the part within its metric (an association option such as \"cpor\")."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact measured; exactly one of Fact and Certifications is set."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Certifications are the certification ids a person must hold one of to count."
+        },
+        "points": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Points given for every Per units."
+        },
+        "per": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "description": "Per is the number of units that earn Points."
+        },
+        "whole": {
+          "type": "boolean",
+          "description": "Whole counts only whole multiples of Per (no partial credit)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "points",
+        "per"
+      ],
+      "description": "Part is one measure of a rule: a fact, or the number of distinct people holding any of a list of certifications."
+    },
+    "Period": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the status, e.g. \"renewable\", \"use-only\", \"ended\"."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the status's display name."
+        },
+        "from": {
+          "type": "string",
+          "format": "date",
+          "description": "From is the first day of the period."
+        },
+        "to": {
+          "type": "string",
+          "format": "date",
+          "description": "To is the last day of the period; empty for an open-ended last period."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when a date of the period is not given by a source."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "from"
+      ],
+      "description": "Period is one status of a timeline item, from a first day to a last day."
+    },
+    "Prerequisite": {
+      "properties": {
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared."
+        },
+        "atLeast": {
+          "type": "number",
+          "description": "AtLeast is the bound."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "fact",
+        "atLeast"
+      ],
+      "description": "Prerequisite makes a metric worth 0 unless Fact ≥ AtLeast."
+    },
+    "Requirement": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the requirement within its level or competency."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name says what is required."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "fact",
+            "people",
+            "competencies",
+            "level",
+            "any",
+            "program"
+          ],
+          "description": "Kind is fact, people, competencies, level, any or program."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared, for kind fact."
+        },
+        "atLeast": {
+          "type": "number",
+          "description": "AtLeast is the bound (fact, competencies, program)."
+        },
+        "parameter": {
+          "type": "string",
+          "description": "Parameter names the parameter giving the bound instead of AtLeast."
+        },
+        "slots": {
+          "items": {
+            "$ref": "#/$defs/Slot"
+          },
+          "type": "array",
+          "description": "Slots are the people required, for kind people."
+        },
+        "class": {
+          "type": "string",
+          "description": "Class is the class of competencies counted, for kind competencies."
+        },
+        "level": {
+          "type": "string",
+          "description": "Level is the earlier level required, for kind level."
+        },
+        "any": {
+          "items": {
+            "$ref": "#/$defs/Requirement"
+          },
+          "type": "array",
+          "description": "Any are the alternatives, for kind any."
+        },
+        "program": {
+          "type": "string",
+          "description": "Program is the program whose result counts, for kind program."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the requirement."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when the requirement (or its date) is not confirmed by a source."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "kind",
+        "source"
+      ],
+      "description": "Requirement is one condition of a level or a competency."
+    },
+    "Rule": {
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "linear",
+            "best-of",
+            "sum"
+          ],
+          "description": "Kind is linear, best-of or sum."
+        },
+        "parts": {
+          "items": {
+            "$ref": "#/$defs/Part"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Parts are the measures scored; exactly one for linear."
+        },
+        "gates": {
+          "items": {
+            "$ref": "#/$defs/Gate"
+          },
+          "type": "array",
+          "description": "Gates are certification steps that must all be met before the parts score."
+        },
+        "offset": {
+          "type": "boolean",
+          "description": "Offset, for a sum, makes its parts net numbers counted together: a part below zero offsets the others and only the total is floored at 0. Without it a part below zero earns 0."
+        },
+        "prerequisite": {
+          "$ref": "#/$defs/Prerequisite",
+          "description": "Prerequisite, when set, makes the metric worth 0 unless a fact reaches a bound."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "kind",
+        "parts"
+      ],
+      "description": "Rule computes a metric's points."
+    },
+    "Slot": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the slot within its requirement, e.g. \"vcp\"."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name names the role."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Certifications are the certification ids a person must hold one of."
+        },
+        "people": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "People is how many people the slot needs."
+        },
+        "parameter": {
+          "type": "string",
+          "description": "Parameter names the parameter giving People instead."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "certifications"
+      ],
+      "description": "Slot is a number of distinct people holding one of a list of certifications."
+    },
+    "Source": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is how metrics and facts refer to this source."
+        },
+        "title": {
+          "type": "string",
+          "description": "Title describes the document."
+        },
+        "url": {
+          "type": "string",
+          "format": "uri",
+          "description": "URL is the document's public address."
+        },
+        "copy": {
+          "type": "string",
+          "description": "Copy is where the text that was read is kept, when the URL is not what was read (e.g. a repository snapshot of the page)."
+        },
+        "retrieved": {
+          "type": "string",
+          "format": "date",
+          "description": "Retrieved is the date (YYYY-MM-DD) the text was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "title",
+        "url",
+        "retrieved"
+      ],
+      "description": "Source is a document a rule comes from."
+    },
+    "Table": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the table within its program."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the table's display name."
+        },
+        "period": {
+          "type": "string",
+          "enum": [
+            "year",
+            "month"
+          ],
+          "description": "Period is what a row is: \"year\" or \"month\"."
+        },
+        "rows": {
+          "type": "string",
+          "description": "Rows is a formula giving the number of rows (at most 600)."
+        },
+        "columns": {
+          "items": {
+            "$ref": "#/$defs/Column"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Columns are computed left to right in each row."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the computation."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "period",
+        "rows",
+        "columns",
+        "source"
+      ],
+      "description": "Table is a table of periods."
+    },
+    "Text": {
+      "properties": {
+        "en": {
+          "type": "string",
+          "description": "En is the English text."
+        },
+        "fr": {
+          "type": "string",
+          "description": "Fr is the French text."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "en",
+        "fr"
+      ],
+      "description": "Text is a label in the languages PartnerScore speaks."
+    },
+    "TimelineItem": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the item within its program."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the item's display name."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the dates."
+        },
+        "periods": {
+          "items": {
+            "$ref": "#/$defs/Period"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Periods follow one another without gap, oldest first; the last may be open-ended."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the sources were read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "source",
+        "periods"
+      ],
+      "description": "TimelineItem is something whose status changes on given dates (a badge usable until a date, a designation available from a date), as consecutive periods."
+    },
+    "Track": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "description": "ID names the track within its area, e.g. \"enterprise\" or \"smb\"."
+        },
+        "name": {
+          "$ref": "#/$defs/Text",
+          "description": "Name is the track's display name."
+        },
+        "metrics": {
+          "items": {
+            "$ref": "#/$defs/Metric"
+          },
+          "type": "array",
+          "minItems": 1,
+          "description": "Metrics are scored and added; their maxima add up to the area maximum."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "metrics"
+      ],
+      "description": "Track is one scoring path of an area."
+    },
+    "TrackSelection": {
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "best",
+            "fact"
+          ],
+          "description": "Kind is \"best\" (score every track; a qualifying track wins, then the higher score) or \"fact\" (If when Fact ≥ AtLeast, Else otherwise; Else when the fact is absent)."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared, for kind \"fact\"."
+        },
+        "atLeast": {
+          "type": "number",
+          "description": "AtLeast is the bound, for kind \"fact\"."
+        },
+        "if": {
+          "type": "string",
+          "description": "If is the track chosen when Fact ≥ AtLeast."
+        },
+        "else": {
+          "type": "string",
+          "description": "Else is the track chosen otherwise."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note records how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "kind"
+      ],
+      "description": "TrackSelection says how an area picks the track that counts."
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "anyOf": [
+          {
+            "properties": {
+              "model": {
+                "const": "levels"
+              }
+            },
+            "required": [
+              "model"
+            ]
+          },
+          {
+            "properties": {
+              "model": {
+                "const": "calculator"
+              }
+            },
+            "required": [
+              "model"
+            ]
+          },
+          {
+            "properties": {
+              "model": {
+                "const": "timeline"
+              }
+            },
+            "required": [
+              "model"
+            ]
+          }
+        ]
+      },
+      "else": {
+        "properties": {
+          "qualifyingScore": true,
+          "areas": true
+        },
+        "required": [
+          "qualifyingScore",
+          "areas"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "model": {
+            "const": "levels"
+          }
+        },
+        "required": [
+          "model"
+        ]
+      },
+      "then": {
+        "properties": {
+          "levels": true
+        },
+        "required": [
+          "levels"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "model": {
+            "const": "calculator"
+          }
+        },
+        "required": [
+          "model"
+        ]
+      },
+      "then": {
+        "properties": {
+          "calculator": true
+        },
+        "required": [
+          "calculator"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "model": {
+            "const": "timeline"
+          }
+        },
+        "required": [
+          "model"
+        ]
+      },
+      "then": {
+        "properties": {
+          "timeline": true
+        },
+        "required": [
+          "timeline"
+        ]
+      }
+    }
+  ],
+  "properties": {
+    "id": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]*$",
+      "description": "ID names the program across versions, e.g. \"microsoft-ai-cloud-partner-program\"."
+    },
+    "name": {
+      "$ref": "#/$defs/Text",
+      "description": "Name is the program's display name."
+    },
+    "version": {
+      "type": "string",
+      "description": "Version names this rule set, e.g. \"fy26\"."
+    },
+    "effectiveFrom": {
+      "type": "string",
+      "format": "date",
+      "description": "EffectiveFrom is the first day (YYYY-MM-DD) these rules are in force."
+    },
+    "effectiveTo": {
+      "type": "string",
+      "format": "date",
+      "description": "EffectiveTo is the last day these rules are in force; empty while they still are."
+    },
+    "verifiedOn": {
+      "type": "string",
+      "format": "date",
+      "description": "VerifiedOn is the date the sources were last read; results after it carry a warning."
+    },
+    "qualifyingScore": {
+      "type": "number",
+      "exclusiveMinimum": 0,
+      "description": "QualifyingScore is the score an area needs (with every metric above zero) to qualify (model scorecard)."
+    },
+    "notes": {
+      "items": {
+        "type": "string"
+      },
+      "type": "array",
+      "description": "Notes record how ambiguities in the sources were resolved, program-wide."
+    },
+    "sources": {
+      "items": {
+        "$ref": "#/$defs/Source"
+      },
+      "type": "array",
+      "minItems": 1,
+      "description": "Sources are the documents the rules come from; metrics refer to them by id."
+    },
+    "facts": {
+      "items": {
+        "$ref": "#/$defs/Fact"
+      },
+      "type": "array",
+      "description": "Facts are the numbers this version reads from a profile."
+    },
+    "areas": {
+      "items": {
+        "$ref": "#/$defs/Area"
+      },
+      "type": "array",
+      "minItems": 1,
+      "description": "Areas are the designations (solution areas, tiers) scored (model scorecard)."
+    },
+    "model": {
+      "type": "string",
+      "enum": [
+        "scorecard",
+        "levels",
+        "calculator",
+        "timeline"
+      ],
+      "description": "Model is how the rules are evaluated: scorecard (the default when absent), levels, calculator or timeline (see the Model constants)."
+    },
+    "onRequest": {
+      "type": "boolean",
+      "description": "OnRequest programs are evaluated only when a profile lists them in programs or gives a fact or parameter they declare; other programs are evaluated whenever in force."
+    },
+    "parameters": {
+      "items": {
+        "$ref": "#/$defs/Parameter"
+      },
+      "type": "array",
+      "description": "Parameters are figures the rules use that a profile may set, each with a default."
+    },
+    "timeline": {
+      "items": {
+        "$ref": "#/$defs/TimelineItem"
+      },
+      "type": "array",
+      "description": "Timeline lists dated statuses reported as of the profile's date."
+    },
+    "levels": {
+      "$ref": "#/$defs/LevelsRules",
+      "description": "Levels are the rules of model levels."
+    },
+    "calculator": {
+      "$ref": "#/$defs/CalculatorRules",
+      "description": "Calculator is the rules of model calculator."
+    },
+    "assumptions": {
+      "items": {
+        "$ref": "#/$defs/Assumption"
+      },
+      "type": "array",
+      "description": "Assumptions flag metrics whose rule no source of this version gives, many at a time (see Assumption.Metrics); a metric's own Assumption wins."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "required": [
+    "id",
+    "name",
+    "version",
+    "effectiveFrom",
+    "verifiedOn",
+    "sources",
+    "facts"
+  ],
+  "title": "PartnerScore program rules",
+  "description": "Program is one version of a partner program's rules, as data."
+}
+`
 
-//go:embed program.schema.json
-var schema18 string
+// schema19 is result.schema.json.
+var schema19 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/result.schema.json",
+  "$defs": {
+    "AreaPlan": {
+      "properties": {
+        "gaps": {
+          "items": {
+            "$ref": "#/$defs/Gap"
+          },
+          "type": "array",
+          "description": "Gaps says, for each metric of the counting track, what more of each measure would give."
+        },
+        "reachable": {
+          "type": "boolean",
+          "description": "Reachable is false when no addition can qualify the area (a prerequisite fails, a metric cannot leave zero)."
+        },
+        "reason": {
+          "type": "string",
+          "description": "Reason says why the area cannot be reached, when it cannot, in the result's language."
+        },
+        "track": {
+          "type": "string",
+          "description": "Track is the track the plan qualifies on."
+        },
+        "cost": {
+          "type": "number",
+          "description": "Cost is the plan's total cost (units × cost per unit; 1 per unit unless the profile says otherwise)."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the track's score once the plan is carried out."
+        },
+        "steps": {
+          "items": {
+            "$ref": "#/$defs/PlanStep"
+          },
+          "type": "array",
+          "description": "Steps are the additions, one per measure."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "gaps",
+        "reachable",
+        "cost",
+        "score",
+        "steps"
+      ],
+      "description": "AreaPlan is the gap analysis of an area and the cheapest plan that qualifies it."
+    },
+    "AreaProjection": {
+      "properties": {
+        "program": {
+          "type": "string",
+          "description": "Program is the program id."
+        },
+        "area": {
+          "type": "string",
+          "description": "Area is the area id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the area's name."
+        },
+        "points": {
+          "items": {
+            "$ref": "#/$defs/ProjectionPoint"
+          },
+          "type": "array",
+          "description": "Points has one entry per date of Projection.Dates."
+        },
+        "belowFrom": {
+          "type": "string",
+          "format": "date",
+          "description": "BelowFrom is the first date whose score is under the qualifying score, when the score at asOf reaches it; empty otherwise."
+        },
+        "unqualifiedFrom": {
+          "type": "string",
+          "format": "date",
+          "description": "UnqualifiedFrom is the first date the area no longer qualifies, when it qualifies at asOf; empty otherwise."
+        },
+        "events": {
+          "items": {
+            "$ref": "#/$defs/CertificationEvent"
+          },
+          "type": "array",
+          "description": "Events are the held certifications of the area's rules that stop counting within the projection."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "program",
+        "area",
+        "name",
+        "points",
+        "events"
+      ],
+      "description": "AreaProjection is one area's projected scores."
+    },
+    "AreaResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the area id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the area's name."
+        },
+        "track": {
+          "type": "string",
+          "description": "Track is the id of the track whose score counts."
+        },
+        "selection": {
+          "$ref": "#/$defs/Selection",
+          "description": "Selection says why that track counts."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the track's score: the sum of its metrics' points."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the most the track can score."
+        },
+        "qualifyingScore": {
+          "type": "number",
+          "description": "QualifyingScore is the score needed (with every metric above zero)."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is true when Score ≥ QualifyingScore and every metric is above zero."
+        },
+        "shortfall": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Shortfall is how many points are missing to the qualifying score (0 when reached)."
+        },
+        "zeroMetrics": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "ZeroMetrics is how many metrics earn no points (each must be above zero to qualify)."
+        },
+        "tracks": {
+          "items": {
+            "$ref": "#/$defs/TrackScore"
+          },
+          "type": "array",
+          "description": "Tracks is every track's score, the counting one marked."
+        },
+        "metrics": {
+          "items": {
+            "$ref": "#/$defs/MetricResult"
+          },
+          "type": "array",
+          "description": "Metrics are the counting track's metrics."
+        },
+        "plan": {
+          "$ref": "#/$defs/AreaPlan",
+          "description": "Plan is the gap analysis and the cheapest plan to qualify, when the profile asks for it."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "track",
+        "selection",
+        "score",
+        "max",
+        "qualifyingScore",
+        "qualified",
+        "shortfall",
+        "zeroMetrics",
+        "tracks",
+        "metrics"
+      ],
+      "description": "AreaResult is the outcome for one area (a solution area or tier)."
+    },
+    "AreaWindow": {
+      "properties": {
+        "program": {
+          "type": "string",
+          "description": "Program is the program id."
+        },
+        "area": {
+          "type": "string",
+          "description": "Area is the area id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the area's name."
+        },
+        "months": {
+          "items": {
+            "$ref": "#/$defs/MonthStanding"
+          },
+          "type": "array",
+          "description": "Months has one entry per month of Window.Months."
+        },
+        "monthsQualified": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "MonthsQualified lists the months (YYYY-MM) in which the area qualified on some day."
+        },
+        "firstQualified": {
+          "type": "string",
+          "description": "FirstQualified is the first of those months, empty when none."
+        },
+        "holds": {
+          "type": "boolean",
+          "description": "Holds is true when the area qualified on some day of the window: the designation can be earned (or renewed) at asOf."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "program",
+        "area",
+        "name",
+        "months",
+        "monthsQualified",
+        "holds"
+      ],
+      "description": "AreaWindow is one area's standing month by month."
+    },
+    "AssumptionResult": {
+      "properties": {
+        "reason": {
+          "type": "string",
+          "description": "Reason says what is assumed and why, in the result's language."
+        },
+        "from": {
+          "type": "string",
+          "description": "From is the version the value is taken from."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the value taken (see ProgramResult.Sources)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "reason",
+        "from",
+        "source"
+      ],
+      "description": "AssumptionResult flags a metric whose rule no source of its version gives."
+    },
+    "CalculatorResult": {
+      "properties": {
+        "tables": {
+          "items": {
+            "$ref": "#/$defs/TableResult"
+          },
+          "type": "array",
+          "description": "Tables are the computed tables."
+        },
+        "figures": {
+          "items": {
+            "$ref": "#/$defs/FigureResult"
+          },
+          "type": "array",
+          "description": "Figures are the computed single numbers."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "tables",
+        "figures"
+      ],
+      "description": "CalculatorResult is the outcome of a calculator program."
+    },
+    "CertificationEvent": {
+      "properties": {
+        "certification": {
+          "type": "string",
+          "description": "Certification is the certification id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is its name."
+        },
+        "people": {
+          "type": "integer",
+          "description": "People is how many people in the profile hold it."
+        },
+        "lastDay": {
+          "type": "string",
+          "format": "date",
+          "description": "LastDay is the last day it counts."
+        },
+        "stopsOn": {
+          "type": "string",
+          "format": "date",
+          "description": "StopsOn is the first day it no longer counts."
+        },
+        "retires": {
+          "type": "string",
+          "format": "date",
+          "description": "Retires is its retirement date, if announced."
+        },
+        "metrics": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Metrics are the ids of the area's metrics whose rules name it."
+        },
+        "replacedBy": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "ReplacedBy are the successors the catalog names (a source gives them)."
+        },
+        "alternatives": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Alternatives are the other certifications that count in the same steps on StopsOn."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "certification",
+        "name",
+        "people",
+        "lastDay",
+        "stopsOn",
+        "metrics",
+        "alternatives"
+      ],
+      "description": "CertificationEvent is a held certification that stops counting."
+    },
+    "ColumnResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the column id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the column's name."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of its values."
+        },
+        "formula": {
+          "type": "string",
+          "description": "Formula computes each cell (see CalculatorRules)."
+        },
+        "total": {
+          "type": "boolean",
+          "description": "Total is true when Totals holds the column's sum."
+        },
+        "chart": {
+          "type": "boolean",
+          "description": "Chart is true for the columns a chart draws."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "unit",
+        "formula",
+        "total",
+        "chart"
+      ],
+      "description": "ColumnResult describes one column of a table."
+    },
+    "CompetencyResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the competency id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the competency's name."
+        },
+        "class": {
+          "type": "string",
+          "description": "Class is the competency's class."
+        },
+        "earned": {
+          "type": "boolean",
+          "description": "Earned is true when every requirement holds."
+        },
+        "missing": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Missing lists the ids of the requirements that do not hold."
+        },
+        "requirements": {
+          "items": {
+            "$ref": "#/$defs/RequirementResult"
+          },
+          "type": "array",
+          "description": "Requirements are every requirement of the competency."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the competency."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "class",
+        "earned",
+        "missing",
+        "requirements",
+        "source"
+      ],
+      "description": "CompetencyResult is one competency and its requirements."
+    },
+    "DependencyResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the program id."
+        },
+        "version": {
+          "type": "string",
+          "description": "Version is the version in force on the date; empty when none is."
+        },
+        "qualified": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Qualified lists the program's qualified areas or levels reached."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "qualified"
+      ],
+      "description": "DependencyResult is another program's result a requirement reads."
+    },
+    "FigureResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the figure id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the figure's name."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the figure."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is its unit."
+        },
+        "formula": {
+          "type": "string",
+          "description": "Formula computes it."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the computation."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "value",
+        "unit",
+        "formula",
+        "source"
+      ],
+      "description": "FigureResult is one computed number."
+    },
+    "Gap": {
+      "properties": {
+        "metric": {
+          "type": "string",
+          "description": "Metric is the metric id."
+        },
+        "lever": {
+          "type": "string",
+          "description": "Lever is the part or gate id."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact to raise, for a fact part."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Certifications are the certifications that count, for a people part or a gate."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Add."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the current value."
+        },
+        "add": {
+          "type": "number",
+          "description": "Add is how many more units reach the metric's maximum (or meet the gate)."
+        },
+        "points": {
+          "type": "number",
+          "description": "Points is how many more points those units give the metric. For a part of a gated metric it is counted as if every gate were met; for a gate, it is what meeting every unmet gate gives with the people already counted."
+        },
+        "pointsPerUnit": {
+          "type": "number",
+          "description": "PointsPerUnit is the points one more unit gives, below the cap."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "metric",
+        "lever",
+        "unit",
+        "value",
+        "add",
+        "points",
+        "pointsPerUnit"
+      ],
+      "description": "Gap is what more of one measure of a metric would give, everything else unchanged."
+    },
+    "GateResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the gate id."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Certifications are the certification ids that count."
+        },
+        "people": {
+          "type": "integer",
+          "description": "People is the number of distinct people counted."
+        },
+        "required": {
+          "type": "integer",
+          "description": "Required is the number of people needed."
+        },
+        "met": {
+          "type": "boolean",
+          "description": "Met is People ≥ Required."
+        },
+        "points": {
+          "type": "number",
+          "description": "Points is what the gate earns (when met)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "certifications",
+        "people",
+        "required",
+        "met",
+        "points"
+      ],
+      "description": "GateResult is one certification step of a metric."
+    },
+    "LevelResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the level id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the level's name."
+        },
+        "met": {
+          "type": "boolean",
+          "description": "Met is true when every requirement holds."
+        },
+        "missing": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Missing lists the ids of the requirements that do not hold."
+        },
+        "requirements": {
+          "items": {
+            "$ref": "#/$defs/RequirementResult"
+          },
+          "type": "array",
+          "description": "Requirements are every requirement of the level."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the level."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "met",
+        "missing",
+        "requirements",
+        "source"
+      ],
+      "description": "LevelResult is one level and its requirements."
+    },
+    "LevelsResult": {
+      "properties": {
+        "ordered": {
+          "type": "boolean",
+          "description": "Ordered is true when the levels are steps (Reached and Next apply)."
+        },
+        "reached": {
+          "type": "string",
+          "description": "Reached is the highest level reached, for ordered levels; empty when none."
+        },
+        "next": {
+          "type": "string",
+          "description": "Next is the first level not reached, for ordered levels; its missing requirements say what it takes."
+        },
+        "levels": {
+          "items": {
+            "$ref": "#/$defs/LevelResult"
+          },
+          "type": "array",
+          "description": "Levels are every level, in the program's order."
+        },
+        "competencies": {
+          "items": {
+            "$ref": "#/$defs/CompetencyResult"
+          },
+          "type": "array",
+          "description": "Competencies are every competency, earned or not."
+        },
+        "notModelled": {
+          "items": {
+            "$ref": "#/$defs/NotModelledResult"
+          },
+          "type": "array",
+          "description": "NotModelled names what the program has that the data does not encode."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "ordered",
+        "levels",
+        "competencies"
+      ],
+      "description": "LevelsResult is the outcome of a levels program."
+    },
+    "MetricResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the metric id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the metric's name."
+        },
+        "category": {
+          "type": "string",
+          "description": "Category is performance, skilling or customer-success."
+        },
+        "kind": {
+          "type": "string",
+          "description": "Kind is the rule kind: linear, best-of or sum."
+        },
+        "points": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Points is what the metric earns, in full precision."
+        },
+        "max": {
+          "type": "number",
+          "description": "Max is the most it can earn."
+        },
+        "applied": {
+          "type": "string",
+          "enum": [
+            "threshold",
+            "cap",
+            "gate",
+            "prerequisite"
+          ],
+          "description": "Applied is what bound the points: threshold, cap, gate or prerequisite."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the measure that counted: the best part's value for best-of, the total for sum."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Value."
+        },
+        "threshold": {
+          "type": "number",
+          "description": "Threshold is the value at which the counting part alone reaches Max (with every gate met)."
+        },
+        "offset": {
+          "type": "boolean",
+          "description": "Offset is true for a sum of net parts, where a part below zero offsets the others."
+        },
+        "best": {
+          "type": "string",
+          "description": "Best is the id of the part that counted, for best-of."
+        },
+        "parts": {
+          "items": {
+            "$ref": "#/$defs/PartResult"
+          },
+          "type": "array",
+          "description": "Parts are the measures scored."
+        },
+        "gates": {
+          "items": {
+            "$ref": "#/$defs/GateResult"
+          },
+          "type": "array",
+          "description": "Gates are the certification steps that must be met before the parts score."
+        },
+        "prerequisite": {
+          "$ref": "#/$defs/PrerequisiteResult",
+          "description": "Prerequisite is the fact bound the metric needs, if any."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the rule (see ProgramResult.Sources); how an ambiguity of the source was resolved is noted beside the rule in the program data."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Explanation is one sentence saying how the points were reached."
+        },
+        "assumption": {
+          "$ref": "#/$defs/AssumptionResult",
+          "description": "Assumption is set when no source of the version gives the rule (see Assumption)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "category",
+        "kind",
+        "points",
+        "max",
+        "applied",
+        "value",
+        "unit",
+        "threshold",
+        "parts",
+        "source",
+        "explanation"
+      ],
+      "description": "MetricResult is one metric's points and where they come from."
+    },
+    "MonthStanding": {
+      "properties": {
+        "month": {
+          "type": "string",
+          "description": "Month is YYYY-MM."
+        },
+        "data": {
+          "type": "boolean",
+          "description": "Data is false when the profile has no snapshot of that month (nothing is scored)."
+        },
+        "day": {
+          "type": "string",
+          "format": "date",
+          "description": "Day is the day scored that counts (the day it qualified, else the best day)."
+        },
+        "version": {
+          "type": "string",
+          "description": "Version is the rule version in force on Day, empty when none is."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the area's score on Day."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is true when the area qualified on some day of the month scored."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "month",
+        "data",
+        "score",
+        "qualified"
+      ],
+      "description": "MonthStanding is an area in one month."
+    },
+    "NotModelledResult": {
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "Name is the part's name."
+        },
+        "reason": {
+          "type": "string",
+          "description": "Reason says why."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "name",
+        "reason"
+      ],
+      "description": "NotModelledResult names a part of the program the data does not encode."
+    },
+    "ParameterResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the parameter id (the key in Profile.Parameters)."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the parameter's label."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the value used."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Value."
+        },
+        "default": {
+          "type": "number",
+          "description": "Default is the value used when the profile sets none."
+        },
+        "origin": {
+          "type": "string",
+          "enum": [
+            "profile",
+            "source",
+            "assumption"
+          ],
+          "description": "Origin is profile, source or assumption."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the default, if any."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the default was chosen."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "value",
+        "unit",
+        "default",
+        "origin"
+      ],
+      "description": "ParameterResult is the value a parameter took and where it comes from."
+    },
+    "PartResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the part id (an association option, a product line)."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact measured, for a fact part."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the fact's value or the number of distinct people counted (the certifications counted are listed by the program data, under the same metric and part ids)."
+        },
+        "given": {
+          "type": "boolean",
+          "description": "Given is false when the profile did not give the fact (it counts as 0)."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Value."
+        },
+        "pointsPer": {
+          "type": "number",
+          "description": "PointsPer is the points earned for every Per units."
+        },
+        "per": {
+          "type": "number",
+          "description": "Per is the number of units that earn PointsPer."
+        },
+        "whole": {
+          "type": "boolean",
+          "description": "Whole is true when only whole multiples of Per count."
+        },
+        "threshold": {
+          "type": "number",
+          "description": "Threshold is the value at which this part alone reaches the metric's maximum, once every gate is met (gate points included)."
+        },
+        "points": {
+          "type": "number",
+          "description": "Points is what the part earns before the metric's cap."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "value",
+        "given",
+        "unit",
+        "pointsPer",
+        "per",
+        "threshold",
+        "points"
+      ],
+      "description": "PartResult is one measure of a metric."
+    },
+    "PeriodResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the status id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the status's name."
+        },
+        "from": {
+          "type": "string",
+          "format": "date",
+          "description": "From is the first day."
+        },
+        "to": {
+          "type": "string",
+          "format": "date",
+          "description": "To is the last day, empty when open-ended."
+        },
+        "current": {
+          "type": "boolean",
+          "description": "Current is true for the period in force on the date."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when a date of the period is not given by a source."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "from",
+        "current"
+      ],
+      "description": "PeriodResult is one period of a timeline item."
+    },
+    "PlanStep": {
+      "properties": {
+        "metric": {
+          "type": "string",
+          "description": "Metric is the metric id."
+        },
+        "lever": {
+          "type": "string",
+          "description": "Lever is the part or gate id."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact to raise, for a fact part."
+        },
+        "certification": {
+          "type": "string",
+          "description": "Certification is the cheapest certification that counts, for people."
+        },
+        "add": {
+          "type": "number",
+          "description": "Add is the number of units to add."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Add."
+        },
+        "cost": {
+          "type": "number",
+          "description": "Cost is Add × the unit's cost."
+        },
+        "points": {
+          "type": "number",
+          "description": "Points is the metric's points after the plan."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "metric",
+        "lever",
+        "add",
+        "unit",
+        "cost",
+        "points"
+      ],
+      "description": "PlanStep is one addition of a plan."
+    },
+    "PrerequisiteResult": {
+      "properties": {
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is its value (0 when not given)."
+        },
+        "atLeast": {
+          "type": "number",
+          "description": "AtLeast is the bound."
+        },
+        "met": {
+          "type": "boolean",
+          "description": "Met is Value ≥ AtLeast."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "fact",
+        "value",
+        "atLeast",
+        "met"
+      ],
+      "description": "PrerequisiteResult is a fact bound a metric needs."
+    },
+    "ProgramResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the program id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the program's name."
+        },
+        "version": {
+          "type": "string",
+          "description": "Version is the rule set in force on the date."
+        },
+        "effectiveFrom": {
+          "type": "string",
+          "format": "date",
+          "description": "EffectiveFrom is the first day of that rule set."
+        },
+        "effectiveTo": {
+          "type": "string",
+          "format": "date",
+          "description": "EffectiveTo is its last day, empty while open-ended."
+        },
+        "qualified": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Qualified lists the ids of the areas qualified, in the program's order."
+        },
+        "areas": {
+          "items": {
+            "$ref": "#/$defs/AreaResult"
+          },
+          "type": "array",
+          "description": "Areas holds one result per area (designation)."
+        },
+        "sources": {
+          "items": {
+            "$ref": "#/$defs/Source"
+          },
+          "type": "array",
+          "description": "Sources are the documents the rules come from; metrics refer to them by id."
+        },
+        "model": {
+          "type": "string",
+          "enum": [
+            "levels",
+            "calculator",
+            "timeline"
+          ],
+          "description": "Model is the program's model when it is not a scorecard: levels, calculator or timeline. Such a program has no areas; Qualified lists the levels reached."
+        },
+        "parameters": {
+          "items": {
+            "$ref": "#/$defs/ParameterResult"
+          },
+          "type": "array",
+          "description": "Parameters are the parameters the rules used, with their values and origins."
+        },
+        "timeline": {
+          "items": {
+            "$ref": "#/$defs/TimelineResult"
+          },
+          "type": "array",
+          "description": "Timeline is the status of each timeline item on the date."
+        },
+        "levels": {
+          "$ref": "#/$defs/LevelsResult",
+          "description": "Levels is the outcome of a levels program."
+        },
+        "calculator": {
+          "$ref": "#/$defs/CalculatorResult",
+          "description": "Calculator is the outcome of a calculator program."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "version",
+        "effectiveFrom",
+        "qualified",
+        "areas",
+        "sources"
+      ],
+      "description": "ProgramResult is the outcome for one program version."
+    },
+    "Projection": {
+      "properties": {
+        "dates": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Dates are the days scored: asOf, then the first day of each following month."
+        },
+        "areas": {
+          "items": {
+            "$ref": "#/$defs/AreaProjection"
+          },
+          "type": "array",
+          "description": "Areas holds one entry per area of the result, in the result's order."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "dates",
+        "areas"
+      ],
+      "description": "Projection is each area's score month by month from asOf, with the facts and people of the profile unchanged: it shows what the certification dates and the rule versions already known do to the score."
+    },
+    "ProjectionPoint": {
+      "properties": {
+        "date": {
+          "type": "string",
+          "format": "date",
+          "description": "Date is the day scored."
+        },
+        "version": {
+          "type": "string",
+          "description": "Version is the rule version in force, empty when none is."
+        },
+        "track": {
+          "type": "string",
+          "description": "Track is the counting track."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the area's score."
+        },
+        "qualifyingScore": {
+          "type": "number",
+          "description": "QualifyingScore is the score the area needs."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is whether the area qualifies."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "date",
+        "score",
+        "qualifyingScore",
+        "qualified"
+      ],
+      "description": "ProjectionPoint is an area's standing on one date."
+    },
+    "RequirementResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the requirement id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name says what is required."
+        },
+        "kind": {
+          "type": "string",
+          "enum": [
+            "fact",
+            "people",
+            "competencies",
+            "level",
+            "any",
+            "program"
+          ],
+          "description": "Kind is fact, people, competencies, level, any or program."
+        },
+        "met": {
+          "type": "boolean",
+          "description": "Met is true when the requirement holds."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is what was measured: the fact, the people placed in the slots, the competencies earned, 1 for a level reached, the alternatives met, the other program's results."
+        },
+        "threshold": {
+          "type": "number",
+          "description": "Threshold is what is required."
+        },
+        "unit": {
+          "type": "string",
+          "description": "Unit is the unit of Value and Threshold."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared, for kind fact."
+        },
+        "given": {
+          "type": "boolean",
+          "description": "Given is false when the profile did not give the fact (it counts as 0)."
+        },
+        "parameter": {
+          "type": "string",
+          "description": "Parameter is the parameter that gave Threshold, if any."
+        },
+        "slots": {
+          "items": {
+            "$ref": "#/$defs/SlotResult"
+          },
+          "type": "array",
+          "description": "Slots are the people slots, for kind people."
+        },
+        "counted": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Counted lists what counted: the competencies earned, the other program's qualified areas or levels reached."
+        },
+        "level": {
+          "type": "string",
+          "description": "Level is the level required, for kind level."
+        },
+        "program": {
+          "$ref": "#/$defs/DependencyResult",
+          "description": "Program is the other program's result, for kind program."
+        },
+        "any": {
+          "items": {
+            "$ref": "#/$defs/RequirementResult"
+          },
+          "type": "array",
+          "description": "Any are the alternatives, for kind any."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the requirement."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when the requirement or its threshold is not confirmed by a source."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the source was read."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Explanation says in one sentence why the requirement holds or not."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "kind",
+        "met",
+        "value",
+        "threshold",
+        "unit",
+        "source",
+        "explanation"
+      ],
+      "description": "RequirementResult is one requirement: the value measured against its threshold."
+    },
+    "Selection": {
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "best",
+            "fact",
+            "profile"
+          ],
+          "description": "Kind is best, fact or profile."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact compared, for kind fact."
+        },
+        "value": {
+          "type": "number",
+          "description": "Value is the fact's value (0 when not given)."
+        },
+        "given": {
+          "type": "boolean",
+          "description": "Given is whether the profile gave the fact."
+        },
+        "atLeast": {
+          "type": "number",
+          "description": "AtLeast is the bound the fact is compared with."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "kind"
+      ],
+      "description": "Selection says why a track counts."
+    },
+    "SlotResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the slot id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name names the role."
+        },
+        "certifications": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Certifications are the certification ids that count."
+        },
+        "people": {
+          "type": "integer",
+          "description": "People is how many distinct people are placed in the slot (a person fills one slot of the requirement)."
+        },
+        "eligible": {
+          "type": "integer",
+          "description": "Eligible is how many people hold one of the certifications, before placing."
+        },
+        "required": {
+          "type": "integer",
+          "description": "Required is how many the slot needs."
+        },
+        "met": {
+          "type": "boolean",
+          "description": "Met is People ≥ Required."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "certifications",
+        "people",
+        "eligible",
+        "required",
+        "met"
+      ],
+      "description": "SlotResult is one people slot: how many distinct people fill it."
+    },
+    "Source": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is how metrics and facts refer to this source."
+        },
+        "title": {
+          "type": "string",
+          "description": "Title describes the document."
+        },
+        "url": {
+          "type": "string",
+          "format": "uri",
+          "description": "URL is the document's public address."
+        },
+        "copy": {
+          "type": "string",
+          "description": "Copy is where the text that was read is kept, when the URL is not what was read (e.g. a repository snapshot of the page)."
+        },
+        "retrieved": {
+          "type": "string",
+          "format": "date",
+          "description": "Retrieved is the date (YYYY-MM-DD) the text was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "title",
+        "url",
+        "retrieved"
+      ],
+      "description": "Source is a document a rule comes from."
+    },
+    "TableResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the table id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the table's name."
+        },
+        "period": {
+          "type": "string",
+          "enum": [
+            "year",
+            "month"
+          ],
+          "description": "Period is year or month."
+        },
+        "columns": {
+          "items": {
+            "$ref": "#/$defs/ColumnResult"
+          },
+          "type": "array",
+          "description": "Columns describe the cells of each row, with their formulas."
+        },
+        "rows": {
+          "items": {
+            "items": {
+              "type": "number"
+            },
+            "type": "array"
+          },
+          "type": "array",
+          "description": "Rows are the periods, first first: Rows[i][j] is column j of period i+1."
+        },
+        "totals": {
+          "items": {
+            "type": "number"
+          },
+          "type": "array",
+          "description": "Totals are each column's sum over the rows (0 for a column without a total)."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the computation."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the source was read."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "period",
+        "columns",
+        "rows",
+        "totals",
+        "source"
+      ],
+      "description": "TableResult is one computed table: a row per period."
+    },
+    "TimelineResult": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the item id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the item's name."
+        },
+        "status": {
+          "type": "string",
+          "description": "Status is the id of the period in force on the date; empty before the first period."
+        },
+        "statusName": {
+          "type": "string",
+          "description": "StatusName is its name."
+        },
+        "from": {
+          "type": "string",
+          "format": "date",
+          "description": "From is the first day of that period."
+        },
+        "to": {
+          "type": "string",
+          "format": "date",
+          "description": "To is its last day, empty when open-ended."
+        },
+        "next": {
+          "type": "string",
+          "format": "date",
+          "description": "Next is the first day of the next period, empty when none follows."
+        },
+        "nextStatus": {
+          "type": "string",
+          "description": "NextStatus is the id of the next period."
+        },
+        "assumption": {
+          "type": "boolean",
+          "description": "Assumption is true when a date of the current period is not given by a source."
+        },
+        "periods": {
+          "items": {
+            "$ref": "#/$defs/PeriodResult"
+          },
+          "type": "array",
+          "description": "Periods are every period of the item, the current one marked."
+        },
+        "source": {
+          "type": "string",
+          "description": "Source is the id of the source of the dates."
+        },
+        "note": {
+          "type": "string",
+          "description": "Note says how the sources were read."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Explanation says the status in one sentence."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "status",
+        "statusName",
+        "periods",
+        "source",
+        "explanation"
+      ],
+      "description": "TimelineResult is the status of a timeline item on the date."
+    },
+    "TrackScore": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the track id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is the track's name."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the track's score."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is whether the track alone qualifies."
+        },
+        "counts": {
+          "type": "boolean",
+          "description": "Counts is true for the track whose score counts."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "score",
+        "qualified",
+        "counts"
+      ],
+      "description": "TrackScore is one track's score in an area."
+    },
+    "Warning": {
+      "properties": {
+        "code": {
+          "type": "string",
+          "enum": [
+            "certification-retiring",
+            "certification-expired",
+            "rules-unverified",
+            "fact-unused",
+            "parameter-unused"
+          ],
+          "description": "Code classifies the warning."
+        },
+        "program": {
+          "type": "string",
+          "description": "Program is the program concerned, if any."
+        },
+        "certification": {
+          "type": "string",
+          "description": "Certification is the certification id concerned, if any."
+        },
+        "fact": {
+          "type": "string",
+          "description": "Fact is the fact id (or parameter id) concerned, if any."
+        },
+        "date": {
+          "type": "string",
+          "format": "date",
+          "description": "Date is the date concerned (a certification's last counting day, the rules' verification date), if any."
+        },
+        "retires": {
+          "type": "string",
+          "format": "date",
+          "description": "Retires is the certification's retirement date (no one can earn it after), if any."
+        },
+        "people": {
+          "type": "integer",
+          "description": "People is how many people in the profile hold the certification, if relevant."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message says it in words."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "code",
+        "message"
+      ],
+      "description": "Warning flags something that may change the result or was not used."
+    },
+    "Window": {
+      "properties": {
+        "from": {
+          "type": "string",
+          "format": "date",
+          "description": "From is the first day of the window (the first day of asOf's month, five months back)."
+        },
+        "to": {
+          "type": "string",
+          "format": "date",
+          "description": "To is the last day of the window: asOf."
+        },
+        "months": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Months are the months scored (YYYY-MM), from the earliest snapshot or the window's first month, whichever is earlier, to asOf's month."
+        },
+        "areas": {
+          "items": {
+            "$ref": "#/$defs/AreaWindow"
+          },
+          "type": "array",
+          "description": "Areas holds one entry per area of the result, in the result's order."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "from",
+        "to",
+        "months",
+        "areas"
+      ],
+      "description": "Window is the qualification window: a designation is earned when the partner qualifies on at least one day of the current month or the previous five (Learn: partner capability score)."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date evaluated."
+    },
+    "lang": {
+      "type": "string",
+      "enum": [
+        "en",
+        "fr"
+      ],
+      "description": "Lang is the language of names, explanations and messages."
+    },
+    "programs": {
+      "items": {
+        "$ref": "#/$defs/ProgramResult"
+      },
+      "type": "array",
+      "description": "Programs holds one result per program evaluated."
+    },
+    "warnings": {
+      "items": {
+        "$ref": "#/$defs/Warning"
+      },
+      "type": "array",
+      "description": "Warnings flag what may change the result soon or what was not used."
+    },
+    "window": {
+      "$ref": "#/$defs/Window",
+      "description": "Window is the qualification window, when the profile gives a history."
+    },
+    "projection": {
+      "$ref": "#/$defs/Projection",
+      "description": "Projection is each area's score month by month, when the profile asks for it."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "required": [
+    "asOf",
+    "lang",
+    "programs",
+    "warnings"
+  ],
+  "title": "PartnerScore result",
+  "description": "Result is the outcome of evaluating one profile: one entry per program in force."
+}
+`
 
-//go:embed result.schema.json
-var schema19 string
-
-//go:embed summary.schema.json
-var schema20 string
+// schema20 is summary.schema.json.
+var schema20 = `{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://partnerscore.dev/schemas/summary.schema.json",
+  "$defs": {
+    "AreaSummary": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the area id."
+        },
+        "track": {
+          "type": "string",
+          "description": "Track is the id of the track whose score counts."
+        },
+        "score": {
+          "type": "number",
+          "description": "Score is the track's score."
+        },
+        "qualified": {
+          "type": "boolean",
+          "description": "Qualified is true when Score reaches the qualifying score and every metric is above zero."
+        },
+        "shortfall": {
+          "type": "number",
+          "minimum": 0,
+          "description": "Shortfall is how many points are missing to the qualifying score."
+        },
+        "points": {
+          "additionalProperties": {
+            "type": "number"
+          },
+          "type": "object",
+          "description": "Points are the counting track's metric points, by metric id."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "track",
+        "score",
+        "qualified",
+        "shortfall",
+        "points"
+      ],
+      "description": "AreaSummary is the short form of an AreaResult."
+    },
+    "ProgramSummary": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the program id."
+        },
+        "version": {
+          "type": "string",
+          "description": "Version is the rule set in force on the date."
+        },
+        "qualified": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Qualified lists the ids of the areas qualified."
+        },
+        "areas": {
+          "items": {
+            "$ref": "#/$defs/AreaSummary"
+          },
+          "type": "array",
+          "description": "Areas holds one summary per area."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "version",
+        "qualified",
+        "areas"
+      ],
+      "description": "ProgramSummary is the short form of a ProgramResult."
+    }
+  },
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "format": "date",
+      "description": "AsOf is the date evaluated."
+    },
+    "programs": {
+      "items": {
+        "$ref": "#/$defs/ProgramSummary"
+      },
+      "type": "array",
+      "description": "Programs holds one summary per program evaluated."
+    },
+    "warnings": {
+      "items": {
+        "type": "string"
+      },
+      "type": "array",
+      "description": "Warnings are the codes of the result's warnings (see Result.Warnings)."
+    }
+  },
+  "additionalProperties": false,
+  "type": "object",
+  "required": [
+    "asOf",
+    "programs",
+    "warnings"
+  ],
+  "title": "PartnerScore result summary",
+  "description": "Summary is the short form of a Result, for scoring many partners at once: per area the track that counts, the score, whether it qualifies and each metric's points."
+}
+`
 
 // index lists every schema, sorted by name (the file name without .schema.json).
 var index = []entry{

@@ -5,12 +5,9 @@ func appendAssumption(b []byte, a *AssumptionResult) []byte {
 	if a == nil {
 		return b
 	}
-	b = append(b, `,"assumption":{"reason":`...)
-	b = appendStr(b, a.Reason)
-	b = append(b, `,"from":`...)
-	b = appendStr(b, a.From)
-	b = append(b, `,"source":`...)
-	b = appendStr(b, a.Source)
+	b = kstr(b, `,"assumption":{"reason":`, a.Reason)
+	b = kstr(b, `,"from":`, a.From)
+	b = kstr(b, `,"source":`, a.Source)
 	return append(b, '}')
 }
 

@@ -405,12 +405,9 @@ func gatesDiffer(a, b *cmetric, f func(x, y *cgate) bool) bool {
 
 // AppendJSON appends the comparison's JSON encoding (schemas/comparison.schema.json) to b.
 func (c *Comparison) AppendJSON(b []byte) []byte {
-	b = append(b, `{"from":`...)
-	b = appendStr(b, c.From)
-	b = append(b, `,"to":`...)
-	b = appendStr(b, c.To)
-	b = append(b, `,"lang":`...)
-	b = appendStr(b, c.Lang)
+	b = kstr(b, `{"from":`, c.From)
+	b = kstr(b, `,"to":`, c.To)
+	b = kstr(b, `,"lang":`, c.Lang)
 	b = append(b, `,"changed":`...)
 	b = appendBoolean(b, c.Changed)
 	b = append(b, `,"programs":[`...)
@@ -419,10 +416,8 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, p.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, p.Name)
+		b = kstr(b, `{"id":`, p.ID)
+		b = kstr(b, `,"name":`, p.Name)
 		b = appendVersionRef(b, `,"before":`, p.Before)
 		b = appendVersionRef(b, `,"after":`, p.After)
 		b = append(b, `,"changed":`...)
@@ -433,25 +428,19 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"id":`...)
-			b = appendStr(b, a.ID)
-			b = append(b, `,"name":`...)
-			b = appendStr(b, a.Name)
+			b = kstr(b, `{"id":`, a.ID)
+			b = kstr(b, `,"name":`, a.Name)
 			for k, s := range [2]*AreaSide{a.Before, a.After} {
 				if s == nil {
 					continue
 				}
 				b = append(b, [2]string{`,"before":`, `,"after":`}[k]...)
-				b = append(b, `{"track":`...)
-				b = appendStr(b, s.Track)
-				b = append(b, `,"score":`...)
-				b = appendNum(b, s.Score)
-				b = append(b, `,"max":`...)
-				b = appendNum(b, s.Max)
+				b = kstr(b, `{"track":`, s.Track)
+				b = knum(b, `,"score":`, s.Score)
+				b = knum(b, `,"max":`, s.Max)
 				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, s.Qualified)
-				b = append(b, `,"shortfall":`...)
-				b = appendNum(b, s.Shortfall)
+				b = knum(b, `,"shortfall":`, s.Shortfall)
 				b = append(b, '}')
 			}
 			b = append(b, `,"changes":`...)
@@ -462,27 +451,19 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 				if k > 0 {
 					b = append(b, ',')
 				}
-				b = append(b, `{"id":`...)
-				b = appendStr(b, m.ID)
-				b = append(b, `,"name":`...)
-				b = appendStr(b, m.Name)
+				b = kstr(b, `{"id":`, m.ID)
+				b = kstr(b, `,"name":`, m.Name)
 				for n, s := range [2]*MetricSide{m.Before, m.After} {
 					if s == nil {
 						continue
 					}
 					b = append(b, [2]string{`,"before":`, `,"after":`}[n]...)
-					b = append(b, `{"points":`...)
-					b = appendNum(b, s.Points)
-					b = append(b, `,"max":`...)
-					b = appendNum(b, s.Max)
-					b = append(b, `,"value":`...)
-					b = appendNum(b, s.Value)
-					b = append(b, `,"unit":`...)
-					b = appendStr(b, s.Unit)
-					b = append(b, `,"threshold":`...)
-					b = appendNum(b, s.Threshold)
-					b = append(b, `,"applied":`...)
-					b = appendStr(b, s.Applied)
+					b = knum(b, `{"points":`, s.Points)
+					b = knum(b, `,"max":`, s.Max)
+					b = knum(b, `,"value":`, s.Value)
+					b = kstr(b, `,"unit":`, s.Unit)
+					b = knum(b, `,"threshold":`, s.Threshold)
+					b = kstr(b, `,"applied":`, s.Applied)
 					if s.Assumption {
 						b = append(b, `,"assumption":true`...)
 					}
@@ -504,10 +485,8 @@ func appendVersionRef(b []byte, key string, v *VersionRef) []byte {
 		return b
 	}
 	b = append(b, key...)
-	b = append(b, `{"version":`...)
-	b = appendStr(b, v.Version)
-	b = append(b, `,"effectiveFrom":`...)
-	b = appendStr(b, v.EffectiveFrom)
+	b = kstr(b, `{"version":`, v.Version)
+	b = kstr(b, `,"effectiveFrom":`, v.EffectiveFrom)
 	b = optStr(b, `,"effectiveTo":`, v.EffectiveTo)
 	return append(b, '}')
 }

@@ -1,3 +1,8 @@
+//go:build !partnerscore_notime
+
+// The rule-data codec is for NewFromFS and the tests: builds with the tag
+// partnerscore_notime (the browser engine's) have their rules compiled in (rules_gen.go).
+
 package score
 
 import (

@@ -1,9 +1,6 @@
 package score
 
-import (
-	"strconv"
-	"time"
-)
+import "strconv"
 
 // day is a calendar date as days since 1970-01-01 (UTC).
 type day int32
@@ -32,16 +29,66 @@ func parseDay(s string) (day, bool) {
 	if !ok1 || !ok2 || !ok3 || y < 1900 || m < 1 || m > 12 || d < 1 {
 		return 0, false
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
+	if d > daysIn(y, m) {
 		return 0, false
 	}
-	return dayOf(t), true
+	return civilDay(y, m, d), true
 }
 
-// dayOf returns t's date in UTC.
-func dayOf(t time.Time) day {
-	return day(t.UTC().Unix() / 86400)
+// The calendar arithmetic is done here rather than with package time, which the browser
+// engine would otherwise link with its dependencies (see build.sh).
+
+// civilDay is the day of the proleptic Gregorian date y-m-d (m in 1..12, d in 1..31).
+func civilDay(y, m, d int) day {
+	// Days from civil (H. Hinnant): years start on March 1st, so that leap days end them.
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(int64(y), 400)
+	yoe := int64(y) - era*400              // [0, 399]
+	mp := int64((m + 9) % 12)              // March = 0
+	doy := (153*mp+2)/5 + int64(d) - 1     // [0, 365]
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
+	return day(era*146097 + doe - 719468)  // 1970-01-01 is day 0
+}
+
+// date is the proleptic Gregorian date of d.
+func (d day) date() (y, m, dd int) {
+	z := int64(d) + 719468
+	era := floorDiv(z, 146097)
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // March = 0
+	dd = int(doy - (153*mp+2)/5 + 1)
+	m = int((mp+2)%12 + 1)
+	y = int(yoe + era*400)
+	if m <= 2 {
+		y++
+	}
+	return y, m, dd
+}
+
+// daysIn is the number of days of month m (1..12) of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // String formats the date as YYYY-MM-DD.
@@ -51,7 +98,7 @@ func (d day) String() string {
 	}
 	// By hand rather than with time.Format, whose layout machinery would otherwise be
 	// linked into the browser engine (about 10 KB of its compressed size).
-	y, m, dd := time.Unix(int64(d)*86400, 0).UTC().Date()
+	y, m, dd := d.date()
 	if y < 0 || y > 9999 {
 		return strconv.Itoa(y) + "-??-??"
 	}
@@ -64,9 +111,8 @@ func (d day) String() string {
 
 // addMonths moves the date by n calendar months (clamping the day to the month's end).
 func (d day) addMonths(n int) day {
-	t := time.Unix(int64(d)*86400, 0).UTC()
-	y, m, dd := t.Date()
-	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	return dayOf(time.Date(first.Year(), first.Month(), min(dd, last), 0, 0, 0, 0, time.UTC))
+	y, m, dd := d.date()
+	months := int64(y)*12 + int64(m-1) + int64(n)
+	y, m = int(floorDiv(months, 12)), int(months-floorDiv(months, 12)*12)+1
+	return civilDay(y, m, min(dd, daysIn(y, m)))
 }

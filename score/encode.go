@@ -1,9 +1,6 @@
 package score
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // MarshalJSON encodes the result as described by schemas/result.schema.json, rendering
 // each metric's explanation and each warning's message in the result's language.
@@ -15,10 +12,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // encoding/json makes, for streaming adapters.
 func (r *Result) AppendJSON(b []byte) []byte {
 	lang := r.Lang
-	b = append(b, `{"asOf":`...)
-	b = appendStr(b, r.AsOf)
-	b = append(b, `,"lang":`...)
-	b = appendStr(b, r.Lang)
+	b = kstr(b, `{"asOf":`, r.AsOf)
+	b = kstr(b, `,"lang":`, r.Lang)
 	b = append(b, `,"programs":[`...)
 	for i := range r.Programs {
 		if i > 0 {
@@ -32,16 +27,14 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"code":`...)
-		b = appendStr(b, w.Code)
+		b = kstr(b, `{"code":`, w.Code)
 		b = optStr(b, `,"program":`, w.Program)
 		b = optStr(b, `,"certification":`, w.Certification)
 		b = optStr(b, `,"fact":`, w.Fact)
 		b = optStr(b, `,"date":`, w.Date)
 		b = optStr(b, `,"retires":`, w.Retires)
 		if w.People != 0 {
-			b = append(b, `,"people":`...)
-			b = strconv.AppendInt(b, int64(w.People), 10)
+			b = kint(b, `,"people":`, int64(w.People))
 		}
 		b = append(b, `,"message":`...)
 		if w.Message != "" {
@@ -60,14 +53,10 @@ func (r *Result) AppendJSON(b []byte) []byte {
 }
 
 func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, p.ID)
-	b = append(b, `,"name":`...)
-	b = appendStr(b, p.Name)
-	b = append(b, `,"version":`...)
-	b = appendStr(b, p.Version)
-	b = append(b, `,"effectiveFrom":`...)
-	b = appendStr(b, p.EffectiveFrom)
+	b = kstr(b, `{"id":`, p.ID)
+	b = kstr(b, `,"name":`, p.Name)
+	b = kstr(b, `,"version":`, p.Version)
+	b = kstr(b, `,"effectiveFrom":`, p.EffectiveFrom)
 	b = optStr(b, `,"effectiveTo":`, p.EffectiveTo)
 	b = append(b, `,"qualified":[`...)
 	for i, q := range p.Qualified {
@@ -96,69 +85,48 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, s.ID)
-		b = append(b, `,"title":`...)
-		b = appendStr(b, s.Title)
-		b = append(b, `,"url":`...)
-		b = appendStr(b, s.URL)
+		b = kstr(b, `{"id":`, s.ID)
+		b = kstr(b, `,"title":`, s.Title)
+		b = kstr(b, `,"url":`, s.URL)
 		b = optStr(b, `,"copy":`, s.Copy)
-		b = append(b, `,"retrieved":`...)
-		b = appendStr(b, s.Retrieved)
+		b = kstr(b, `,"retrieved":`, s.Retrieved)
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)
 }
 
 func appendArea(b []byte, a *AreaResult, lang string) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, a.ID)
-	b = append(b, `,"name":`...)
-	b = appendStr(b, a.Name)
-	b = append(b, `,"track":`...)
-	b = appendStr(b, a.Track)
-	b = append(b, `,"selection":{"kind":`...)
-	b = appendStr(b, a.Selection.Kind)
+	b = kstr(b, `{"id":`, a.ID)
+	b = kstr(b, `,"name":`, a.Name)
+	b = kstr(b, `,"track":`, a.Track)
+	b = kstr(b, `,"selection":{"kind":`, a.Selection.Kind)
 	b = optStr(b, `,"fact":`, a.Selection.Fact)
 	if a.Selection.Value != 0 {
-		b = append(b, `,"value":`...)
-		b = appendNum(b, a.Selection.Value)
+		b = knum(b, `,"value":`, a.Selection.Value)
 	}
 	if a.Selection.Given {
 		b = append(b, `,"given":true`...)
 	}
 	if a.Selection.AtLeast != 0 {
-		b = append(b, `,"atLeast":`...)
-		b = appendNum(b, a.Selection.AtLeast)
+		b = knum(b, `,"atLeast":`, a.Selection.AtLeast)
 	}
-	b = append(b, `},"score":`...)
-	b = appendNum(b, a.Score)
-	b = append(b, `,"max":`...)
-	b = appendNum(b, a.Max)
-	b = append(b, `,"qualifyingScore":`...)
-	b = appendNum(b, a.QualifyingScore)
-	b = append(b, `,"qualified":`...)
-	b = strconv.AppendBool(b, a.Qualified)
-	b = append(b, `,"shortfall":`...)
-	b = appendNum(b, a.Shortfall)
-	b = append(b, `,"zeroMetrics":`...)
-	b = strconv.AppendInt(b, int64(a.ZeroMetrics), 10)
+	b = knum(b, `},"score":`, a.Score)
+	b = knum(b, `,"max":`, a.Max)
+	b = knum(b, `,"qualifyingScore":`, a.QualifyingScore)
+	b = kbool(b, `,"qualified":`, a.Qualified)
+	b = knum(b, `,"shortfall":`, a.Shortfall)
+	b = kint(b, `,"zeroMetrics":`, int64(a.ZeroMetrics))
 	b = append(b, `,"tracks":[`...)
 	for i := range a.Tracks {
 		t := &a.Tracks[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, t.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, t.Name)
-		b = append(b, `,"score":`...)
-		b = appendNum(b, t.Score)
-		b = append(b, `,"qualified":`...)
-		b = strconv.AppendBool(b, t.Qualified)
-		b = append(b, `,"counts":`...)
-		b = strconv.AppendBool(b, t.Counts)
+		b = kstr(b, `{"id":`, t.ID)
+		b = kstr(b, `,"name":`, t.Name)
+		b = knum(b, `,"score":`, t.Score)
+		b = kbool(b, `,"qualified":`, t.Qualified)
+		b = kbool(b, `,"counts":`, t.Counts)
 		b = append(b, '}')
 	}
 	b = append(b, `],"metrics":[`...)
@@ -180,31 +148,23 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 // from the rule data; the engine encodes them once per metric and language at load time
 // (see precompute) and appendMetric copies them.
 func metricHead(b []byte, m *MetricResult) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, m.ID)
-	b = append(b, `,"name":`...)
-	b = appendStr(b, m.Name)
-	b = append(b, `,"category":`...)
-	b = appendStr(b, m.Category)
-	b = append(b, `,"kind":`...)
-	b = appendStr(b, m.Kind)
+	b = kstr(b, `{"id":`, m.ID)
+	b = kstr(b, `,"name":`, m.Name)
+	b = kstr(b, `,"category":`, m.Category)
+	b = kstr(b, `,"kind":`, m.Kind)
 	b = append(b, `,"max":`...)
 	return appendNum(b, m.Max)
 }
 
 func partHead(b []byte, p *PartResult) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, p.ID)
+	b = kstr(b, `{"id":`, p.ID)
 	return optStr(b, `,"fact":`, p.Fact)
 }
 
 func partStatic(b []byte, p *PartResult) []byte {
-	b = append(b, `,"unit":`...)
-	b = appendStr(b, p.Unit)
-	b = append(b, `,"pointsPer":`...)
-	b = appendNum(b, p.PointsPer)
-	b = append(b, `,"per":`...)
-	b = appendNum(b, p.Per)
+	b = kstr(b, `,"unit":`, p.Unit)
+	b = knum(b, `,"pointsPer":`, p.PointsPer)
+	b = knum(b, `,"per":`, p.Per)
 	if p.Whole {
 		b = append(b, `,"whole":true`...)
 	}
@@ -213,8 +173,7 @@ func partStatic(b []byte, p *PartResult) []byte {
 }
 
 func gateHead(b []byte, g *GateResult) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, g.ID)
+	b = kstr(b, `{"id":`, g.ID)
 	b = append(b, `,"certifications":`...)
 	return appendStrs(b, g.Certifications)
 }
@@ -235,16 +194,13 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		d = nil
 		b = metricHead(b, m)
 	}
-	b = append(b, `,"points":`...)
-	b = appendNum(b, m.Points)
+	b = knum(b, `,"points":`, m.Points)
 	b = append(b, `,"applied":`...)
 	b = quoted(b, m.Applied, d != nil)
-	b = append(b, `,"value":`...)
-	b = appendNum(b, m.Value)
+	b = knum(b, `,"value":`, m.Value)
 	b = append(b, `,"unit":`...)
 	b = quoted(b, m.Unit, d != nil)
-	b = append(b, `,"threshold":`...)
-	b = appendNum(b, m.Threshold)
+	b = knum(b, `,"threshold":`, m.Threshold)
 	if m.Offset {
 		b = append(b, `,"offset":true`...)
 	}
@@ -263,17 +219,14 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 		} else {
 			b = partHead(b, p)
 		}
-		b = append(b, `,"value":`...)
-		b = appendNum(b, p.Value)
-		b = append(b, `,"given":`...)
-		b = strconv.AppendBool(b, p.Given)
+		b = knum(b, `,"value":`, p.Value)
+		b = kbool(b, `,"given":`, p.Given)
 		if d != nil {
 			b = append(b, d.parts[i].static...)
 		} else {
 			b = partStatic(b, p)
 		}
-		b = append(b, `,"points":`...)
-		b = appendNum(b, p.Points)
+		b = knum(b, `,"points":`, p.Points)
 		b = append(b, '}')
 	}
 	b = append(b, ']')
@@ -289,14 +242,10 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 			} else {
 				b = gateHead(b, g)
 			}
-			b = append(b, `,"people":`...)
-			b = strconv.AppendInt(b, int64(g.People), 10)
-			b = append(b, `,"required":`...)
-			b = strconv.AppendInt(b, int64(g.Required), 10)
-			b = append(b, `,"met":`...)
-			b = strconv.AppendBool(b, g.Met)
-			b = append(b, `,"points":`...)
-			b = appendNum(b, g.Points)
+			b = kint(b, `,"people":`, int64(g.People))
+			b = kint(b, `,"required":`, int64(g.Required))
+			b = kbool(b, `,"met":`, g.Met)
+			b = knum(b, `,"points":`, g.Points)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -304,12 +253,9 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	if pr := &m.Prerequisite; pr.Fact != "" {
 		b = append(b, `,"prerequisite":{"fact":`...)
 		b = quoted(b, pr.Fact, d != nil)
-		b = append(b, `,"value":`...)
-		b = appendNum(b, pr.Value)
-		b = append(b, `,"atLeast":`...)
-		b = appendNum(b, pr.AtLeast)
-		b = append(b, `,"met":`...)
-		b = strconv.AppendBool(b, pr.Met)
+		b = knum(b, `,"value":`, pr.Value)
+		b = knum(b, `,"atLeast":`, pr.AtLeast)
+		b = kbool(b, `,"met":`, pr.Met)
 		b = append(b, '}')
 	}
 	b = append(b, `,"source":`...)

@@ -2,14 +2,9 @@ package score
 
 import (
 	"bytes"
-	"io/fs"
-	"path"
-	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Engine holds the compiled rules of every program version. It is immutable and safe for
@@ -33,8 +28,7 @@ type Engine struct {
 	// The JSON of Programs and Certifications, written once.
 	programsJSON, certsJSON []byte
 
-	today func() day // today's date (a func() day rather than a time.Time clock keeps time.Time's
-	// formatting methods out of the browser engine)
+	today func() day // today's date (a func() day rather than a time.Time clock: see WithToday)
 
 	params     []paramInfo    // parameters of every program (see Program.Parameters)
 	paramIndex map[string]int // parameter id → index in params
@@ -121,10 +115,17 @@ type cgate struct {
 // Option configures an Engine.
 type Option func(*Engine)
 
-// WithClock sets the clock that gives today's date when a profile has no asOf
-// (default: time.Now). Tests and adapters pass a fixed clock.
-func WithClock(now func() time.Time) Option {
-	return func(e *Engine) { e.today = func() day { return dayOf(now()) } }
+// WithToday sets the clock that gives today's date when a profile has no asOf, as a
+// calendar date (year, month 1-12, day 1-31): for adapters with a clock of their own, such
+// as the browser engine, which reads JavaScript's Date so that it can leave package time
+// out of its build (see WithClock and build.sh).
+func WithToday(today func() (year, month, day int)) Option {
+	return func(e *Engine) {
+		e.today = func() day {
+			y, m, d := today()
+			return civilDay(y, m, d)
+		}
+	}
 }
 
 var defaultEngine = sync.OnceValues(func() (*Engine, error) { return New() })
@@ -148,52 +149,9 @@ func New(opts ...Option) (*Engine, error) {
 	return e, nil
 }
 
-// NewFromFS builds an engine from rule data laid out as in the "rules" folder:
-// dir/certifications.json and dir/<program>/<version>.json.
-func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
-	certs, progs, files, err := readRules(fsys, dir)
-	if err != nil {
-		return nil, err
-	}
-	e, err := build(certs, progs, files, opts)
-	if err != nil {
-		return nil, err
-	}
-	e.programsJSON = appendData(nil, reflect.ValueOf(e.Programs()))
-	e.certsJSON = appendData(nil, reflect.ValueOf(e.certs))
-	return e, nil
-}
-
-// readRules decodes the rule files under dir: the certification catalog and every
-// program version, with the files' names.
-func readRules(fsys fs.FS, dir string) ([]Certification, []*Program, []string, error) {
-	var cat struct {
-		Certifications []Certification `json:"certifications"`
-	}
-	if err := readJSON(fsys, path.Join(dir, "certifications.json"), &cat); err != nil {
-		return nil, nil, nil, err
-	}
-	files, err := fs.Glob(fsys, path.Join(dir, "*", "*.json"))
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var progs []*Program
-	for _, f := range files {
-		p := new(Program)
-		if err := readJSON(fsys, f, p); err != nil {
-			return nil, nil, nil, err
-		}
-		progs = append(progs, p)
-	}
-	if len(progs) == 0 {
-		return nil, nil, nil, dataErr(dir, "no program data")
-	}
-	return cat.Certifications, progs, files, nil
-}
-
 // build compiles the rules into an engine; files names where each program came from.
 func build(certs []Certification, progs []*Program, files []string, opts []Option) (*Engine, error) {
-	e := &Engine{today: func() day { return dayOf(time.Now()) }}
+	e := &Engine{today: defaultToday}
 	for _, o := range opts {
 		o(e)
 	}
@@ -233,8 +191,8 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 			c.reads[fi] = true
 		}
 	}
-	sort.Slice(e.programs, func(i, j int) bool {
-		a, b := e.programs[i], e.programs[j]
+	sortSlice(e.programs, func(pa, pb **compiled) bool {
+		a, b := *pa, *pb
 		if a.p.ID != b.p.ID {
 			return a.p.ID < b.p.ID
 		}
@@ -263,17 +221,6 @@ type fileError struct {
 
 func (e *fileError) Error() string { return e.name + ": " + e.err.Error() }
 func (e *fileError) Unwrap() error { return e.err }
-
-func readJSON(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return err
-	}
-	if err := decodeData(b, v); err != nil {
-		return &fileError{name: name, err: err}
-	}
-	return nil
-}
 
 func dataErr(where, msg string) error {
 	return &Error{Path: where, Code: CodeData, Message: msg}

@@ -149,8 +149,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 		g := &m.Gates[i]
 		w("; gate ", " ; prérequis ")
 		b = append(b, g.ID...)
-		b = append(b, ": "...)
-		b = strconv.AppendInt(b, int64(g.People), 10)
+		b = kint(b, ": ", int64(g.People))
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(g.Required), 10)
 		if g.Met {

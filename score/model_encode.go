@@ -14,18 +14,12 @@ func appendModelSections(b []byte, p *ProgramResult) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"id":`...)
-			b = appendStr(b, pa.ID)
-			b = append(b, `,"name":`...)
-			b = appendStr(b, pa.Name)
-			b = append(b, `,"value":`...)
-			b = appendNum(b, pa.Value)
-			b = append(b, `,"unit":`...)
-			b = appendStr(b, pa.Unit)
-			b = append(b, `,"default":`...)
-			b = appendNum(b, pa.Default)
-			b = append(b, `,"origin":`...)
-			b = appendStr(b, pa.Origin)
+			b = kstr(b, `{"id":`, pa.ID)
+			b = kstr(b, `,"name":`, pa.Name)
+			b = knum(b, `,"value":`, pa.Value)
+			b = kstr(b, `,"unit":`, pa.Unit)
+			b = knum(b, `,"default":`, pa.Default)
+			b = kstr(b, `,"origin":`, pa.Origin)
 			b = optStr(b, `,"source":`, pa.Source)
 			b = optStr(b, `,"note":`, pa.Note)
 			b = append(b, '}')
@@ -59,14 +53,10 @@ func appendBoolField(b []byte, key string, v bool) []byte {
 }
 
 func appendTimeline(b []byte, t *TimelineResult) []byte {
-	b = append(b, `{"id":`...)
-	b = appendStr(b, t.ID)
-	b = append(b, `,"name":`...)
-	b = appendStr(b, t.Name)
-	b = append(b, `,"status":`...)
-	b = appendStr(b, t.Status)
-	b = append(b, `,"statusName":`...)
-	b = appendStr(b, t.StatusName)
+	b = kstr(b, `{"id":`, t.ID)
+	b = kstr(b, `,"name":`, t.Name)
+	b = kstr(b, `,"status":`, t.Status)
+	b = kstr(b, `,"statusName":`, t.StatusName)
 	b = optStr(b, `,"from":`, t.From)
 	b = optStr(b, `,"to":`, t.To)
 	b = optStr(b, `,"next":`, t.Next)
@@ -80,12 +70,9 @@ func appendTimeline(b []byte, t *TimelineResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, pe.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, pe.Name)
-		b = append(b, `,"from":`...)
-		b = appendStr(b, pe.From)
+		b = kstr(b, `{"id":`, pe.ID)
+		b = kstr(b, `,"name":`, pe.Name)
+		b = kstr(b, `,"from":`, pe.From)
 		b = optStr(b, `,"to":`, pe.To)
 		b = appendBoolField(b, `,"current":`, pe.Current)
 		if pe.Assumption {
@@ -93,11 +80,9 @@ func appendTimeline(b []byte, t *TimelineResult) []byte {
 		}
 		b = append(b, '}')
 	}
-	b = append(b, `],"source":`...)
-	b = appendStr(b, t.Source)
+	b = kstr(b, `],"source":`, t.Source)
 	b = optStr(b, `,"note":`, t.Note)
-	b = append(b, `,"explanation":`...)
-	b = appendStr(b, t.Explanation)
+	b = kstr(b, `,"explanation":`, t.Explanation)
 	return append(b, '}')
 }
 
@@ -111,17 +96,14 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, lv.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, lv.Name)
+		b = kstr(b, `{"id":`, lv.ID)
+		b = kstr(b, `,"name":`, lv.Name)
 		b = appendBoolField(b, `,"met":`, lv.Met)
 		b = append(b, `,"missing":`...)
 		b = appendStrs(b, lv.Missing)
 		b = append(b, `,"requirements":`...)
 		b = appendRequirements(b, lv.Requirements)
-		b = append(b, `,"source":`...)
-		b = appendStr(b, lv.Source)
+		b = kstr(b, `,"source":`, lv.Source)
 		b = optStr(b, `,"note":`, lv.Note)
 		b = append(b, '}')
 	}
@@ -131,19 +113,15 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, c.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, c.Name)
-		b = append(b, `,"class":`...)
-		b = appendStr(b, c.Class)
+		b = kstr(b, `{"id":`, c.ID)
+		b = kstr(b, `,"name":`, c.Name)
+		b = kstr(b, `,"class":`, c.Class)
 		b = appendBoolField(b, `,"earned":`, c.Earned)
 		b = append(b, `,"missing":`...)
 		b = appendStrs(b, c.Missing)
 		b = append(b, `,"requirements":`...)
 		b = appendRequirements(b, c.Requirements)
-		b = append(b, `,"source":`...)
-		b = appendStr(b, c.Source)
+		b = kstr(b, `,"source":`, c.Source)
 		b = optStr(b, `,"note":`, c.Note)
 		b = append(b, '}')
 	}
@@ -154,10 +132,8 @@ func appendLevels(b []byte, l *LevelsResult) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"name":`...)
-			b = appendStr(b, n.Name)
-			b = append(b, `,"reason":`...)
-			b = appendStr(b, n.Reason)
+			b = kstr(b, `{"name":`, n.Name)
+			b = kstr(b, `,"reason":`, n.Reason)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -172,19 +148,13 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, r.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, r.Name)
-		b = append(b, `,"kind":`...)
-		b = appendStr(b, r.Kind)
+		b = kstr(b, `{"id":`, r.ID)
+		b = kstr(b, `,"name":`, r.Name)
+		b = kstr(b, `,"kind":`, r.Kind)
 		b = appendBoolField(b, `,"met":`, r.Met)
-		b = append(b, `,"value":`...)
-		b = appendNum(b, r.Value)
-		b = append(b, `,"threshold":`...)
-		b = appendNum(b, r.Threshold)
-		b = append(b, `,"unit":`...)
-		b = appendStr(b, r.Unit)
+		b = knum(b, `,"value":`, r.Value)
+		b = knum(b, `,"threshold":`, r.Threshold)
+		b = kstr(b, `,"unit":`, r.Unit)
 		b = optStr(b, `,"fact":`, r.Fact)
 		if r.Given {
 			b = append(b, `,"given":true`...)
@@ -197,18 +167,13 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = append(b, `{"id":`...)
-				b = appendStr(b, s.ID)
-				b = append(b, `,"name":`...)
-				b = appendStr(b, s.Name)
+				b = kstr(b, `{"id":`, s.ID)
+				b = kstr(b, `,"name":`, s.Name)
 				b = append(b, `,"certifications":`...)
 				b = appendStrs(b, s.Certifications)
-				b = append(b, `,"people":`...)
-				b = strconv.AppendInt(b, int64(s.People), 10)
-				b = append(b, `,"eligible":`...)
-				b = strconv.AppendInt(b, int64(s.Eligible), 10)
-				b = append(b, `,"required":`...)
-				b = strconv.AppendInt(b, int64(s.Required), 10)
+				b = kint(b, `,"people":`, int64(s.People))
+				b = kint(b, `,"eligible":`, int64(s.Eligible))
+				b = kint(b, `,"required":`, int64(s.Required))
 				b = appendBoolField(b, `,"met":`, s.Met)
 				b = append(b, '}')
 			}
@@ -220,8 +185,7 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 		}
 		b = optStr(b, `,"level":`, r.Level)
 		if r.Program != nil {
-			b = append(b, `,"program":{"id":`...)
-			b = appendStr(b, r.Program.ID)
+			b = kstr(b, `,"program":{"id":`, r.Program.ID)
 			b = optStr(b, `,"version":`, r.Program.Version)
 			b = append(b, `,"qualified":`...)
 			b = appendStrs(b, r.Program.Qualified)
@@ -231,14 +195,12 @@ func appendRequirements(b []byte, rs []RequirementResult) []byte {
 			b = append(b, `,"any":`...)
 			b = appendRequirements(b, r.Any)
 		}
-		b = append(b, `,"source":`...)
-		b = appendStr(b, r.Source)
+		b = kstr(b, `,"source":`, r.Source)
 		if r.Assumption {
 			b = append(b, `,"assumption":true`...)
 		}
 		b = optStr(b, `,"note":`, r.Note)
-		b = append(b, `,"explanation":`...)
-		b = appendStr(b, r.Explanation)
+		b = kstr(b, `,"explanation":`, r.Explanation)
 		b = append(b, '}')
 	}
 	return append(b, ']')
@@ -262,26 +224,19 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, t.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, t.Name)
-		b = append(b, `,"period":`...)
-		b = appendStr(b, t.Period)
+		b = kstr(b, `{"id":`, t.ID)
+		b = kstr(b, `,"name":`, t.Name)
+		b = kstr(b, `,"period":`, t.Period)
 		b = append(b, `,"columns":[`...)
 		for j := range t.Columns {
 			col := &t.Columns[j]
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"id":`...)
-			b = appendStr(b, col.ID)
-			b = append(b, `,"name":`...)
-			b = appendStr(b, col.Name)
-			b = append(b, `,"unit":`...)
-			b = appendStr(b, col.Unit)
-			b = append(b, `,"formula":`...)
-			b = appendStr(b, col.Formula)
+			b = kstr(b, `{"id":`, col.ID)
+			b = kstr(b, `,"name":`, col.Name)
+			b = kstr(b, `,"unit":`, col.Unit)
+			b = kstr(b, `,"formula":`, col.Formula)
 			b = appendBoolField(b, `,"total":`, col.Total)
 			b = appendBoolField(b, `,"chart":`, col.Chart)
 			b = append(b, '}')
@@ -295,8 +250,7 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 		}
 		b = append(b, `],"totals":`...)
 		b = appendNums(b, t.Totals)
-		b = append(b, `,"source":`...)
-		b = appendStr(b, t.Source)
+		b = kstr(b, `,"source":`, t.Source)
 		b = optStr(b, `,"note":`, t.Note)
 		b = append(b, '}')
 	}
@@ -306,18 +260,12 @@ func appendCalculator(b []byte, c *CalculatorResult) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, f.ID)
-		b = append(b, `,"name":`...)
-		b = appendStr(b, f.Name)
-		b = append(b, `,"value":`...)
-		b = appendNum(b, f.Value)
-		b = append(b, `,"unit":`...)
-		b = appendStr(b, f.Unit)
-		b = append(b, `,"formula":`...)
-		b = appendStr(b, f.Formula)
-		b = append(b, `,"source":`...)
-		b = appendStr(b, f.Source)
+		b = kstr(b, `{"id":`, f.ID)
+		b = kstr(b, `,"name":`, f.Name)
+		b = knum(b, `,"value":`, f.Value)
+		b = kstr(b, `,"unit":`, f.Unit)
+		b = kstr(b, `,"formula":`, f.Formula)
+		b = kstr(b, `,"source":`, f.Source)
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)

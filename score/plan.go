@@ -3,7 +3,6 @@ package score
 import (
 	"math"
 	"sort"
-	"strconv"
 )
 
 // AreaPlan is the gap analysis of an area and the cheapest plan that qualifies it.
@@ -411,11 +410,11 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 // pareto keeps the options no other option beats (cheaper with as many points); when
 // needPositive, options leaving the metric at zero are dropped.
 func pareto(opts []option, needPositive bool) []option {
-	sort.SliceStable(opts, func(i, j int) bool {
-		if opts[i].cost != opts[j].cost {
-			return opts[i].cost < opts[j].cost
+	stableSort(opts, func(a, b *option) bool {
+		if a.cost != b.cost {
+			return a.cost < b.cost
 		}
-		return opts[i].points > opts[j].points
+		return a.points > b.points
 	})
 	out := opts[:0]
 	bestPts := math.Inf(-1)
@@ -455,7 +454,7 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		}
 		order[mi] = mi
 	}
-	sort.SliceStable(order, func(i, j int) bool { return len(fronts[order[i]]) < len(fronts[order[j]]) })
+	stableSort(order, func(i, j *int) bool { return len(fronts[*i]) < len(fronts[*j]) })
 	type state struct {
 		cost, points float64
 		prev, opt    int
@@ -470,11 +469,11 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 				next = append(next, state{cost: s.cost + o.cost, points: math.Min(qs, s.points+o.points), prev: si, opt: oi})
 			}
 		}
-		sort.SliceStable(next, func(i, j int) bool {
-			if next[i].cost != next[j].cost {
-				return next[i].cost < next[j].cost
+		stableSort(next, func(a, b *state) bool {
+			if a.cost != b.cost {
+				return a.cost < b.cost
 			}
-			return next[i].points > next[j].points
+			return a.points > b.points
 		})
 		pruned := next[:0]
 		bestPts := math.Inf(-1)
@@ -586,55 +585,39 @@ func (pl *AreaPlan) appendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"metric":`...)
-		b = appendStr(b, g.Metric)
-		b = append(b, `,"lever":`...)
-		b = appendStr(b, g.Lever)
+		b = kstr(b, `{"metric":`, g.Metric)
+		b = kstr(b, `,"lever":`, g.Lever)
 		b = optStr(b, `,"fact":`, g.Fact)
 		if len(g.Certifications) > 0 {
 			b = append(b, `,"certifications":`...)
 			b = appendStrs(b, g.Certifications)
 		}
-		b = append(b, `,"unit":`...)
-		b = appendStr(b, g.Unit)
-		b = append(b, `,"value":`...)
-		b = appendNum(b, g.Value)
-		b = append(b, `,"add":`...)
-		b = appendNum(b, g.Add)
-		b = append(b, `,"points":`...)
-		b = appendNum(b, g.Points)
-		b = append(b, `,"pointsPerUnit":`...)
-		b = appendNum(b, g.PointsPerUnit)
+		b = kstr(b, `,"unit":`, g.Unit)
+		b = knum(b, `,"value":`, g.Value)
+		b = knum(b, `,"add":`, g.Add)
+		b = knum(b, `,"points":`, g.Points)
+		b = knum(b, `,"pointsPerUnit":`, g.PointsPerUnit)
 		b = append(b, '}')
 	}
-	b = append(b, `],"reachable":`...)
-	b = strconv.AppendBool(b, pl.Reachable)
+	b = kbool(b, `],"reachable":`, pl.Reachable)
 	b = optStr(b, `,"reason":`, pl.Reason)
 	b = optStr(b, `,"track":`, pl.Track)
-	b = append(b, `,"cost":`...)
-	b = appendNum(b, pl.Cost)
-	b = append(b, `,"score":`...)
-	b = appendNum(b, pl.Score)
+	b = knum(b, `,"cost":`, pl.Cost)
+	b = knum(b, `,"score":`, pl.Score)
 	b = append(b, `,"steps":[`...)
 	for i := range pl.Steps {
 		s := &pl.Steps[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"metric":`...)
-		b = appendStr(b, s.Metric)
-		b = append(b, `,"lever":`...)
-		b = appendStr(b, s.Lever)
+		b = kstr(b, `{"metric":`, s.Metric)
+		b = kstr(b, `,"lever":`, s.Lever)
 		b = optStr(b, `,"fact":`, s.Fact)
 		b = optStr(b, `,"certification":`, s.Certification)
-		b = append(b, `,"add":`...)
-		b = appendNum(b, s.Add)
-		b = append(b, `,"unit":`...)
-		b = appendStr(b, s.Unit)
-		b = append(b, `,"cost":`...)
-		b = appendNum(b, s.Cost)
-		b = append(b, `,"points":`...)
-		b = appendNum(b, s.Points)
+		b = knum(b, `,"add":`, s.Add)
+		b = kstr(b, `,"unit":`, s.Unit)
+		b = knum(b, `,"cost":`, s.Cost)
+		b = knum(b, `,"points":`, s.Points)
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)

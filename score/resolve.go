@@ -230,7 +230,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 	}
 	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return lessPointer(errs[i].Path, errs[j].Path) })
+		stableSort(errs, func(a, b **Error) bool { return lessPointer((*a).Path, (*b).Path) })
 		return nil, errs
 	}
 	return in, nil

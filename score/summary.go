@@ -1,7 +1,5 @@
 package score
 
-import "strconv"
-
 // Summary is the short form of a Result, for scoring many partners at once: per area the
 // track that counts, the score, whether it qualifies and each metric's points. The full
 // Result says where each number comes from; a Summary only gives the numbers.
@@ -68,18 +66,15 @@ func (r *Result) Summary() Summary {
 // AppendSummaryJSON appends the JSON of r.Summary() to b (metrics in the program's order)
 // without building it.
 func (r *Result) AppendSummaryJSON(b []byte) []byte {
-	b = append(b, `{"asOf":`...)
-	b = appendStr(b, r.AsOf)
+	b = kstr(b, `{"asOf":`, r.AsOf)
 	b = append(b, `,"programs":[`...)
 	for i := range r.Programs {
 		p := &r.Programs[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendStr(b, p.ID)
-		b = append(b, `,"version":`...)
-		b = appendStr(b, p.Version)
+		b = kstr(b, `{"id":`, p.ID)
+		b = kstr(b, `,"version":`, p.Version)
 		b = append(b, `,"qualified":`...)
 		b = appendStrs(b, p.Qualified)
 		b = append(b, `,"areas":[`...)
@@ -88,16 +83,11 @@ func (r *Result) AppendSummaryJSON(b []byte) []byte {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, `{"id":`...)
-			b = appendStr(b, a.ID)
-			b = append(b, `,"track":`...)
-			b = appendStr(b, a.Track)
-			b = append(b, `,"score":`...)
-			b = appendNum(b, a.Score)
-			b = append(b, `,"qualified":`...)
-			b = strconv.AppendBool(b, a.Qualified)
-			b = append(b, `,"shortfall":`...)
-			b = appendNum(b, a.Shortfall)
+			b = kstr(b, `{"id":`, a.ID)
+			b = kstr(b, `,"track":`, a.Track)
+			b = knum(b, `,"score":`, a.Score)
+			b = kbool(b, `,"qualified":`, a.Qualified)
+			b = knum(b, `,"shortfall":`, a.Shortfall)
 			b = append(b, `,"points":{`...)
 			for k := range a.Metrics {
 				m := &a.Metrics[k]

@@ -465,10 +465,8 @@ func orMask(a, b certMask) certMask {
 // appendTime appends `,"window":…` and `,"projection":…` when the result has them.
 func (r *Result) appendTime(b []byte) []byte {
 	if w := r.Window; w != nil {
-		b = append(b, `,"window":{"from":`...)
-		b = appendStr(b, w.From)
-		b = append(b, `,"to":`...)
-		b = appendStr(b, w.To)
+		b = kstr(b, `,"window":{"from":`, w.From)
+		b = kstr(b, `,"to":`, w.To)
 		b = append(b, `,"months":`...)
 		b = appendStrs(b, w.Months)
 		b = append(b, `,"areas":[`...)
@@ -484,14 +482,12 @@ func (r *Result) appendTime(b []byte) []byte {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = append(b, `{"month":`...)
-				b = appendStr(b, m.Month)
+				b = kstr(b, `{"month":`, m.Month)
 				b = append(b, `,"data":`...)
 				b = appendBoolean(b, m.Data)
 				b = optStr(b, `,"day":`, m.Day)
 				b = optStr(b, `,"version":`, m.Version)
-				b = append(b, `,"score":`...)
-				b = appendNum(b, m.Score)
+				b = knum(b, `,"score":`, m.Score)
 				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, m.Qualified)
 				b = append(b, '}')
@@ -521,14 +517,11 @@ func (r *Result) appendTime(b []byte) []byte {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = append(b, `{"date":`...)
-				b = appendStr(b, pt.Date)
+				b = kstr(b, `{"date":`, pt.Date)
 				b = optStr(b, `,"version":`, pt.Version)
 				b = optStr(b, `,"track":`, pt.Track)
-				b = append(b, `,"score":`...)
-				b = appendNum(b, pt.Score)
-				b = append(b, `,"qualifyingScore":`...)
-				b = appendNum(b, pt.QualifyingScore)
+				b = knum(b, `,"score":`, pt.Score)
+				b = knum(b, `,"qualifyingScore":`, pt.QualifyingScore)
 				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, pt.Qualified)
 				b = append(b, '}')
@@ -542,16 +535,11 @@ func (r *Result) appendTime(b []byte) []byte {
 				if j > 0 {
 					b = append(b, ',')
 				}
-				b = append(b, `{"certification":`...)
-				b = appendStr(b, ev.Certification)
-				b = append(b, `,"name":`...)
-				b = appendStr(b, ev.Name)
-				b = append(b, `,"people":`...)
-				b = strconv.AppendInt(b, int64(ev.People), 10)
-				b = append(b, `,"lastDay":`...)
-				b = appendStr(b, ev.LastDay)
-				b = append(b, `,"stopsOn":`...)
-				b = appendStr(b, ev.StopsOn)
+				b = kstr(b, `{"certification":`, ev.Certification)
+				b = kstr(b, `,"name":`, ev.Name)
+				b = kint(b, `,"people":`, int64(ev.People))
+				b = kstr(b, `,"lastDay":`, ev.LastDay)
+				b = kstr(b, `,"stopsOn":`, ev.StopsOn)
 				b = optStr(b, `,"retires":`, ev.Retires)
 				b = append(b, `,"metrics":`...)
 				b = appendStrs(b, ev.Metrics)
@@ -571,10 +559,8 @@ func (r *Result) appendTime(b []byte) []byte {
 }
 
 func appendAreaHead(b []byte, program, area, name string) []byte {
-	b = append(b, `{"program":`...)
-	b = appendStr(b, program)
-	b = append(b, `,"area":`...)
-	b = appendStr(b, area)
+	b = kstr(b, `{"program":`, program)
+	b = kstr(b, `,"area":`, area)
 	b = append(b, `,"name":`...)
 	return appendStr(b, name)
 }

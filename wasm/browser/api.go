@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -45,7 +44,7 @@ type api struct {
 
 func newAPI() *api {
 	a := new(api)
-	a.eng, a.engErr = score.Default()
+	a.eng, a.engErr = score.New(score.WithToday(jsToday))
 	a.version = versionString(a.eng)
 	return a
 }
@@ -192,13 +191,8 @@ func (a *api) schemaNamesJSON() []byte {
 // failJSON appends {"ok":false,"errors":[…]} for err: its score.Errors as they are,
 // anything else as one internal error.
 func failJSON(b []byte, err error) []byte {
-	var errs score.Errors
-	var one *score.Error
-	switch {
-	case errors.As(err, &errs):
-	case errors.As(err, &one):
-		errs = score.Errors{one}
-	default:
+	errs := scoreErrors(err)
+	if errs == nil {
 		errs = score.Errors{{Code: codeInternal, Message: err.Error()}}
 	}
 	if len(errs) == 0 {
@@ -212,6 +206,28 @@ func failJSON(b []byte, err error) []byte {
 		b = appendError(b, e)
 	}
 	return append(b, "]}"...)
+}
+
+// scoreErrors finds the first score.Errors or *score.Error in err's tree, depth first as
+// errors.As looks (errors.As itself would link reflection, about 7 KB of brotli).
+func scoreErrors(err error) score.Errors {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case score.Errors:
+		return e
+	case *score.Error:
+		return score.Errors{e}
+	case interface{ Unwrap() error }:
+		return scoreErrors(e.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, inner := range e.Unwrap() {
+			if errs := scoreErrors(inner); errs != nil {
+				return errs
+			}
+		}
+	}
+	return nil
 }
 
 // appendError appends e as JSON, with the fields and omissions of score.Error's tags.

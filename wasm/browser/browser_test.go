@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall/js"
 	"testing"
+	"time"
 
 	"github.com/partnerscore/partnerscore/score"
 )
@@ -440,5 +441,29 @@ func sameAsEncodingJSON(t *testing.T, what, s string, v any) {
 	}
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("%s: differs from encoding/json's encoding", what)
+	}
+}
+
+// TestToday: a profile without asOf is scored on today's date (UTC), which the engine reads
+// from JavaScript's Date (jsToday), as package time gives it.
+func TestToday(t *testing.T) {
+	ps := global(t)
+	before := time.Now().UTC().Format(time.DateOnly)
+	env := decode(t, ps.Call("evaluate", `{}`).String())
+	after := time.Now().UTC().Format(time.DateOnly)
+	if !env.OK {
+		t.Fatalf("evaluate {}: %+v", env.Errors)
+	}
+	var res struct {
+		AsOf string `json:"asOf"`
+	}
+	if err := json.Unmarshal(env.Result, &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.AsOf != before && res.AsOf != after {
+		t.Errorf("asOf %q, want today %q", res.AsOf, after)
+	}
+	if y, m, d := jsToday(); time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) != res.AsOf {
+		t.Errorf("jsToday() = %d-%d-%d, result asOf %q", y, m, d, res.AsOf)
 	}
 }

@@ -119,3 +119,29 @@ func stringArg(args []safejs.Value) (string, bool) {
 	s, err := args[0].String()
 	return s, err == nil
 }
+
+// jsToday is today's date in UTC by JavaScript's Date: the engine's clock (the build leaves
+// package time out; see build.sh). It panics if Date fails, which the exported functions
+// recover from.
+func jsToday() (year, month, day int) {
+	ctor, err := safejs.Global().Get("Date")
+	if err != nil {
+		panic(err)
+	}
+	now, err := ctor.New()
+	if err != nil {
+		panic(err)
+	}
+	get := func(method string) int {
+		v, err := now.Call(method)
+		if err != nil {
+			panic(err)
+		}
+		n, err := v.Int()
+		if err != nil {
+			panic(err)
+		}
+		return n
+	}
+	return get("getUTCFullYear"), get("getUTCMonth") + 1, get("getUTCDate")
+}
