@@ -324,7 +324,7 @@ test_api() {
 	need_js_deps
 	cmd_worker
 	cmd_cli >/dev/null
-	(cd tests/js && PARTNERSCORE_CLI="$ROOT/bin/partnerscore" node --test worker.test.mjs)
+	(cd tests/js && PARTNERSCORE_CLI="$ROOT/bin/partnerscore" node --test worker.test.mjs worker-bridge.test.mjs)
 	worker_dry_run >/dev/null
 }
 
@@ -341,14 +341,24 @@ worker_dry_run() {
 # Worker module (entry.mjs, one warm Go program per isolate). wrangler.jsonc points at it.
 cmd_worker() {
 	need_go
-	local out="$ROOT/dist/worker" version
-	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	local out="$ROOT/dist/worker"
 	say "building dist/worker"
 	go tool workers-assets-gen -mode=go -o "$out"
 	rm -f "$out/worker.mjs" # syumai's module (a new Go program per request): entry.mjs replaces it
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.moduleVersion=$version" -o "$out/app.wasm" ./wasm/worker
+	build_worker_wasm "$out/app.wasm"
 	cp wasm/worker/entry.mjs "$out/entry.mjs"
 	echo "dist/worker: app.wasm $(($(wc -c <"$out/app.wasm") / 1000)) KB"
+}
+
+# build_worker_wasm OUT [TAGS] builds the Worker's Go program (wasm/worker) into OUT, its
+# data segments merged as the browser engine's are (internal/wasmpack: the same memory
+# image, ~80 KB less brotli). TAGS "bench" adds what ./build.sh bench-api measures besides
+# the deployed build (wasm/worker/bench.go).
+build_worker_wasm() {
+	local version
+	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	GOOS=js GOARCH=wasm go build -trimpath -tags "${2:-}" -ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/worker
+	go run ./internal/cmd/wasmpack -gap 1024 "$1"
 }
 
 need_wrk() {
@@ -363,16 +373,17 @@ need_wrk() {
 # Worker under workerd (the bundle wrangler deploy --dry-run writes, served by `workerd
 # serve`, without wrangler dev's proxy in front), and the floor: a pure-JavaScript Worker of
 # the same entry shape, no Go (tests/js/bench/floor-worker.mjs), which shows what workerd and
-# the machine's load cost alone; with the Worker's previous bridge (a js.FuncOf, BRIDGE=funcof)
-# and syumai/workers' streaming bridge (BRIDGE=syumai) for comparison. Each row is one
-# cmd/loadgen run: every request's latency (p50, p99), and the same latencies corrected for
-# coordinated omission as wrk 4 prints them ("wrk p99"); the 16-connection rows of the three
-# main servers also get a wrk run (wrk -t1: one client thread, so that the client leaves a
-# core to the server). Beside each row: the server's CPU per request, the share of the run
-# its threads waited for a CPU (the machine's load), and for the Worker the Go GC cycles per
-# 1000 requests. Then the ratios and the budgets; workerd's RSS after 100,000 more requests
-# and after 100,000 again; the worker wasm's sizes. BENCH_SECONDS (default 10) per run;
-# MEM_REQUESTS (100000).
+# the machine's load cost alone. For comparison, the Worker built with -tags bench (its
+# stats hook gives the Go GC cycles per 1000 requests) through the same exported functions,
+# its previous bridge (a js.FuncOf, BRIDGE=funcof) and syumai/workers' streaming bridge
+# (BRIDGE=syumai). Each row is one cmd/loadgen run: every request's latency (p50, p99, max)
+# and the same latencies corrected for coordinated omission as wrk 4 prints them ("wrk
+# p99"); the 16-connection rows of the three main servers also get a wrk run (wrk -t1: one
+# client thread, which leaves a core to the server). Beside each row: the server's CPU per
+# request and the time its threads were ready to run but waited for a CPU (the machine's
+# load), as a share of the run. Then the ratios and the budgets; workerd's RSS after 100,000
+# more requests and after 100,000 again; the worker wasm's sizes. BENCH_SECONDS (default
+# 10) per run; MEM_REQUESTS (100000).
 bench_api() {
 	need_go
 	need_js_deps
@@ -391,23 +402,29 @@ bench_api() {
 		echo 'wrk.headers["Content-Type"] = "application/json"'
 		printf 'wrk.body = [==[%s]==]\n' "$(cat examples/modern-work-enterprise.json)"
 	} >"$tmp/post.lua"
-	# workerd configs: the deploy bundle with its wasm and variables (one process per
-	# bridge), and the floor Worker.
-	local wasmname entry workerd
+	# workerd configs, one process each: the deploy bundle (entry and wasm) for the Worker;
+	# the same entry with the wasm built with -tags bench (the js.FuncOf and syumai bridges,
+	# the stats hook) for the comparisons and the GC counts; the floor Worker.
+	local wasmname entry workerd bench="$tmp/bench"
 	wasmname=$(cd dist/worker-bundle && ls *.wasm)
 	entry=$(cd dist/worker-bundle && ls *.js | head -1)
-	cp tests/js/bench/floor-worker.mjs dist/worker-bundle/floor-worker.mjs
+	mkdir -p "$bench"
+	cp "dist/worker-bundle/$entry" tests/js/bench/floor-worker.mjs "$bench/"
+	build_worker_wasm "$bench/$wasmname" bench
 	workerd=tests/js/node_modules/@cloudflare/workerd-linux-64/bin/workerd
 	[ -x "$workerd" ] || workerd=$(find tests/js/node_modules -path '*bin/workerd' -type f | head -1)
 	declare -A port pid
-	local name
-	for name in worker funcof syumai floor; do
+	local name dir bridge modules
+	for name in worker gc funcof syumai floor; do
 		port[$name]=$(free_port)
-		local modules="(name = \"$entry\", esModule = embed \"$entry\"), (name = \"$wasmname\", wasm = embed \"$wasmname\")"
-		[ "$name" = floor ] && modules='(name = "floor-worker.mjs", esModule = embed "floor-worker.mjs")'
-		local bridge=$name
-		[ "$name" = worker ] && bridge=export
-		cat >"dist/worker-bundle/$name.capnp" <<CAPNP
+		dir=$bench bridge=$name
+		modules="(name = \"$entry\", esModule = embed \"$entry\"), (name = \"$wasmname\", wasm = embed \"$wasmname\")"
+		case $name in
+		worker) dir=$ROOT/dist/worker-bundle bridge=export ;;
+		gc) bridge=export ;;
+		floor) modules='(name = "floor-worker.mjs", esModule = embed "floor-worker.mjs")' ;;
+		esac
+		cat >"$dir/$name.capnp" <<CAPNP
 using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = .w) ],
@@ -419,21 +436,21 @@ const w :Workerd.Worker = (
   bindings = [ (name = "ALLOWED_ORIGINS", text = ""), (name = "BRIDGE", text = "$bridge"), (name = "PARTNERSCORE_TEST_HOOKS", text = "1") ],
 );
 CAPNP
-		"$workerd" serve "dist/worker-bundle/$name.capnp" >"$tmp/workerd-$name.log" 2>&1 &
+		"$workerd" serve "$dir/$name.capnp" >"$tmp/workerd-$name.log" 2>&1 &
 		pid[$name]=$!
 	done
 	port[native]=$(free_port)
 	"$tmp/api" -port "${port[native]}" >/dev/null &
 	pid[native]=$!
 	trap 'kill ${pid[*]} 2>/dev/null || true' RETURN
-	for name in native worker funcof syumai floor; do
+	for name in native worker gc funcof syumai floor; do
 		wait_http "http://127.0.0.1:${port[$name]}/healthz" || { echo "$name did not start" >&2; cat "$tmp"/*.log >&2; return 1; }
 	done
 	local tick
 	tick=$(getconf CLK_TCK)
 	# gcs NAME: the Worker's Go GC cycles so far (its stats test hook), or -1.
 	gcs() {
-		case $1 in worker | funcof) ;; *) echo -1; return ;; esac
+		case $1 in gc | funcof) ;; *) echo -1; return ;; esac
 		curl -fsS -H 'X-PartnerScore-Test: stats' "http://127.0.0.1:${port[$1]}/healthz" | sed -n 's/.*"numGC":\([0-9]*\).*/\1/p'
 	}
 	# cpu PID: utime+stime in ticks; waited PID: run-queue wait of all its threads in ns.
@@ -456,7 +473,7 @@ CAPNP
 			END { printf "%s wrk_rps=%.0f wrk_own_p50=%.3f wrk_own_p99=%.3f wrk_bad=%d\n", name, rps, p50, p99, bad }' >>"$tmp/wrk"
 	}
 	# Warm every server up, then measure in turn.
-	for name in native worker funcof syumai floor; do
+	for name in native worker gc funcof syumai floor; do
 		"$tmp/loadgen" -url "http://127.0.0.1:${port[$name]}/v1/evaluate" -body examples/modern-work-enterprise.json -c 4 -d 2s >/dev/null
 	done
 	: >"$tmp/results"
@@ -467,7 +484,8 @@ CAPNP
 	for name in native worker floor; do wrkrun "$name"; done
 	# For reading the tail: the Worker answering GET /healthz (no evaluation), and syumai's
 	# streaming bridge kept warm.
-	run worker 16 "$(((secs + 1) / 2))" /healthz
+	run gc 16 "$(((secs + 1) / 2))"
+	run gc 16 "$(((secs + 1) / 2))" /healthz
 	run syumai 16 "$(((secs + 1) / 2))"
 	awk '
 	function kv(s, k,   i, n, a) { n = split(s, a, " "); for (i = 1; i <= n; i++) if (index(a[i], k "=") == 1) return substr(a[i], length(k) + 2); return "" }
@@ -482,7 +500,8 @@ CAPNP
 	}
 	END {
 		label["native"] = "native (cmd/api)"; label["worker"] = "Worker (workerd)"; label["floor"] = "floor: JS Worker, no Go"
-		label["funcof"] = "Worker, js.FuncOf bridge"; label["worker-GET-healthz"] = "Worker, GET /healthz"; label["syumai"] = "Worker, syumai bridge"
+		label["funcof"] = "Worker, js.FuncOf bridge"; label["syumai"] = "Worker, syumai bridge"
+		label["gc"] = "Worker, -tags bench build"; label["gc-GET-healthz"] = "  the same, GET /healthz"
 		printf "%-26s %-4s %9s %9s %9s %9s %11s %11s %9s %8s %s\n", "", "", "req/s", "p50 ms", "p99 ms", "max ms", "wrk p99 ms", "CPU ms/req", "waited", "GC/1000", "errors"
 		for (i = 1; i <= nrows; i++) {
 			k = rows[i]; split(k, kk, " ")
@@ -500,7 +519,7 @@ CAPNP
 		printf "budget: worker throughput >= 10%% of native at 16 connections: %.1f%%: %s\n", 100 * r, (r >= 0.10 ? "met" : "NOT met")
 		printf "budget: worker p99 <= 20 ms at 16 connections, every request: %.1f ms: %s (floor, the JS Worker without Go: %.1f ms)\n", q, (q <= 20 ? "met" : "NOT met"), f
 		printf "        the same as wrk reads it (corrected for coordinated omission): %.1f ms: %s (floor: %.1f ms%s)\n", qw, (qw <= 20 ? "met" : "NOT met"), fw, (fw > 20 ? ": the machine alone is over budget" : "")
-		ok = 1; for (k in err) if (k !~ /syumai|healthz/ && err[k] + 0 != 0) ok = 0
+		ok = 1; for (k in err) if (k !~ /syumai/ && err[k] + 0 != 0) ok = 0
 		for (name in wrk) if (kv(wrk[name], "wrk_bad") + 0 > 0) ok = 0
 		printf "0 errors and 0 non-2xx in the native and worker runs: %s\n", (ok ? "yes" : "NO")
 		printf "the go:wasmexport bridge vs the js.FuncOf bridge at 16 connections: %.2fx the throughput, %.3f vs %.3f ms CPU per request, p99 %.1f vs %.1f ms\n", rps["worker c16"] / rps["funcof c16"], cpums["worker c16"], cpums["funcof c16"], p99["worker c16"], p99["funcof c16"]
@@ -526,12 +545,9 @@ CAPNP
 	m2=$(hammer "$memreq")
 	rss2=$(ps -o rss= -p "$wpid")
 	local bad=$((${m1#* } + ${m2#* }))
-	local heap
-	heap=$(curl -fsS -H 'X-PartnerScore-Test: stats' "http://127.0.0.1:$port_w/healthz" | sed -n 's/.*"heapAlloc":\([0-9]*\).*"sys":\([0-9]*\).*/\1 \2/p')
-	awk -v a="$rss0" -v b="$rss1" -v c="$rss2" -v n1="${m1% *}" -v n2="${m2% *}" -v bad="$bad" -v heap="$heap" 'BEGIN {
+	awk -v a="$rss0" -v b="$rss1" -v c="$rss2" -v n1="${m1% *}" -v n2="${m2% *}" -v bad="$bad" 'BEGIN {
 		printf "workerd RSS: %.1f MB after the runs above, %.1f MB after %d more requests, %.1f MB after %d more (growth over the second run: %+.1f MB, %+.1f%%: %s); non-2xx or socket errors: %s\n",
 			a / 1024, b / 1024, n1, c / 1024, n2, (c - b) / 1024, 100 * (c - b) / b, ((c - b) / b <= 0.05 ? "no growth beyond noise" : "GROWING"), (bad == 0 ? "none" : bad)
-		split(heap, h, " "); if (h[2] > 0) printf "Go heap after them: %.1f MB in use, %.1f MB obtained from the wasm memory\n", h[1] / 1e6, h[2] / 1e6
 	}'
 	local raw gz br
 	raw=$(wc -c <dist/worker/app.wasm)
