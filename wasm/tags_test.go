@@ -71,15 +71,30 @@ func buildConstraint(path string) (constraint.Expr, error) {
 }
 
 // onlyJSWasm reports whether expr holds for GOOS=js GOARCH=wasm and for no other
-// combination of the two (with or without other tags such as cgo or a Go version).
+// combination of the two (with or without other tags such as cgo or a Go version). A
+// build tag of our own (say bench) may be set or not: the file must build for js/wasm with
+// one of the two, and for nothing else with either.
 func onlyJSWasm(expr constraint.Expr) bool {
-	is := func(goos, goarch string) bool {
+	is := func(goos, goarch string, other bool) bool {
 		return expr.Eval(func(tag string) bool {
-			return tag == goos || tag == goarch || strings.HasPrefix(tag, "go1.")
+			switch {
+			case tag == goos || tag == goarch || strings.HasPrefix(tag, "go1."):
+				return true
+			case knownOS[tag] || knownArch[tag]:
+				return false
+			}
+			return other
 		})
 	}
-	return is("js", "wasm") && !is("linux", "amd64") && !is("js", "amd64") && !is("wasip1", "wasm") && !is("darwin", "arm64") && !is("windows", "amd64")
+	either := func(goos, goarch string) bool { return is(goos, goarch, false) || is(goos, goarch, true) }
+	return either("js", "wasm") && !either("linux", "amd64") && !either("js", "amd64") && !either("wasip1", "wasm") && !either("darwin", "arm64") && !either("windows", "amd64")
 }
+
+// knownOS and knownArch are the GOOS and GOARCH values onlyJSWasm tries.
+var (
+	knownOS   = map[string]bool{"js": true, "linux": true, "wasip1": true, "darwin": true, "windows": true, "unix": true}
+	knownArch = map[string]bool{"wasm": true, "amd64": true, "arm64": true}
+)
 
 func TestOnlyJSWasm(t *testing.T) {
 	for line, want := range map[string]bool{
@@ -91,6 +106,11 @@ func TestOnlyJSWasm(t *testing.T) {
 		"//go:build js || wasm":            false,
 		"//go:build !windows":              false,
 		"//go:build (js && wasm) || linux": false,
+		"//go:build js && wasm && bench":   true,
+		"//go:build js && wasm && !bench":  true,
+		"//go:build bench":                 false,
+		"//go:build !bench":                false,
+		"//go:build (js && wasm) || bench": false,
 	} {
 		expr, err := constraint.Parse(line)
 		if err != nil {
