@@ -10,7 +10,8 @@
 // is built here. No JavaScript value crosses, so the Go side makes none (each would need a
 // finalizer run by the Go GC) and wakes no goroutine. The Worker variable BRIDGE=funcof
 // routes through binding.serve, a js.FuncOf taking and returning JavaScript values, and
-// BRIDGE=syumai through syumai's streaming handleRequest (both kept to measure them).
+// BRIDGE=syumai through syumai's streaming handleRequest: both exist only in the wasm built
+// with -tags bench, for ./build.sh bench-api to compare.
 import "./wasm_exec.js";
 import { createRuntimeContext, loadModule } from "./runtime.mjs";
 
