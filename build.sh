@@ -76,7 +76,7 @@ WASM_BUDGET=700000
 # the tag partnerscore_notime leaves out package time, io/fs and embed with what they bring
 # (score.WithClock, score.NewFromFS, schemas.FS: the engine's clock is JavaScript's Date);
 # package score is compiled without inlining (WASM_GCFLAGS; the wasm backend makes every
-# inlined append and call site expensive, and evaluate in the page is not slower); and the
+# inlined append and call site expensive; evaluate in the page measured 0-3% slower); and the
 # linker's ~40,000 data segments are merged into a few (internal/wasmpack: the same memory
 # image, ~60 KB less brotli).
 WASM_TAGS="partnerscore_notime"
@@ -256,11 +256,12 @@ cmd_build() {
 # (tests/js/build-embed.mjs), in place of the copy of site/embed: the loader
 # (partnerscore-embed.js), the module it imports when a widget comes into view (widget.js: the
 # view, the engine loader and the toolchain's wasm_exec.js wrapped so that it assigns no
-# global of the page) and the texts of each language (texts-<lang>.js), with source maps.
+# global of the page, with only the gojs functions the partnerscore.wasm beside OUT imports)
+# and the texts of each language (texts-<lang>.js), with source maps.
 build_embed() {
 	need_js_deps
 	rm -rf "$1"
-	node tests/js/build-embed.mjs site "$1" "$(go env GOROOT)/lib/wasm/wasm_exec.js"
+	node tests/js/build-embed.mjs site "$1" "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$1/../partnerscore.wasm"
 }
 
 # serve builds dist/site and serves it with cmd/serve on 127.0.0.1:$PORT (default 8080).
