@@ -3,8 +3,13 @@
 // the fields are the facts the shown areas' metrics read and the certifications that count in
 // them, with the labels, units and bounds of the data; the results are the engine's own.
 // Text only: every string from data or input goes through textContent or an attribute.
+// Programs of the other models (levels, calculator, timeline: a version with a "model" and
+// no areas) get a field for each of their facts, those of the programs they depend on,
+// their parameters and the certifications their competencies count, and the simulator's
+// generic rendering of the model's result (js/models.js).
 
-import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
+import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
+import { modelStatus, renderModel } from '../js/models.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
 import { t as translate } from '../js/messages.js'
 import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
@@ -36,6 +41,9 @@ const W = {
   },
 }
 
+/** Whether a program version is of a model other than the scorecard. @param {any} v */
+const isModel = (v) => Boolean(v?.model && v.model !== 'scorecard')
+
 /** Escapes one JSON Pointer segment. @param {string} s */
 const seg = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1')
 
@@ -59,7 +67,8 @@ let seq = 0
 /**
  * @typedef {{program: string, areas: string[], lang: string, layout: string}} Config
  * @typedef {{path: string, code: string, message: string, expected?: string, got?: string, suggestion?: string}} EngineError
- * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: 'facts'|'certifications', id: string, def: any}} Field
+ * @typedef {'facts'|'certifications'|'parameters'} Kind
+ * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: Kind, id: string, def: any}} Field
  */
 
 export class WidgetView {
@@ -79,14 +88,16 @@ export class WidgetView {
   #facts = {}
   /** @type {Record<string, number>} */
   #counts = {}
+  /** @type {Record<string, number>} the parameters of a model program */
+  #params = {}
   /** @type {Map<string, string>} pointer → the text typed when it is not a number */
   #bad = new Map()
   /** @type {Map<string, Field>} pointer → field */
   #fields = new Map()
   /** What the current layout shows. */
   #shown = { programId: '', version: /** @type {any} */ (null), areas: /** @type {any[]} */ ([]), facts: new Map() }
-  /** @type {{errors: HTMLElement, status: HTMLElement|null, cards: Map<string, any>, rows: Map<string, any>, results: HTMLElement|null}} */
-  #els = { errors: /** @type {any} */ (null), status: null, cards: new Map(), rows: new Map(), results: null }
+  /** @type {{errors: HTMLElement, status: HTMLElement|null, cards: Map<string, any>, rows: Map<string, any>, results: HTMLElement|null, model: HTMLElement|null}} */
+  #els = { errors: /** @type {any} */ (null), status: null, cards: new Map(), rows: new Map(), results: null, model: null }
   /** @type {EngineError[]} */
   #configErrors = []
   #queued = false
@@ -124,7 +135,7 @@ export class WidgetView {
   setProfile(profile) {
     this.#take(profile)
     for (const [ptr, f] of this.#fields) {
-      const v = f.kind === 'facts' ? this.#facts[f.id] : this.#counts[f.id]
+      const v = this.#store(f.kind)[f.id]
       f.input.value = v === undefined ? '' : editable(v, this.#lang)
       this.#bad.delete(ptr)
     }
@@ -151,11 +162,17 @@ export class WidgetView {
     return params ? s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : s
   }
 
-  /** Takes a profile's values: facts as given, certification counts keyed by id. */
+  /** Where the values of a kind of field are kept. @param {Kind} kind */
+  #store(kind) {
+    return kind === 'facts' ? this.#facts : kind === 'parameters' ? this.#params : this.#counts
+  }
+
+  /** Takes a profile's values: facts and parameters as given, certification counts keyed by id. */
   #take(profile) {
-    const { facts, certifications, programs: _p, lang: _l, ...rest } = structuredClone(profile || {})
+    const { facts, certifications, parameters, programs: _p, lang: _l, ...rest } = structuredClone(profile || {})
     this.#base = rest
     this.#facts = facts && typeof facts === 'object' ? { ...facts } : {}
+    this.#params = parameters && typeof parameters === 'object' ? { ...parameters } : {}
     this.#counts = {}
     for (const [k, n] of Object.entries(certifications && typeof certifications === 'object' ? certifications : {})) {
       const id = this.#certKeys.get(fold(k)) || k
@@ -170,6 +187,7 @@ export class WidgetView {
     if (this.#shown.programId) p.programs = [this.#shown.programId]
     if (Object.keys(this.#facts).length) p.facts = { ...this.#facts }
     if (Object.keys(this.#counts).length) p.certifications = { ...this.#counts }
+    if (Object.keys(this.#params).length) p.parameters = { ...this.#params }
     return p
   }
 
@@ -183,6 +201,7 @@ export class WidgetView {
     this.#els.rows.clear()
     this.#els.status = null
     this.#els.results = null
+    this.#els.model = null
 
     const ids = [...this.#programs.keys()]
     const programId = cfg.program || ids[0] || ''
@@ -217,6 +236,10 @@ export class WidgetView {
     this.#els.errors = e('ul', 'errors')
     this.#els.errors.setAttribute('part', 'errors')
     this.#els.errors.hidden = true
+    if (isModel(version)) {
+      this.#finish(head, this.#modelBody(version, e))
+      return
+    }
 
     // Each fact and certification once, in the first shown area that uses it.
     const layout = formLayout({ ...version, areas })
@@ -293,8 +316,20 @@ export class WidgetView {
       this.#els.rows.set(area.id, { row, badge, score, bar, status })
       body.append(row)
     })
-    const foot = e('p', 'foot', this.#w('by'))
-    this.#o.root.lang = lang
+    this.#finish(head, body)
+  }
+
+  /**
+   * Puts the header, the errors, body and the footer in the root.
+   * @param {HTMLElement} head
+   * @param {HTMLElement} body
+   */
+  #finish(head, body) {
+    const cfg = /** @type {Config} */ (this.#config)
+    const foot = this.#o.root.ownerDocument.createElement('p')
+    foot.className = 'foot'
+    foot.textContent = this.#w('by')
+    this.#o.root.lang = this.#lang
     this.#o.root.classList.toggle('full', cfg.layout !== 'compact')
     this.#o.root.classList.toggle('compact', cfg.layout === 'compact')
     this.#o.root.replaceChildren(head, this.#els.errors, body, foot)
@@ -302,9 +337,68 @@ export class WidgetView {
   }
 
   /**
-   * Adds the field of a fact or of a certification's count.
+   * The form and results of a levels, calculator or timeline program: its facts and those
+   * of the programs it depends on, its parameters, the certifications its competencies
+   * count; the result as the simulator draws it. Compact: the result, then the figures
+   * behind a disclosure.
+   * @param {any} version
+   * @param {(tag: string, cls?: string, text?: string) => HTMLElement} e
+   */
+  #modelBody(version, e) {
+    const cfg = /** @type {Config} */ (this.#config)
+    const deps = dependencyFacts(version, this.#programs, this.#base.asOf || todayUTC()).filter((f) => !this.#shown.facts.has(f.id))
+    for (const f of deps) this.#shown.facts.set(f.id, f)
+    const sets = []
+    const group = (legend, help, kind, ids) => {
+      if (!ids.length) return
+      const set = e('fieldset', 'area-fields')
+      set.append(e('legend', '', legend))
+      if (help) set.append(e('p', 'hint', help))
+      for (const id of ids) this.#field(set, kind, id, e)
+      sets.push(set)
+    }
+    group(this.#w('figures'), '', 'facts', [...(version.facts || []), ...deps].map((f) => f.id))
+    group(this.#t('model.parameters'), this.#t('model.parametersHelp'), 'parameters', (version.parameters || []).map((p) => p.id))
+    group(this.#w('certs'), '', 'certifications', [...certAreas(version).keys()])
+
+    // Landmarks named after the program, so that several widgets on a page stay distinct.
+    const name = loc(version.name, this.#lang)
+    const results = e('section', 'results')
+    results.setAttribute('part', 'results')
+    results.setAttribute('aria-label', `${this.#t('res.title')}: ${name}`)
+    this.#els.status = e('p', 'status')
+    this.#els.status.setAttribute('aria-live', 'polite')
+    this.#els.model = e('div', 'model-result')
+    results.append(this.#els.status, this.#els.model)
+    this.#els.results = results
+    const form = e('form', 'form')
+    form.setAttribute('part', 'form')
+    form.setAttribute('aria-label', `${this.#w('figures')}: ${name}`)
+    form.addEventListener('submit', (ev) => ev.preventDefault())
+    if (cfg.layout === 'compact') {
+      const body = e('div', 'areas')
+      body.append(results)
+      if (sets.length) {
+        const more = e('details', 'figures')
+        form.append(...sets)
+        more.append(e('summary', '', this.#w('figures')), form)
+        body.append(more)
+      }
+      return body
+    }
+    const body = e('div', 'cols')
+    if (sets.length) {
+      form.append(...sets)
+      body.append(form)
+    }
+    body.append(results)
+    return body
+  }
+
+  /**
+   * Adds the field of a fact, a parameter or a certification's count.
    * @param {HTMLElement} parent
-   * @param {'facts'|'certifications'} kind
+   * @param {Kind} kind
    * @param {string} id
    * @param {(tag: string, cls?: string, text?: string) => HTMLElement} e
    */
@@ -312,11 +406,13 @@ export class WidgetView {
     const lang = this.#lang
     const ptr = `/${kind}/${seg(id)}`
     const uid = `ps-f${++seq}`
-    const def = kind === 'facts' ? this.#shown.facts.get(id) : { integer: true, min: 0, unit: 'people' }
+    const def = kind === 'facts' ? this.#shown.facts.get(id)
+      : kind === 'parameters' ? (this.#shown.version?.parameters || []).find((p) => p.id === id)
+      : { integer: true, min: 0, unit: 'people' }
     const cert = kind === 'certifications' ? this.#certs.get(id) : null
     const wrap = e('div', 'field')
     wrap.setAttribute('part', 'field')
-    const label = e('label', '', kind === 'facts'
+    const label = e('label', '', kind !== 'certifications'
       ? loc(def?.label, lang) || id
       : `${loc(cert?.name, lang) || id}${cert?.exams?.length ? ` (${cert.exams.join(', ')})` : ''}`)
     label.htmlFor = uid
@@ -329,14 +425,16 @@ export class WidgetView {
     input.spellcheck = false
     input.setAttribute('part', 'input')
     input.dataset.pointer = ptr
-    const unit = kind === 'facts' ? this.#unit(def?.unit || '') : this.#w('people')
-    const hint = e('p', 'hint', [unit, kind === 'facts' ? loc(def?.help, lang) : ''].filter(Boolean).join(' · '))
+    const unit = kind !== 'certifications' ? this.#unit(def?.unit || '') : this.#w('people')
+    const hint = e('p', 'hint', [unit, kind !== 'certifications' ? loc(def?.help, lang) : '',
+      kind === 'parameters' && def ? this.#t('model.default', { value: editable(def.default, lang) }) : '',
+      kind === 'parameters' && def?.assumption ? this.#t('model.assumption') : ''].filter(Boolean).join(' · '))
     hint.id = `${uid}-hint`
     const error = e('p', 'error')
     error.id = `${uid}-error`
     error.hidden = true
     input.setAttribute('aria-describedby', `${hint.id} ${error.id}`)
-    const v = kind === 'facts' ? this.#facts[id] : this.#counts[id]
+    const v = this.#store(kind)[id]
     input.value = this.#bad.get(ptr) ?? (v === undefined ? '' : editable(v, lang))
     input.addEventListener('input', () => this.#edit(ptr, kind, id, input.value))
     wrap.append(label, input, hint, error)
@@ -351,7 +449,7 @@ export class WidgetView {
   }
 
   #edit(ptr, kind, id, text) {
-    const target = kind === 'facts' ? this.#facts : this.#counts
+    const target = this.#store(kind)
     const n = parseNumber(text, this.#lang)
     this.#bad.delete(ptr)
     if (text.trim() === '') delete target[id]
@@ -445,6 +543,10 @@ export class WidgetView {
       factLabel: (id) => loc(this.#shown.facts.get(id)?.label, lang) || id,
       certName: (id) => loc(this.#certs.get(id)?.name, lang) || id,
     }
+    if (this.#els.model) {
+      this.#renderModel(prog, context)
+      return
+    }
     for (const [id, card] of this.#els.cards) Object.assign(card, { context, area: byId.get(id) || null })
     for (const [id, r] of this.#els.rows) {
       const a = byId.get(id)
@@ -478,5 +580,19 @@ export class WidgetView {
         : this.#t('res.qualifiedNone', { total: shown.length })
       if (this.#els.status.textContent !== text) this.#els.status.textContent = text
     }
+  }
+
+  /**
+   * Draws a model program's result (js/models.js), keeping the disclosures that were open.
+   * @param {any} prog the ProgramResult, or undefined
+   * @param {any} ctx
+   */
+  #renderModel(prog, ctx) {
+    const box = /** @type {HTMLElement} */ (this.#els.model)
+    const open = [...box.querySelectorAll('details')].map((d) => d.open)
+    box.replaceChildren(...(prog ? [renderModel(prog, ctx)] : []))
+    box.querySelectorAll('details').forEach((d, i) => { if (open[i]) d.open = true })
+    const text = prog ? modelStatus(prog, ctx.t) : ''
+    if (this.#els.status && this.#els.status.textContent !== text) this.#els.status.textContent = text
   }
 }
