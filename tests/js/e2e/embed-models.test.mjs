@@ -11,7 +11,7 @@
 // dist/screenshots/embed-models-*.png.
 
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { ROOT, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
@@ -246,6 +246,28 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
     assert.equal(want.programs[0].model, 'calculator')
     assert.equal(await page.locator('#old .calc-table').count(), want.programs[0].calculator.tables.length)
     assert.ok(!(await list.isVisible()), 'the error is gone')
+  })
+
+  test('the widget knows every program of the rule data', async () => {
+    const onDisk = readdirSync(path.join(ROOT, 'score/rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    // Every program renders by its id; an unknown one is a config error listing them all.
+    const n = (await events('old', 'partnerscore:error')).length
+    await page.evaluate(() => document.getElementById('old')?.setAttribute('program', 'nope'))
+    const err = await nextEvent('old', n, 'partnerscore:error')
+    assert.equal(err.stage, 'config')
+    const known = err.errors[0].message.match(/\((?:known|connus) ?: (.*)\)$/)?.[1].split(', ').sort()
+    assert.deepEqual(known, onDisk)
+    for (const id of onDisk) {
+      const k = (await events('old', 'partnerscore:error')).length
+      await page.evaluate((p) => document.getElementById('old')?.setAttribute('program', p), id)
+      await page.waitForFunction((p) => /** @type {any} */ (document.getElementById('old')).profile.programs?.[0] === p, id)
+      const title = await page.locator('#old h2.title').textContent()
+      assert.ok(title && !/no rules|nope/i.test(title), `${id}: title ${title}`)
+      const config = (await events('old', 'partnerscore:error')).slice(k).filter((e) => e.detail.stage === 'config')
+      assert.deepEqual(config, [], `${id}: no config error`)
+    }
+    await page.evaluate(() => document.getElementById('old')?.setAttribute('program', 'microsoft-bpos-partner-fees'))
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('old')).shadowRoot.querySelector('.calc-table'))
   })
 
   test('no console error, page error or CSP violation; axe-core finds no violation', async () => {
