@@ -3,9 +3,9 @@
 //
 // Go's wasm_exec.js assigns globalThis.Go (and globalThis.fs, process and path when they are
 // missing), and the Go program sets globalThis.partnerscore. Here wasm_exec.js runs instead as
-// go-runtime.js, which build.sh writes from the toolchain's copy wrapped in a function whose
+// go-runtime.js, which the build makes from the toolchain's copy wrapped in a function whose
 // parameter named globalThis stands for the global object: goRuntime(scope) returns the Go
-// class. The stand-in, `scope`, keeps every property written to it (the runtime's fs, process
+// class (widget.js passes it to sharedEngine). The stand-in, `scope`, keeps every property written to it (the runtime's fs, process
 // and path, the program's partnerscore) and reads everything else (Object, Date, Uint8Array,
 // crypto…) from the real global object, which is never written.
 
@@ -38,16 +38,17 @@ const engines = new Map()
 /**
  * The page's engine for the asset folder `base`, loading it on first call.
  * @param {string} base the folder holding partnerscore.wasm
+ * @param {(scope: object) => any} goRuntime go-runtime.js's: runs wasm_exec.js against scope
+ *   and returns its Go class
  * @param {(loaded: number, total: number|null) => void} [onProgress]
  * @returns {Promise<import('../js/engine.js').Engine>}
  */
-export function sharedEngine(base, onProgress) {
+export function sharedEngine(base, goRuntime, onProgress) {
   const key = new URL('partnerscore.wasm', base).href
   let entry = engines.get(key)
   if (!entry) {
     const progress = new Set()
     const engine = (async () => {
-      const { goRuntime } = await import('./go-runtime.js')
       const global = scope()
       return loadEngine({
         base,

@@ -9,6 +9,7 @@
 // its own assets, no global (the Go runtime runs against a stand-in global object, see
 // engine.js), and no inline script or style (a constructable stylesheet).
 
+import { texts } from './messages.js'
 import { sheet } from './styles.js'
 
 const HTMLElement = globalThis.HTMLElement || /** @type {any} */ (class {})
@@ -94,6 +95,8 @@ export class PartnerScoreElement extends HTMLElement {
   /** @type {any} */
   #result = null
   #queued = false
+  /** Counts the redraws asked for: the last one wins (texts of a language load first). */
+  #drawn = 0
 
   constructor() {
     super()
@@ -246,7 +249,7 @@ export class PartnerScoreElement extends HTMLElement {
     queueMicrotask(() => {
       this.#queued = false
       this.#text()
-      this.#view?.configure(this.#config())
+      if (this.#view) this.#redraw()
     })
   }
 
@@ -271,13 +274,22 @@ export class PartnerScoreElement extends HTMLElement {
     this.#root.setAttribute('aria-busy', 'true')
     const base = this.base
     this.#loading = (async () => {
-      const [{ sharedEngine }, { WidgetView }] = await Promise.all([import('./engine.js'), import('./view.js')])
+      // The view's code and the texts of the widget's language, then the engine.
+      const [{ sharedEngine, WidgetView }] = await Promise.all([import('./widget.js'), texts(this.language)])
       const engine = await sharedEngine(base, (loaded, total) => {
         if (total) {
           this.#progress.max = total
           this.#progress.value = loaded
         }
       })
+      // The language may have changed meanwhile: draw with the texts of the current one.
+      let words
+      for (;;) {
+        const lang = this.language
+        words = await texts(lang)
+        if (lang === this.language) break
+      }
+      const config = this.#config()
       this.#view = new WidgetView({
         shadow: this.#shadow,
         root: this.#root,
@@ -298,7 +310,8 @@ export class PartnerScoreElement extends HTMLElement {
           this.#emitError('config', [{ path: '', code: 'syntax', message: `profile attribute: ${err instanceof Error ? err.message : err}` }])
         }
       }
-      this.#view.configure(this.#config(), profile || {})
+      this.#drawn++
+      this.#view.configure({ ...config, texts: words }, profile || {})
     })()
     this.#loading.catch((err) => {
       this.#loading = null
@@ -310,6 +323,17 @@ export class PartnerScoreElement extends HTMLElement {
 
   #config() {
     return { program: this.program, areas: this.areas, lang: this.language, layout: this.layout }
+  }
+
+  /** Draws the view again for the attributes, once their language's texts are loaded. */
+  #redraw() {
+    const n = ++this.#drawn
+    const config = this.#config()
+    texts(config.lang).then((words) => {
+      if (n === this.#drawn) this.#view.configure({ ...config, texts: words })
+    }, (err) => {
+      if (n === this.#drawn) this.#emitError('load', [{ path: '', code: 'internal', message: err instanceof Error ? err.message : String(err) }])
+    })
   }
 
   /** @param {string} key */

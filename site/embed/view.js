@@ -11,34 +11,19 @@
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
 import { modelStatus, renderModel } from '../js/models.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
-import { t as translate } from '../js/messages.js'
 import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
 import { ScorecardElement } from '../js/elements/ps-scorecard.js'
 
-/** The widget's own texts (the others are the simulator's, js/messages.js). */
-const W = {
-  en: {
-    figures: 'Your figures',
-    certs: 'Certified people',
-    people: 'people holding it',
-    rules: 'Rules {version}, in force from {from}; sources checked on {verified}.',
-    program: 'unknown program “{id}” (known: {known})',
-    area: 'unknown area “{id}” of {program} (known: {known})',
-    none: 'This program has no rules in force.',
-    stale: 'Fix the highlighted values to update the results.',
-    by: 'PartnerScore: runs in your browser; nothing you type leaves this page.',
-  },
-  fr: {
-    figures: 'Vos chiffres',
-    certs: 'Personnes certifiées',
-    people: 'personnes la détenant',
-    rules: 'Règles {version}, en vigueur depuis le {from} ; sources vérifiées le {verified}.',
-    program: 'programme inconnu « {id} » (connus : {known})',
-    area: 'domaine inconnu « {id} » de {program} (connus : {known})',
-    none: 'Aucune règle de ce programme n’est en vigueur.',
-    stale: 'Corrigez les valeurs signalées pour mettre à jour les résultats.',
-    by: 'PartnerScore : tout se calcule dans votre navigateur ; rien de ce que vous saisissez ne quitte cette page.',
-  },
+/**
+ * A text of the widget's table (messages.js) with its {name} placeholders filled; the key
+ * itself when missing.
+ * @param {Record<string, string>} table
+ * @param {string} key
+ * @param {Record<string, unknown>} [params]
+ */
+function fill(table, key, params) {
+  const text = table[key] ?? key
+  return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text
 }
 
 /** Whether a program version is of a model other than the scorecard. @param {any} v */
@@ -65,7 +50,8 @@ function defineInner(registry) {
 let seq = 0
 
 /**
- * @typedef {{program: string, areas: string[], lang: string, layout: string}} Config
+ * @typedef {{program: string, areas: string[], lang: string, layout: string, texts: Record<string, string>}} Config
+ *   texts: the language's table (messages.js)
  * @typedef {{path: string, code: string, message: string, expected?: string, got?: string, suggestion?: string}} EngineError
  * @typedef {'facts'|'certifications'|'parameters'} Kind
  * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: Kind, id: string, def: any}} Field
@@ -151,15 +137,14 @@ export class WidgetView {
     return this.#config?.lang === 'fr' ? 'fr' : 'en'
   }
 
-  /** @param {string} key @param {Record<string, unknown>} [params] */
+  /** A text of the simulator's (card.*, err.*…). @param {string} key @param {Record<string, unknown>} [params] */
   #t(key, params) {
-    return translate(this.#lang, key, params)
+    return fill(this.#config?.texts || {}, key, params)
   }
 
-  /** @param {string} key @param {Record<string, unknown>} [params] */
+  /** A text of the widget's own. @param {string} key @param {Record<string, unknown>} [params] */
   #w(key, params) {
-    const s = W[this.#lang][key]
-    return params ? s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m)) : s
+    return this.#t(`widget.${key}`, params)
   }
 
   /** Where the values of a kind of field are kept. @param {Kind} kind */
@@ -296,7 +281,7 @@ export class WidgetView {
         return
       }
       // Compact: the area's result, then its figures behind a disclosure.
-      const row = e('section', 'area')
+      const row = e('article', 'area')
       row.setAttribute('part', 'area')
       const title = e('h3', 'card-title', loc(area.name, lang))
       title.id = `ps-w${++seq}`

@@ -1,8 +1,10 @@
 // Bench of the embeddable widget (not a test):
-//   - the loader's size: partnerscore-embed.js and every module it imports statically (what a
-//     page downloads before any widget is visible), gzip -9 and brotli -q 11 as dist/site
-//     holds them, against the 15 KB gzip budget; then the modules a widget imports when it
-//     comes into view (everything but the wasm);
+//   - its JavaScript, as the browser fetches it on a first view (empty cache) of a host page
+//     with one widget below the fold: every file requested from the asset origin until the
+//     widget's first result but partnerscore.wasm (the loader, then what it imports when the
+//     widget comes into view), with its size as dist/site serves it (gzip -9 and brotli -q 11),
+//     against the 15 KB gzip budget; and the loader alone (what a page fetches before any
+//     widget is visible);
 //   - in headless Chromium, a widget below the fold of a host page of another origin (strict
 //     CSP, assets from cmd/serve): the time from the widget becoming visible (an
 //     IntersectionObserver of the page's) to its first partnerscore:result event, for a first
@@ -12,8 +14,9 @@
 //
 //   node tests/js/e2e/bench-embed.mjs   (from the repository root; builds dist/site if stale)
 
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { SITE, chromiumPath, ensureSite, launch, startServer } from './helpers.mjs'
 import { startHost } from './host.mjs'
 
@@ -27,39 +30,22 @@ const median = (xs) => {
 }
 
 /**
- * The modules a module imports, statically or dynamically (relative specifiers only).
+ * The sizes of a file of dist/site as served: raw, gzip and brotli (the .gz and .br that
+ * ./build.sh build writes beside it, else compressed here at the same levels).
  * @param {string} file path under dist/site
  */
-function imports(file) {
-  const src = readFileSync(path.join(SITE, file), 'utf8')
-  const dir = path.posix.dirname(file)
-  const out = { static: /** @type {string[]} */ ([]), dynamic: /** @type {string[]} */ ([]) }
-  for (const m of src.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) out.static.push(path.posix.join(dir, m[1]))
-  for (const m of src.matchAll(/^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) out.static.push(path.posix.join(dir, m[1]))
-  for (const m of src.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) out.dynamic.push(path.posix.join(dir, m[1]))
-  return out
-}
-
-/**
- * Every module reachable from roots by static imports (and dynamic ones too when asked).
- * @param {string[]} roots
- * @param {boolean} [dynamic]
- */
-function closure(roots, dynamic = false) {
-  const seen = new Set()
-  const todo = [...roots]
-  while (todo.length) {
-    const f = /** @type {string} */ (todo.pop())
-    if (seen.has(f)) continue
-    seen.add(f)
-    const i = imports(f)
-    todo.push(...i.static, ...(dynamic ? i.dynamic : []))
+function sizes(file) {
+  const body = readFileSync(path.join(SITE, file))
+  const packed = (ext, make) => (existsSync(path.join(SITE, file + ext)) ? readFileSync(path.join(SITE, file + ext)) : make(body)).length
+  return {
+    raw: body.length,
+    gz: packed('.gz', (b) => gzipSync(b, { level: 9 })),
+    br: packed('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
   }
-  return [...seen]
 }
 
-const size = (f) => statSync(path.join(SITE, f)).size
-const sum = (files, ext) => files.reduce((n, f) => n + size(f + ext), 0)
+/** @param {string[]} files */
+const total = (files) => files.map(sizes).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz, br: a.br + b.br }), { raw: 0, gz: 0, br: 0 })
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`
 
 if (!chromiumPath()) {
@@ -67,20 +53,7 @@ if (!chromiumPath()) {
   process.exit(1)
 }
 ensureSite()
-
-const ENTRY = 'embed/partnerscore-embed.js'
-const loader = closure([ENTRY])
-const lazyRoots = loader.flatMap((f) => imports(f).dynamic)
-const lazy = closure(lazyRoots, true).filter((f) => !loader.includes(f))
-const loaderGz = sum(loader, '.gz')
-const loaderBr = sum(loader, '.br')
 console.log('embeddable widget bench')
-console.log(`loader (${loader.map((f) => path.posix.basename(f)).join(' + ')}): raw ${kb(sum(loader, ''))}, gzip ${kb(loaderGz)}, brotli ${kb(loaderBr)}  ` +
-  `(budget ${kb(BUDGET_GZIP)} gzip before the wasm: ${loaderGz <= BUDGET_GZIP ? 'met' : 'NOT met'})`)
-console.log(`loaded when a widget comes into view, besides the wasm (${lazy.length} modules: ${lazy.join(', ')}): ` +
-  `raw ${kb(sum(lazy, ''))}, gzip ${kb(sum(lazy, '.gz'))}, brotli ${kb(sum(lazy, '.br'))}`)
-console.log(`all the widget's JavaScript before its first result: gzip ${kb(loaderGz + sum(lazy, '.gz'))}, brotli ${kb(loaderBr + sum(lazy, '.br'))}; ` +
-  `then partnerscore.wasm: gzip ${kb(size('partnerscore.wasm.gz'))}, brotli ${kb(size('partnerscore.wasm.br'))}`)
 
 const assets = await startServer(SITE)
 const host = await startHost(assets.url, {
@@ -104,7 +77,19 @@ try {
     })
   })
   const page = await browser.context.newPage()
-  /** One visit: the widget starts out of view (below a spacer), is scrolled into view. */
+  /**
+   * The asset origin's files the page has requested (resource timing), with their start.
+   * @returns {Promise<{file: string, start: number}[]>}
+   */
+  const fetched = () => page.evaluate((origin) => performance.getEntriesByType('resource')
+    .filter((e) => new URL(e.name).origin === origin)
+    .map((e) => ({ file: new URL(e.name).pathname.slice(1), start: e.startTime })), new URL(assets.url).origin)
+
+  /**
+   * One visit: the widget starts out of view (below a spacer), is scrolled into view.
+   * @returns the time from visible to the first result, and the files of the asset origin
+   *   requested before the scroll and before the first result
+   */
   const visit = async (url) => {
     await page.goto(url)
     await page.waitForFunction(() => customElements.get('partner-score') !== undefined)
@@ -118,14 +103,33 @@ try {
       }).observe(/** @type {Element} */ (document.getElementById('w')))
       requestAnimationFrame(() => resolve(undefined))
     }))
+    await page.waitForLoadState('networkidle')
     if (await page.evaluate(() => /** @type {any} */ (document.getElementById('w')).ready)) throw new Error('the widget loaded before it was visible')
+    const hidden = (await fetched()).map((e) => e.file)
     await page.locator('#w').scrollIntoViewIfNeeded()
     await page.waitForFunction(() => /** @type {any} */ (window).__first !== undefined, null, { timeout: 60_000 })
-    return page.evaluate(() => /** @type {any} */ (window).__first - /** @type {any} */ (window).__visible)
+    const first = await page.evaluate(() => /** @type {any} */ (window).__first)
+    const before = (await fetched()).filter((e) => e.start <= first).map((e) => e.file)
+    return { ms: await page.evaluate(() => /** @type {any} */ (window).__first - /** @type {any} */ (window).__visible), hidden, before }
   }
-  const cold = await visit(host.url)
+  const first = await visit(host.url)
+  const cold = first.ms
   const warm = []
-  for (let i = 0; i < VISITS; i++) warm.push(await visit(`${host.url}?visit=${i}`))
+  for (let i = 0; i < VISITS; i++) warm.push((await visit(`${host.url}?visit=${i}`)).ms)
+
+  // The widget's JavaScript: what the first view fetched from the asset origin before the
+  // first result, the wasm aside (and nothing else is expected: see the line printed).
+  const WASM = 'partnerscore.wasm'
+  const loader = first.hidden
+  const all = first.before.filter((f) => f !== WASM)
+  const js = all.filter((f) => /\.m?js$/.test(f))
+  const l = total(loader)
+  const a = total(all)
+  const wasm = sizes(WASM)
+  console.log(`loader alone (before any widget is visible: ${loader.join(', ')}): raw ${kb(l.raw)}, gzip ${kb(l.gz)}, brotli ${kb(l.br)}`)
+  console.log(`widget JavaScript before its first result, wasm excluded (${all.length} files, ${js.length} of them scripts: ${all.join(', ')}): ` +
+    `raw ${kb(a.raw)}, gzip ${kb(a.gz)} (${a.gz} bytes), brotli ${kb(a.br)}  (budget ${kb(BUDGET_GZIP)} gzip: ${a.gz <= BUDGET_GZIP ? 'met' : 'NOT met'})`)
+  console.log(`  then ${WASM} (fetched ${first.before.filter((f) => f === WASM).length} time(s)): gzip ${kb(wasm.gz)}, brotli ${kb(wasm.br)}`)
 
   // Baseline, same page and cache: the engine alone, as the simulator loads it.
   const base = []

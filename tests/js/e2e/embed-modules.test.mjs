@@ -1,6 +1,7 @@
 // Tests of the widget's DOM-free parts in Node: the stand-in global object (site/embed/engine.js)
-// and the Go runtime that build.sh writes (dist/site/embed/go-runtime.js), running the real
-// engine (dist/site/partnerscore.wasm) without a global being set; the attribute parsers.
+// and the Go runtime of the built widget (dist/site/embed/widget.js, where the build wraps Go's
+// wasm_exec.js), running the real engine (dist/site/partnerscore.wasm) without a global being
+// set; the attribute parsers.
 
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -42,8 +43,10 @@ describe('go-runtime.js: the engine with no global set', () => {
   test('runs partnerscore.wasm; Go, fs, process, path and partnerscore stay on the stand-in', async () => {
     ensureSite()
     const before = new Set(Object.getOwnPropertyNames(globalThis))
-    const { goRuntime } = await import(pathToFileURL(path.join(SITE, 'embed/go-runtime.js')).href)
-    const s = scope()
+    // The bundle as shipped (minified), its Go runtime and stand-in included.
+    const built = await import(pathToFileURL(path.join(SITE, 'embed/widget.js')).href)
+    const { goRuntime } = built
+    const s = built.scope()
     const Go = goRuntime(s)
     assert.equal(typeof Go, 'function')
     const go = new Go()
@@ -84,5 +87,52 @@ describe('partner-score attributes', () => {
 
   test('closed value sets with their defaults first', () => {
     assert.deepEqual([LAYOUTS, LANGS], [['full', 'compact'], ['en', 'fr']])
+  })
+})
+
+describe('the widget’s texts (site/embed/messages.js)', async () => {
+  const { table, WIDGET } = await import(path.join(ROOT, 'site/embed/messages.js'))
+  const { LANGS: ALL } = await import(path.join(ROOT, 'site/js/messages.js'))
+
+  /** The keys a source file asks for: t('key'), t(`prefix.${…}`), #w('key'), and key lists. */
+  function used(file) {
+    const src = readFileSync(path.join(ROOT, file), 'utf8')
+    const keys = new Set()
+    const prefixes = new Set()
+    for (const m of src.matchAll(/(?:#t|\bt)\(\s*'([a-z]+\.[A-Za-z-]+)'/g)) keys.add(m[1])
+    for (const m of src.matchAll(/#w\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
+    for (const m of src.matchAll(/'((?:card|cat|unit|err|res)\.[A-Za-z-]+)'/g)) keys.add(m[1])
+    for (const m of src.matchAll(/(?:#t|\bt)\(\s*`([a-z]+\.)\$\{/g)) prefixes.add(m[1])
+    return { keys, prefixes }
+  }
+
+  test('every key the view and the scorecard use is in every language’s table', () => {
+    for (const lang of ALL) {
+      const tbl = table(lang)
+      for (const file of ['site/embed/view.js', 'site/js/elements/ps-scorecard.js']) {
+        const { keys, prefixes } = used(file)
+        assert.ok(keys.size > 10, `${file}: keys found`)
+        for (const k of keys) assert.equal(typeof tbl[k], 'string', `${lang}: ${k} (${file})`)
+        for (const p of prefixes) assert.ok(Object.keys(tbl).some((k) => k.startsWith(p)), `${lang}: ${p}* (${file})`)
+      }
+    }
+  })
+
+  test('every language has the same keys, its own texts where it has them', () => {
+    const en = table('en')
+    const fr = table('fr')
+    assert.deepEqual(Object.keys(fr), Object.keys(en))
+    assert.equal(fr['widget.figures'], WIDGET.fr.figures)
+    assert.equal(fr['card.qualified'], 'Qualifié')
+    assert.equal(en['app.title'], undefined, 'the simulator’s own texts are left out')
+    assert.throws(() => table('de'), RangeError)
+  })
+
+  test('the build writes each table as texts-<lang>.js', async () => {
+    ensureSite()
+    for (const lang of ALL) {
+      const { default: built } = await import(pathToFileURL(path.join(SITE, `embed/texts-${lang}.js`)).href)
+      assert.deepEqual(built, table(lang))
+    }
   })
 })

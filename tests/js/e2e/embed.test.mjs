@@ -135,6 +135,8 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   const widgetProfile = (id) => page.evaluate((i) => /** @type {any} */ (document.getElementById(i)).profile, id)
   const widgetResult = (id) => page.evaluate((i) => /** @type {any} */ (document.getElementById(i)).result, id)
   const wasmFetches = () => requests.filter((u) => new URL(u).pathname.endsWith('/partnerscore.wasm')).length
+  /** The paths of the asset origin's scripts requested so far, in order, repeats included. */
+  const assetScripts = () => requests.filter((u) => u.startsWith(assets.url) && /\.m?js$/.test(new URL(u).pathname)).map((u) => new URL(u).pathname)
 
   /** Waits until widget id has sent more than n result events. */
   async function nextResult(id, n) {
@@ -156,7 +158,7 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.waitForFunction(() => customElements.get('partner-score') !== undefined)
     await page.waitForLoadState('networkidle')
     assert.equal(wasmFetches(), 0, 'the wasm is fetched before any widget is visible')
-    assert.ok(!requests.some((u) => /go-runtime|view\.js|js\/engine\.js/.test(u)), 'engine code fetched before any widget is visible')
+    assert.deepEqual(assetScripts(), ['/embed/partnerscore-embed.js'], 'only the loader is fetched before any widget is visible')
     for (const id of ['one', 'two']) {
       assert.equal(await page.evaluate((i) => /** @type {any} */ (document.getElementById(i)).ready, id), false)
       const status = page.locator(`#${id} .loading [role="status"]`)
@@ -168,9 +170,10 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.locator('#pair').scrollIntoViewIfNeeded()
     await page.waitForFunction(() => ['one', 'two'].every((id) => /** @type {any} */ (document.getElementById(id)).result))
     assert.equal(wasmFetches(), 1, 'partnerscore.wasm fetched once for two widgets')
-    for (const name of ['embed/go-runtime.js', 'embed/view.js', 'js/engine.js']) {
-      assert.equal(requests.filter((u) => u.endsWith(name)).length, 1, `${name} fetched once`)
-    }
+    // The bundle: the loader, then one module with the view, the engine loader and the Go
+    // runtime, and the texts of each language shown (one English widget, one French), each
+    // fetched once for both widgets.
+    assert.deepEqual(assetScripts().sort(), ['/embed/partnerscore-embed.js', '/embed/texts-en.js', '/embed/texts-fr.js', '/embed/widget.js'])
     await page.locator('#pair').screenshot({ path: screenshotPath('embed-01-hostile-host.png') })
   })
 
@@ -354,6 +357,19 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const four = await nextResult('four', 0)
     assert.deepEqual(four, engineCLI.evaluate({ asOf: '2026-06-01', lang: 'en', programs: [PROGRAM] }))
     assert.equal(wasmFetches(), 1, 'still one wasm fetch for four widgets')
+  })
+
+  test('a change of language redraws in that language; no text is missing', async () => {
+    const count = (await events('four')).length
+    await page.evaluate(() => document.getElementById('four')?.setAttribute('lang', 'fr'))
+    const four = await nextResult('four', count)
+    assert.deepEqual(four, engineCLI.evaluate({ asOf: '2026-06-01', lang: 'fr', programs: [PROGRAM] }))
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('four')).shadowRoot.querySelector('.root')?.lang === 'fr')
+    assert.match(await page.locator('#four .foot').textContent(), /^PartnerScore : tout se calcule/)
+    assert.match(await page.locator('#four .area .badge').first().textContent(), /^(Qualifié|Non qualifié)$/)
+    // A key missing from a language's table would show as itself (card.qualified…).
+    const texts = await page.evaluate(() => [...document.querySelectorAll('partner-score')].map((w) => w.shadowRoot?.textContent || ''))
+    for (const t of texts) assert.doesNotMatch(t, /\b(card|cat|unit|err|res|widget)\.[a-zA-Z]/)
   })
 
   test('no global, storage, cookie, foreign request, console error or CSP violation', async () => {

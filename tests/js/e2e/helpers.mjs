@@ -77,15 +77,15 @@ function newest(dir) {
 }
 
 /**
- * Makes sure dist/site is built and newer than site/ (runs ./build.sh build when not, unless
- * PS_SITE_DIR points elsewhere).
+ * Makes sure dist/site is built and newer than site/ and the widget's build script (runs
+ * ./build.sh build when not, unless PS_SITE_DIR points elsewhere).
  */
 export function ensureSite() {
   if (process.env.PS_SITE_DIR) return SITE
   const index = path.join(SITE, 'index.html')
   const wasm = path.join(SITE, 'partnerscore.wasm')
   const stale = !existsSync(index) || !existsSync(wasm) ||
-    statSync(index).mtimeMs < newest(path.join(ROOT, 'site'))
+    statSync(index).mtimeMs < Math.max(newest(path.join(ROOT, 'site')), statSync(path.join(ROOT, 'tests/js/build-embed.mjs')).mtimeMs)
   if (stale) {
     execFileSync(path.join(ROOT, 'build.sh'), ['build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
   }
