@@ -311,7 +311,7 @@ export class PartnerScoreElement extends HTMLElement {
         }
       }
       this.#drawn++
-      this.#view.configure({ ...config, texts: words }, profile || {})
+      await this.#view.configure({ ...config, texts: words }, profile || {})
     })()
     this.#loading.catch((err) => {
       this.#loading = null

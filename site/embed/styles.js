@@ -88,32 +88,6 @@ details.figures{margin-top:.4em}
 details.figures>fieldset{margin:.4em 0 0}
 .is-stale .cards,.is-stale .area-score{opacity:.6}
 .foot{margin-top:.6em;font-size:.75em;color:var(--muted)}
-.model section,.model article{margin:0 0 .9em}
-.model h3{margin:.4em 0 .2em}
-.model .badge{padding:0 .45em;border:1px solid currentColor}
-.model .met>h3 .badge,.model li.met>.badge{color:var(--ok);background:var(--ok-soft)}
-.model .unmet>h3 .badge,.model li.unmet>.badge{color:var(--bad);background:var(--bad-soft)}
-.model .requirements{margin:.2em 0;padding-left:1.1em;font-size:.88em}
-.model .requirements li{margin:.15em 0}
-.model .next-level{font-weight:600;font-size:.9em;margin-bottom:.4em}
-.model details>summary{cursor:pointer;font-size:.88em;padding:.2em 0}
-.model .periods{font-size:.82em;color:var(--muted);padding-left:1.1em}
-.model .periods .current{font-weight:600;color:var(--ink)}
-.model .explanation{font-size:.88em}
-.model .table-scroll{overflow-x:auto}
-.model table{border-collapse:collapse;font-size:.82em;font-variant-numeric:tabular-nums}
-.model th,.model td{border-bottom:1px solid var(--line);padding:.15em .5em;text-align:right}
-.model .figures{display:grid;grid-template-columns:auto auto;gap:.2em 1em;margin:0;font-size:.9em}
-.model .figures dd{margin:0;font-weight:600}
-.model .chart{margin:.25em 0}
-.model .calc-chart{width:100%;max-width:24em;height:auto;border:1px solid var(--line)}
-.model .calc-chart .series{stroke-width:2}
-.model .series-0{stroke:var(--accent);color:var(--accent)}
-.model .series-1{stroke:#b5541c;color:#b5541c}
-.model .series-2{stroke:var(--ok);color:var(--ok)}
-.model .chart-legend{display:flex;gap:1em;list-style:none;font-size:.82em}
-.model .origin-assumption{color:#8a5a00;font-style:italic}
-.model .parameters ul{list-style:none;font-size:.85em}
 @media (prefers-reduced-motion:no-preference){progress{transition:none}}
 `
 

@@ -6,10 +6,10 @@
 // Programs of the other models (levels, calculator, timeline: a version with a "model" and
 // no areas) get a field for each of their facts, those of the programs they depend on,
 // their parameters and the certifications their competencies count, and the simulator's
-// generic rendering of the model's result (js/models.js).
+// generic rendering of the model's result (js/models.js, through models-view.js: imported
+// the first time such a program is shown).
 
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
-import { modelStatus, renderModel } from '../js/models.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
 import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
 import { ScorecardElement } from '../js/elements/ps-scorecard.js'
@@ -24,6 +24,20 @@ import { ScorecardElement } from '../js/elements/ps-scorecard.js'
 function fill(table, key, params) {
   const text = table[key] ?? key
   return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text
+}
+
+/** @type {Promise<typeof import('./models-view.js')>|null} */
+let modelsLoading = null
+/** @type {typeof import('./models-view.js')|null} */
+let models = null
+
+/** Loads models-view.js once for the page. */
+function loadModels() {
+  modelsLoading ??= import('./models-view.js').then((m) => (models = m), (err) => {
+    modelsLoading = null
+    throw err
+  })
+  return modelsLoading
 }
 
 /** Whether a program version is of a model other than the scorecard. @param {any} v */
@@ -86,6 +100,10 @@ export class WidgetView {
   #els = { errors: /** @type {any} */ (null), status: null, cards: new Map(), rows: new Map(), results: null, model: null }
   /** @type {EngineError[]} */
   #configErrors = []
+  /** @type {[any, any]|null} the last model result and its context, drawn when the module is in */
+  #lastModel = null
+  /** @type {Promise<void>|null} the drawing of a model program's result, while its module loads */
+  #drawing = null
   #queued = false
 
   /**
@@ -115,6 +133,7 @@ export class WidgetView {
     if (profile) this.#take(profile)
     this.#build()
     this.#evaluate()
+    return this.#drawing ?? undefined
   }
 
   /** Replaces the values and evaluates. @param {Record<string, any>} profile */
@@ -574,6 +593,22 @@ export class WidgetView {
    */
   #renderModel(prog, ctx) {
     const box = /** @type {HTMLElement} */ (this.#els.model)
+    if (!models) {
+      // The first model program of the page: draw once its module is in (the latest result).
+      const drawing = loadModels().then(() => {
+        if (this.#drawing === drawing) this.#drawing = null
+        if (this.#els.model === box) this.#renderModel(this.#lastModel?.[0], this.#lastModel?.[1])
+      }, (err) => {
+        if (this.#drawing === drawing) this.#drawing = null
+        this.#o.onError('load', [{ path: '', code: 'internal', message: err instanceof Error ? err.message : String(err) }])
+      })
+      this.#lastModel = [prog, ctx]
+      this.#drawing = drawing
+      return
+    }
+    const sheet = models.modelSheet()
+    if (!this.#o.shadow.adoptedStyleSheets.includes(sheet)) this.#o.shadow.adoptedStyleSheets = [...this.#o.shadow.adoptedStyleSheets, sheet]
+    const { modelStatus, renderModel } = models
     const open = [...box.querySelectorAll('details')].map((d) => d.open)
     box.replaceChildren(...(prog ? [renderModel(prog, ctx)] : []))
     box.querySelectorAll('details').forEach((d, i) => { if (open[i]) d.open = true })

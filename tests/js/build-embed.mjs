@@ -8,6 +8,8 @@
 //                              the simulator's modules they use (js/engine.js, program.js,
 //                              format.js, the two inner elements) and Go's wasm_exec.js
 //                              wrapped as go-runtime.js
+//   OUT/widget-models.js       what the view imports only to show a program of another model
+//                              (levels, calculator, timeline): models-view.js, js/models.js
 //   OUT/texts-<lang>.js        the widget's texts in one language (messages.js's table(lang))
 //
 // (and a source map of each bundle, not linked from it). Made here rather than read from site/:
@@ -89,7 +91,19 @@ const widget = await esbuild.build({
         resolveDir: EMBED,
       }))
     },
-  }, texts],
+  }, texts, {
+    name: 'models-external',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/models-view\.js$/ }, (args) =>
+        args.importer === path.join(EMBED, 'view.js') ? { path: './widget-models.js', external: true } : undefined)
+    },
+  }],
+})
+
+/** What the view imports only for programs of the other models (levels, calculator, timeline). */
+const models = await esbuild.build({
+  ...common,
+  entryPoints: { 'widget-models': path.join(EMBED, 'models-view.js') },
 })
 
 // The texts, one module per language.
@@ -105,7 +119,7 @@ for (const lang of LANGS) {
   console.log(`${path.relative(process.cwd(), file)}: ${Buffer.byteLength(readFileSync(file))} bytes`)
 }
 
-for (const r of [loader, widget]) {
+for (const r of [loader, widget, models]) {
   for (const [file, o] of Object.entries(r.metafile.outputs)) {
     if (!file.endsWith('.js')) continue
     console.log(`${path.relative(process.cwd(), file)}: ${o.bytes} bytes, from ${Object.keys(o.inputs).length} modules`)

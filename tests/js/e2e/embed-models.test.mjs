@@ -6,7 +6,7 @@
 // partnerscore:result event and the result property equal `partnerscore evaluate` of the
 // widget's profile, what it draws is that result (level reached, requirements, tables,
 // timeline), edits of facts and parameters give the CLI's results, a bad parameter is an
-// error on its field; a program with no rules on the date is an error, not a crash; no
+// error on its field; the models' module (widget-models.js) is fetched once; a program with no rules on the date is an error, not a crash; no
 // console error, page error or CSP violation; axe-core finds nothing. Screenshots go to
 // dist/screenshots/embed-models-*.png.
 
@@ -69,6 +69,8 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
   let page
   /** @type {string[]} */
   const problems = []
+  /** @type {string[]} */
+  const requests = []
 
   before(async () => {
     ensureSite()
@@ -76,6 +78,7 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
     host = await startHost(assets.url, { '/': { type: 'text/html; charset=utf-8', body: () => hostPage(assets.url) } })
     engineCLI = await cli()
     browser = await launch({ viewport: { width: 1280, height: 4000 } })
+    browser.context.on('request', (r) => requests.push(new URL(r.url()).pathname))
     browser.context.on('page', (p) => {
       p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
       p.on('console', (m) => {
@@ -272,6 +275,9 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
 
   test('no console error, page error or CSP violation; axe-core finds no violation', async () => {
     assert.deepEqual(problems, [])
+    // The models' module (widget-models.js) is fetched once for the page, with the rest.
+    const scripts = requests.filter((u) => u.startsWith('/embed/')).sort()
+    assert.deepEqual(scripts, ['/embed/partnerscore-embed.js', '/embed/texts-en.js', '/embed/texts-fr.js', '/embed/widget-models.js', '/embed/widget.js'])
     assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__csp), [])
     await page.evaluate(AXE)
     const violations = await page.evaluate(async () => {
