@@ -235,11 +235,12 @@ cmd_build() {
 # (tests/js/build-embed.mjs), in place of the copy of site/embed: the loader
 # (partnerscore-embed.js), the module it imports when a widget comes into view (widget.js: the
 # view, the engine loader and the toolchain's wasm_exec.js wrapped so that it assigns no
-# global of the page) and the texts of each language (texts-<lang>.js), with source maps.
+# global of the page, with only the gojs functions the partnerscore.wasm beside OUT imports)
+# and the texts of each language (texts-<lang>.js), with source maps.
 build_embed() {
 	need_js_deps
 	rm -rf "$1"
-	node tests/js/build-embed.mjs site "$1" "$(go env GOROOT)/lib/wasm/wasm_exec.js"
+	node tests/js/build-embed.mjs site "$1" "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$1/../partnerscore.wasm"
 }
 
 # serve builds dist/site and serves it with cmd/serve on 127.0.0.1:$PORT (default 8080).

@@ -20,20 +20,23 @@ export const LAYOUTS = Object.freeze(['full', 'compact'])
 /** The languages, the first being the default. */
 export const LANGS = Object.freeze(['en', 'fr'])
 
-/** The few texts shown before the rest of the widget has loaded. */
+/** The few texts shown before the rest of the widget has loaded: the title, the wait, the
+ * loading, the failure ({error}: what failed) and the retry button. */
 const TEXT = {
-  en: { title: 'Partner program simulator', wait: 'The simulator loads when it comes into view.', loading: 'Loading the scoring engine…', failed: 'The simulator could not be loaded: {error}', retry: 'Try again' },
-  fr: { title: 'Simulateur de programme partenaire', wait: 'Le simulateur se charge lorsqu’il devient visible.', loading: 'Chargement du moteur de calcul…', failed: 'Le simulateur n’a pas pu être chargé : {error}', retry: 'Réessayer' },
+  en: ['Partner program simulator', 'The simulator loads when it comes into view.', 'Loading the scoring engine…', 'The simulator could not be loaded: {error}', 'Try again'],
+  fr: ['Simulateur de programme partenaire', 'Le simulateur se charge lorsqu’il devient visible.', 'Chargement du moteur de calcul…', 'Le simulateur n’a pas pu être chargé : {error}', 'Réessayer'],
 }
 
 /**
- * The registry of the widget's inner elements (ps-scorecard, ps-metric-bar): a scoped one
- * where the browser has them (nothing is added to the page's registry), else the page's.
+ * The registry the widget's inner tags (ps-scorecard, ps-metric-bar) are created from: a
+ * scoped one where the browser has them, which defines nothing, so that no definition of the
+ * page's upgrades them; else the page's. The widget itself defines no element there: it draws
+ * them (ps-scorecard.js's renderCard, ps-metric-bar.js's drawBar).
  * @type {CustomElementRegistry|null}
  */
 let inner = null
 
-/** @returns {{registry: CustomElementRegistry, scoped: boolean}} */
+/** @returns {CustomElementRegistry} */
 export function innerRegistry() {
   if (!inner) {
     try {
@@ -42,7 +45,7 @@ export function innerRegistry() {
       inner = customElements
     }
   }
-  return { registry: inner, scoped: inner !== customElements }
+  return inner
 }
 
 /**
@@ -65,6 +68,9 @@ export function parseList(text) {
   return (text || '').split(/[\s,]+/).filter(Boolean)
 }
 
+/** One error of the widget's own, as the engine's: no path, a code, the message. */
+const problem = (code, err, prefix = '') => [{ path: '', code, message: prefix + (err instanceof Error ? err.message : String(err)) }]
+
 export class PartnerScoreElement extends HTMLElement {
   static observedAttributes = ['program', 'areas', 'lang', 'layout', 'profile', 'base']
 
@@ -74,56 +80,42 @@ export class PartnerScoreElement extends HTMLElement {
     return this
   }
 
-  /** @type {ShadowRoot} */
-  #shadow
-  /** @type {HTMLElement} */
+  /** @type {HTMLElement} the root in the shadow root, the loading box until the view draws */
   #root
-  /** @type {HTMLElement} */
-  #status
-  /** @type {HTMLProgressElement} */
-  #progress
-  /** @type {HTMLButtonElement} */
-  #retry
-  /** @type {IntersectionObserver|null} */
-  #observer = null
+  /** The loading box's title, status, progress bar and retry button. @type {HTMLElement[]} */
+  #box
+  /** @type {IntersectionObserver|undefined} */
+  #observer
   /** @type {Promise<void>|null} */
   #loading = null
-  /** @type {any} the view (view.js), once loaded */
+  /** @type {import('./view.js').View|null} the view (view.js), once loaded */
   #view = null
   /** The current profile, before and after the view exists. @type {Record<string, any>|null} */
   #profile = null
   /** @type {any} */
   #result = null
+  /** The stage that failed while loading ('load' or 'config'), or ''. */
+  #failed = ''
   #queued = false
+  /** @type {Record<string, any>|undefined} the profile the next drawing starts from */
+  #pending
   /** Counts the redraws asked for: the last one wins (texts of a language load first). */
   #drawn = 0
 
   constructor() {
     super()
-    const { registry, scoped } = innerRegistry()
-    this.#shadow = this.attachShadow(scoped ? { mode: 'open', customElementRegistry: registry } : { mode: 'open' })
-    this.#shadow.adoptedStyleSheets = [sheet()]
-    const doc = this.ownerDocument
-    this.#root = doc.createElement('div')
-    this.#root.className = 'root'
-    this.#root.setAttribute('part', 'root')
-    const box = doc.createElement('div')
-    box.className = 'loading'
-    box.setAttribute('part', 'loading')
-    const title = doc.createElement('h2')
-    title.className = 'title'
-    this.#status = doc.createElement('p')
-    this.#status.setAttribute('role', 'status')
-    this.#progress = doc.createElement('progress')
-    this.#progress.hidden = true
-    this.#progress.setAttribute('part', 'progress')
-    this.#retry = doc.createElement('button')
-    this.#retry.type = 'button'
-    this.#retry.hidden = true
-    this.#retry.addEventListener('click', () => this.load().catch(() => {}))
-    box.append(title, this.#status, this.#progress, this.#retry)
+    const registry = innerRegistry()
+    const shadow = this.attachShadow(registry === customElements ? { mode: 'open' } : { mode: 'open', customElementRegistry: registry })
+    shadow.adoptedStyleSheets = [sheet()]
+    const el = (tag, props) => Object.assign(this.ownerDocument.createElement(tag), props)
+    this.#box = [el('h2', { className: 'title' }), el('p'), el('progress', { hidden: true, part: 'progress' }), el('button', { type: 'button', hidden: true })]
+    this.#box[1].setAttribute('role', 'status')
+    this.#box[3].addEventListener('click', this.#wake)
+    const box = el('div', { className: 'loading', part: 'loading' })
+    box.append(...this.#box)
+    this.#root = el('div', { className: 'root', part: 'root' })
     this.#root.append(box)
-    this.#shadow.append(this.#root)
+    shadow.append(this.#root)
     this.#text()
   }
 
@@ -133,7 +125,7 @@ export class PartnerScoreElement extends HTMLElement {
   }
 
   set program(v) {
-    this.setAttribute('program', String(v))
+    this.setAttribute('program', v)
   }
 
   /** The area ids shown, in order; every area of the program when empty. */
@@ -152,7 +144,7 @@ export class PartnerScoreElement extends HTMLElement {
   }
 
   set layout(v) {
-    this.setAttribute('layout', String(v))
+    this.setAttribute('layout', v)
   }
 
   /** The language of the widget and of the engine's explanations: the element's `lang`
@@ -173,14 +165,13 @@ export class PartnerScoreElement extends HTMLElement {
     } catch {
       url = new URL('../', import.meta.url)
     }
-    url.search = ''
-    url.hash = ''
+    url.search = url.hash = ''
     if (!url.pathname.endsWith('/')) url.pathname += '/'
     return url.href
   }
 
   set base(v) {
-    this.setAttribute('base', String(v))
+    this.setAttribute('base', v)
   }
 
   /**
@@ -190,9 +181,8 @@ export class PartnerScoreElement extends HTMLElement {
    */
   get profile() {
     if (this.#view) return this.#view.profile()
-    if (this.#profile) return structuredClone(this.#profile)
     try {
-      return parseProfileAttr(this.getAttribute('profile')) || {}
+      return structuredClone(this.#profile || parseProfileAttr(this.getAttribute('profile')) || {})
     } catch {
       return {}
     }
@@ -217,40 +207,33 @@ export class PartnerScoreElement extends HTMLElement {
   connectedCallback() {
     if (this.#view || this.#loading) return
     for (const type of ['pointerdown', 'focusin', 'keydown']) this.addEventListener(type, this.#wake, { once: true })
-    if (typeof IntersectionObserver === 'function') {
-      this.#observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#wake()
-      }, { rootMargin: '100px' })
-      this.#observer.observe(this)
-    } else {
-      this.#wake()
-    }
+    this.#observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.#wake()
+    }, { rootMargin: '100px' })
+    this.#observer.observe(this)
   }
 
   disconnectedCallback() {
     this.#observer?.disconnect()
-    this.#observer = null
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return
     if (name === 'profile') {
       try {
-        const p = parseProfileAttr(newValue)
-        this.#profile = p
-        if (this.#view) this.#view.setProfile(p || {})
+        this.#profile = parseProfileAttr(newValue)
+        this.#view?.setProfile(this.#profile || {})
       } catch (err) {
-        this.#fail('config', [{ path: '', code: 'syntax', message: `profile attribute: ${err instanceof Error ? err.message : err}` }])
+        this.#fail('config', problem('syntax', err, 'profile attribute: '))
       }
-      return
+    } else if (!this.#queued) {
+      this.#queued = true
+      queueMicrotask(() => {
+        this.#queued = false
+        this.#text()
+        if (this.#view) this.#draw()
+      })
     }
-    if (this.#queued) return
-    this.#queued = true
-    queueMicrotask(() => {
-      this.#queued = false
-      this.#text()
-      if (this.#view) this.#redraw()
-    })
   }
 
   #wake = () => {
@@ -265,104 +248,86 @@ export class PartnerScoreElement extends HTMLElement {
   load() {
     if (this.#loading) return this.#loading
     this.#observer?.disconnect()
-    this.#observer = null
-    this.#retry.hidden = true
-    this.#status.textContent = this.#t('loading')
-    this.#status.classList.remove('failed')
-    this.#progress.hidden = false
-    this.#progress.removeAttribute('value')
+    this.#failed = ''
     this.#root.setAttribute('aria-busy', 'true')
     const base = this.base
     this.#loading = (async () => {
       // The view's code and the texts of the widget's language, then the engine.
-      const [{ sharedEngine, WidgetView }] = await Promise.all([import('./widget.js'), texts(this.language)])
-      const engine = await sharedEngine(base, (loaded, total) => {
-        if (total) {
-          this.#progress.max = total
-          this.#progress.value = loaded
-        }
-      })
-      // The language may have changed meanwhile: draw with the texts of the current one.
-      let words
-      for (;;) {
-        const lang = this.language
-        words = await texts(lang)
-        if (lang === this.language) break
-      }
-      const config = this.#config()
-      this.#view = new WidgetView({
-        shadow: this.#shadow,
-        root: this.#root,
-        engine,
-        registry: innerRegistry().registry,
-        onResult: (result) => {
-          this.#result = result
-          this.dispatchEvent(new CustomEvent('partnerscore:result', { detail: result, bubbles: true, composed: true }))
-        },
-        onError: (stage, errors) => this.#emitError(stage, errors),
-      })
-      this.#root.removeAttribute('aria-busy')
+      const [{ sharedEngine, createView }] = await Promise.all([import('./widget.js'), texts(this.language)])
+      const engine = await sharedEngine(base)
       let profile = this.#profile
       if (!profile) {
         try {
           profile = parseProfileAttr(this.getAttribute('profile'))
         } catch (err) {
-          this.#emitError('config', [{ path: '', code: 'syntax', message: `profile attribute: ${err instanceof Error ? err.message : err}` }])
+          this.#emit('error', { stage: 'config', errors: problem('syntax', err, 'profile attribute: ') })
         }
       }
-      this.#drawn++
-      await this.#view.configure({ ...config, texts: words }, profile || {})
+      this.#view = createView({
+        root: this.#root,
+        engine,
+        registry: innerRegistry(),
+        onResult: (result) => this.#emit('result', (this.#result = result)),
+        onError: (stage, errors) => this.#emit('error', { stage, errors }),
+      })
+      this.#root.removeAttribute('aria-busy')
+      this.#pending = profile || {}
+      await this.#draw()
     })()
+    this.#text()
     this.#loading.catch((err) => {
       this.#loading = null
       this.#root.removeAttribute('aria-busy')
-      this.#fail('load', [{ path: '', code: 'internal', message: err instanceof Error ? err.message : String(err) }])
+      this.#fail('load', problem('internal', err))
     })
     return this.#loading
   }
 
-  #config() {
-    return { program: this.program, areas: this.areas, lang: this.language, layout: this.layout }
-  }
-
-  /** Draws the view again for the attributes, once their language's texts are loaded. */
-  #redraw() {
+  /**
+   * Draws the view for the attributes (from the pending profile, the first time), once their
+   * language's texts are loaded; of overlapping drawings, the last one asked for wins.
+   */
+  async #draw() {
     const n = ++this.#drawn
-    const config = this.#config()
-    texts(config.lang).then((words) => {
-      if (n === this.#drawn) this.#view.configure({ ...config, texts: words })
-    }, (err) => {
-      if (n === this.#drawn) this.#emitError('load', [{ path: '', code: 'internal', message: err instanceof Error ? err.message : String(err) }])
-    })
+    const lang = this.language
+    try {
+      const words = await texts(lang)
+      if (n !== this.#drawn) return
+      const profile = this.#pending
+      this.#pending = undefined
+      await this.#view?.configure({ program: this.program, areas: this.areas, lang, layout: this.layout, texts: words }, profile)
+    } catch (err) {
+      if (n === this.#drawn) this.#emit('error', { stage: 'load', errors: problem('internal', err) })
+    }
   }
 
-  /** @param {string} key */
-  #t(key) {
-    return TEXT[this.language][key]
-  }
-
-  #text() {
-    const title = this.#root.querySelector('.loading .title')
-    if (!title) return
-    title.textContent = this.#t('title')
-    if (!this.#loading && !this.#status.classList.contains('failed')) this.#status.textContent = this.#t('wait')
-    this.#retry.textContent = this.#t('retry')
-    this.#progress.setAttribute('aria-label', this.#t('loading'))
+  /** The loading box's texts, in the widget's language. @param {string} [error] a failure to load */
+  #text(error) {
+    if (this.#view) return
+    const [title, wait, loading, failed, retry] = TEXT[this.language]
+    const [h, status, progress, button] = this.#box
+    h.textContent = title
+    if (error !== undefined) status.textContent = failed.replace('{error}', error)
+    else if (!this.#failed) status.textContent = this.#loading ? loading : wait
+    status.className = this.#failed ? 'failed' : ''
+    progress.hidden = !this.#loading || !!this.#failed
+    progress.setAttribute('aria-label', loading)
+    button.textContent = retry
+    button.hidden = this.#failed !== 'load'
     this.#root.lang = this.language
   }
 
-  /** Shows a failure to load (the loading box stays until the engine runs). */
+  /** Shows a failure (in the loading box, until the engine runs) and tells the page. */
   #fail(stage, errors) {
     if (!this.#view) {
-      this.#progress.hidden = true
-      this.#status.textContent = this.#t('failed').replace('{error}', errors.map((e) => e.message).join('; '))
-      this.#status.classList.add('failed')
-      this.#retry.hidden = stage !== 'load'
+      this.#failed = stage
+      this.#text(errors.map((e) => e.message).join('; '))
     }
-    this.#emitError(stage, errors)
+    this.#emit('error', { stage, errors })
   }
 
-  #emitError(stage, errors) {
-    this.dispatchEvent(new CustomEvent('partnerscore:error', { detail: { stage, errors }, bubbles: true, composed: true }))
+  /** @param {'result'|'error'} type @param {any} detail */
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(`partnerscore:${type}`, { detail, bubbles: true, composed: true }))
   }
 }

@@ -1,47 +1,19 @@
 // The widget's form and results, drawn once the engine is loaded (partner-score.js imports
 // this module lazily, with the engine). Everything is generic over the engine's program data:
 // the fields are the facts the shown areas' metrics read and the certifications that count in
-// them, with the labels, units and bounds of the data; the results are the engine's own.
+// them, with the labels, units and bounds of the data; the results are the engine's own,
+// drawn by the simulator's scorecard (the full card, or its head alone in the compact layout).
 // Text only: every string from data or input goes through textContent or an attribute.
 // Programs of the other models (levels, calculator, timeline: a version with a "model" and
 // no areas) get a field for each of their facts, those of the programs they depend on,
 // their parameters and the certifications their competencies count, and the simulator's
-// generic rendering of the model's result (js/models.js, through models-view.js: imported
-// the first time such a program is shown).
+// generic rendering of the model's result: models-view.js (with js/models.js and the model.*
+// texts) builds and draws them, imported before the first such program is drawn (bundled as
+// widget-models.js, which a scorecard widget never fetches).
 
-import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
+import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
-import { MetricBarElement } from '../js/elements/ps-metric-bar.js'
-import { ScorecardElement } from '../js/elements/ps-scorecard.js'
-
-/**
- * A text of the widget's table (messages.js) with its {name} placeholders filled; the key
- * itself when missing.
- * @param {Record<string, string>} table
- * @param {string} key
- * @param {Record<string, unknown>} [params]
- */
-function fill(table, key, params) {
-  const text = table[key] ?? key
-  return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m)) : text
-}
-
-/** @type {Promise<typeof import('./models-view.js')>|null} */
-let modelsLoading = null
-/** @type {typeof import('./models-view.js')|null} */
-let models = null
-
-/** Loads models-view.js once for the page. */
-function loadModels() {
-  modelsLoading ??= import('./models-view.js').then((m) => (models = m), (err) => {
-    modelsLoading = null
-    throw err
-  })
-  return modelsLoading
-}
-
-/** Whether a program version is of a model other than the scorecard. @param {any} v */
-const isModel = (v) => Boolean(v?.model && v.model !== 'scorecard')
+import { renderCard, scoreSummary } from '../js/elements/ps-scorecard.js'
 
 /** Escapes one JSON Pointer segment. @param {string} s */
 const seg = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1')
@@ -49,354 +21,232 @@ const seg = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1')
 /** Folds a certification key for lookup (exam code, id or English name). @param {string} s */
 const fold = (s) => String(s).trim().toLowerCase()
 
-/**
- * Defines the inner elements in the widget's registry (subclasses, so that a scoped
- * registry never shares a constructor with the page's); a tag already defined is kept.
- * @param {CustomElementRegistry} registry
- */
-function defineInner(registry) {
-  for (const [tag, cls] of /** @type {const} */ ([['ps-metric-bar', MetricBarElement], ['ps-scorecard', ScorecardElement]])) {
-    if (registry.get(tag)) continue
-    registry.define(tag, registry === globalThis.customElements ? cls : class extends cls {})
-  }
-}
-
 let seq = 0
+
+/** @type {typeof import('./models-view.js')|null} models-view.js, once loaded for the page */
+let models = null
 
 /**
  * @typedef {{program: string, areas: string[], lang: string, layout: string, texts: Record<string, string>}} Config
  *   texts: the language's table (messages.js)
  * @typedef {{path: string, code: string, message: string, expected?: string, got?: string, suggestion?: string}} EngineError
- * @typedef {'facts'|'certifications'|'parameters'} Kind
  * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: Kind, id: string, def: any}} Field
+ * @typedef {'facts'|'certifications'|'parameters'} Kind
+ * @typedef {{configure: (config: Config, profile?: Record<string, any>) => Promise<void>|undefined,
+ *   setProfile: (profile: Record<string, any>) => void, profile: () => Record<string, any>}} View
  */
 
-export class WidgetView {
-  #o
-  #engine
-  /** @type {Map<string, any[]>} */
-  #programs
+/**
+ * The view of one widget.
+ * @param {{root: HTMLElement, engine: import('./engine.js').Engine, registry: CustomElementRegistry,
+ *   onResult: (result: any) => void, onError: (stage: string, errors: EngineError[]) => void}} o
+ * @returns {View}
+ */
+export function createView({ root, engine, registry, onResult, onError }) {
+  const doc = root.ownerDocument
+  const programs = groupPrograms(engine.programs())
   /** @type {Map<string, any>} certification id → catalog entry */
-  #certs = new Map()
+  const certs = new Map()
   /** @type {Map<string, string>} folded id, exam code, alias or English name → id */
-  #certKeys = new Map()
-  /** @type {Config|null} */
-  #config = null
+  const certKeys = new Map()
+  for (const c of engine.certifications()) {
+    certs.set(c.id, c)
+    for (const k of [c.id, ...(c.exams || []), ...(c.aliases || []), c.name?.en]) {
+      if (k && !certKeys.has(fold(k))) certKeys.set(fold(k), c.id)
+    }
+  }
+
+  /** @type {Config} */
+  let cfg
+  let lang = 'en'
   /** The profile given (facts and certifications are replaced by what the fields hold). */
-  #base = {}
-  /** @type {Record<string, number>} */
-  #facts = {}
-  /** @type {Record<string, number>} */
-  #counts = {}
-  /** @type {Record<string, number>} the parameters of a model program */
-  #params = {}
+  let base = {}
+  /** @type {Record<Kind, Record<string, number>>} */
+  let values = { facts: {}, certifications: {}, parameters: {} }
   /** @type {Map<string, string>} pointer → the text typed when it is not a number */
-  #bad = new Map()
+  const bad = new Map()
   /** @type {Map<string, Field>} pointer → field */
-  #fields = new Map()
-  /** What the current layout shows. */
-  #shown = { programId: '', version: /** @type {any} */ (null), areas: /** @type {any[]} */ ([]), facts: new Map() }
-  /** @type {{errors: HTMLElement, status: HTMLElement|null, cards: Map<string, any>, rows: Map<string, any>, results: HTMLElement|null, model: HTMLElement|null}} */
-  #els = { errors: /** @type {any} */ (null), status: null, cards: new Map(), rows: new Map(), results: null, model: null }
+  const fields = new Map()
+  /** What the layout shows. */
+  let shown = { id: '', version: /** @type {any} */ (null), areas: /** @type {any[]} */ ([]), facts: new Map() }
+  /** @type {[string, HTMLElement, string, boolean][]} area id → its card (full) or its summary (compact), its title's id, and whether it is a card */
+  let slots = []
+  /** @type {HTMLElement} */
+  let list
+  /** @type {HTMLElement|null} */
+  let status = null
+  /** @type {HTMLElement|null} where a model program's result is drawn */
+  let modelBox = null
+  /** @type {Promise<void>|undefined} the loading of models-view.js, then the drawing */
+  let drawing
   /** @type {EngineError[]} */
-  #configErrors = []
-  /** @type {[any, any]|null} the last model result and its context, drawn when the module is in */
-  #lastModel = null
-  /** @type {Promise<void>|null} the drawing of a model program's result, while its module loads */
-  #drawing = null
-  #queued = false
+  let configErrors = []
+  let queued = false
 
-  /**
-   * @param {{shadow: ShadowRoot, root: HTMLElement, engine: any, registry: CustomElementRegistry,
-   *   onResult: (result: any) => void, onError: (stage: string, errors: EngineError[]) => void}} o
-   */
-  constructor(o) {
-    this.#o = o
-    this.#engine = o.engine
-    defineInner(o.registry)
-    this.#programs = groupPrograms(o.engine.programs())
-    for (const c of o.engine.certifications()) {
-      this.#certs.set(c.id, c)
-      for (const k of [c.id, ...(c.exams || []), ...(c.aliases || []), c.name?.en]) {
-        if (k && !this.#certKeys.has(fold(k))) this.#certKeys.set(fold(k), c.id)
-      }
-    }
+  /** A text of the table (messages.js) with its {name} placeholders filled; the key itself when missing. */
+  const t = (key, params) => (cfg.texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m))
+  /** A text of the widget's own. */
+  const w = (key, params) => t(`widget.${key}`, params)
+  const num = (n, d = 2) => formatNumber(n, lang, d)
+  const unit = (u) => {
+    const s = t(`unit.${u}`)
+    return s === `unit.${u}` ? u : s
   }
-
-  /**
-   * Draws the widget for config, with a new profile when one is given.
-   * @param {Config} config
-   * @param {Record<string, any>} [profile]
-   */
-  configure(config, profile) {
-    this.#config = config
-    if (profile) this.#take(profile)
-    this.#build()
-    this.#evaluate()
-    return this.#drawing ?? undefined
-  }
-
-  /** Replaces the values and evaluates. @param {Record<string, any>} profile */
-  setProfile(profile) {
-    this.#take(profile)
-    for (const [ptr, f] of this.#fields) {
-      const v = this.#store(f.kind)[f.id]
-      f.input.value = v === undefined ? '' : editable(v, this.#lang)
-      this.#bad.delete(ptr)
-    }
-    this.#evaluate()
-  }
-
-  /** The profile evaluated (a copy). */
-  profile() {
-    return structuredClone(this.#request())
-  }
-
-  get #lang() {
-    return this.#config?.lang === 'fr' ? 'fr' : 'en'
-  }
-
-  /** A text of the simulator's (card.*, err.*…). @param {string} key @param {Record<string, unknown>} [params] */
-  #t(key, params) {
-    return fill(this.#config?.texts || {}, key, params)
-  }
-
-  /** A text of the widget's own. @param {string} key @param {Record<string, unknown>} [params] */
-  #w(key, params) {
-    return this.#t(`widget.${key}`, params)
-  }
-
-  /** Where the values of a kind of field are kept. @param {Kind} kind */
-  #store(kind) {
-    return kind === 'facts' ? this.#facts : kind === 'parameters' ? this.#params : this.#counts
+  /** @returns {any} an element with a class, its text and a part name */
+  const el = (tag, cls, text, part) => {
+    const n = doc.createElement(tag)
+    if (cls) n.className = cls
+    if (text !== undefined) n.textContent = text
+    if (part) n.setAttribute('part', part)
+    return n
   }
 
   /** Takes a profile's values: facts and parameters as given, certification counts keyed by id. */
-  #take(profile) {
+  const take = (profile) => {
     const { facts, certifications, parameters, programs: _p, lang: _l, ...rest } = structuredClone(profile || {})
-    this.#base = rest
-    this.#facts = facts && typeof facts === 'object' ? { ...facts } : {}
-    this.#params = parameters && typeof parameters === 'object' ? { ...parameters } : {}
-    this.#counts = {}
+    base = rest
+    const obj = (o) => (o && typeof o === 'object' ? o : {})
+    values = { facts: obj(facts), certifications: {}, parameters: obj(parameters) }
+    const counts = values.certifications
     for (const [k, n] of Object.entries(certifications && typeof certifications === 'object' ? certifications : {})) {
-      const id = this.#certKeys.get(fold(k)) || k
-      this.#counts[id] = typeof n === 'number' && typeof this.#counts[id] === 'number' ? this.#counts[id] + n : n
+      const id = certKeys.get(fold(k)) || k
+      counts[id] = typeof n === 'number' && typeof counts[id] === 'number' ? counts[id] + n : n
     }
-    this.#bad.clear()
+    bad.clear()
   }
 
   /** The profile sent to the engine. */
-  #request() {
-    const p = { ...structuredClone(this.#base), lang: this.#lang }
-    if (this.#shown.programId) p.programs = [this.#shown.programId]
-    if (Object.keys(this.#facts).length) p.facts = { ...this.#facts }
-    if (Object.keys(this.#counts).length) p.certifications = { ...this.#counts }
-    if (Object.keys(this.#params).length) p.parameters = { ...this.#params }
+  const request = () => {
+    const p = { ...structuredClone(base), lang }
+    if (shown.id) p.programs = [shown.id]
+    for (const k of /** @type {const} */ (['facts', 'certifications', 'parameters'])) {
+      if (Object.keys(values[k]).length) p[k] = { ...values[k] }
+    }
     return p
   }
 
-  #build() {
-    const cfg = /** @type {Config} */ (this.#config)
-    const doc = this.#o.root.ownerDocument
-    const lang = this.#lang
-    this.#configErrors = []
-    this.#fields.clear()
-    this.#els.cards.clear()
-    this.#els.rows.clear()
-    this.#els.status = null
-    this.#els.results = null
-    this.#els.model = null
+  /** @param {Kind} kind @param {string} id */
+  const text = (kind, id) => {
+    const v = values[kind][id]
+    return v === undefined ? '' : editable(v, lang)
+  }
 
-    const ids = [...this.#programs.keys()]
-    const programId = cfg.program || ids[0] || ''
-    const versions = this.#programs.get(programId)
-    if (!versions) this.#configErrors.push({ path: '', code: 'unknown', message: this.#w('program', { id: programId, known: ids.join(', ') }) })
-    const version = versions ? formVersion(versions, this.#base.asOf || todayUTC()).version : null
+  const build = () => {
+    configErrors = []
+    fields.clear()
+    slots = []
+    status = null
+    modelBox = null
+    const ids = [...programs.keys()]
+    const id = cfg.program || ids[0] || ''
+    const versions = programs.get(id)
+    if (!versions) configErrors.push({ path: '', code: 'unknown', message: w('program', { id, known: ids.join(', ') }) })
+    const version = versions ? formVersion(versions, base.asOf || todayUTC()).version : null
     const all = version?.areas || []
-    const areas = cfg.areas.length ? cfg.areas.map((id) => all.find((a) => a.id === id)).filter(Boolean) : all
-    for (const id of cfg.areas) {
-      if (!all.some((a) => a.id === id)) {
-        this.#configErrors.push({ path: '', code: 'unknown', message: this.#w('area', { id, program: programId, known: all.map((a) => a.id).join(', ') }) })
+    const areas = []
+    for (const a of cfg.areas) {
+      const area = all.find((x) => x.id === a)
+      if (area) areas.push(area)
+      else configErrors.push({ path: '', code: 'unknown', message: w('area', { id: a, program: id, known: all.map((x) => x.id).join(', ') }) })
+    }
+    if (!cfg.areas.length) areas.push(...all)
+    shown = { id: versions ? id : '', version, areas, facts: new Map((version?.facts || []).map((f) => [f.id, f])) }
+
+    const head = el('div', 'head', undefined, 'header')
+    head.append(el('h2', 'title', version ? loc(version.name, lang) : w('none'), 'title'))
+    if (version) head.append(el('p', 'sub', w('rules', { version: version.version, from: version.effectiveFrom, verified: version.verifiedOn || '' })))
+    list = el('ul', 'errors', undefined, 'errors')
+    list.hidden = true
+
+    const compact = cfg.layout === 'compact'
+    const body = el('div', compact ? 'areas' : 'cols')
+    if (version?.model && version.model !== 'scorecard') {
+      if (models) {
+        cfg = { ...cfg, texts: { ...models.texts(lang), ...cfg.texts } }
+        ;[status, modelBox] = models.modelBody({ version, programs, asOf: base.asOf, facts: shown.facts, lang, el, t, w, field }, body, compact)
+      } else {
+        // The models' module first (once for the page), then the drawing again.
+        drawing ??= import('./models-view.js').then((m) => {
+          models = m
+          drawing = undefined
+          build()
+          evaluate()
+        }, (err) => {
+          drawing = undefined
+          onError('load', [{ path: '', code: 'internal', message: String(err?.message || err) }])
+        })
       }
-    }
-    this.#shown = { programId: versions ? programId : '', version, areas, facts: new Map((version?.facts || []).map((f) => [f.id, f])) }
+    } else scorecardBody(areas, body, compact)
+    root.lang = lang
+    root.className = `root ${compact ? 'compact' : 'full'}`
+    root.replaceChildren(head, list, body, el('p', 'foot', w('by')))
+    if (configErrors.length) onError('config', configErrors)
+  }
 
-    const e = (tag, cls, text) => {
-      const n = doc.createElement(tag)
-      if (cls) n.className = cls
-      if (text !== undefined) n.textContent = text
-      return n
-    }
-    const head = e('div', 'head')
-    head.setAttribute('part', 'header')
-    const h = e('h2', 'title', version ? loc(version.name, lang) : this.#w('none'))
-    h.setAttribute('part', 'title')
-    head.append(h)
-    if (version) {
-      head.append(e('p', 'sub', this.#w('rules', {
-        version: version.version, from: version.effectiveFrom, verified: version.verifiedOn || '',
-      })))
-    }
-    this.#els.errors = e('ul', 'errors')
-    this.#els.errors.setAttribute('part', 'errors')
-    this.#els.errors.hidden = true
-    if (isModel(version)) {
-      this.#finish(head, this.#modelBody(version, e))
-      return
-    }
-
-    // Each fact and certification once, in the first shown area that uses it.
-    const layout = formLayout({ ...version, areas })
-    const counts = certAreas(version)
-    const placed = new Set()
-    const certsOf = (areaId) => [...counts].filter(([id, list]) => {
-      if (!list.includes(areaId) || placed.has(id)) return false
-      placed.add(id)
-      return true
-    }).map(([id]) => id)
-
-    const body = e('div', cfg.layout === 'compact' ? 'areas' : 'cols')
+  /**
+   * The form and cards (full), or a row per area (compact), of a scorecard program.
+   * @param {any[]} areas @param {HTMLElement} body @param {boolean} compact
+   */
+  const scorecardBody = (areas, body, compact) => {
+    const version = shown.version
     let form = null
-    if (cfg.layout !== 'compact') {
-      form = e('form', 'form')
-      form.setAttribute('part', 'form')
-      form.setAttribute('aria-label', this.#w('figures'))
+    if (!compact) {
+      form = el('form', 'form', undefined, 'form')
+      form.setAttribute('aria-label', w('figures'))
       form.addEventListener('submit', (ev) => ev.preventDefault())
-      const results = e('section', 'results')
-      results.setAttribute('part', 'results')
-      results.setAttribute('aria-label', this.#t('res.title'))
-      this.#els.status = e('p', 'status')
-      this.#els.status.setAttribute('aria-live', 'polite')
-      const cards = e('div', 'cards')
+      const results = el('section', 'results', undefined, 'results')
+      results.setAttribute('aria-label', t('res.title'))
+      status = el('p', 'status')
+      status.setAttribute('aria-live', 'polite')
+      const cards = el('div', 'cards')
       for (const a of areas) {
-        const card = doc.createElement('ps-scorecard', { customElementRegistry: this.#o.registry })
+        // A <ps-scorecard> that stays undefined: renderCard draws it.
+        const card = doc.createElement('ps-scorecard', { customElementRegistry: registry })
         card.setAttribute('part', 'card')
-        this.#els.cards.set(a.id, card)
+        slots.push([a.id, card, `ps-w${++seq}`, true])
         cards.append(card)
       }
-      results.append(this.#els.status, cards)
-      this.#els.results = results
+      results.append(status, cards)
       body.append(form, results)
     }
-    // Headings under the title (h2): h3 in the form, h4 under a compact area's h3.
-    const sub = form ? 'h3' : 'h4'
-    layout.areas.forEach((group, i) => {
+    // Each fact and certification once, in the first shown area that uses it; headings under
+    // the title (h2): h3 in the form, h4 under a compact area's h3.
+    const counts = [...certAreas(version)]
+    const placed = new Set()
+    const sub = compact ? 'h4' : 'h3'
+    formLayout({ ...version, areas }).areas.forEach((group, i) => {
       const area = areas[i]
-      const set = e('fieldset', 'area-fields')
-      set.append(e('legend', '', loc(area.name, lang)))
-      for (const f of group.selection) this.#field(set, 'facts', f, e)
+      const set = el('fieldset', 'area-fields')
+      set.append(el('legend', '', loc(area.name, lang)))
+      for (const f of group.selection) field(set, 'facts', f)
       for (const tr of group.tracks) {
         if (!tr.facts.length) continue
-        if (group.tracks.length > 1) set.append(e(sub, 'sub-head', loc(area.tracks.find((x) => x.id === tr.id)?.name, lang) || tr.id))
-        for (const f of tr.facts) this.#field(set, 'facts', f, e)
+        if (group.tracks.length > 1) set.append(el(sub, 'sub-head', loc(area.tracks.find((x) => x.id === tr.id)?.name, lang) || tr.id))
+        for (const f of tr.facts) field(set, 'facts', f)
       }
-      const certs = certsOf(area.id)
-      if (certs.length) {
-        set.append(e(sub, 'sub-head', this.#w('certs')))
-        for (const c of certs) this.#field(set, 'certifications', c, e)
+      const mine = counts.filter(([c, areaIds]) => areaIds.includes(area.id) && !placed.has(c) && placed.add(c))
+      if (mine.length) {
+        set.append(el(sub, 'sub-head', w('certs')))
+        for (const [c] of mine) field(set, 'certifications', c)
       }
       if (form) {
         form.append(set)
         return
       }
-      // Compact: the area's result, then its figures behind a disclosure.
-      const row = e('article', 'area')
-      row.setAttribute('part', 'area')
-      const title = e('h3', 'card-title', loc(area.name, lang))
-      title.id = `ps-w${++seq}`
-      row.setAttribute('aria-labelledby', title.id)
-      const badge = e('p', 'badge')
-      badge.setAttribute('part', 'badge')
-      const top = e('div', 'area-head')
-      top.append(title, badge)
-      const score = e('p', 'area-score')
-      const bar = doc.createElement('ps-metric-bar', { customElementRegistry: this.#o.registry })
-      bar.classList.add('area-bar')
-      bar.setAttribute('part', 'bar')
-      const status = e('p', 'card-status')
-      const more = e('details', 'figures')
-      more.append(e('summary', '', this.#w('figures')), set)
-      row.append(top, score, bar, status, more)
-      this.#els.rows.set(area.id, { row, badge, score, bar, status })
+      // Compact: the area's result (the scorecard's head), then its figures behind a disclosure.
+      const row = el('article', 'area', undefined, 'area')
+      const titleId = `ps-w${++seq}`
+      row.setAttribute('aria-labelledby', titleId)
+      const summary = el('div', 'summary')
+      const title = el('h3', 'card-title', loc(area.name, lang))
+      title.id = titleId
+      summary.append(title)
+      const more = el('details', 'figures')
+      more.append(el('summary', '', w('figures')), set)
+      row.append(summary, more)
+      slots.push([area.id, summary, titleId, false])
       body.append(row)
     })
-    this.#finish(head, body)
-  }
-
-  /**
-   * Puts the header, the errors, body and the footer in the root.
-   * @param {HTMLElement} head
-   * @param {HTMLElement} body
-   */
-  #finish(head, body) {
-    const cfg = /** @type {Config} */ (this.#config)
-    const foot = this.#o.root.ownerDocument.createElement('p')
-    foot.className = 'foot'
-    foot.textContent = this.#w('by')
-    this.#o.root.lang = this.#lang
-    this.#o.root.classList.toggle('full', cfg.layout !== 'compact')
-    this.#o.root.classList.toggle('compact', cfg.layout === 'compact')
-    this.#o.root.replaceChildren(head, this.#els.errors, body, foot)
-    if (this.#configErrors.length) this.#o.onError('config', this.#configErrors)
-  }
-
-  /**
-   * The form and results of a levels, calculator or timeline program: its facts and those
-   * of the programs it depends on, its parameters, the certifications its competencies
-   * count; the result as the simulator draws it. Compact: the result, then the figures
-   * behind a disclosure.
-   * @param {any} version
-   * @param {(tag: string, cls?: string, text?: string) => HTMLElement} e
-   */
-  #modelBody(version, e) {
-    const cfg = /** @type {Config} */ (this.#config)
-    const deps = dependencyFacts(version, this.#programs, this.#base.asOf || todayUTC()).filter((f) => !this.#shown.facts.has(f.id))
-    for (const f of deps) this.#shown.facts.set(f.id, f)
-    const sets = []
-    const group = (legend, help, kind, ids) => {
-      if (!ids.length) return
-      const set = e('fieldset', 'area-fields')
-      set.append(e('legend', '', legend))
-      if (help) set.append(e('p', 'hint', help))
-      for (const id of ids) this.#field(set, kind, id, e)
-      sets.push(set)
-    }
-    group(this.#w('figures'), '', 'facts', [...(version.facts || []), ...deps].map((f) => f.id))
-    group(this.#t('model.parameters'), this.#t('model.parametersHelp'), 'parameters', (version.parameters || []).map((p) => p.id))
-    group(this.#w('certs'), '', 'certifications', [...certAreas(version).keys()])
-
-    // Landmarks named after the program, so that several widgets on a page stay distinct.
-    const name = loc(version.name, this.#lang)
-    const results = e('section', 'results')
-    results.setAttribute('part', 'results')
-    results.setAttribute('aria-label', `${this.#t('res.title')}: ${name}`)
-    this.#els.status = e('p', 'status')
-    this.#els.status.setAttribute('aria-live', 'polite')
-    this.#els.model = e('div', 'model-result')
-    results.append(this.#els.status, this.#els.model)
-    this.#els.results = results
-    const form = e('form', 'form')
-    form.setAttribute('part', 'form')
-    form.setAttribute('aria-label', `${this.#w('figures')}: ${name}`)
-    form.addEventListener('submit', (ev) => ev.preventDefault())
-    if (cfg.layout === 'compact') {
-      const body = e('div', 'areas')
-      body.append(results)
-      if (sets.length) {
-        const more = e('details', 'figures')
-        form.append(...sets)
-        more.append(e('summary', '', this.#w('figures')), form)
-        body.append(more)
-      }
-      return body
-    }
-    const body = e('div', 'cols')
-    if (sets.length) {
-      form.append(...sets)
-      body.append(form)
-    }
-    body.append(results)
-    return body
   }
 
   /**
@@ -404,215 +254,154 @@ export class WidgetView {
    * @param {HTMLElement} parent
    * @param {Kind} kind
    * @param {string} id
-   * @param {(tag: string, cls?: string, text?: string) => HTMLElement} e
+   * @param {any} [def] its bounds, label, unit and help (a fact's: those of the data)
+   * @param {string[]} [more] more hints
    */
-  #field(parent, kind, id, e) {
-    const lang = this.#lang
+  const field = (parent, kind, id, def = kind === 'facts' ? shown.facts.get(id) : { integer: true, min: 0 }, more = []) => {
     const ptr = `/${kind}/${seg(id)}`
     const uid = `ps-f${++seq}`
-    const def = kind === 'facts' ? this.#shown.facts.get(id)
-      : kind === 'parameters' ? (this.#shown.version?.parameters || []).find((p) => p.id === id)
-      : { integer: true, min: 0, unit: 'people' }
-    const cert = kind === 'certifications' ? this.#certs.get(id) : null
-    const wrap = e('div', 'field')
-    wrap.setAttribute('part', 'field')
-    const label = e('label', '', kind !== 'certifications'
+    const fact = kind !== 'certifications'
+    const cert = certs.get(id)
+    const wrap = el('div', 'field', undefined, 'field')
+    const label = el('label', '', fact
       ? loc(def?.label, lang) || id
-      : `${loc(cert?.name, lang) || id}${cert?.exams?.length ? ` (${cert.exams.join(', ')})` : ''}`)
+      : `${loc(cert?.name, lang) || id}${cert?.exams?.length ? ` (${cert.exams.join(', ')})` : ''}`, 'label')
     label.htmlFor = uid
-    label.setAttribute('part', 'label')
-    const input = /** @type {HTMLInputElement} */ (e('input'))
-    input.id = uid
-    input.type = 'text'
-    input.inputMode = def?.integer && !(def.min < 0) ? 'numeric' : 'decimal'
-    input.autocomplete = 'off'
-    input.spellcheck = false
-    input.setAttribute('part', 'input')
+    const input = el('input', '', undefined, 'input')
+    Object.assign(input, {
+      id: uid, type: 'text', inputMode: def?.integer && !(def.min < 0) ? 'numeric' : 'decimal', autocomplete: 'off', spellcheck: false,
+      value: bad.get(ptr) ?? text(kind, id),
+    })
     input.dataset.pointer = ptr
-    const unit = kind !== 'certifications' ? this.#unit(def?.unit || '') : this.#w('people')
-    const hint = e('p', 'hint', [unit, kind !== 'certifications' ? loc(def?.help, lang) : '',
-      kind === 'parameters' && def ? this.#t('model.default', { value: editable(def.default, lang) }) : '',
-      kind === 'parameters' && def?.assumption ? this.#t('model.assumption') : ''].filter(Boolean).join(' · '))
+    const hint = el('p', 'hint', fact ? [unit(def?.unit || ''), loc(def?.help, lang), ...more].filter(Boolean).join(' · ') : w('people'))
     hint.id = `${uid}-hint`
-    const error = e('p', 'error')
+    const error = el('p', 'error')
     error.id = `${uid}-error`
     error.hidden = true
     input.setAttribute('aria-describedby', `${hint.id} ${error.id}`)
-    const v = this.#store(kind)[id]
-    input.value = this.#bad.get(ptr) ?? (v === undefined ? '' : editable(v, lang))
-    input.addEventListener('input', () => this.#edit(ptr, kind, id, input.value))
+    input.addEventListener('input', () => {
+      const target = values[kind]
+      const s = input.value
+      const n = parseNumber(s, lang)
+      bad.delete(ptr)
+      delete target[id]
+      if (Number.isNaN(n)) {
+        if (s.trim()) bad.set(ptr, s)
+      } else target[id] = n
+      if (queued) return
+      queued = true
+      queueMicrotask(() => {
+        queued = false
+        evaluate()
+      })
+    })
     wrap.append(label, input, hint, error)
     parent.append(wrap)
-    this.#fields.set(ptr, { input, error, kind, id, def })
+    fields.set(ptr, { input, error, kind, id, def })
   }
 
-  /** @param {string} u */
-  #unit(u) {
-    const s = this.#t(`unit.${u}`)
-    return s === `unit.${u}` ? u : s
-  }
-
-  #edit(ptr, kind, id, text) {
-    const target = this.#store(kind)
-    const n = parseNumber(text, this.#lang)
-    this.#bad.delete(ptr)
-    if (text.trim() === '') delete target[id]
-    else if (Number.isNaN(n)) {
-      delete target[id]
-      this.#bad.set(ptr, text)
-    } else target[id] = n
-    if (this.#queued) return
-    this.#queued = true
-    queueMicrotask(() => {
-      this.#queued = false
-      this.#evaluate()
-    })
-  }
-
-  #evaluate() {
+  const evaluate = () => {
     /** @type {EngineError[]} */
-    const local = [...this.#bad].map(([path, got]) => ({ path, code: 'type', message: `not a number: ${got}`, got }))
-    if (!this.#shown.version) {
-      this.#showErrors(local)
-      return
-    }
-    const out = this.#engine.evaluate(this.#request())
-    const errors = out.ok ? local : [...local, ...out.errors]
-    this.#showErrors(errors)
-    this.#o.root.classList.toggle('is-stale', !out.ok)
+    const errors = [...bad].map(([path, got]) => ({ path, code: 'type', message: `not a number: ${got}`, got }))
+    const out = shown.version && !drawing ? engine.evaluate(request()) : null
+    if (out?.ok === false) errors.push(...out.errors)
+    showErrors(errors)
+    if (!out) return
+    root.classList.toggle('is-stale', !out.ok)
     if (out.ok) {
-      this.#render(out.result)
-      this.#o.onResult(out.result)
+      render(out.result)
+      onResult(out.result)
     }
-    if (errors.length) this.#o.onError('input', errors)
+    if (errors.length) onError('input', errors)
   }
 
   /** Puts each error on its field, the others in the list. @param {EngineError[]} errors */
-  #showErrors(errors) {
+  const showErrors = (errors) => {
     const byField = new Map()
-    const general = [...this.#configErrors.map((x) => x.message)]
+    const general = configErrors.map((x) => x.message)
     for (const x of errors) {
-      const f = this.#fields.get(x.path)
-      if (f) {
-        if (!byField.has(x.path)) byField.set(x.path, this.#message(x, f))
-      } else general.push(x.path ? `${x.path}: ${x.message}` : x.message)
+      const f = fields.get(x.path)
+      if (!f) general.push(x.path ? `${x.path}: ${x.message}` : x.message)
+      else if (!byField.has(x.path)) byField.set(x.path, message(x, f))
     }
-    for (const [ptr, f] of this.#fields) {
-      const msg = byField.get(ptr)
+    for (const [ptr, f] of fields) {
+      const msg = byField.get(ptr) || ''
       f.error.hidden = !msg
-      if (f.error.textContent !== (msg || '')) f.error.textContent = msg || ''
+      if (f.error.textContent !== msg) f.error.textContent = msg
       if (msg) f.input.setAttribute('aria-invalid', 'true')
       else f.input.removeAttribute('aria-invalid')
     }
-    if (errors.some((x) => !this.#bad.has(x.path))) general.push(this.#w('stale'))
-    const list = this.#els.errors
-    list.replaceChildren(...general.map((m) => {
-      const li = list.ownerDocument.createElement('li')
-      li.textContent = m
-      return li
-    }))
-    list.hidden = general.length === 0
+    if (errors.some((x) => !bad.has(x.path))) general.push(w('stale'))
+    list.replaceChildren(...general.map((m) => el('li', '', m)))
+    list.hidden = !general.length
   }
 
   /** An error in the widget's language. @param {EngineError} x @param {Field} f */
-  #message(x, f) {
+  const message = (x, f) => {
     const got = x.got ?? ''
+    const { min, max } = f.def || {}
     switch (x.code) {
       case 'type':
       case 'syntax':
-        return this.#t('err.number')
+        return t('err.number')
       case 'integer':
-        return this.#t('err.integer', { got })
-      case 'range': {
-        const n = (v) => formatNumber(v, this.#lang, 6)
-        if (typeof f.def?.min === 'number' && typeof f.def?.max === 'number') return this.#t('err.rangeFact', { min: n(f.def.min), max: n(f.def.max), got })
-        return this.#t('err.range', { expected: x.expected ?? '', got })
-      }
+        return t('err.integer', { got })
+      case 'range':
+        return typeof min === 'number' && typeof max === 'number'
+          ? t('err.rangeFact', { min: formatNumber(min, lang, 6), max: formatNumber(max, lang, 6), got })
+          : t('err.range', { expected: x.expected ?? '', got })
       default:
-        return this.#t('err.other', { message: x.message || x.code })
+        return t('err.other', { message: x.message || x.code })
     }
   }
 
   /** @param {any} result */
-  #render(result) {
-    const lang = this.#lang
-    const prog = (result.programs || []).find((p) => p.id === this.#shown.programId)
+  const render = (result) => {
+    const prog = (result.programs || []).find((p) => p.id === shown.id)
     const byId = new Map((prog?.areas || []).map((a) => [a.id, a]))
-    const num = (n, d = 2) => formatNumber(n, lang, d)
     const context = {
-      lang,
-      t: (k, p) => this.#t(k, p),
-      num,
-      unit: (u) => this.#unit(u),
-      factLabel: (id) => loc(this.#shown.facts.get(id)?.label, lang) || id,
-      certName: (id) => loc(this.#certs.get(id)?.name, lang) || id,
+      lang, t, num, unit,
+      factLabel: (id) => loc(shown.facts.get(id)?.label, lang) || id,
+      certName: (id) => loc(certs.get(id)?.name, lang) || id,
     }
-    if (this.#els.model) {
-      this.#renderModel(prog, context)
-      return
-    }
-    for (const [id, card] of this.#els.cards) Object.assign(card, { context, area: byId.get(id) || null })
-    for (const [id, r] of this.#els.rows) {
+    if (modelBox) return models?.drawModel(/** @type {HTMLElement} */ (status), modelBox, prog, context)
+    for (const [id, slot, titleId, card] of slots) {
       const a = byId.get(id)
       if (!a) continue
-      r.row.classList.toggle('is-qualified', Boolean(a.qualified))
-      r.row.dataset.area = a.id
-      r.row.dataset.score = String(a.score)
-      r.row.dataset.qualified = String(Boolean(a.qualified))
-      r.badge.className = `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`
-      r.badge.textContent = a.qualified ? this.#t('card.qualified') : this.#t('card.notQualified')
-      r.score.replaceChildren(Object.assign(r.score.ownerDocument.createElement('span'), { className: 'score-num', textContent: num(a.score, 1) }),
-        ` / ${num(a.max, 0)}`)
-      r.bar.setAttribute('value', String(a.score))
-      r.bar.setAttribute('max', String(a.max))
-      r.bar.setAttribute('mark', String(a.qualifyingScore))
-      r.bar.setAttribute('label', this.#t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }))
-      const parts = []
-      if (a.qualified) parts.push(this.#t('card.reached'))
-      else {
-        if (a.shortfall > 0) parts.push(this.#t('card.shortfall', { n: num(a.shortfall, 1) }))
-        if (a.zeroMetrics > 0) parts.push(this.#t('card.zero', { n: a.zeroMetrics }))
-        if (!parts.length) parts.push(this.#t('card.threshold', { n: num(a.qualifyingScore, 0) }))
+      if (card) {
+        renderCard(slot, a, context, titleId, registry)
+        continue
       }
-      r.status.textContent = parts.join(' ')
+      // The compact row: its data and state, and the scorecard's head.
+      const row = /** @type {HTMLElement} */ (slot.parentElement)
+      row.classList.toggle('is-qualified', Boolean(a.qualified))
+      Object.assign(row.dataset, { area: a.id, score: String(a.score), qualified: String(Boolean(a.qualified)) })
+      slot.replaceChildren(...scoreSummary(a, context, titleId, registry))
     }
-    if (this.#els.status) {
-      const shown = this.#shown.areas.map((a) => byId.get(a.id)).filter(Boolean)
-      const names = shown.filter((a) => a.qualified).map((a) => a.name)
-      const text = names.length
-        ? this.#t('res.qualifiedIn', { n: names.length, total: shown.length, list: names.join(', ') })
-        : this.#t('res.qualifiedNone', { total: shown.length })
-      if (this.#els.status.textContent !== text) this.#els.status.textContent = text
+    if (status) {
+      const areas = shown.areas.map((a) => byId.get(a.id)).filter(Boolean)
+      const names = areas.filter((a) => a.qualified).map((a) => a.name)
+      const s = names.length
+        ? t('res.qualifiedIn', { n: names.length, total: areas.length, list: names.join(', ') })
+        : t('res.qualifiedNone', { total: areas.length })
+      if (status.textContent !== s) status.textContent = s
     }
   }
 
-  /**
-   * Draws a model program's result (js/models.js), keeping the disclosures that were open.
-   * @param {any} prog the ProgramResult, or undefined
-   * @param {any} ctx
-   */
-  #renderModel(prog, ctx) {
-    const box = /** @type {HTMLElement} */ (this.#els.model)
-    if (!models) {
-      // The first model program of the page: draw once its module is in (the latest result).
-      const drawing = loadModels().then(() => {
-        if (this.#drawing === drawing) this.#drawing = null
-        if (this.#els.model === box) this.#renderModel(this.#lastModel?.[0], this.#lastModel?.[1])
-      }, (err) => {
-        if (this.#drawing === drawing) this.#drawing = null
-        this.#o.onError('load', [{ path: '', code: 'internal', message: err instanceof Error ? err.message : String(err) }])
-      })
-      this.#lastModel = [prog, ctx]
-      this.#drawing = drawing
-      return
-    }
-    const sheet = models.modelSheet()
-    if (!this.#o.shadow.adoptedStyleSheets.includes(sheet)) this.#o.shadow.adoptedStyleSheets = [...this.#o.shadow.adoptedStyleSheets, sheet]
-    const { modelStatus, renderModel } = models
-    const open = [...box.querySelectorAll('details')].map((d) => d.open)
-    box.replaceChildren(...(prog ? [renderModel(prog, ctx)] : []))
-    box.querySelectorAll('details').forEach((d, i) => { if (open[i]) d.open = true })
-    const text = prog ? modelStatus(prog, ctx.t) : ''
-    if (this.#els.status && this.#els.status.textContent !== text) this.#els.status.textContent = text
+  return {
+    configure(config, profile) {
+      cfg = config
+      lang = config.lang === 'fr' ? 'fr' : 'en'
+      if (profile) take(profile)
+      build()
+      evaluate()
+      return drawing
+    },
+    setProfile(profile) {
+      take(profile)
+      for (const [ptr, f] of fields) f.input.value = text(f.kind, f.id)
+      evaluate()
+    },
+    profile: () => structuredClone(request()),
   }
 }

@@ -10,14 +10,11 @@
 import { goRuntime } from './go-runtime.js'
 import { scope, sharedEngine as engineFor } from './engine.js'
 
-export { WidgetView } from './view.js'
+export { createView } from './view.js'
 export { goRuntime, scope }
 
 /**
  * The page's engine for the asset folder `base` (see engine.js), run by the wrapped runtime.
  * @param {string} base the folder holding partnerscore.wasm
- * @param {(loaded: number, total: number|null) => void} [onProgress]
  */
-export function sharedEngine(base, onProgress) {
-  return engineFor(base, goRuntime, onProgress)
-}
+export const sharedEngine = (base) => engineFor(base, goRuntime)

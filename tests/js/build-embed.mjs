@@ -10,6 +10,8 @@
 //                              wrapped as go-runtime.js
 //   OUT/widget-models.js       what the view imports only to show a program of another model
 //                              (levels, calculator, timeline): models-view.js, js/models.js
+//                              and the model.* texts of every language (messages.js's
+//                              modelTable, inlined)
 //   OUT/texts-<lang>.js        the widget's texts in one language (messages.js's table(lang))
 //
 // (and a source map of each bundle, not linked from it). Made here rather than read from site/:
@@ -20,18 +22,26 @@
 //   - messages.js, as the loader sees it: texts(lang) imports ./texts-<lang>.js, instead of
 //     the simulator's whole js/messages.js.
 //
-//   node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS     (./build.sh build runs it)
+//   node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS [WASM]   (./build.sh build runs it)
+//
+// Given WASM (the partnerscore.wasm served beside the widget), the Go runtime keeps only the
+// gojs functions that module imports, and the build fails if it imports one the runtime lacks.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 
-const [site, out, wasmExec] = process.argv.slice(2).map((p) => p && path.resolve(p))
+const [site, out, wasmExec, wasm] = process.argv.slice(2).map((p) => p && path.resolve(p))
 if (!site || !out || !wasmExec) {
-  console.error('usage: node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS')
+  console.error('usage: node tests/js/build-embed.mjs SITE_DIR OUT_DIR WASM_EXEC_JS [WASM]')
   process.exit(2)
 }
+
+/** The gojs functions the engine imports (null: keep every one of wasm_exec.js). */
+const imported = wasm
+  ? new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).filter((i) => i.module === 'gojs').map((i) => i.name))
+  : null
 
 const EMBED = path.join(site, 'embed')
 const MESSAGES = path.join(EMBED, 'messages.js')
@@ -43,6 +53,21 @@ const texts = {
     b.onLoad({ filter: /[\\/]messages\.js$/ }, (args) => (args.path === MESSAGES
       ? { contents: 'export const texts = (lang) => import(new URL(`texts-${lang}.js`, import.meta.url).href).then((m) => m.default)', loader: 'js' }
       : undefined))
+  },
+}
+
+/** The stylesheets' text (const CSS = `…` in styles.js and models-view.js), minified. */
+const css = {
+  name: 'widget-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]embed[\\/](styles|models-view)\.js$/ }, async (args) => {
+      const src = readFileSync(args.path, 'utf8')
+      const m = src.match(/^const CSS = `([^`]*)`$/m)
+      if (!m || m[1].includes('${')) throw new Error(`${args.path}: no const CSS = \`…\` to minify`)
+      const text = new Function(`return \`${m[1]}\``)()
+      const { code } = await esbuild.transform(text, { loader: 'css', minify: true })
+      return { contents: src.replace(m[0], () => `const CSS = ${JSON.stringify(code.trim())}`), loader: 'js' }
+    })
   },
 }
 
@@ -59,13 +84,15 @@ const common = {
   logLevel: /** @type {const} */ ('warning'),
   metafile: true,
   pure: ['Object.freeze'],
+  // Module scripts are always read as UTF-8: no \u escapes for the texts' accents.
+  charset: /** @type {const} */ ('utf8'),
 }
 
 /** The loader: ./widget.js stays a separate module, imported on demand. */
 const loader = await esbuild.build({
   ...common,
   entryPoints: { 'partnerscore-embed': path.join(EMBED, 'partnerscore-embed.js') },
-  plugins: [texts, {
+  plugins: [texts, css, {
     name: 'widget-external',
     setup(b) {
       b.onResolve({ filter: /^\.\/widget\.js$/ }, (args) => {
@@ -79,6 +106,9 @@ const loader = await esbuild.build({
 /** The widget: one module, the Go runtime included. */
 const widget = await esbuild.build({
   ...common,
+  // The Go runtime's own state, which nothing outside it reads (the Go program reads only
+  // _pendingEvent and calls _makeFuncWrapper, which keep their names).
+  mangleProps: /^_(inst|values|goRefCounts|ids|idPool|scheduledTimeouts|nextCallbackTimeoutID|exitPromise|resolveExitPromise|resume)$/,
   entryPoints: { widget: path.join(EMBED, 'widget.js') },
   plugins: [{
     name: 'go-runtime',
@@ -91,7 +121,7 @@ const widget = await esbuild.build({
         resolveDir: EMBED,
       }))
     },
-  }, texts, {
+  }, texts, css, {
     name: 'models-external',
     setup(b) {
       b.onResolve({ filter: /^\.\/models-view\.js$/ }, (args) =>
@@ -104,12 +134,25 @@ const widget = await esbuild.build({
 const models = await esbuild.build({
   ...common,
   entryPoints: { 'widget-models': path.join(EMBED, 'models-view.js') },
+  plugins: [css, {
+    // messages.js, as models-view.js sees it: the model.* texts of every language, inlined.
+    name: 'model-texts',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]messages\.js$/ }, async (args) => {
+        if (args.path !== MESSAGES) return undefined
+        const { modelTable } = await import(pathToFileURL(MESSAGES).href)
+        const { LANGS } = await import(pathToFileURL(path.join(site, 'js/messages.js')).href)
+        const all = Object.fromEntries(LANGS.map((lang) => [lang, modelTable(lang)]))
+        return { contents: `const T = ${JSON.stringify(all)}; export const modelTable = (lang) => T[lang]`, loader: 'js' }
+      })
+    },
+  }],
 })
 
 // The texts, one module per language.
 const { LANGS, messages } = await import(pathToFileURL(path.join(site, 'js/messages.js')).href)
-const { KEYS, table } = await import(pathToFileURL(MESSAGES).href)
-for (const k of KEYS) {
+const { KEYS, MODEL_KEYS, table } = await import(pathToFileURL(MESSAGES).href)
+for (const k of [...KEYS, ...MODEL_KEYS]) {
   if (!Object.keys(messages.en).some((key) => (k.endsWith('.') ? key.startsWith(k) : key === k))) throw new Error(`site/embed/messages.js: ${k} matches no key of js/messages.js`)
 }
 mkdirSync(out, { recursive: true })
@@ -129,7 +172,8 @@ for (const r of [loader, widget, models]) {
 }
 
 /**
- * go-runtime.js: wasm_exec.js as a function of the global object it is to see.
+ * go-runtime.js: wasm_exec.js as a function of the global object it is to see, trimmed of
+ * what a browser page never runs (see lean()).
  * @param {string} src the toolchain's wasm_exec.js
  */
 function goRuntime(src) {
@@ -138,9 +182,46 @@ function goRuntime(src) {
   return [
     `/*! Go's wasm_exec.js: ${notice[1]} ${notice[2]} ${notice[3]} (https://go.dev/LICENSE) */`,
     'export function goRuntime(globalThis) {',
-    src,
+    lean(src),
     'const fs = globalThis.fs;',
     'return globalThis.Go;',
     '}',
   ].join('\n')
+}
+
+/**
+ * wasm_exec.js without what the widget's Go program never uses in a browser, each edit
+ * checked (a toolchain whose wasm_exec.js differs fails the build here, not in a page):
+ *   - given the wasm, the gojs functions it does not import (valueDelete, copyBytesToJS…);
+ *   - the file-system stand-in's methods that only answer ENOSYS (chmod, open, stat…: some
+ *     twenty) are one Proxy fallback that answers the same; constants, writeSync (the
+ *     runtime's output, to the console), write and fsync stay as they are;
+ *   - the checks that crypto, performance, TextEncoder and TextDecoder exist (every browser
+ *     the widget runs in has them: it needs custom elements and shadow roots);
+ *   - the _gotest imports (only Go's own tests of the linker import them).
+ * Every import the Go program may ask of gojs stays.
+ * @param {string} src
+ */
+function lean(src) {
+  /** @param {RegExp} re @param {string} to @param {number} [min] */
+  const edit = (re, to, min = 1) => {
+    const n = (src.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)) || []).length
+    if (n < min || (!re.flags.includes('g') && n !== 1)) throw new Error(`${wasmExec}: expected ${min}${re.flags.includes('g') ? '+' : ''} match(es) of ${re}, found ${n}`)
+    src = src.replace(re, to)
+  }
+  edit(/^\t+\w+\([\w, ]*\) \{ callback\(enosys\(\)\); \},\n/gm, '', 20)
+  edit(/globalThis\.fs = \{\n/, 'globalThis.fs = new Proxy({\n')
+  edit(/(\t\t\tfsync\(fd, callback\) \{ callback\(null\); \},\n\t\t)\};/, '$1}, { get: (t, k) => k in t ? t[k] : (...a) => a.at(-1)(enosys()) });')
+  edit(/^\tif \(!globalThis\.(crypto|performance|TextEncoder|TextDecoder)\) \{\n\t\tthrow new Error\([^\n]*\n\t\}\n\n/gm, '', 4)
+  edit(/\t+_gotest: \{\n\t+add: \(a, b\) => a \+ b,\n\t+callExport: testCallExport,\n\t+\},\n/, '')
+  edit(/\t+const testCallExport = \(a, b\) => \{\n[^}]*\}\n\n/, '')
+  if (imported) {
+    // Each function: its comment lines, "name": (sp) => { … }, up to its closing brace.
+    const fn = /^(\t+)(?:\/\/[^\n]*\n\1)*"([\w/.]+)": \(\w+\) => \{\n[\s\S]*?^\1\},\n/gm
+    const names = [...src.matchAll(fn)].map((m) => m[2])
+    const missing = [...imported].filter((n) => !names.includes(n))
+    if (names.length < 20 || missing.length) throw new Error(`${wasmExec}: ${names.length} gojs functions found; the wasm also imports ${missing.join(', ') || '(none)'}`)
+    src = src.replace(fn, (m, _indent, name) => (imported.has(name) ? m : ''))
+  }
+  return src
 }

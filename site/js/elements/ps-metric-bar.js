@@ -1,14 +1,83 @@
 // <ps-metric-bar value="12.5" max="20" mark="14" label="…">: a horizontal bar in SVG, with an
 // optional threshold line (the qualifying score on an area's bar). The label is the bar's
 // accessible name (role=img). Registration is in define.js.
+//
+// drawBar(element) draws the same into any element with those attributes, the element defined
+// or not: the scorecard draws its bars with it, so that the embeddable widget, which defines
+// no element of its own inside its shadow root, needs no registration.
 
 const HTMLElement = globalThis.HTMLElement || null
-const SVG = 'http://www.w3.org/2000/svg'
 
 /** @param {string|null} s @param {number} fallback */
 function num(s, fallback) {
   const n = s === null ? Number.NaN : Number(s)
   return Number.isFinite(n) ? n : fallback
+}
+
+/** @param {Element} e */
+const value = (e) => num(e.getAttribute('value'), 0)
+
+/** @param {Element} e */
+const maximum = (e) => {
+  const m = num(e.getAttribute('max'), 100)
+  return m > 0 ? m : 100
+}
+
+/** @param {Element} e */
+const mark = (e) => {
+  const m = num(e.getAttribute('mark'), Number.NaN)
+  return Number.isFinite(m) ? m : null
+}
+
+/**
+ * An SVG element with its attributes.
+ * @param {string} tag
+ * @param {Record<string, string>} attrs
+ */
+function svg(tag, attrs) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag)
+  for (const k in attrs) e.setAttribute(k, attrs[k])
+  return e
+}
+
+/**
+ * Draws the bar its attributes (value, max, mark, label) describe into an element: its SVG,
+ * made on the first call, updated on the next ones.
+ * @param {Element} host
+ */
+export function drawBar(host) {
+  let s = /** @type {Element} */ (host.firstElementChild)
+  if (s?.getAttribute('class') !== 'bar') {
+    s = svg('svg', { viewBox: '0 0 100 10', preserveAspectRatio: 'none', role: 'img', class: 'bar' })
+    s.append(
+      svg('title', {}),
+      svg('rect', { class: 'bar-track', x: '0', y: '0', width: '100', height: '10' }),
+      svg('rect', { class: 'bar-fill', x: '0', y: '0', height: '10' }),
+      svg('line', { class: 'bar-mark', y1: '-1', y2: '11', 'vector-effect': 'non-scaling-stroke' }),
+    )
+    host.replaceChildren(s)
+  }
+  const [title, , fill, line] = s.children
+  const v = value(host)
+  const max = maximum(host)
+  const m = mark(host)
+  const label = host.getAttribute('label') || ''
+  const pct = (x) => Math.max(0, Math.min(100, (x / max) * 100)).toFixed(3)
+  fill.setAttribute('width', pct(v))
+  const c = fill.classList
+  c.toggle('is-full', v >= max)
+  c.toggle('is-zero', v <= 0)
+  // No mark: the line hidden, neither over nor under.
+  const has = m !== null
+  if (has) {
+    line.setAttribute('x1', pct(m))
+    line.setAttribute('x2', pct(m))
+    line.removeAttribute('visibility')
+  } else line.setAttribute('visibility', 'hidden')
+  c.toggle('is-over', has && v >= m)
+  c.toggle('is-under', has && v < m)
+  if (title.textContent !== label) title.textContent = label
+  s.setAttribute('aria-label', label)
 }
 
 export class MetricBarElement extends HTMLElement {
@@ -20,15 +89,11 @@ export class MetricBarElement extends HTMLElement {
     return this
   }
 
-  #svg = null
-  #fill = null
-  #mark = null
-  #title = null
   #queued = false
 
   /** The measure shown; a number, 0 when missing. */
   get value() {
-    return num(this.getAttribute('value'), 0)
+    return value(this)
   }
 
   set value(v) {
@@ -37,8 +102,7 @@ export class MetricBarElement extends HTMLElement {
 
   /** The bar's full length; a positive number, 100 when missing or not positive. */
   get max() {
-    const m = num(this.getAttribute('max'), 100)
-    return m > 0 ? m : 100
+    return maximum(this)
   }
 
   set max(v) {
@@ -47,8 +111,7 @@ export class MetricBarElement extends HTMLElement {
 
   /** Where the threshold line stands, or null for none. */
   get mark() {
-    const m = num(this.getAttribute('mark'), Number.NaN)
-    return Number.isFinite(m) ? m : null
+    return mark(this)
   }
 
   set mark(v) {
@@ -66,73 +129,15 @@ export class MetricBarElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#svg) this.#build()
-    this.#update()
+    drawBar(this)
   }
 
   attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue === newValue || !this.#svg || this.#queued) return
+    if (oldValue === newValue || !this.isConnected || this.#queued) return
     this.#queued = true
     queueMicrotask(() => {
       this.#queued = false
-      this.#update()
+      drawBar(this)
     })
-  }
-
-  #build() {
-    const svg = document.createElementNS(SVG, 'svg')
-    svg.setAttribute('viewBox', '0 0 100 10')
-    svg.setAttribute('preserveAspectRatio', 'none')
-    svg.setAttribute('role', 'img')
-    svg.setAttribute('class', 'bar')
-    const title = document.createElementNS(SVG, 'title')
-    const track = document.createElementNS(SVG, 'rect')
-    track.setAttribute('class', 'bar-track')
-    track.setAttribute('x', '0')
-    track.setAttribute('y', '0')
-    track.setAttribute('width', '100')
-    track.setAttribute('height', '10')
-    const fill = document.createElementNS(SVG, 'rect')
-    fill.setAttribute('class', 'bar-fill')
-    fill.setAttribute('x', '0')
-    fill.setAttribute('y', '0')
-    fill.setAttribute('height', '10')
-    const mark = document.createElementNS(SVG, 'line')
-    mark.setAttribute('class', 'bar-mark')
-    mark.setAttribute('y1', '-1')
-    mark.setAttribute('y2', '11')
-    mark.setAttribute('vector-effect', 'non-scaling-stroke')
-    svg.append(title, track, fill, mark)
-    this.#svg = svg
-    this.#fill = fill
-    this.#mark = mark
-    this.#title = title
-    this.replaceChildren(svg)
-  }
-
-  #update() {
-    if (!this.#svg) return
-    const max = this.max
-    const pct = (v) => Math.max(0, Math.min(100, (v / max) * 100))
-    const w = pct(this.value)
-    this.#fill.setAttribute('width', w.toFixed(3))
-    const full = this.value >= max
-    this.#fill.classList.toggle('is-full', full)
-    this.#fill.classList.toggle('is-zero', this.value <= 0)
-    const mark = this.mark
-    if (mark === null) {
-      this.#mark.setAttribute('visibility', 'hidden')
-      this.#fill.classList.remove('is-over', 'is-under')
-    } else {
-      const x = pct(mark).toFixed(3)
-      this.#mark.setAttribute('x1', x)
-      this.#mark.setAttribute('x2', x)
-      this.#mark.removeAttribute('visibility')
-      this.#fill.classList.toggle('is-over', this.value >= mark)
-      this.#fill.classList.toggle('is-under', this.value < mark)
-    }
-    const label = this.label
-    if (this.#title.textContent !== label) this.#title.textContent = label
-    this.#svg.setAttribute('aria-label', label)
   }
 }

@@ -5,7 +5,11 @@
 //
 // Set `context` (labels and formatting, see ScorecardContext) and then `area`; the card
 // renders once per microtask. Everything is written as text (textContent, createElement).
-// Registration is in define.js.
+// Registration is in define.js. renderCard draws the same card into any element, defined or
+// not (the embeddable widget's cards, which it does not register); the bars are drawn by
+// ps-metric-bar.js's drawBar, so that they need no registration either.
+
+import { drawBar } from './ps-metric-bar.js'
 
 const HTMLElement = globalThis.HTMLElement || null
 
@@ -22,22 +26,175 @@ let seq = 0
  * }} ScorecardContext
  */
 
-/** @param {string} tag @param {string} [cls] @param {string} [text] */
-function el(tag, cls, text) {
+/**
+ * An element with a class and its children (text or elements).
+ * @param {string} tag
+ * @param {string} [cls]
+ * @param {...(Node|string)} kids
+ * @returns {any}
+ */
+function el(tag, cls, ...kids) {
   const e = document.createElement(tag)
   if (cls) e.className = cls
-  if (text !== undefined) e.textContent = text
+  e.append(...kids)
   return e
 }
 
-/** A <ps-metric-bar>, from the card's own registry (a widget's scoped one, or the page's). */
+/** A <ps-metric-bar>, from the card's own registry (a widget's scoped one, or the page's),
+ * drawn whether the tag is defined there or not. */
 function bar(value, max, mark, label, registry) {
   const b = document.createElement('ps-metric-bar', { customElementRegistry: registry || undefined })
-  b.setAttribute('value', String(value))
-  b.setAttribute('max', String(max))
-  if (mark !== null) b.setAttribute('mark', String(mark))
-  b.setAttribute('label', label)
+  for (const [k, v] of Object.entries({ value, max, mark, label })) if (v !== null) b.setAttribute(k, String(v))
+  drawBar(b)
   return b
+}
+
+/**
+ * The head of an area's card: its name (an h3 with id titleId) and the qualified badge, the
+ * score out of the maximum, the bar with the qualifying line, and what is missing. The card
+ * draws it; the embeddable widget's compact layout draws it alone. The badge and the bar carry
+ * part names (badge, bar) for a shadow root's host to style.
+ * @param {any} a an AreaResult
+ * @param {ScorecardContext} c
+ * @param {string} titleId
+ * @param {CustomElementRegistry|null} [registry] the registry of the bar's tag
+ * @returns {HTMLElement[]}
+ */
+export function scoreSummary(a, c, titleId, registry) {
+  const { t, num } = c
+  const h = el('h3', 'card-title', a.name)
+  h.id = titleId
+  const badge = el('p', `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`, t(a.qualified ? 'card.qualified' : 'card.notQualified'))
+  badge.part = 'badge'
+  const areaBar = bar(a.score, a.max, a.qualifyingScore,
+    t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), registry)
+  areaBar.className = 'area-bar'
+  areaBar.part = 'bar'
+  const parts = []
+  if (a.qualified) parts.push(t('card.reached'))
+  else {
+    if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1) }))
+    if (a.zeroMetrics > 0) parts.push(t('card.zero', { n: a.zeroMetrics }))
+    if (parts.length === 0) parts.push(t('card.threshold', { n: num(a.qualifyingScore, 0) }))
+  }
+  return [
+    el('header', 'card-head', h, badge),
+    el('p', 'card-score', el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`)),
+    areaBar,
+    el('p', 'card-status', parts.join(' ')),
+  ]
+}
+
+/**
+ * Draws an area's card into host (a <ps-scorecard>, defined or not) and sets its data
+ * attributes (area, score, qualified, track); the disclosures open in it stay open.
+ * @param {HTMLElement} host
+ * @param {any} a an AreaResult
+ * @param {ScorecardContext} c
+ * @param {string} titleId the id of the card's title
+ * @param {CustomElementRegistry|null} [registry] the registry of the bars' tag
+ */
+export function renderCard(host, a, c, titleId, registry) {
+  // Keep open disclosures open across renders (results change on every keystroke).
+  const open = new Set([...host.querySelectorAll('details[open]')].map((d) => d.dataset.key))
+  const { t } = c
+  Object.assign(host.dataset, { area: a.id, score: String(a.score), qualified: String(Boolean(a.qualified)), track: a.track })
+  const card = el('article', `card ${a.qualified ? 'is-qualified' : 'is-not-qualified'}`,
+    ...scoreSummary(a, c, titleId, registry), track(a, c),
+    el('h4', 'card-sub', t('card.metrics')),
+    el('ul', 'metrics', ...(a.metrics || []).map((m) => metric(m, c, registry))))
+  card.setAttribute('aria-labelledby', titleId)
+  if (a.plan) card.append(...plan(a, c))
+  for (const d of card.querySelectorAll('details')) {
+    if (open.has(d.dataset.key)) d.open = true
+  }
+  host.replaceChildren(card)
+}
+
+function track(a, c) {
+  const { t, num } = c
+  const tracks = a.tracks || []
+  const counting = tracks.find((x) => x.counts) || tracks.find((x) => x.id === a.track)
+  const s = a.selection || {}
+  let why = ''
+  if (s.kind === 'best') {
+    why = t('card.whyBest', { scores: tracks.map((x) => `${x.name} ${num(x.score, 1)}`).join(', ') })
+  } else if (s.kind === 'fact') {
+    const params = { fact: c.factLabel(s.fact), value: num(s.value ?? 0, 2), atLeast: num(s.atLeast ?? 0, 2) }
+    why = t(!s.given ? 'card.whyFactMissing' : (s.value ?? 0) >= (s.atLeast ?? 0) ? 'card.whyFactHigh' : 'card.whyFactLow', params)
+  } else if (s.kind === 'profile') {
+    why = t('card.whyProfile')
+  }
+  return el('p', 'card-track', el('strong', '', t('card.track', { track: counting?.name || a.track })), ' ', el('span', 'card-why', why))
+}
+
+function metric(m, c, registry) {
+  const { t, num } = c
+  const li = el('li', `metric ${m.points > 0 ? 'is-scoring' : 'is-zero'}`,
+    el('div', 'metric-head',
+      el('span', 'metric-name', m.name),
+      el('span', 'metric-cat', t(`cat.${m.category}`)),
+      el('span', 'metric-points', t('card.points', { points: num(m.points, 1), max: num(m.max, 0) }))),
+    bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0) }), registry),
+    // The engine's sentence already says what bound the points (m.applied).
+    el('p', 'metric-explanation', m.explanation))
+  Object.assign(li.dataset, { metric: m.id, points: String(m.points), applied: m.applied || '' })
+  const state = (met) => t(met ? 'card.gateMet' : 'card.gateNotMet')
+  if (m.gates?.length) {
+    const gl = el('ul', 'gates', ...m.gates.map((g) => el('li', `gate ${g.met ? 'is-met' : 'is-not-met'}`,
+      el('span', 'gate-mark', g.met ? '✓ ' : '✗ '),
+      t('card.gate', { certs: (g.certifications || []).map((id) => c.certName(id)).join(' / '), people: g.people, required: g.required }),
+      ` (${state(g.met)})`)))
+    gl.setAttribute('aria-label', t('card.gates'))
+    li.append(gl)
+  }
+  const pr = m.prerequisite
+  if (pr) {
+    li.append(el('p', `prereq ${pr.met ? 'is-met' : 'is-not-met'}`, t('card.prereq', {
+      fact: c.factLabel(pr.fact), atLeast: num(pr.atLeast, 2), value: num(pr.value, 2), state: state(pr.met),
+    })))
+  }
+  return li
+}
+
+function plan(a, c) {
+  const { t, num } = c
+  const p = a.plan
+  const sec = el('div', 'plan')
+  const summary = (text) => sec.append(el('p', 'plan-summary', text))
+  if (!p.reachable) summary(t('card.planUnreachable', { reason: p.reason || '' }))
+  else if (!p.steps?.length && a.qualified) summary(t('card.planDone'))
+  else {
+    const trackName = (a.tracks || []).find((x) => x.id === p.track)?.name || p.track || a.track
+    summary(t('card.planReach', { track: trackName, score: num(p.score, 1), cost: num(p.cost, 2) }))
+    sec.append(el('ol', 'plan-steps', ...(p.steps || []).map((s) => {
+      const params = { add: num(s.add, 2), unit: c.unit(s.unit), cost: num(s.cost, 2) }
+      return el('li', '', s.fact
+        ? t('card.stepFact', { ...params, label: c.factLabel(s.fact) })
+        : t('card.stepCert', { ...params, cert: c.certName(s.certification || '') }))
+    })))
+  }
+  if (p.gaps?.length) {
+    const names = new Map((a.metrics || []).map((m) => [m.id, m.name]))
+    const head = ['card.gapMetric', 'card.gapMeasure', 'card.gapNow', 'card.gapAdd', 'card.gapPoints'].map((k) => {
+      const th = el('th', '', t(k))
+      th.scope = 'col'
+      return th
+    })
+    const rows = p.gaps.map((g) => el('tr', '',
+      el('td', '', names.get(g.metric) || g.metric),
+      el('td', '', g.fact
+        ? c.factLabel(g.fact)
+        : t('card.gapPeople', { certs: (g.certifications || []).map((id) => c.certName(id)).join(', ') })),
+      el('td', 'num', `${num(g.value, 2)} ${c.unit(g.unit)}`),
+      el('td', 'num', num(g.add, 2)),
+      el('td', 'num', num(g.points, 2))))
+    const d = el('details', 'gaps', el('summary', '', t('card.gaps')),
+      el('table', 'gaps-table', el('thead', '', el('tr', '', ...head)), el('tbody', '', ...rows)))
+    d.dataset.key = 'gaps'
+    sec.append(d)
+  }
+  return [el('h4', 'card-sub', t('card.plan')), sec]
 }
 
 export class ScorecardElement extends HTMLElement {
@@ -88,182 +245,7 @@ export class ScorecardElement extends HTMLElement {
 
   /** Renders now (it otherwise happens once per microtask after a change). */
   render() {
-    const a = this.#area
-    const c = this.#context
-    if (!a || !c) {
-      this.replaceChildren()
-      return
-    }
-    // Keep open disclosures open across renders (results change on every keystroke).
-    const open = new Set([...this.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-key')))
-    const { t, num } = c
-    this.dataset.area = a.id
-    this.dataset.score = String(a.score)
-    this.dataset.qualified = String(Boolean(a.qualified))
-    this.dataset.track = a.track
-
-    const titleId = `${this.#uid}-title`
-    const card = el('article', `card ${a.qualified ? 'is-qualified' : 'is-not-qualified'}`)
-    card.setAttribute('aria-labelledby', titleId)
-
-    const head = el('header', 'card-head')
-    const h = el('h3', 'card-title', a.name)
-    h.id = titleId
-    const badge = el('p', `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`, a.qualified ? t('card.qualified') : t('card.notQualified'))
-    head.append(h, badge)
-
-    const score = el('p', 'card-score')
-    score.append(el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`))
-    const areaBar = bar(a.score, a.max, a.qualifyingScore,
-      t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), this.customElementRegistry)
-    areaBar.classList.add('area-bar')
-
-    const status = el('p', 'card-status')
-    if (a.qualified) {
-      status.textContent = t('card.reached')
-    } else {
-      const parts = []
-      if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1) }))
-      if (a.zeroMetrics > 0) parts.push(t('card.zero', { n: a.zeroMetrics }))
-      if (parts.length === 0) parts.push(t('card.threshold', { n: num(a.qualifyingScore, 0) }))
-      status.textContent = parts.join(' ')
-    }
-
-    card.append(head, score, areaBar, status, this.#track(a, c))
-
-    card.append(el('h4', 'card-sub', t('card.metrics')))
-    const list = el('ul', 'metrics')
-    for (const m of a.metrics || []) list.append(this.#metric(m, c))
-    card.append(list)
-
-    if (a.plan) card.append(...this.#plan(a, c))
-
-    for (const d of card.querySelectorAll('details')) {
-      if (open.has(d.getAttribute('data-key'))) d.open = true
-    }
-    this.replaceChildren(card)
-  }
-
-  #track(a, c) {
-    const { t, num } = c
-    const p = el('p', 'card-track')
-    const counting = (a.tracks || []).find((x) => x.counts) || (a.tracks || []).find((x) => x.id === a.track)
-    p.append(el('strong', '', t('card.track', { track: counting?.name || a.track })), ' ')
-    const s = a.selection || {}
-    let why = ''
-    if (s.kind === 'best') {
-      const scores = (a.tracks || []).map((x) => `${x.name} ${num(x.score, 1)}`).join(', ')
-      why = t('card.whyBest', { scores })
-    } else if (s.kind === 'fact') {
-      const fact = c.factLabel(s.fact)
-      const value = num(s.value ?? 0, 2)
-      const atLeast = num(s.atLeast ?? 0, 2)
-      if (!s.given) why = t('card.whyFactMissing', { fact, atLeast })
-      else if ((s.value ?? 0) >= (s.atLeast ?? 0)) why = t('card.whyFactHigh', { fact, value, atLeast })
-      else why = t('card.whyFactLow', { fact, value, atLeast })
-    } else if (s.kind === 'profile') {
-      why = t('card.whyProfile')
-    }
-    p.append(el('span', 'card-why', why))
-    return p
-  }
-
-  #metric(m, c) {
-    const { t, num } = c
-    const li = el('li', `metric ${m.points > 0 ? 'is-scoring' : 'is-zero'}`)
-    li.dataset.metric = m.id
-    li.dataset.points = String(m.points)
-    const head = el('div', 'metric-head')
-    head.append(
-      el('span', 'metric-name', m.name),
-      el('span', 'metric-cat', t(`cat.${m.category}`)),
-      el('span', 'metric-points', t('card.points', { points: num(m.points, 1), max: num(m.max, 0) })),
-    )
-    li.append(head)
-    li.append(bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0) }), this.customElementRegistry))
-    // The engine's sentence already says what bound the points (m.applied).
-    li.dataset.applied = m.applied || ''
-    li.append(el('p', 'metric-explanation', m.explanation))
-    if (m.gates?.length) {
-      const gl = el('ul', 'gates')
-      gl.setAttribute('aria-label', t('card.gates'))
-      for (const g of m.gates) {
-        const certs = (g.certifications || []).map((id) => c.certName(id)).join(' / ')
-        const item = el('li', g.met ? 'gate is-met' : 'gate is-not-met')
-        item.append(
-          el('span', 'gate-mark', g.met ? '✓ ' : '✗ '),
-          t('card.gate', { certs, people: g.people, required: g.required }),
-          ` (${g.met ? t('card.gateMet') : t('card.gateNotMet')})`,
-        )
-        gl.append(item)
-      }
-      li.append(gl)
-    }
-    if (m.prerequisite) {
-      const pr = m.prerequisite
-      li.append(el('p', `prereq ${pr.met ? 'is-met' : 'is-not-met'}`, t('card.prereq', {
-        fact: c.factLabel(pr.fact), atLeast: num(pr.atLeast, 2), value: num(pr.value, 2),
-        state: pr.met ? t('card.gateMet') : t('card.gateNotMet'),
-      })))
-    }
-    return li
-  }
-
-  #plan(a, c) {
-    const { t, num } = c
-    const p = a.plan
-    const out = [el('h4', 'card-sub', t('card.plan'))]
-    const sec = el('div', 'plan')
-    if (!p.reachable) {
-      sec.append(el('p', 'plan-summary', t('card.planUnreachable', { reason: p.reason || '' })))
-    } else if (!p.steps?.length && a.qualified) {
-      sec.append(el('p', 'plan-summary', t('card.planDone')))
-    } else {
-      const trackName = (a.tracks || []).find((x) => x.id === p.track)?.name || p.track || a.track
-      sec.append(el('p', 'plan-summary', t('card.planReach', { track: trackName, score: num(p.score, 1), cost: num(p.cost, 2) })))
-      const ol = el('ol', 'plan-steps')
-      for (const s of p.steps || []) {
-        const params = { add: num(s.add, 2), unit: c.unit(s.unit), cost: num(s.cost, 2) }
-        ol.append(el('li', '', s.fact
-          ? t('card.stepFact', { ...params, label: c.factLabel(s.fact) })
-          : t('card.stepCert', { ...params, cert: c.certName(s.certification || '') })))
-      }
-      sec.append(ol)
-    }
-    if (p.gaps?.length) {
-      const d = el('details', 'gaps')
-      d.setAttribute('data-key', 'gaps')
-      d.append(el('summary', '', t('card.gaps')))
-      const table = el('table', 'gaps-table')
-      const thead = el('thead')
-      const hr = el('tr')
-      for (const k of ['card.gapMetric', 'card.gapMeasure', 'card.gapNow', 'card.gapAdd', 'card.gapPoints']) {
-        const th = el('th', '', t(k))
-        th.scope = 'col'
-        hr.append(th)
-      }
-      thead.append(hr)
-      const tbody = el('tbody')
-      const names = new Map((a.metrics || []).map((m) => [m.id, m.name]))
-      for (const g of p.gaps) {
-        const tr = el('tr')
-        const measure = g.fact
-          ? c.factLabel(g.fact)
-          : t('card.gapPeople', { certs: (g.certifications || []).map((id) => c.certName(id)).join(', ') })
-        tr.append(
-          el('td', '', names.get(g.metric) || g.metric),
-          el('td', '', measure),
-          el('td', 'num', `${num(g.value, 2)} ${c.unit(g.unit)}`),
-          el('td', 'num', num(g.add, 2)),
-          el('td', 'num', num(g.points, 2)),
-        )
-        tbody.append(tr)
-      }
-      table.append(thead, tbody)
-      d.append(table)
-      sec.append(d)
-    }
-    out.push(sec)
-    return out
+    if (this.#area && this.#context) renderCard(this, this.#area, this.#context, `${this.#uid}-title`, this.customElementRegistry)
+    else this.replaceChildren()
   }
 }

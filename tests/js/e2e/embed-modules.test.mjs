@@ -5,12 +5,13 @@
 
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, test } from 'node:test'
 import { ROOT, SAMPLE_PROFILE, SITE, cli, ensureSite } from './helpers.mjs'
 
-const { scope } = await import(path.join(ROOT, 'site/embed/engine.js'))
+const { scope, sharedEngine } = await import(path.join(ROOT, 'site/embed/engine.js'))
 const { parseList, parseProfileAttr, LAYOUTS, LANGS } = await import(path.join(ROOT, 'site/embed/partner-score.js'))
 
 describe('scope: a stand-in for the global object', () => {
@@ -69,6 +70,62 @@ describe('go-runtime.js: the engine with no global set', () => {
   })
 })
 
+describe('sharedEngine: one engine per asset folder, started again if the Go program exits', () => {
+  test('evaluates as the CLI; a second call shares it; after an exit, the next call restarts it', async () => {
+    ensureSite()
+    const wasm = readFileSync(path.join(SITE, 'partnerscore.wasm'))
+    const server = createServer((req, res) => {
+      if (req.url !== '/assets/partnerscore.wasm') {
+        res.writeHead(404).end()
+        return
+      }
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(wasm)
+    })
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const c = await cli()
+    try {
+      const base = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/assets/`
+      const { goRuntime } = await import(pathToFileURL(path.join(SITE, 'embed/widget.js')).href)
+      /** Every Go runtime the engine makes. */
+      const runs = []
+      const counting = (s) => {
+        const Go = goRuntime(s)
+        return class extends Go {
+          constructor() {
+            super()
+            runs.push(this)
+          }
+        }
+      }
+      const engine = await sharedEngine(base, counting)
+      assert.equal(await sharedEngine(base, counting), engine, 'one engine per folder')
+      const profile = { ...SAMPLE_PROFILE, lang: 'fr' }
+      const want = c.evaluate(profile)
+      assert.deepEqual(engine.evaluate(profile), { ok: true, result: want })
+      assert.ok(engine.programs().length > 0)
+      assert.equal(runs.length, 1)
+      // The program exits (as wasm_exec's runtime.wasmExit does): its functions then throw.
+      const go = runs[0]
+      const warn = console.warn
+      console.warn = () => {}
+      try {
+        go.importObject.gojs['runtime.wasmExit'](0)
+      } finally {
+        console.warn = warn
+      }
+      assert.equal(go.exited, true)
+      assert.deepEqual(engine.evaluate(profile), { ok: true, result: want })
+      assert.equal(runs.length, 2, 'started again once')
+      assert.ok(engine.certifications().length > 0)
+      // A folder without the wasm: an error, not kept (the next call tries again).
+      await assert.rejects(sharedEngine(`${base}none/`, counting), /HTTP 404/)
+    } finally {
+      c.stop()
+      server.close()
+    }
+  })
+})
+
 describe('partner-score attributes', () => {
   test('areas: ids separated by spaces or commas', () => {
     for (const [text, want] of [
@@ -100,7 +157,7 @@ describe('the widget’s texts (site/embed/messages.js)', async () => {
     const keys = new Set()
     const prefixes = new Set()
     for (const m of src.matchAll(/(?:#t|\bt)\(\s*'([a-z]+\.[A-Za-z-]+)'/g)) keys.add(m[1])
-    for (const m of src.matchAll(/#w\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
+    for (const m of src.matchAll(/(?:#w|\bw)\(\s*'([A-Za-z]+)'/g)) keys.add(`widget.${m[1]}`)
     for (const m of src.matchAll(/'((?:card|cat|unit|err|res)\.[A-Za-z-]+)'/g)) keys.add(m[1])
     for (const m of src.matchAll(/(?:#t|\bt)\(\s*`([a-z]+\.)\$\{/g)) prefixes.add(m[1])
     return { keys, prefixes }
