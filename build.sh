@@ -191,7 +191,7 @@ cmd_bench() {
 # dist/site, which must be built.
 test_embed() {
 	say "embeddable widget: end-to-end tests in headless Chromium (host page and assets on two origins)"
-	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs)
+	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs e2e/embed-models.test.mjs)
 }
 
 # bench_embed prints the widget loader's size (gzip, brotli) against its budget and the time
