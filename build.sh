@@ -191,7 +191,7 @@ cmd_bench() {
 # dist/site, which must be built.
 test_embed() {
 	say "embeddable widget: end-to-end tests in headless Chromium (host page and assets on two origins)"
-	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs)
+	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs e2e/embed-models.test.mjs)
 }
 
 # bench_embed prints the widget loader's size (gzip, brotli) against its budget and the time
@@ -346,7 +346,10 @@ cmd_worker() {
 	say "building dist/worker"
 	go tool workers-assets-gen -mode=go -o "$out"
 	rm -f "$out/worker.mjs" # syumai's module (a new Go program per request): entry.mjs replaces it
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.moduleVersion=$version" -o "$out/app.wasm" ./wasm/worker
+	# The same size measures as the browser engine: score compiled without inlining, the
+	# linker's data segments merged (see build_wasm).
+	GOOS=js GOARCH=wasm go build -trimpath -gcflags="$WASM_GCFLAGS" -ldflags="-s -w -X main.moduleVersion=$version" -o "$out/app.wasm" ./wasm/worker
+	go run ./internal/cmd/wasmpack -gap 1024 "$out/app.wasm"
 	cp wasm/worker/entry.mjs "$out/entry.mjs"
 	echo "dist/worker: app.wasm $(($(wc -c <"$out/app.wasm") / 1000)) KB"
 }
