@@ -76,7 +76,7 @@ WASM_BUDGET=700000
 # the tag partnerscore_notime leaves out package time, io/fs and embed with what they bring
 # (score.WithClock, score.NewFromFS, schemas.FS: the engine's clock is JavaScript's Date);
 # package score is compiled without inlining (WASM_GCFLAGS; the wasm backend makes every
-# inlined append and call site expensive, and evaluate in the page is not slower); and the
+# inlined append and call site expensive; evaluate in the page measured 0-3% slower); and the
 # linker's ~40,000 data segments are merged into a few (internal/wasmpack: the same memory
 # image, ~60 KB less brotli).
 WASM_TAGS="partnerscore_notime"
@@ -191,7 +191,7 @@ cmd_bench() {
 # dist/site, which must be built.
 test_embed() {
 	say "embeddable widget: end-to-end tests in headless Chromium (host page and assets on two origins)"
-	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs)
+	(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/embed-modules.test.mjs e2e/embed.test.mjs e2e/embed-models.test.mjs)
 }
 
 # bench_embed prints the widget loader's size (gzip, brotli) against its budget and the time
@@ -350,14 +350,15 @@ cmd_worker() {
 	echo "dist/worker: app.wasm $(($(wc -c <"$out/app.wasm") / 1000)) KB"
 }
 
-# build_worker_wasm OUT [TAGS] builds the Worker's Go program (wasm/worker) into OUT, its
-# data segments merged as the browser engine's are (internal/wasmpack: the same memory
-# image, ~80 KB less brotli). TAGS "bench" adds what ./build.sh bench-api measures besides
-# the deployed build (wasm/worker/bench.go).
+# build_worker_wasm OUT [TAGS] builds the Worker's Go program (wasm/worker) into OUT with
+# the same size measures as the browser engine (see build_wasm): score compiled without
+# inlining, the linker's data segments merged (internal/wasmpack). TAGS "bench" adds what
+# ./build.sh bench-api measures besides the deployed build (wasm/worker/bench.go).
 build_worker_wasm() {
 	local version
 	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
-	GOOS=js GOARCH=wasm go build -trimpath -tags "${2:-}" -ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/worker
+	GOOS=js GOARCH=wasm go build -trimpath -tags "${2:-}" -gcflags="$WASM_GCFLAGS" \
+		-ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/worker
 	go run ./internal/cmd/wasmpack -gap 1024 "$1"
 }
 

@@ -4,6 +4,8 @@
 //	POST /v1/evaluate           one profile (application/json) → one result
 //	POST /v1/evaluate/batch     up to MaxBatchItems profiles, as a JSON array or NDJSON
 //	                            (application/x-ndjson): a result or the errors of each item
+//	POST /v1/compare?from=D&to=D one profile scored on two dates → what changed
+//	                            (schemas/comparison.schema.json)
 //	GET  /v1/programs           the programs and their rule versions
 //	GET  /v1/programs/{id}      every version of one program, as rule data
 //	GET  /v1/programs/{id}/{v}  one version, as rule data (schemas/program.schema.json)

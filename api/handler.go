@@ -104,6 +104,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if h.method(w, r, allowPost) {
 			h.batch(w, r)
 		}
+	case p == "/v1/compare":
+		if h.method(w, r, allowPost) {
+			h.compare(w, r)
+		}
 	case p == "/v1/programs":
 		if h.method(w, r, allowGet) {
 			h.programs(w, r)

@@ -36,6 +36,8 @@ type vector struct {
 	Status     int               `json:"status"`
 	Type       string            `json:"type"`
 	CLI        string            `json:"cli"`
+	CLIArgs    []string          `json:"cliArgs"`
+	Schema     string            `json:"schema"`
 	Contains   string            `json:"contains"`
 	Problem    string            `json:"problem"`
 	ErrorPath  *string           `json:"errorPath"`
@@ -116,6 +118,24 @@ func cliResult(t *testing.T, file string) []byte {
 	return bytes.TrimSuffix(out, []byte("\n"))
 }
 
+// cliRun is what `partnerscore ARGS...` prints, run from the repository root with stdin
+// on its standard input, without the final newline.
+func cliRun(t *testing.T, args []string, stdin []byte) []byte {
+	t.Helper()
+	bin, err := cliPath()
+	if err != nil {
+		t.Fatalf("building the CLI: %v", err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = root
+	cmd.Stdin = bytes.NewReader(stdin)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("partnerscore %s: %v", strings.Join(args, " "), err)
+	}
+	return bytes.TrimSuffix(out, []byte("\n"))
+}
+
 // TestVectors runs every vector against the handler (no network).
 func TestVectors(t *testing.T) {
 	vs := loadVectors(t)
@@ -163,6 +183,14 @@ func checkVector(t *testing.T, v *vector, status int, hd http.Header, body []byt
 		if want := cliResult(t, v.CLI); !bytes.Equal(body, want) {
 			t.Errorf("result differs from partnerscore evaluate %s:\n got %.200s\nwant %.200s", v.CLI, body, want)
 		}
+	}
+	if v.CLIArgs != nil {
+		if want := cliRun(t, v.CLIArgs, v.body(t)); !bytes.Equal(body, want) {
+			t.Errorf("result differs from partnerscore %s:\n got %.200s\nwant %.200s", strings.Join(v.CLIArgs, " "), body, want)
+		}
+	}
+	if v.Schema != "" {
+		checkSchemaShape(t, v.Schema, body)
 	}
 	if v.Contains != "" && !bytes.Contains(body, []byte(v.Contains)) {
 		t.Errorf("body lacks %s: %.300s", v.Contains, body)

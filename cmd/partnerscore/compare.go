@@ -13,7 +13,7 @@ import (
 
 var compareCmd = &command{
 	name: "compare",
-	usage: `Usage: partnerscore compare -from YYYY-MM-DD -to YYYY-MM-DD [-json] [-all] [-lang fr|en] [FILE|-]
+	usage: `Usage: partnerscore compare -from YYYY-MM-DD -to YYYY-MM-DD [-json [-pretty]] [-all] [-lang fr|en] [FILE|-]
 
 Scores one JSON profile read from FILE (or standard input) on two dates, each under the
 rule version in force then (the profile's asOf is ignored), and prints what changed: the
@@ -24,7 +24,9 @@ outcome changes (points, applied, value).
 Flags:
   -from DATE    the first date (required)
   -to DATE      the second date (required)
-  -json         print the comparison as JSON (schemas/comparison.schema.json)
+  -json         print the comparison as one line of JSON (schemas/comparison.schema.json),
+                as POST /v1/compare answers it
+  -pretty       with -json, indent the JSON
   -all          list every metric, not only those that changed
   -lang fr|en   the language of names (default: the profile's "lang", else en)
 
@@ -38,6 +40,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "the first date")
 	to := fs.String("to", "", "the second date")
 	asJSON := fs.Bool("json", false, "print JSON")
+	pretty := fs.Bool("pretty", false, "indent the JSON")
 	all := fs.Bool("all", false, "list every metric")
 	lang := fs.String("lang", "", "fr or en")
 	pos, code, ok := parseFlags(fs, compareCmd, args, stdout, stderr)
@@ -83,11 +86,15 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var out []byte
 	if *asJSON {
-		var ind bytes.Buffer
-		if err := json.Indent(&ind, c.AppendJSON(nil), "", "  "); err != nil {
-			return report(stderr, err)
+		out = c.AppendJSON(nil)
+		if *pretty {
+			var ind bytes.Buffer
+			if err := json.Indent(&ind, out, "", "  "); err != nil {
+				return report(stderr, err)
+			}
+			out = ind.Bytes()
 		}
-		out = append(ind.Bytes(), '\n')
+		out = append(out, '\n')
 	} else {
 		out = []byte(writeComparison(c, *all, colorsFor(stdout)))
 	}

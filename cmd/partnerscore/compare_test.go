@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,22 @@ func TestCompare(t *testing.T) {
 		if code != exitInput || !strings.Contains(errOut, k.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", k.args, code, errOut, k.want)
 		}
+	}
+}
+
+// TestCompareJSONLine: -json prints one line, as POST /v1/compare answers; -pretty indents.
+func TestCompareJSONLine(t *testing.T) {
+	args := []string{"compare", "-json", "-from", "2023-10-15", "-to", "2025-10-15"}
+	code, line, errOut := cli(t, compareProfile, args...)
+	if code != exitOK || strings.Count(line, "\n") != 1 || !strings.HasSuffix(line, "\n") || !json.Valid([]byte(line)) {
+		t.Fatalf("compare -json: exit %d, stderr %s, want one line of JSON: %.200s", code, errOut, line)
+	}
+	code, pretty, errOut := cli(t, compareProfile, append(args, "-pretty")...)
+	if code != exitOK || !strings.HasPrefix(pretty, "{\n  \"from\": \"2023-10-15\",\n") {
+		t.Fatalf("compare -json -pretty: exit %d, stderr %s, output %.200s", code, errOut, pretty)
+	}
+	var a, b any
+	if json.Unmarshal([]byte(line), &a) != nil || json.Unmarshal([]byte(pretty), &b) != nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("compare -json and -json -pretty differ")
 	}
 }

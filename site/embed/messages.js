@@ -16,6 +16,10 @@ export const KEYS = [
   'err.number', 'err.integer', 'err.range', 'err.rangeFact', 'err.other',
 ]
 
+/** The simulator's keys only the programs of the other models show: models-view.js holds
+ * them (modelTable), the texts of a scorecard widget do not. */
+export const MODEL_KEYS = ['model.']
+
 /** The widget's own texts (as widget.<key> in the tables). */
 export const WIDGET = {
   en: {
@@ -46,8 +50,8 @@ export const WIDGET = {
  * Whether the widget keeps a key of the simulator's.
  * @param {string} key
  */
-export function kept(key) {
-  return KEYS.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k))
+export function kept(key, keys = KEYS) {
+  return keys.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k))
 }
 
 /**
@@ -63,6 +67,22 @@ export function table(lang) {
     if (kept(key)) out[key] = messages[lang][key] ?? text
   }
   for (const [key, text] of Object.entries(WIDGET.en)) out[`widget.${key}`] = WIDGET[lang][key] ?? text
+  return out
+}
+
+/**
+ * The simulator's texts of a language that only the programs of the other models show
+ * (MODEL_KEYS), English where it has no translation. In the bundle: widget-models.js holds
+ * them for every language.
+ * @param {string} lang
+ * @returns {Record<string, string>}
+ */
+export function modelTable(lang) {
+  if (!LANGS.includes(lang)) throw new RangeError(`partner-score: no texts in ${lang}`)
+  const out = {}
+  for (const [key, text] of Object.entries(messages.en)) {
+    if (kept(key, MODEL_KEYS)) out[key] = messages[lang][key] ?? text
+  }
   return out
 }
 

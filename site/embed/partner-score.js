@@ -295,7 +295,7 @@ export class PartnerScoreElement extends HTMLElement {
       if (n !== this.#drawn) return
       const profile = this.#pending
       this.#pending = undefined
-      this.#view?.configure({ program: this.program, areas: this.areas, lang, layout: this.layout, texts: words }, profile)
+      await this.#view?.configure({ program: this.program, areas: this.areas, lang, layout: this.layout, texts: words }, profile)
     } catch (err) {
       if (n === this.#drawn) this.#emit('error', { stage: 'load', errors: problem('internal', err) })
     }

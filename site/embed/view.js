@@ -4,6 +4,12 @@
 // them, with the labels, units and bounds of the data; the results are the engine's own,
 // drawn by the simulator's scorecard (the full card, or its head alone in the compact layout).
 // Text only: every string from data or input goes through textContent or an attribute.
+// Programs of the other models (levels, calculator, timeline: a version with a "model" and
+// no areas) get a field for each of their facts, those of the programs they depend on,
+// their parameters and the certifications their competencies count, and the simulator's
+// generic rendering of the model's result: models-view.js (with js/models.js and the model.*
+// texts) builds and draws them, imported before the first such program is drawn (bundled as
+// widget-models.js, which a scorecard widget never fetches).
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
 import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
@@ -17,12 +23,16 @@ const fold = (s) => String(s).trim().toLowerCase()
 
 let seq = 0
 
+/** @type {typeof import('./models-view.js')|null} models-view.js, once loaded for the page */
+let models = null
+
 /**
  * @typedef {{program: string, areas: string[], lang: string, layout: string, texts: Record<string, string>}} Config
  *   texts: the language's table (messages.js)
  * @typedef {{path: string, code: string, message: string, expected?: string, got?: string, suggestion?: string}} EngineError
- * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: 'facts'|'certifications', id: string, def: any}} Field
- * @typedef {{configure: (config: Config, profile?: Record<string, any>) => void,
+ * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: Kind, id: string, def: any}} Field
+ * @typedef {'facts'|'certifications'|'parameters'} Kind
+ * @typedef {{configure: (config: Config, profile?: Record<string, any>) => Promise<void>|undefined,
  *   setProfile: (profile: Record<string, any>) => void, profile: () => Record<string, any>}} View
  */
 
@@ -51,8 +61,8 @@ export function createView({ root, engine, registry, onResult, onError }) {
   let lang = 'en'
   /** The profile given (facts and certifications are replaced by what the fields hold). */
   let base = {}
-  /** @type {{facts: Record<string, number>, certifications: Record<string, number>}} */
-  let values = { facts: {}, certifications: {} }
+  /** @type {Record<Kind, Record<string, number>>} */
+  let values = { facts: {}, certifications: {}, parameters: {} }
   /** @type {Map<string, string>} pointer → the text typed when it is not a number */
   const bad = new Map()
   /** @type {Map<string, Field>} pointer → field */
@@ -65,6 +75,10 @@ export function createView({ root, engine, registry, onResult, onError }) {
   let list
   /** @type {HTMLElement|null} */
   let status = null
+  /** @type {HTMLElement|null} where a model program's result is drawn */
+  let modelBox = null
+  /** @type {Promise<void>|undefined} the loading of models-view.js, then the drawing */
+  let drawing
   /** @type {EngineError[]} */
   let configErrors = []
   let queued = false
@@ -87,11 +101,12 @@ export function createView({ root, engine, registry, onResult, onError }) {
     return n
   }
 
-  /** Takes a profile's values: facts as given, certification counts keyed by id. */
+  /** Takes a profile's values: facts and parameters as given, certification counts keyed by id. */
   const take = (profile) => {
-    const { facts, certifications, programs: _p, lang: _l, ...rest } = structuredClone(profile || {})
+    const { facts, certifications, parameters, programs: _p, lang: _l, ...rest } = structuredClone(profile || {})
     base = rest
-    values = { facts: facts && typeof facts === 'object' ? facts : {}, certifications: {} }
+    const obj = (o) => (o && typeof o === 'object' ? o : {})
+    values = { facts: obj(facts), certifications: {}, parameters: obj(parameters) }
     const counts = values.certifications
     for (const [k, n] of Object.entries(certifications && typeof certifications === 'object' ? certifications : {})) {
       const id = certKeys.get(fold(k)) || k
@@ -104,13 +119,13 @@ export function createView({ root, engine, registry, onResult, onError }) {
   const request = () => {
     const p = { ...structuredClone(base), lang }
     if (shown.id) p.programs = [shown.id]
-    for (const k of /** @type {const} */ (['facts', 'certifications'])) {
+    for (const k of /** @type {const} */ (['facts', 'certifications', 'parameters'])) {
       if (Object.keys(values[k]).length) p[k] = { ...values[k] }
     }
     return p
   }
 
-  /** @param {'facts'|'certifications'} kind @param {string} id */
+  /** @param {Kind} kind @param {string} id */
   const text = (kind, id) => {
     const v = values[kind][id]
     return v === undefined ? '' : editable(v, lang)
@@ -121,6 +136,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
     fields.clear()
     slots = []
     status = null
+    modelBox = null
     const ids = [...programs.keys()]
     const id = cfg.program || ids[0] || ''
     const versions = programs.get(id)
@@ -144,6 +160,35 @@ export function createView({ root, engine, registry, onResult, onError }) {
 
     const compact = cfg.layout === 'compact'
     const body = el('div', compact ? 'areas' : 'cols')
+    if (version?.model && version.model !== 'scorecard') {
+      if (models) {
+        cfg = { ...cfg, texts: { ...models.texts(lang), ...cfg.texts } }
+        ;[status, modelBox] = models.modelBody({ version, programs, asOf: base.asOf, facts: shown.facts, lang, el, t, w, field }, body, compact)
+      } else {
+        // The models' module first (once for the page), then the drawing again.
+        drawing ??= import('./models-view.js').then((m) => {
+          models = m
+          drawing = undefined
+          build()
+          evaluate()
+        }, (err) => {
+          drawing = undefined
+          onError('load', [{ path: '', code: 'internal', message: String(err?.message || err) }])
+        })
+      }
+    } else scorecardBody(areas, body, compact)
+    root.lang = lang
+    root.className = `root ${compact ? 'compact' : 'full'}`
+    root.replaceChildren(head, list, body, el('p', 'foot', w('by')))
+    if (configErrors.length) onError('config', configErrors)
+  }
+
+  /**
+   * The form and cards (full), or a row per area (compact), of a scorecard program.
+   * @param {any[]} areas @param {HTMLElement} body @param {boolean} compact
+   */
+  const scorecardBody = (areas, body, compact) => {
+    const version = shown.version
     let form = null
     if (!compact) {
       form = el('form', 'form', undefined, 'form')
@@ -202,23 +247,20 @@ export function createView({ root, engine, registry, onResult, onError }) {
       slots.push([area.id, summary, titleId, false])
       body.append(row)
     })
-    root.lang = lang
-    root.className = `root ${compact ? 'compact' : 'full'}`
-    root.replaceChildren(head, list, body, el('p', 'foot', w('by')))
-    if (configErrors.length) onError('config', configErrors)
   }
 
   /**
-   * Adds the field of a fact or of a certification's count.
+   * Adds the field of a fact, a parameter or a certification's count.
    * @param {HTMLElement} parent
-   * @param {'facts'|'certifications'} kind
+   * @param {Kind} kind
    * @param {string} id
+   * @param {any} [def] its bounds, label, unit and help (a fact's: those of the data)
+   * @param {string[]} [more] more hints
    */
-  const field = (parent, kind, id) => {
+  const field = (parent, kind, id, def = kind === 'facts' ? shown.facts.get(id) : { integer: true, min: 0 }, more = []) => {
     const ptr = `/${kind}/${seg(id)}`
     const uid = `ps-f${++seq}`
-    const fact = kind === 'facts'
-    const def = fact ? shown.facts.get(id) : { integer: true, min: 0 }
+    const fact = kind !== 'certifications'
     const cert = certs.get(id)
     const wrap = el('div', 'field', undefined, 'field')
     const label = el('label', '', fact
@@ -231,7 +273,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
       value: bad.get(ptr) ?? text(kind, id),
     })
     input.dataset.pointer = ptr
-    const hint = el('p', 'hint', fact ? [unit(def?.unit || ''), loc(def?.help, lang)].filter(Boolean).join(' · ') : w('people'))
+    const hint = el('p', 'hint', fact ? [unit(def?.unit || ''), loc(def?.help, lang), ...more].filter(Boolean).join(' · ') : w('people'))
     hint.id = `${uid}-hint`
     const error = el('p', 'error')
     error.id = `${uid}-error`
@@ -261,7 +303,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
   const evaluate = () => {
     /** @type {EngineError[]} */
     const errors = [...bad].map(([path, got]) => ({ path, code: 'type', message: `not a number: ${got}`, got }))
-    const out = shown.version ? engine.evaluate(request()) : null
+    const out = shown.version && !drawing ? engine.evaluate(request()) : null
     if (out?.ok === false) errors.push(...out.errors)
     showErrors(errors)
     if (!out) return
@@ -322,6 +364,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
       factLabel: (id) => loc(shown.facts.get(id)?.label, lang) || id,
       certName: (id) => loc(certs.get(id)?.name, lang) || id,
     }
+    if (modelBox) return models?.drawModel(/** @type {HTMLElement} */ (status), modelBox, prog, context)
     for (const [id, slot, titleId, card] of slots) {
       const a = byId.get(id)
       if (!a) continue
@@ -352,6 +395,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
       if (profile) take(profile)
       build()
       evaluate()
+      return drawing
     },
     setProfile(profile) {
       take(profile)

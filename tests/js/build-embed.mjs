@@ -8,6 +8,10 @@
 //                              the simulator's modules they use (js/engine.js, program.js,
 //                              format.js, the two inner elements) and Go's wasm_exec.js
 //                              wrapped as go-runtime.js
+//   OUT/widget-models.js       what the view imports only to show a program of another model
+//                              (levels, calculator, timeline): models-view.js, js/models.js
+//                              and the model.* texts of every language (messages.js's
+//                              modelTable, inlined)
 //   OUT/texts-<lang>.js        the widget's texts in one language (messages.js's table(lang))
 //
 // (and a source map of each bundle, not linked from it). Made here rather than read from site/:
@@ -52,11 +56,11 @@ const texts = {
   },
 }
 
-/** The stylesheet's text (const CSS = `…` in styles.js), minified. */
+/** The stylesheets' text (const CSS = `…` in styles.js and models-view.js), minified. */
 const css = {
   name: 'widget-css',
   setup(b) {
-    b.onLoad({ filter: /[\\/]embed[\\/]styles\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]embed[\\/](styles|models-view)\.js$/ }, async (args) => {
       const src = readFileSync(args.path, 'utf8')
       const m = src.match(/^const CSS = `([^`]*)`$/m)
       if (!m || m[1].includes('${')) throw new Error(`${args.path}: no const CSS = \`…\` to minify`)
@@ -117,13 +121,38 @@ const widget = await esbuild.build({
         resolveDir: EMBED,
       }))
     },
-  }, texts, css],
+  }, texts, css, {
+    name: 'models-external',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/models-view\.js$/ }, (args) =>
+        args.importer === path.join(EMBED, 'view.js') ? { path: './widget-models.js', external: true } : undefined)
+    },
+  }],
+})
+
+/** What the view imports only for programs of the other models (levels, calculator, timeline). */
+const models = await esbuild.build({
+  ...common,
+  entryPoints: { 'widget-models': path.join(EMBED, 'models-view.js') },
+  plugins: [css, {
+    // messages.js, as models-view.js sees it: the model.* texts of every language, inlined.
+    name: 'model-texts',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]messages\.js$/ }, async (args) => {
+        if (args.path !== MESSAGES) return undefined
+        const { modelTable } = await import(pathToFileURL(MESSAGES).href)
+        const { LANGS } = await import(pathToFileURL(path.join(site, 'js/messages.js')).href)
+        const all = Object.fromEntries(LANGS.map((lang) => [lang, modelTable(lang)]))
+        return { contents: `const T = ${JSON.stringify(all)}; export const modelTable = (lang) => T[lang]`, loader: 'js' }
+      })
+    },
+  }],
 })
 
 // The texts, one module per language.
 const { LANGS, messages } = await import(pathToFileURL(path.join(site, 'js/messages.js')).href)
-const { KEYS, table } = await import(pathToFileURL(MESSAGES).href)
-for (const k of KEYS) {
+const { KEYS, MODEL_KEYS, table } = await import(pathToFileURL(MESSAGES).href)
+for (const k of [...KEYS, ...MODEL_KEYS]) {
   if (!Object.keys(messages.en).some((key) => (k.endsWith('.') ? key.startsWith(k) : key === k))) throw new Error(`site/embed/messages.js: ${k} matches no key of js/messages.js`)
 }
 mkdirSync(out, { recursive: true })
@@ -133,7 +162,7 @@ for (const lang of LANGS) {
   console.log(`${path.relative(process.cwd(), file)}: ${Buffer.byteLength(readFileSync(file))} bytes`)
 }
 
-for (const r of [loader, widget]) {
+for (const r of [loader, widget, models]) {
   for (const [file, o] of Object.entries(r.metafile.outputs)) {
     if (!file.endsWith('.js')) continue
     console.log(`${path.relative(process.cwd(), file)}: ${o.bytes} bytes, from ${Object.keys(o.inputs).length} modules`)

@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,12 +53,33 @@ after(async () => {
 });
 
 let cli = process.env.PARTNERSCORE_CLI;
-function cliResult(file) {
+function cliBin() {
   if (!cli) {
     cli = join(mkdtempSync(join(tmpdir(), "partnerscore-cli-")), "partnerscore");
     execFileSync("go", ["build", "-o", cli, "./cmd/partnerscore"], { cwd: root, stdio: "inherit" });
   }
-  return execFileSync(cli, ["evaluate", join(root, file)]).toString().replace(/\n$/, "");
+  return cli;
+}
+function cliResult(file) {
+  return execFileSync(cliBin(), ["evaluate", join(root, file)]).toString().replace(/\n$/, "");
+}
+
+// cliRun is what `partnerscore ...args` prints, run from the repository root with the
+// request body on its standard input, without the final newline.
+function cliRun(args, input) {
+  return execFileSync(cliBin(), args, { cwd: root, input }).toString().replace(/\n$/, "");
+}
+
+// The JSON Schemas of the repository, for the vectors' "schema" (ajv, draft 2020-12).
+const schemaAjv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(schemaAjv);
+for (const f of readdirSync(join(root, "schemas")).filter((n) => n.endsWith(".schema.json"))) {
+  schemaAjv.addSchema(JSON.parse(readFileSync(join(root, "schemas", f), "utf8")));
+}
+function assertSchema(name, text) {
+  const validate = schemaAjv.getSchema(`https://partnerscore.dev/schemas/${name}.schema.json`);
+  assert.ok(validate, `schemas/${name}.schema.json is missing`);
+  assert.ok(validate(JSON.parse(text)), `not valid against ${name}.schema.json: ${schemaAjv.errorsText(validate.errors)}`);
 }
 
 function bodyOf(v) {
@@ -85,6 +106,8 @@ function check(v, res, text) {
   if (v.type) assert.equal(mediaType(res.headers.get("content-type")), v.type);
   if (v.emptyBody) assert.equal(text, "");
   if (v.cli) assert.equal(text, cliResult(v.cli), `result differs from partnerscore evaluate ${v.cli}`);
+  if (v.cliArgs) assert.equal(text, cliRun(v.cliArgs, bodyOf(v)), `result differs from partnerscore ${v.cliArgs.join(" ")}`);
+  if (v.schema) assertSchema(v.schema, text);
   if (v.contains) assert.ok(text.includes(v.contains), `body lacks ${v.contains}`);
   for (const [k, want] of Object.entries(v.header ?? {})) assert.equal(res.headers.get(k), want, k);
   for (const k of v.noHeader ?? []) assert.equal(res.headers.get(k), null, k);
@@ -169,6 +192,32 @@ test("worker: results and rule data are valid against the JSON Schemas", async (
   for (const ref of new Set(refs)) {
     const path = ref.slice(8, -1);
     assert.equal((await mf.dispatchFetch(origin + path)).status, 200, path);
+  }
+});
+
+test("worker: GET /v1/programs lists every program and version of the rule data, as the CLI does", async () => {
+  const rulesDir = join(root, "score", "rules");
+  const onDisk = readdirSync(rulesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(rulesDir, d.name)).filter((f) => f.endsWith(".json"))
+      .map((f) => JSON.parse(readFileSync(join(rulesDir, d.name, f), "utf8"))))
+    .map((p) => `${p.id} ${p.version}`)
+    .sort();
+  const list = await (await mf.dispatchFetch(origin + "/v1/programs")).json();
+  const listed = list.programs.flatMap((p) => p.versions.map((v) => `${p.id} ${v.version}`)).sort();
+  assert.deepEqual(listed, onDisk);
+  const fromCLI = JSON.parse(execFileSync(cliBin(), ["programs", "-all", "-json", "-date", list.date]).toString());
+  assert.deepEqual(fromCLI.programs.map((p) => `${p.id} ${p.version}`).sort(), onDisk);
+  for (const p of list.programs) {
+    for (const v of p.versions) {
+      const cliVersion = fromCLI.programs.find((c) => c.id === p.id && c.version === v.version);
+      assert.equal(v.inForce, cliVersion.inForce, `${p.id} ${v.version}: inForce`);
+      const res = await mf.dispatchFetch(origin + v.href);
+      assert.equal(res.status, 200, v.href);
+      const data = await res.json();
+      assert.equal(`${data.id} ${data.version}`, `${p.id} ${v.version}`);
+      assertSchema("program", JSON.stringify(data));
+    }
   }
 });
 

@@ -175,6 +175,22 @@ describe('the widget’s texts (site/embed/messages.js)', async () => {
     }
   })
 
+  test('the models’ texts: every model.* key models-view.js and js/models.js use, in every language, none in the scorecard’s table', async () => {
+    const { modelTable } = await import(path.join(ROOT, 'site/embed/messages.js'))
+    for (const lang of ALL) {
+      const tbl = { ...modelTable(lang), ...table(lang) }
+      assert.ok(Object.keys(modelTable(lang)).length > 10 && Object.keys(modelTable(lang)).every((k) => k.startsWith('model.')), lang)
+      assert.ok(!Object.keys(table(lang)).some((k) => k.startsWith('model.')), `${lang}: no model.* text in texts-${lang}.js`)
+      for (const file of ['site/embed/models-view.js', 'site/js/models.js']) {
+        const src = readFileSync(path.join(ROOT, file), 'utf8')
+        const keys = [...src.matchAll(/\bt\(\s*'(model\.[A-Za-z]+)'/g)].map((m) => m[1])
+        assert.ok(keys.length > 2, `${file}: keys found`)
+        for (const k of keys) assert.equal(typeof tbl[k], 'string', `${lang}: ${k} (${file})`)
+        for (const m of src.matchAll(/\bt\(\s*`(model\.[a-z]+\.)\$\{/g)) assert.ok(Object.keys(tbl).some((k) => k.startsWith(m[1])), `${lang}: ${m[1]}* (${file})`)
+      }
+    }
+  })
+
   test('every language has the same keys, its own texts where it has them', () => {
     const en = table('en')
     const fr = table('fr')
