@@ -359,37 +359,25 @@ func compareMetric(a, b *MetricResult) MetricComparison {
 
 // partsDiffer reports whether the part sets differ (by id) or a matched pair differs by f.
 func partsDiffer(a, b *cmetric, f func(x, y *cpart) bool) bool {
-	if len(a.parts) != len(b.parts) {
-		return true
-	}
-	for i := range a.parts {
-		x := &a.parts[i]
-		found := false
-		for j := range b.parts {
-			if y := &b.parts[j]; y.p.ID == x.p.ID {
-				found = true
-				if f(x, y) {
-					return true
-				}
-			}
-		}
-		if !found {
-			return true
-		}
-	}
-	return false
+	return setsDiffer(a.parts, b.parts, func(p *cpart) string { return p.p.ID }, f)
 }
 
 // gatesDiffer reports whether the gate sets differ (by id) or a matched pair differs by f.
 func gatesDiffer(a, b *cmetric, f func(x, y *cgate) bool) bool {
-	if len(a.gates) != len(b.gates) {
+	return setsDiffer(a.gates, b.gates, func(g *cgate) string { return g.g.ID }, f)
+}
+
+// setsDiffer reports whether a and b hold different ids, or a pair with the same id
+// differs by f.
+func setsDiffer[T any](a, b []T, id func(*T) string, f func(x, y *T) bool) bool {
+	if len(a) != len(b) {
 		return true
 	}
-	for i := range a.gates {
-		x := &a.gates[i]
+	for i := range a {
+		x := &a[i]
 		found := false
-		for j := range b.gates {
-			if y := &b.gates[j]; y.g.ID == x.g.ID {
+		for j := range b {
+			if y := &b[j]; id(y) == id(x) {
 				found = true
 				if f(x, y) {
 					return true
