@@ -101,6 +101,8 @@ export class PartnerScoreElement extends HTMLElement {
   #pending
   /** Counts the redraws asked for: the last one wins (texts of a language load first). */
   #drawn = 0
+  /** The latest drawing, which load() waits for when attributes changed meanwhile. */
+  #drawing = null
 
   constructor() {
     super()
@@ -231,7 +233,7 @@ export class PartnerScoreElement extends HTMLElement {
       queueMicrotask(() => {
         this.#queued = false
         this.#text()
-        if (this.#view) this.#draw()
+        if (this.#view) this.#drawing = this.#draw()
       })
     }
   }
@@ -272,7 +274,10 @@ export class PartnerScoreElement extends HTMLElement {
       })
       this.#root.removeAttribute('aria-busy')
       this.#pending = profile || {}
-      await this.#draw()
+      // A drawing asked for meanwhile (an attribute changed) supersedes this one: wait for
+      // the latest, so that load() resolves once the first result is out.
+      let drawing = (this.#drawing = this.#draw())
+      while (await drawing, drawing !== this.#drawing) drawing = this.#drawing
     })()
     this.#text()
     this.#loading.catch((err) => {
