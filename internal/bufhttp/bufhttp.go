@@ -17,17 +17,31 @@ import (
 )
 
 // Server serves one request at a time into buffers it reuses: it is not safe for
-// concurrent use (a js/wasm program runs one call at a time).
+// concurrent use (a js/wasm program runs one call at a time). The Request the handler gets,
+// its URL, Header and Body are reused too: the handler must not keep them after it returns
+// (the strings in them stay valid).
 type Server struct {
 	h http.Handler
 	w writer
 	// lines is the reused buffer of the response's header lines.
 	lines []byte
+
+	req    http.Request
+	url    url.URL
+	header http.Header
+	values []string // the backing array of header's values
+	body   reader
+	// rawURL, parsed and requestURI are the last request URL, what url.ParseRequestURI
+	// made of it and its RequestURI: most requests to a Worker repeat the URL of the one
+	// before.
+	rawURL     string
+	parsed     url.URL
+	requestURI string
 }
 
 // New returns a Server that calls h.
 func New(h http.Handler) *Server {
-	return &Server{h: h, w: writer{header: http.Header{}}}
+	return &Server{h: h, w: writer{header: http.Header{}}, header: http.Header{}, body: reader{Reader: new(bytes.Reader)}}
 }
 
 // Response is a buffered response. Body and HeaderLines are valid until the next call to
@@ -59,25 +73,34 @@ func (s *Server) Serve(method, rawURL, headerLines string, body []byte) (res Res
 		}
 		res = s.response()
 	}()
-	u, err := url.ParseRequestURI(rawURL)
-	if err != nil {
-		w.status = http.StatusBadRequest
-		w.body = append(w.body, "bad request URL"...)
-		return
+	if rawURL != s.rawURL || s.rawURL == "" {
+		u, err := url.ParseRequestURI(rawURL)
+		if err != nil {
+			w.status = http.StatusBadRequest
+			w.body = append(w.body, "bad request URL"...)
+			return
+		}
+		s.rawURL, s.parsed, s.requestURI = strings.Clone(rawURL), *u, u.RequestURI()
 	}
-	r := &http.Request{
+	s.url = s.parsed // a copy: the handler may change its URL
+	u := &s.url
+	s.values = s.values[:0]
+	parseHeaderInto(s.header, &s.values, headerLines)
+	s.req = http.Request{
 		Method:     method,
 		URL:        u,
 		Proto:      "HTTP/1.1",
 		ProtoMajor: 1,
 		ProtoMinor: 1,
-		Header:     parseHeader(headerLines),
+		Header:     s.header,
 		Host:       u.Host,
-		RequestURI: u.RequestURI(),
+		RequestURI: s.requestURI,
 		Body:       http.NoBody,
 	}
+	r := &s.req
 	if len(body) > 0 {
-		r.Body = &reader{Reader: bytes.NewReader(body)}
+		s.body.Reset(body)
+		r.Body = &s.body
 	}
 	r.ContentLength = int64(len(body))
 	if cl, err := strconv.ParseInt(r.Header.Get("Content-Length"), 10, 64); err == nil && cl > r.ContentLength {
@@ -109,6 +132,15 @@ func (s *Server) response() Response {
 // parseHeader reads "name:value" lines separated by "\n".
 func parseHeader(lines string) http.Header {
 	h := make(http.Header, strings.Count(lines, "\n")+1)
+	var values []string
+	parseHeaderInto(h, &values, lines)
+	return h
+}
+
+// parseHeaderInto clears h and reads "name:value" lines separated by "\n" into it, the
+// values of each name a slice of *values (appended to, kept for the next request).
+func parseHeaderInto(h http.Header, values *[]string, lines string) {
+	clear(h)
 	for lines != "" {
 		line, rest, _ := strings.Cut(lines, "\n")
 		lines = rest
@@ -117,9 +149,15 @@ func parseHeader(lines string) http.Header {
 			continue
 		}
 		k = textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(k))
-		h[k] = append(h[k], strings.TrimSpace(v))
+		v = strings.TrimSpace(v)
+		if vs, ok := h[k]; ok {
+			h[k] = append(vs, v) // a repeated name (JavaScript's Headers join them): rare
+			continue
+		}
+		n := len(*values)
+		*values = append(*values, v)
+		h[k] = (*values)[n : n+1 : n+1]
 	}
-	return h
 }
 
 // reader is the request body: a bytes.Reader that can be closed.

@@ -86,3 +86,49 @@ func TestParseHeader(t *testing.T) {
 		t.Fatalf("parseHeader: %v", h)
 	}
 }
+
+// TestServeReuses checks that what Serve reuses from one request to the next (the Request,
+// its URL, Header and Body, the parsed URL) carries nothing over.
+func TestServeReuses(t *testing.T) {
+	type seen struct {
+		path, query, uri, host, ctype, multi, body string
+		n                                          int
+	}
+	var got seen
+	s := New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = seen{r.URL.Path, r.URL.RawQuery, r.RequestURI, r.Host, r.Header.Get("Content-Type"),
+			strings.Join(r.Header.Values("X-Multi"), "|"), string(b), len(r.Header)}
+		r.URL.Path = "/changed" // a handler may change its request: the next one must not see it
+		r.Header.Set("X-Added", "1")
+	}))
+	for _, tc := range []struct {
+		method, url, headers, body string
+		want                       seen
+	}{
+		{"POST", "http://a.test/v1/evaluate", "content-type:application/json\nx-multi:1\nx-multi:2\n", `{}`,
+			seen{"/v1/evaluate", "", "/v1/evaluate", "a.test", "application/json", "1|2", `{}`, 2}},
+		{"POST", "http://a.test/v1/evaluate", "accept:*/*\n", "",
+			seen{"/v1/evaluate", "", "/v1/evaluate", "a.test", "", "", "", 1}},
+		{"GET", "http://a.test/v1/evaluate?summary=true", "x-multi:3\n", "",
+			seen{"/v1/evaluate", "summary=true", "/v1/evaluate?summary=true", "a.test", "", "3", "", 1}},
+		{"GET", "http://b.test:8787/a%20b/c", "", "",
+			seen{"/a b/c", "", "/a%20b/c", "b.test:8787", "", "", "", 0}},
+		{"GET", "http://b.test:8787/a%20b/c", "", "x",
+			seen{"/a b/c", "", "/a%20b/c", "b.test:8787", "", "", "x", 0}},
+	} {
+		got = seen{}
+		if res := s.Serve(tc.method, tc.url, tc.headers, []byte(tc.body)); res.Status != http.StatusOK {
+			t.Fatalf("%s %s: status %d", tc.method, tc.url, res.Status)
+		}
+		if got != tc.want {
+			t.Errorf("%s %s:\n got %+v\nwant %+v", tc.method, tc.url, got, tc.want)
+		}
+	}
+	if res := s.Serve("GET", "::", "", nil); res.Status != http.StatusBadRequest {
+		t.Errorf("a bad URL after good ones: status %d", res.Status)
+	}
+	if res := s.Serve("GET", "http://b.test:8787/a%20b/c", "", nil); res.Status != http.StatusOK || got.path != "/a b/c" {
+		t.Errorf("a good URL after a bad one: status %d, path %q", res.Status, got.path)
+	}
+}
