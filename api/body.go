@@ -101,6 +101,9 @@ func tooLarge(got string) problem {
 // summaryParam reads the query parameter summary (true/1 or false/0, default false). On a
 // bad value it sends a 400 problem and returns false.
 func summaryParam(w http.ResponseWriter, r *http.Request) (summary, ok bool) {
+	if r.URL.RawQuery == "" {
+		return false, true // most requests: no query to parse
+	}
 	q := r.URL.Query()
 	if !q.Has("summary") {
 		return false, true
