@@ -141,13 +141,17 @@ function failure(status, detail, instance) {
   });
 }
 
+// pathOf is the path of a URL, for the instance member of a failure's problem.
+function pathOf(url) {
+  return new URL(url).pathname;
+}
+
 async function fetch(req, env, ctx) {
-  const path = new URL(req.url).pathname;
   let p;
   try {
     p = await program(env, ctx);
   } catch (e) {
-    return failure(500, "the engine could not start: " + e.message, path);
+    return failure(500, "the engine could not start: " + e.message, pathOf(req.url));
   }
   if (env.BRIDGE === "syumai") return p.binding.handleRequest(req);
   const body = await readBody(req, p.binding.maxBodyBytes);
@@ -162,7 +166,7 @@ async function fetch(req, env, ctx) {
   }
   if (out === undefined || p.go.exited) {
     if (live === p) live = undefined; // the next request starts a new program
-    return failure(500, "the engine stopped while answering; the next request starts it again", path);
+    return failure(500, "the engine stopped while answering; the next request starts it again", pathOf(req.url));
   }
   const [status, lines, bytes] = out;
   const headers = new Headers();

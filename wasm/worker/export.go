@@ -46,9 +46,8 @@ func exportServe(methodLen, urlLen, headerLen, bodyLen int32) int32 {
 		return 0
 	}
 	in := b.in[:m+u+h+n]
-	method := string(in[:m])
-	url := string(in[m : m+u])
-	header := string(in[m+u : m+u+h])
+	text := string(in[:m+u+h]) // one copy: the strings outlive the buffer
+	method, url, header := text[:m], text[m:m+u], text[m+u:]
 	res := b.handle(method, url, header, in[m+u+h:])
 	answer = [5]uint32{uint32(res.Status), addr(res.HeaderLines), uint32(len(res.HeaderLines)), addr(res.Body), uint32(len(res.Body))}
 	b.done()
