@@ -35,9 +35,10 @@ type api struct {
 	eng    *score.Engine
 	engErr error // why the engine could not be built; every call reports it
 
-	res score.Result // reused by EvaluateInto
-	out []byte       // reused output buffer of evaluate and summary
-	in  []byte       // reused input buffer of the exported functions (export.go)
+	input score.Input  // reused by ParseInto
+	res   score.Result // reused by EvaluateInto
+	out   []byte       // reused output buffer of evaluate and summary
+	in    []byte       // reused input buffer of the exported functions (export.go)
 
 	version string
 	// JSON built on first use and kept: the rules never change in a running program.
@@ -84,7 +85,7 @@ func (a *api) guard(name string, f func() []byte) (out []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			// The reused storage may be half written: start afresh.
-			a.res, a.out = score.Result{}, nil
+			a.input, a.res, a.out = score.Input{}, score.Result{}, nil
 			out = failJSON(nil, internalError(name, r))
 		}
 	}()
@@ -124,11 +125,10 @@ func (a *api) evaluateBytes(profile []byte, summary bool) []byte {
 		name = "summary"
 	}
 	return a.guard(name, func() []byte {
-		in, err := a.eng.Parse(profile)
-		if err != nil {
+		if err := a.eng.ParseInto(&a.input, profile); err != nil {
 			return failJSON(nil, err)
 		}
-		if err := a.eng.EvaluateInto(&a.res, in); err != nil {
+		if err := a.eng.EvaluateInto(&a.res, &a.input); err != nil {
 			return failJSON(nil, err)
 		}
 		b := append(a.out[:0], `{"ok":true,"result":`...)
