@@ -139,7 +139,7 @@ func ExampleEngine_ParseInto() {
 		}
 	}
 	// Output:
-	// net-customer-adds: 1 customers × 4 pts each = 4 → 4 of 20 (partial credit; the maximum needs 5 customers).
+	// net-customer-adds: 1 customer × 4 pts each = 4 → 4 of 20 (partial credit; the maximum needs 5 customers).
 	// net-customer-adds: 4 customers × 4 pts each = 16 → 16 of 20 (partial credit; the maximum needs 5 customers).
 	// net-customer-adds: 6 customers × 4 pts each = 24 → 20 of 20 (capped at the maximum).
 }

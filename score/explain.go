@@ -44,6 +44,24 @@ func unitIn(u, lang string) string {
 	return u
 }
 
+// unitFor names a unit after the number v: singular for one ("1 customer"; in French for
+// less than two, "0 client", "1,5 client"), plural otherwise.
+func unitFor(u, lang string, v float64) string {
+	name := unitIn(u, lang)
+	if lang == "fr" && math.Abs(v) < 2 || v == 1 {
+		switch name {
+		case "customers", "users", "deployments", "workloads", "units",
+			"clients", "utilisateurs", "déploiements", "unités", "personnes":
+			return name[:len(name)-1]
+		case "people":
+			return "person"
+		case "charges de travail":
+			return "charge de travail"
+		}
+	}
+	return name
+}
+
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
 func appendShort(b []byte, v float64, lang string) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
@@ -123,7 +141,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		}
 		num(p.Value)
 		b = append(b, ' ')
-		put(unitIn(p.Unit, lang))
+		put(unitFor(p.Unit, lang, p.Value))
 		if !p.Given && p.Fact != "" {
 			w(" (not given)", " (non renseigné)")
 		}
@@ -182,7 +200,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
 			num(m.Threshold)
 			b = append(b, ' ')
-			put(unitIn(m.Unit, lang))
+			put(unitFor(m.Unit, lang, m.Threshold))
 			b = append(b, ')')
 		} else {
 			w(" (partial credit)", " (crédit partiel)")
