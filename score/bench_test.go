@@ -84,6 +84,42 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParseInto is the decoding stage into a reused Input (Engine.ParseInto).
+func BenchmarkParseInto(b *testing.B) {
+	e := benchEngine(b)
+	var in Input
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := e.ParseInto(&in, benchProfile); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRoundTripReused is BenchmarkRoundTrip with every stage's storage reused, as the
+// browser engine and the Worker serve one profile after another: ParseInto, EvaluateInto,
+// AppendJSON into the same buffer.
+func BenchmarkRoundTripReused(b *testing.B) {
+	e := benchEngine(b)
+	var (
+		in  Input
+		r   Result
+		buf = make([]byte, 0, 64<<10)
+	)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchProfile)))
+	for b.Loop() {
+		if err := e.ParseInto(&in, benchProfile); err != nil {
+			b.Fatal(err)
+		}
+		if err := e.EvaluateInto(&r, &in); err != nil {
+			b.Fatal(err)
+		}
+		buf = r.AppendJSON(buf[:0])
+	}
+	b.ReportMetric(float64(len(buf)), "result-bytes")
+}
+
 // BenchmarkEncode is the encoding stage alone.
 func BenchmarkEncode(b *testing.B) {
 	e := benchEngine(b)

@@ -257,17 +257,3 @@ func TestExamplesJSONIsASCII(t *testing.T) {
 		}
 	}
 }
-
-// escapeTail, escaping in place, writes what appendStrBody writes.
-func FuzzEscapeTail(f *testing.F) {
-	for _, s := range []string{"", "plain", `q"b\s`, "é × → 😀", "\x00\x1f\n\r\t", "\xff\xfe bad", "a\u2028b", "mixé\"\\\n😀\xc3"} {
-		f.Add("head:", s)
-	}
-	f.Fuzz(func(t *testing.T, head, s string) {
-		got := escapeTail(append([]byte(head), s...), len(head))
-		want := appendStrBody([]byte(head), s)
-		if !bytes.Equal(got, want) {
-			t.Fatalf("escapeTail(%q) = %q, want %q", s, got, want)
-		}
-	})
-}

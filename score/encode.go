@@ -41,8 +41,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 			b = appendStr(b, w.Message)
 		} else {
 			b = append(b, '"')
-			start := len(b)
-			b = escapeTail(w.appendText(b, lang), start)
+			b = w.appendText(b, lang, true)
 			b = append(b, '"')
 		}
 		b = append(b, '}')
@@ -265,14 +264,8 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	if m.Explanation != "" {
 		b = appendStrBody(b, m.Explanation)
 	} else {
-		// The sentence is built from numbers and ids the engine checked at load time to
-		// need no escape (see safeID); a result built by hand is escaped.
-		if d != nil {
-			start := len(b)
-			b = escapeTail(m.appendExplanation(b, lang), start)
-		} else {
-			b = appendStrBody(b, m.Explain(lang))
-		}
+		// The sentence is written escaped, piece by piece: no copy, no second pass.
+		b = m.appendExplanation(b, lang, true)
 	}
 	return append(b, `"}`...)
 }
@@ -358,79 +351,6 @@ func appendStrBody(b []byte, s string) []byte {
 		start = i
 	}
 	return append(b, s[start:]...)
-}
-
-// escapeTail escapes b[start:] in place for a JSON string, as appendStrBody would: text
-// written straight into the output (a sentence built from parts), escaped afterwards
-// without a copy.
-func escapeTail(b []byte, start int) []byte {
-	extra := 0
-	for i := start; i < len(b); {
-		c := b[i]
-		switch {
-		case c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf:
-			i++
-		case c < utf8.RuneSelf:
-			if c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' {
-				extra++
-			} else {
-				extra += 5
-			}
-			i++
-		default:
-			r, n := utf8.DecodeRune(b[i:])
-			if r > 0xffff {
-				extra += 12 - n
-			} else {
-				extra += 6 - n
-			}
-			i += n
-		}
-	}
-	if extra == 0 {
-		return b
-	}
-	end := len(b)
-	b = append(b, make([]byte, extra)...)
-	w := len(b)
-	var esc [12]byte
-	for i := end; i > start; {
-		c := b[i-1]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			w--
-			b[w] = c
-			i--
-			continue
-		}
-		var e []byte
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"', '\\':
-				e = append(esc[:0], '\\', c)
-			case '\n':
-				e = append(esc[:0], '\\', 'n')
-			case '\r':
-				e = append(esc[:0], '\\', 'r')
-			case '\t':
-				e = append(esc[:0], '\\', 't')
-			default:
-				e = appendU4(esc[:0], rune(c))
-			}
-			i--
-		} else {
-			r, n := utf8.DecodeLastRune(b[start:i])
-			if r > 0xffff {
-				r -= 0x10000
-				e = appendU4(appendU4(esc[:0], 0xd800+(r>>10)), 0xdc00+r&0x3ff)
-			} else {
-				e = appendU4(esc[:0], r)
-			}
-			i -= n
-		}
-		w -= len(e)
-		copy(b[w:], e)
-	}
-	return b
 }
 
 // appendU4 appends the escape \uXXXX of r (at most 0xffff).

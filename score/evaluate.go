@@ -112,8 +112,9 @@ func (e *Engine) EvaluateJSON(profile []byte) ([]byte, error) {
 	return r.AppendJSON(make([]byte, 0, 8192)), nil
 }
 
-func (e *Engine) selectPrograms(in *Input) ([]*compiled, Errors) {
-	var out []*compiled
+// selectPrograms is the program versions in, evaluated on in.asOf, appended to buf[:0].
+func (e *Engine) selectPrograms(in *Input, buf []*compiled) ([]*compiled, Errors) {
+	out := buf[:0]
 	if len(in.programs) > 0 {
 		var errs Errors
 		for i, id := range in.programs {

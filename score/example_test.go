@@ -107,6 +107,43 @@ func ExampleEngine_Evaluate_twice() {
 	//   deployments                   6.0/10
 }
 
+// One profile after another with nothing allocated but what the profiles bring: ParseInto
+// and EvaluateInto reuse an Input and a Result, AppendJSON a buffer (as the browser engine
+// does on every keystroke).
+func ExampleEngine_ParseInto() {
+	e, err := score.New(score.WithClock(func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var (
+		in  score.Input
+		r   score.Result
+		out []byte
+	)
+	for _, n := range []int{1, 4, 6} {
+		profile := fmt.Sprintf(`{"asOf":"2026-06-01","programs":["microsoft-ai-cloud-partner-program"],"facts":{"mw.ent.netCustomerAdds":%d}}`, n)
+		if err := e.ParseInto(&in, []byte(profile)); err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := e.EvaluateInto(&r, &in); err != nil {
+			fmt.Println(err)
+			return
+		}
+		out = r.AppendJSON(out[:0])
+		for _, a := range r.Programs[0].Areas {
+			if a.ID == "modern-work" {
+				fmt.Println(a.Metrics[0].ID+":", a.Metrics[0].Explain("en"))
+			}
+		}
+	}
+	// Output:
+	// net-customer-adds: 1 customer × 4 pts each = 4 → 4 of 20 (partial credit; the maximum needs 5 customers).
+	// net-customer-adds: 4 customers × 4 pts each = 16 → 16 of 20 (partial credit; the maximum needs 5 customers).
+	// net-customer-adds: 6 customers × 4 pts each = 24 → 20 of 20 (capped at the maximum).
+}
+
 // A bad profile: the error names the JSON Pointer of the value at fault, and suggests the
 // closest known name.
 func ExampleParseProfile_error() {

@@ -44,6 +44,24 @@ func unitIn(u, lang string) string {
 	return u
 }
 
+// unitFor names a unit after the number v: singular for one ("1 customer"; in French for
+// less than two, "0 client", "1,5 client"), plural otherwise.
+func unitFor(u, lang string, v float64) string {
+	name := unitIn(u, lang)
+	if lang == "fr" && math.Abs(v) < 2 || v == 1 {
+		switch name {
+		case "customers", "users", "deployments", "workloads", "units",
+			"clients", "utilisateurs", "déploiements", "unités", "personnes":
+			return name[:len(name)-1]
+		case "people":
+			return "person"
+		case "charges de travail":
+			return "charge de travail"
+		}
+	}
+	return name
+}
+
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
 func appendShort(b []byte, v float64, lang string) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
@@ -92,16 +110,23 @@ func appendShort(b []byte, v float64, lang string) []byte {
 // Explain returns one sentence saying how the metric's points were reached, in lang
 // ("en" or "fr").
 func (m *MetricResult) Explain(lang string) string {
-	return string(m.appendExplanation(make([]byte, 0, 160), lang))
+	return string(m.appendExplanation(make([]byte, 0, 160), lang, false))
 }
 
-func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
+func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
 	fr := lang == "fr"
+	put := func(s string) {
+		if esc {
+			b = appendStrBody(b, s)
+		} else {
+			b = append(b, s...)
+		}
+	}
 	w := func(en, f string) {
 		if fr {
-			b = append(b, f...)
+			put(f)
 		} else {
-			b = append(b, en...)
+			put(en)
 		}
 	}
 	num := func(v float64) { b = appendShort(b, v, lang) }
@@ -111,16 +136,16 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 			w("; ", " ; ")
 		}
 		if len(m.Parts) > 1 {
-			b = append(b, p.ID...)
-			b = append(b, ": "...)
+			put(p.ID)
+			put(": ")
 		}
 		num(p.Value)
 		b = append(b, ' ')
-		b = append(b, unitIn(p.Unit, lang)...)
+		put(unitFor(p.Unit, lang, p.Value))
 		if !p.Given && p.Fact != "" {
 			w(" (not given)", " (non renseigné)")
 		}
-		b = append(b, " × "...)
+		put(" × ")
 		num(p.PointsPer)
 		if p.Per == 1 {
 			if p.PointsPer == 1 {
@@ -135,27 +160,27 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 				w(" (whole steps only)", " (tranches complètes seulement)")
 			}
 		}
-		b = append(b, " = "...)
+		put(" = ")
 		num(p.Points)
 	}
 	switch m.Kind {
 	case KindBestOf:
 		w("; the best option counts: ", " ; la meilleure option compte : ")
-		b = append(b, m.Best...)
+		put(m.Best)
 	case KindSum:
 		w("; parts are added", " ; les parties s'additionnent")
 	}
 	for i := range m.Gates {
 		g := &m.Gates[i]
 		w("; gate ", " ; prérequis ")
-		b = append(b, g.ID...)
+		put(g.ID)
 		b = kint(b, ": ", int64(g.People))
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(g.Required), 10)
 		if g.Met {
 			w(" people, met", " personnes, atteint")
 			if g.Points > 0 {
-				b = append(b, " (+"...)
+				put(" (+")
 				num(g.Points)
 				b = append(b, ')')
 			}
@@ -163,7 +188,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 			w(" people, not met", " personnes, non atteint")
 		}
 	}
-	b = append(b, " → "...)
+	put(" → ")
 	num(m.Points)
 	w(" of ", " sur ")
 	num(m.Max)
@@ -175,7 +200,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 			w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
 			num(m.Threshold)
 			b = append(b, ' ')
-			b = append(b, unitIn(m.Unit, lang)...)
+			put(unitFor(m.Unit, lang, m.Threshold))
 			b = append(b, ')')
 		} else {
 			w(" (partial credit)", " (crédit partiel)")
@@ -185,8 +210,8 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 	case AppliedPrerequisite:
 		pr := &m.Prerequisite
 		w(" (prerequisite not met: ", " (condition non remplie : ")
-		b = append(b, pr.Fact...)
-		b = append(b, " = "...)
+		put(pr.Fact)
+		put(" = ")
 		num(pr.Value)
 		w(", needs at least ", ", il faut au moins ")
 		num(pr.AtLeast)
@@ -198,50 +223,57 @@ func (m *MetricResult) appendExplanation(b []byte, lang string) []byte {
 
 // Text returns the warning's message in lang ("en" or "fr").
 func (w *Warning) Text(lang string) string {
-	return string(w.appendText(nil, lang))
+	return string(w.appendText(nil, lang, false))
 }
 
-func (w *Warning) appendText(b []byte, lang string) []byte {
+func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 	fr := lang == "fr"
+	put := func(s string) {
+		if esc {
+			b = appendStrBody(b, s)
+		} else {
+			b = append(b, s...)
+		}
+	}
 	s := func(en, f string) {
 		if fr {
-			b = append(b, f...)
+			put(f)
 		} else {
-			b = append(b, en...)
+			put(en)
 		}
 	}
 	switch w.Code {
 	case WarnRetiring:
-		b = append(b, w.Certification...)
+		put(w.Certification)
 		if w.Retires != "" {
 			s(" retires on ", " est retirée le ")
-			b = append(b, w.Retires...)
+			put(w.Retires)
 			s(" and", " et")
 		}
 		s(" stops counting after ", " ne compte plus après le ")
-		b = append(b, w.Date...)
+		put(w.Date)
 		s(" (people holding it: ", " (personnes qui la détiennent : ")
 		b = strconv.AppendInt(b, int64(w.People), 10)
 		s("); plan its replacement.", ") ; prévoyez son remplacement.")
 	case WarnExpired:
-		b = append(b, w.Certification...)
+		put(w.Certification)
 		s(" no longer counts since ", " ne compte plus depuis le ")
-		b = append(b, w.Date...)
+		put(w.Date)
 		s(" (people holding it: ", " (personnes qui la détiennent : ")
 		b = strconv.AppendInt(b, int64(w.People), 10)
 		s("); it is left out of the score.", ") ; elle est exclue du score.")
 	case WarnUnverified:
 		s("The rules of ", "Les règles de ")
-		b = append(b, w.Program...)
+		put(w.Program)
 		s(" were last checked against their sources on ", " ont été vérifiées sur leurs sources le ")
-		b = append(b, w.Date...)
+		put(w.Date)
 		s("; later changes are not known.", " ; les changements ultérieurs ne sont pas connus.")
 	case WarnUnusedFact:
 		s("The fact ", "Le fait ")
-		b = append(b, w.Fact...)
+		put(w.Fact)
 		s(" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date.")
 	default:
-		b = append(b, w.Code...)
+		put(w.Code)
 	}
 	return b
 }

@@ -66,7 +66,17 @@ func FuzzParseEvaluate(f *testing.F) {
 		f.Fatalf("Parse(seed 3): %v", err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// ParseInto reuses an Input's storage: one that held another profile (people,
+		// certifications, facts, a plan) must give what Parse gives.
+		var into score.Input
+		if err := e.ParseInto(&into, []byte(fuzzSeeds[3])); err != nil {
+			t.Fatalf("ParseInto(seed 3): %v", err)
+		}
+		intoErr := e.ParseInto(&into, data)
 		in, err := e.Parse(data)
+		if (err == nil) != (intoErr == nil) || (err != nil && err.Error() != intoErr.Error()) {
+			t.Fatalf("ParseInto(%q) error %v, Parse error %v", data, intoErr, err)
+		}
 		if err != nil {
 			checkErrors(t, "Parse", data, err)
 			return
@@ -104,6 +114,12 @@ func FuzzParseEvaluate(f *testing.F) {
 		}
 		if again := reused.AppendJSON(nil); !bytes.Equal(again, out) {
 			t.Fatalf("EvaluateInto into a reused Result differs from Evaluate for %q:\n%s\n%s", data, again, out)
+		}
+		if err := e.EvaluateInto(reused, &into); err != nil {
+			t.Fatalf("EvaluateInto(ParseInto(%q)): %v", data, err)
+		}
+		if again := reused.AppendJSON(nil); !bytes.Equal(again, out) {
+			t.Fatalf("ParseInto into a reused Input differs from Parse for %q:\n%s\n%s", data, again, out)
 		}
 	})
 }

@@ -55,7 +55,7 @@ func (e *Engine) onRequestOnly(id string) bool {
 // resolveParams checks the profile's parameters: known ids, finite numbers, whole numbers
 // where the parameter counts. Bounds are checked against the versions evaluated.
 func (e *Engine) resolveParams(p *Profile, in *Input, add func(*Error)) {
-	in.params, in.paramGiven = make([]float64, len(e.params)), make([]bool, len(e.params))
+	in.params, in.paramGiven = zeroed(in.params, len(e.params)), zeroed(in.paramGiven, len(e.params))
 	for _, id := range sortedKeys(p.Parameters) {
 		v := p.Parameters[id]
 		path := pointer("/parameters", id)

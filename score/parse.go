@@ -18,17 +18,31 @@ func ParseProfile(data []byte) (*Profile, error) {
 // parseProfile is ParseProfile with an optional table of known strings (ids, names), which
 // are then shared instead of copied.
 func parseProfile(data []byte, known map[string]string) (*Profile, error) {
+	var prof Profile
+	if err := parseProfileInto(&prof, nil, data, known); err != nil {
+		return nil, err
+	}
+	return &prof, nil
+}
+
+// parseProfileInto decodes data into prof, which it resets first. With spare, the maps
+// and slices of the profile decoded before are cleared and used again.
+func parseProfileInto(prof *Profile, spare *profileSpare, data []byte, known map[string]string) error {
+	if spare != nil {
+		spare.keep(prof)
+	}
+	*prof = Profile{}
 	if len(data) > MaxInputBytes {
-		return nil, Errors{{Code: CodeTooLarge, Message: "input is too large",
+		return Errors{{Code: CodeTooLarge, Message: "input is too large",
 			Expected: "at most " + strconv.Itoa(MaxInputBytes) + " bytes", Got: strconv.Itoa(len(data)) + " bytes"}}
 	}
-	p := parser{data: data, stack: make([]seg, 0, 8), known: known}
-	var prof Profile
+	var stack [8]seg
+	p := parser{data: data, stack: stack[:0], known: known, spare: spare}
 	p.ws()
 	if p.pos >= len(p.data) {
-		return nil, Errors{p.errAt("", CodeSyntax, "empty input", "a JSON object", "")}
+		return Errors{p.errAt("", CodeSyntax, "empty input", "a JSON object", "")}
 	}
-	p.profile(&prof)
+	p.profile(prof)
 	if p.err == nil {
 		p.ws()
 		if p.pos < len(p.data) {
@@ -36,9 +50,57 @@ func parseProfile(data []byte, known map[string]string) (*Profile, error) {
 		}
 	}
 	if p.err != nil {
-		return nil, Errors{p.err}
+		return Errors{p.err}
 	}
-	return &prof, nil
+	return nil
+}
+
+// profileSpare holds the storage of a profile decoded before, for the next one to use
+// again (Engine.ParseInto): the maps cleared, the slices emptied.
+type profileSpare struct {
+	programs []string
+	people   []Person
+	certs    map[string]int
+	facts    map[string]float64
+	params   map[string]float64
+}
+
+// keep takes prof's storage for the next profile.
+func (s *profileSpare) keep(prof *Profile) {
+	if prof.Programs != nil {
+		s.programs = prof.Programs[:0]
+	}
+	if prof.People != nil {
+		// Each person's list of certifications is used again; no old string is kept alive.
+		for i := range prof.People {
+			per := &prof.People[i]
+			clear(per.Certifications)
+			*per = Person{Certifications: per.Certifications[:0]}
+		}
+		s.people = prof.People[:0]
+	}
+	if prof.Certifications != nil {
+		clear(prof.Certifications)
+		s.certs = prof.Certifications
+	}
+	if prof.Facts != nil {
+		clear(prof.Facts)
+		s.facts = prof.Facts
+	}
+	if prof.Parameters != nil {
+		clear(prof.Parameters)
+		s.params = prof.Parameters
+	}
+}
+
+// spareMap returns *m (cleared when kept) and leaves nil in its place, or a new map.
+func spareMap[V any](m *map[string]V, hint int) map[string]V {
+	if *m != nil {
+		out := *m
+		*m = nil
+		return out
+	}
+	return make(map[string]V, hint)
 }
 
 // maxMagnitude bounds every number a profile may carry: beyond it a value is a typo or an attack.
@@ -51,6 +113,7 @@ type parser struct {
 	err   *Error
 	stack []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
 	known map[string]string
+	spare *profileSpare // storage to use again, or nil
 }
 
 // seg is one JSON Pointer segment: a key, or an index when key is empty and idx ≥ 0.
@@ -480,11 +543,35 @@ func (p *parser) count(path string) int {
 
 // strings reads an array of strings.
 func (p *parser) strings(path string) []string {
-	out := make([]string, 0, 4)
+	return p.stringsInto(nil, path)
+}
+
+// stringsInto reads an array of strings into buf[:0] (a new slice when buf is nil).
+func (p *parser) stringsInto(buf []string, path string) []string {
+	out := buf[:0]
+	if buf == nil {
+		out = make([]string, 0, 4)
+	}
 	p.array(path, func(i int, ep string) {
 		out = append(out, p.str(ep))
 	})
 	return out
+}
+
+// mapInt is the certifications map: the spare one, or a new one.
+func (p *parser) mapInt() map[string]int {
+	if p.spare == nil {
+		return make(map[string]int, 8)
+	}
+	return spareMap(&p.spare.certs, 8)
+}
+
+// mapNum is a map of numbers: the spare one where picks it, or a new one.
+func (p *parser) mapNum(where func(*profileSpare) *map[string]float64, hint int) map[string]float64 {
+	if p.spare == nil {
+		return make(map[string]float64, hint)
+	}
+	return spareMap(where(p.spare), hint)
 }
 
 var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection"}
@@ -499,7 +586,11 @@ func (p *parser) profile(prof *Profile) {
 				p.fail("", CodeDate, "not a valid date (leave asOf out for today)", "YYYY-MM-DD", `""`)
 			}
 		case "programs":
-			prof.Programs = p.strings(kp)
+			var buf []string
+			if p.spare != nil {
+				buf, p.spare.programs = p.spare.programs, nil
+			}
+			prof.Programs = p.stringsInto(buf, kp)
 		case "lang":
 			off := p.pos
 			if prof.Lang = p.str(kp); p.err == nil && prof.Lang == "" {
@@ -507,15 +598,23 @@ func (p *parser) profile(prof *Profile) {
 				p.fail("", CodeUnknown, "unknown language", `"en" or "fr"`, `""`)
 			}
 		case "people":
-			prof.People = make([]Person, 0, 8)
+			if p.spare != nil && p.spare.people != nil {
+				prof.People, p.spare.people = p.spare.people, nil
+			} else {
+				prof.People = make([]Person, 0, 8)
+			}
 			p.array(kp, func(i int, ep string) {
 				var per Person
+				var certs []string // a spare list, from the person at this place before
+				if n := len(prof.People); n < cap(prof.People) {
+					certs = prof.People[:n+1][n].Certifications
+				}
 				p.object(ep, func(key, fp string) {
 					switch key {
 					case "id":
 						per.ID = p.str(fp)
 					case "certifications":
-						per.Certifications = p.strings(fp)
+						per.Certifications = p.stringsInto(certs, fp)
 					default:
 						p.unknownField(fp, key, []string{"id", "certifications"})
 					}
@@ -527,12 +626,12 @@ func (p *parser) profile(prof *Profile) {
 				prof.People = append(prof.People, per)
 			})
 		case "certifications":
-			prof.Certifications = make(map[string]int, 8)
+			prof.Certifications = p.mapInt()
 			p.object(kp, func(key, cp string) {
 				prof.Certifications[key] = p.count(cp)
 			})
 		case "facts":
-			prof.Facts = make(map[string]float64, 48)
+			prof.Facts = p.mapNum(func(s *profileSpare) *map[string]float64 { return &s.facts }, 48)
 			p.object(kp, func(key, fp string) {
 				prof.Facts[key] = p.number(fp)
 			})
@@ -562,7 +661,7 @@ func (p *parser) profile(prof *Profile) {
 			})
 			prof.Plan = plan
 		case "parameters":
-			prof.Parameters = make(map[string]float64, 8)
+			prof.Parameters = p.mapNum(func(s *profileSpare) *map[string]float64 { return &s.params }, 8)
 			p.object(kp, func(key, fp string) {
 				prof.Parameters[key] = p.number(fp)
 			})

@@ -26,6 +26,9 @@ type Input struct {
 	params     []float64 // by engine parameter index (see Profile.Parameters)
 	paramGiven []bool
 	time       *timeInput // the window's snapshots and the projection, when asked
+
+	spare  *profileSpare // the storage ParseInto uses again, or nil
+	people []group       // scratch of resolveInto: the people's groups
 }
 
 // group is a number of people holding the same set of certifications.
@@ -48,11 +51,59 @@ func (e *Engine) Parse(data []byte) (*Input, error) {
 	return e.Resolve(p)
 }
 
+// ParseInto is Parse into in, using again the storage of the profile and input it held
+// (maps, slices, fact vectors): a page or a server scoring one profile after another
+// allocates little. in and its Profile are overwritten, so in must not be in use (being
+// evaluated, or read through a result that refers to it); after an error in holds no
+// usable input until the next ParseInto succeeds. The zero Input is ready to use.
+func (e *Engine) ParseInto(in *Input, data []byte) error {
+	if in.spare == nil {
+		in.spare = new(profileSpare)
+	}
+	prof := in.Profile
+	if prof == nil {
+		prof = new(Profile)
+	}
+	if err := parseProfileInto(prof, in.spare, data, e.known); err != nil {
+		in.Profile = prof
+		return err
+	}
+	return e.resolveInto(in, prof)
+}
+
 // Resolve checks a profile against the rules (dates, program, fact and certification ids,
 // integer facts, tracks) and prepares it for evaluation. Fact bounds are checked by
 // Evaluate against the version in force. Every problem is reported, located by JSON Pointer.
 func (e *Engine) Resolve(p *Profile) (*Input, error) {
-	in := &Input{Profile: p, lang: "en", facts: make([]float64, len(e.facts)), given: make([]bool, len(e.facts))}
+	in := new(Input)
+	if err := e.resolveInto(in, p); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// reset empties in for p, keeping its slices' storage.
+func (in *Input) reset(p *Profile, facts, params int) {
+	*in = Input{Profile: p, lang: "en",
+		facts: zeroed(in.facts, facts), given: zeroed(in.given, facts),
+		groups: in.groups[:0], progs: in.progs[:0],
+		params: zeroed(in.params, params), paramGiven: zeroed(in.paramGiven, params),
+		spare: in.spare, people: in.people[:0]}
+}
+
+// zeroed is s with length n, every element zero, in s's storage when it is large enough.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// resolveInto is Resolve into in (see reset).
+func (e *Engine) resolveInto(in *Input, p *Profile) error {
+	in.reset(p, len(e.facts), len(e.params))
 	var errs Errors
 	add := func(err *Error) {
 		if len(errs) < maxErrors {
@@ -88,7 +139,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 	in.programs = p.Programs
 
 	// People: group by the set of certifications held (few distinct sets: a linear search).
-	var people []group
+	people := in.people
 	for i, per := range p.People {
 		var m certMask
 		for j, name := range per.Certifications {
@@ -139,6 +190,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 		}
 	}
 	in.groups = append(in.groups, people...)
+	in.people = people
 
 	for id, v := range p.Facts {
 		fi, ok := e.factIndex[id]
@@ -213,7 +265,7 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 	e.resolveParams(p, in, add)
 	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") {
 		var perrs Errors
-		in.progs, perrs = e.selectPrograms(in)
+		in.progs, perrs = e.selectPrograms(in, in.progs)
 		if perrs == nil {
 			perrs = e.checkBounds(in, in.progs)
 		}
@@ -231,9 +283,9 @@ func (e *Engine) Resolve(p *Profile) (*Input, error) {
 	}
 	if len(errs) > 0 {
 		stableSort(errs, func(a, b **Error) bool { return lessPointer((*a).Path, (*b).Path) })
-		return nil, errs
+		return errs
 	}
-	return in, nil
+	return nil
 }
 
 func (e *Engine) unknownCert(path, name string) *Error {

@@ -221,7 +221,7 @@ func (e *Engine) resolveTime(p *Profile, in *Input) Errors {
 		// Bounds of every version scored in that month.
 		for _, d := range e.candidateDays(m, m.addMonths(1)-1) {
 			sub := Input{asOf: d, programs: in.programs, facts: facts, given: given}
-			progs, perrs := e.selectPrograms(&sub)
+			progs, perrs := e.selectPrograms(&sub, nil)
 			if perrs != nil {
 				continue // no rules that day: the month is scored as not qualified
 			}
@@ -249,7 +249,7 @@ func (e *Engine) sub(r *Result, in *Input, d day, facts []float64, given []bool)
 	prof := *in.Profile
 	prof.AsOf = d.String()
 	s := Input{Profile: &prof, asOf: d, programs: in.programs, lang: in.lang, groups: in.groups, facts: facts, given: given, tracks: in.tracks}
-	progs, errs := e.selectPrograms(&s)
+	progs, errs := e.selectPrograms(&s, nil)
 	if errs != nil {
 		return false
 	}

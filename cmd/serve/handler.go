@@ -108,6 +108,10 @@ func (s *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		info, err = s.root.Stat(name)
 	}
 	if err != nil || !info.Mode().IsRegular() || (strings.HasSuffix(r.URL.Path, "/") && !dirIndex) {
+		if embeddable(name) {
+			// A widget on another origin then reads "404" rather than a CORS failure.
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+		}
 		http.NotFound(w, r)
 		return
 	}

@@ -447,4 +447,15 @@ func TestCrossOrigin(t *testing.T) {
 		}
 		checkSecurity(t, tc.target, w)
 	}
+	// A missing file of the widget's kinds is a 404 that another origin can read; a missing
+	// page is not opened to other origins.
+	for target, open := range map[string]bool{"/none/partnerscore.wasm": true, "/embed/missing.js": true, "/missing.html": false} {
+		w := get(t, h, "GET", target, "Origin", "http://127.0.0.1:9")
+		if w.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", target, w.Code)
+		}
+		if acao := w.Header().Get("Access-Control-Allow-Origin"); (acao == "*") != open {
+			t.Errorf("%s: Access-Control-Allow-Origin %q", target, acao)
+		}
+	}
 }

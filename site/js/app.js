@@ -5,7 +5,7 @@
 import { Catalog, certLabel } from './catalog.js'
 import { h } from './dom.js'
 import './elements/define.js'
-import { loadEngine } from './engine.js'
+import { startEngine } from './boot.js'
 import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
 import { formatNumber, resultToCSV, todayUTC } from './format.js'
@@ -146,7 +146,7 @@ async function start() {
   els.progress.setAttribute('aria-valuenow', '0')
   els.progressFill.style.width = '0%'
   try {
-    engine = await loadEngine({ onProgress })
+    engine = await startEngine(onProgress)
   } catch (e) {
     els.loadError.textContent = t('load.failed', { error: e instanceof Error ? e.message : String(e) })
     els.loadError.hidden = false

@@ -71,6 +71,8 @@ export let engineVersion = /** @type {string|null} */ (null);
 
 const WASM = "partnerscore.wasm";
 const WASM_EXEC = "wasm_exec.js";
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const GLOBAL = "partnerscore";
 
 /** @type {Map<string, Promise<void>>} wasm_exec.js, imported once per URL */
@@ -131,6 +133,46 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
   }
 
   /**
+   * Evaluates through the module's exported functions (wasm/browser/export.go): the
+   * profile is written into the wasm memory and the answer read from it, one plain wasm
+   * call, no JavaScript value made on the Go side. Re-instantiates the program once if it
+   * has exited.
+   * @param {string} text the profile as JSON
+   * @param {boolean} summary
+   * @returns {string|undefined} the Outcome as JSON text; undefined when the engine stopped
+   */
+  function exported(text, summary) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (state.api.exited()) {
+        state.api = startSync(state.module, rt);
+        state.restarts++;
+      }
+      const x = state.api.exports;
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      const max = 3 * text.length;
+      let out;
+      try {
+        const at = x.partnerscore_buffer(max);
+        if (at !== 0 && !state.api.exited()) {
+          const n = encoder.encodeInto(text, new Uint8Array(x.mem.buffer, at, max)).written;
+          const a = x.partnerscore_evaluate(n, summary ? 1 : 0);
+          if (a !== 0 && !state.api.exited()) {
+            const buf = x.mem.buffer; // a new one if the memory grew during the call
+            const v = new DataView(buf, a, 8);
+            out = decoder.decode(new Uint8Array(buf, v.getUint32(0, true), v.getUint32(4, true)));
+          }
+        }
+      } catch (err) {
+        // A trap (the runtime aborting) ends the program; anything else is a bug here.
+        if (!(err instanceof WebAssembly.RuntimeError) && !exitedError(err)) throw err;
+      }
+      if (out !== undefined) return out;
+      state.api.markExited();
+    }
+    return undefined;
+  }
+
+  /**
    * @param {"evaluate"|"summary"} name
    * @param {object|string} profile
    * @returns {string} the Outcome as JSON text
@@ -145,7 +187,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     if (typeof text !== "string") return failure("type", "the profile must be a JSON object");
     let out;
     try {
-      out = call(name, text);
+      out = typeof state.api.exports?.partnerscore_evaluate === "function" ? exported(text, name === "summary") : call(name, text);
     } catch (err) {
       return failure("internal", name + ": " + message(err));
     }
@@ -320,6 +362,8 @@ function countProgress(response, onProgress) {
  * A Go program instance: its global once started, and whether it has exited.
  * @typedef {object} Program
  * @property {any} global the program's globalThis.partnerscore
+ * @property {any} exports the module's exports: partnerscore_buffer and partnerscore_evaluate
+ *   (wasm/browser/export.go) and the memory, mem
  * @property {() => boolean} exited
  * @property {() => void} markExited
  */
@@ -387,6 +431,7 @@ function run(go, instance, rt) {
   }
   return {
     global,
+    exports: instance.exports,
     exited: () => exited || go.exited === true,
     markExited: () => (exited = true),
   };

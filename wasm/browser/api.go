@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/partnerscore/partnerscore/schemas"
 	"github.com/partnerscore/partnerscore/score"
@@ -34,8 +35,10 @@ type api struct {
 	eng    *score.Engine
 	engErr error // why the engine could not be built; every call reports it
 
-	res score.Result // reused by EvaluateInto
-	out []byte       // reused output buffer of evaluate and summary
+	input score.Input  // reused by ParseInto
+	res   score.Result // reused by EvaluateInto
+	out   []byte       // reused output buffer of evaluate and summary
+	in    []byte       // reused input buffer of the exported functions (export.go)
 
 	version string
 	// JSON built on first use and kept: the rules never change in a running program.
@@ -82,7 +85,7 @@ func (a *api) guard(name string, f func() []byte) (out []byte) {
 	defer func() {
 		if r := recover(); r != nil {
 			// The reused storage may be half written: start afresh.
-			a.res, a.out = score.Result{}, nil
+			a.input, a.res, a.out = score.Input{}, score.Result{}, nil
 			out = failJSON(nil, internalError(name, r))
 		}
 	}()
@@ -111,16 +114,21 @@ func internalError(name string, r any) error {
 // full result (or its summary), or {"ok":false,"errors":[…]}. The returned bytes are the
 // reused buffer: valid until the next call.
 func (a *api) evaluate(profile string, summary bool) []byte {
+	return a.evaluateBytes(unsafe.Slice(unsafe.StringData(profile), len(profile)), summary)
+}
+
+// evaluateBytes is evaluate on the profile's bytes, which it only reads (the engine's
+// parser copies what it keeps).
+func (a *api) evaluateBytes(profile []byte, summary bool) []byte {
 	name := "evaluate"
 	if summary {
 		name = "summary"
 	}
 	return a.guard(name, func() []byte {
-		in, err := a.eng.Parse([]byte(profile))
-		if err != nil {
+		if err := a.eng.ParseInto(&a.input, profile); err != nil {
 			return failJSON(nil, err)
 		}
-		if err := a.eng.EvaluateInto(&a.res, in); err != nil {
+		if err := a.eng.EvaluateInto(&a.res, &a.input); err != nil {
 			return failJSON(nil, err)
 		}
 		b := append(a.out[:0], `{"ok":true,"result":`...)
@@ -256,8 +264,8 @@ func appendError(b []byte, e *score.Error) []byte {
 	return append(b, '}')
 }
 
-// appendString appends s as a JSON string: quotes, backslashes, control characters and
-// U+2028/U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+// appendString appends s as a JSON string of ASCII only: quotes, backslashes and control
+// characters escaped, every other character as \uXXXX, invalid UTF-8 as U+FFFD.
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
@@ -281,16 +289,22 @@ func appendString(b []byte, s string) []byte {
 			i++
 			continue
 		}
+		// Non-ASCII as \uXXXX (a surrogate pair above U+FFFF), invalid UTF-8 as U+FFFD: the
+		// answer is ASCII, as the engine's results are (JavaScript decodes it fastest).
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
+		if r > 0xffff {
+			r -= 0x10000
+			b = appendU4(b, 0xd800+(r>>10))
+			r = 0xdc00 + r&0x3ff
 		}
+		b = appendU4(b, r)
 		i += size
 	}
 	return append(b, '"')
+}
+
+// appendU4 appends \uXXXX for the UTF-16 code unit r.
+func appendU4(b []byte, r rune) []byte {
+	const hex = "0123456789abcdef"
+	return append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 }

@@ -13,6 +13,7 @@ import (
 	"syscall/js"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/partnerscore/partnerscore/score"
 )
@@ -153,6 +154,66 @@ func TestEvaluateMatchesEngine(t *testing.T) {
 		if s := ps.Call("evaluate", string(profile)).String(); s != got[name] {
 			t.Errorf("%s: a second evaluation differs from the first", name)
 		}
+	}
+}
+
+// TestExported: the exported functions (export.go) answer what the global's evaluate and
+// summary answer, for every example and for bad input; the input buffer grows when needed
+// and is reused.
+func TestExported(t *testing.T) {
+	ps := global(t)
+	exported = newAPI()
+	defer func() { exported = nil }()
+	call := func(profile string, summary bool) string {
+		at := exportBuffer(int32(len(profile)))
+		if at == 0 {
+			t.Fatal("partnerscore_buffer: 0")
+		}
+		if in := exported.in; int(at) != int(uintptr(unsafe.Pointer(&in[0]))) || len(in) < len(profile) {
+			t.Fatalf("partnerscore_buffer: %d, not the input buffer", at)
+		}
+		copy(exported.in, profile)
+		sum := int32(0)
+		if summary {
+			sum = 1
+		}
+		a := exportEvaluate(int32(len(profile)), sum)
+		if a == 0 {
+			t.Fatal("partnerscore_evaluate: 0")
+		}
+		if int(a) != int(uintptr(unsafe.Pointer(&answer))) {
+			t.Fatalf("partnerscore_evaluate: %d, not the answer's address", a)
+		}
+		if answer[0] != uint32(uintptr(unsafe.Pointer(&answerBytes[0]))) || int(answer[1]) != len(answerBytes) {
+			t.Fatalf("the answer %v does not point at its bytes", answer)
+		}
+		return string(answerBytes)
+	}
+	big := `{"people":[` + strings.Repeat(`{"id":"p","certifications":["AZ-104"]},`, 3000) + `{"id":"q","certifications":[]}]}`
+	inputs := []string{"", "{}", "not json", `{"asOf":"hier"}`, `{"facts":{"é":1}}`, big}
+	for _, p := range examples(t) {
+		inputs = append(inputs, string(p))
+	}
+	for _, p := range inputs {
+		for _, summary := range []bool{false, true} {
+			name := "evaluate"
+			if summary {
+				name = "summary"
+			}
+			if got, want := call(p, summary), ps.Call(name, p).String(); got != want {
+				t.Errorf("%s(%.60q):\n got %.300s\nwant %.300s", name, p, got, want)
+			}
+		}
+	}
+	if cap(exported.in) < len(big) {
+		t.Errorf("the input buffer did not grow: %d bytes", cap(exported.in))
+	}
+	if exportBuffer(-1) != 0 || exportEvaluate(int32(cap(exported.in)+1), 0) != 0 || exportEvaluate(-1, 0) != 0 {
+		t.Error("a bad size is not refused")
+	}
+	exported = nil
+	if exportBuffer(10) != 0 || exportEvaluate(0, 0) != 0 {
+		t.Error("not ready, yet answered")
 	}
 }
 
@@ -414,8 +475,8 @@ func TestAppendError(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: decodes to %+v", s, got)
 		}
-		if bytes.Contains(b, []byte("\u2028")) {
-			t.Errorf("%q: U+2028 not escaped", s)
+		if i := bytes.IndexFunc(b, func(r rune) bool { return r < 0x20 || r > 0x7e }); i >= 0 {
+			t.Errorf("%q: not ASCII at byte %d of %s", s, i, b)
 		}
 	}
 	// Empty optional fields are left out, as encoding/json does with omitempty.

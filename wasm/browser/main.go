@@ -10,9 +10,11 @@
 package main
 
 func main() {
-	if err := register(newAPI()); err != nil {
+	a := newAPI()
+	if err := register(a); err != nil {
 		println("partnerscore: cannot set up the engine:", err.Error())
 		return
 	}
+	exported = a
 	select {} // keep the program alive: JavaScript calls in
 }

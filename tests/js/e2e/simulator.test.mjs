@@ -152,6 +152,24 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await p.close()
   })
 
+  test('a failed load says why, and Try again loads the engine', async () => {
+    // The load begins before the app's modules have run (js/boot.js): its failure must still
+    // reach the page, and the retry must start a new load.
+    const p = await newPage(browser)
+    let fail = true
+    await p.route('**/partnerscore.wasm', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()))
+    await p.goto(server.url)
+    const error = p.locator('#load-error')
+    await error.waitFor({ state: 'visible' })
+    assert.match(await error.innerText(), /HTTP 503/)
+    fail = false
+    await p.locator('#retry').click()
+    await ready(p)
+    assert.equal(await error.isHidden(), true)
+    assert.equal((await p.locator('ps-scorecard').count()) > 0, true)
+    await p.close()
+  })
+
   test('starts in the browser language with an empty profile', async () => {
     await page.goto(server.url)
     await ready()

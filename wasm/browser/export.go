@@ -1,0 +1,66 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"runtime"
+	"unsafe"
+)
+
+// The fast path of evaluate and summary (site/js/engine.js): two functions exported from
+// the wasm module (go:wasmexport), called by JavaScript with numbers only, the profile and
+// the answer crossing through the wasm memory. The global's functions (js.go) answer the
+// same, but each call through them wakes a Go goroutine (syscall/js's event loop) and makes
+// JavaScript values, each with a finalizer the Go GC runs later; an exported function is
+// one plain wasm call.
+//
+//  1. partnerscore_buffer(n) returns the address of a Go buffer of at least n bytes, where
+//     JavaScript writes the profile as UTF-8 JSON.
+//  2. partnerscore_evaluate(n, summary) evaluates the n bytes written there (summary != 0:
+//     the summary) and returns the address of two little-endian uint32, the address and
+//     the length of the answer, the JSON evaluate returns. Both stay valid until the next
+//     call; JavaScript decodes the answer at once.
+//
+// Both return 0 when the program is not ready (main has not set exported).
+
+// exported is the engine the exported functions use, set by main once registered.
+var exported *api
+
+// answer is what partnerscore_evaluate returns the address of; answerBytes keeps the bytes
+// it points to alive until the next call.
+var (
+	answer      [2]uint32
+	answerBytes []byte
+)
+
+//go:wasmexport partnerscore_buffer
+func exportBuffer(n int32) int32 {
+	a := exported
+	if a == nil || n < 0 {
+		return 0
+	}
+	if cap(a.in) < int(n) || cap(a.in) == 0 {
+		a.in = make([]byte, max(int(n), 4096))
+	}
+	return int32(uintptr(unsafe.Pointer(unsafe.SliceData(a.in))))
+}
+
+//go:wasmexport partnerscore_evaluate
+func exportEvaluate(n, summary int32) int32 {
+	a := exported
+	if a == nil || n < 0 || int(n) > cap(a.in) {
+		return 0
+	}
+	out := a.evaluateBytes(a.in[:n], summary != 0)
+	// Let the GC's background worker run: no goroutine switch happens inside an exported
+	// call, so a GC cycle begun in one would otherwise be advanced by allocation assists
+	// only and stay open for thousands of calls, its write barriers slowing every one
+	// (~8% of a call, measured with node --cpu-prof).
+	runtime.Gosched()
+	answerBytes = out
+	answer = [2]uint32{0, uint32(len(out))}
+	if len(out) > 0 {
+		answer[0] = uint32(uintptr(unsafe.Pointer(unsafe.SliceData(out))))
+	}
+	return int32(uintptr(unsafe.Pointer(&answer)))
+}
