@@ -75,9 +75,9 @@ func (h *Handler) batch(w http.ResponseWriter, r *http.Request) {
 			b = append(b, `,"line":`...)
 			b = strconv.AppendInt(b, int64(it.line), 10)
 		}
-		in, err := h.eng.Parse(it.data)
+		err := h.eng.ParseInto(&st.input, it.data)
 		if err == nil {
-			err = h.eng.EvaluateInto(&st.res, in)
+			err = h.eng.EvaluateInto(&st.res, &st.input)
 		}
 		if err != nil {
 			failed++

@@ -11,12 +11,13 @@ import (
 	"github.com/partnerscore/partnerscore/score"
 )
 
-// state is the per-request storage of an evaluation, pooled: the body, the reused result
-// and the output buffer.
+// state is the per-request storage of an evaluation, pooled: the body, the reused input
+// (score.Engine.ParseInto) and result, and the output buffer.
 type state struct {
-	in  bytes.Buffer
-	res score.Result
-	out []byte
+	in    bytes.Buffer
+	input score.Input
+	res   score.Result
+	out   []byte
 }
 
 var states = sync.Pool{New: func() any { return new(state) }}

@@ -17,9 +17,9 @@ func (h *Handler) evaluate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in, err := h.eng.Parse(data)
+	err := h.eng.ParseInto(&st.input, data)
 	if err == nil {
-		err = h.eng.EvaluateInto(&st.res, in)
+		err = h.eng.EvaluateInto(&st.res, &st.input)
 	}
 	if err != nil {
 		writeProblem(w, r, inputProblem(err))
