@@ -111,7 +111,7 @@ func (h *Handler) batch(w http.ResponseWriter, r *http.Request) {
 		ctype = typeJSON
 	}
 	st.out = b
-	w.Header().Set("Cache-Control", "no-store")
+	setNoStore(w.Header())
 	writeBody(w, r, http.StatusOK, ctype, b)
 }
 

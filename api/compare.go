@@ -29,7 +29,7 @@ func (h *Handler) compare(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, p)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
+	setNoStore(w.Header())
 	writeBody(w, r, http.StatusOK, "application/json", out)
 }
 

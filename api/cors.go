@@ -48,7 +48,7 @@ func (h *Handler) options(w http.ResponseWriter, r *http.Request, allow string) 
 	origin := r.Header.Get("Origin")
 	reqMethod := r.Header.Get("Access-Control-Request-Method")
 	if origin == "" || reqMethod == "" {
-		hd.Set("Cache-Control", "no-store")
+		setNoStore(hd)
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}

@@ -30,6 +30,6 @@ func (h *Handler) evaluate(w http.ResponseWriter, r *http.Request) {
 	} else {
 		st.out = st.res.AppendJSON(st.out[:0])
 	}
-	w.Header().Set("Cache-Control", "no-store")
+	setNoStore(w.Header())
 	writeBody(w, r, http.StatusOK, "application/json", st.out)
 }

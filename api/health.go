@@ -17,6 +17,6 @@ func (h *Handler) health(w http.ResponseWriter, r *http.Request) {
 		}
 		return newResource(append(b, "]}"...), "application/json", "no-store")
 	})
-	w.Header().Set("Cache-Control", "no-store")
+	setNoStore(w.Header())
 	writeBody(w, r, http.StatusOK, res.ctype, res.body)
 }
