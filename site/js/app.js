@@ -163,9 +163,13 @@ async function start() {
   els.main.hidden = false
   rebuild()
   evaluate()
-  // The address bar shows the permalink from the start (a state restored from storage too).
-  flush()
-  document.body.dataset.ready = 'true'
+  // The address bar shows the permalink from the start (a state restored from storage too),
+  // written in the next task, once the first result is drawn: a page's first write to
+  // storage can take longer than the evaluation and drawing together.
+  setTimeout(() => {
+    flush()
+    document.body.dataset.ready = 'true'
+  }, 0)
 }
 
 els.retry.addEventListener('click', () => {

@@ -155,6 +155,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   test('a failed load says why, and Try again loads the engine', async () => {
     // The load begins before the app's modules have run (js/boot.js): its failure must still
     // reach the page, and the retry must start a new load.
+    const seen = problems.length
     const p = await newPage(browser)
     let fail = true
     await p.route('**/partnerscore.wasm', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()))
@@ -168,6 +169,8 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(await error.isHidden(), true)
     assert.equal((await p.locator('ps-scorecard').count()) > 0, true)
     await p.close()
+    // The refused download is the one console error this page may log.
+    assert.deepEqual(problems.splice(seen).filter((m) => !/status of 503/.test(m)), [])
   })
 
   test('starts in the browser language with an empty profile', async () => {
