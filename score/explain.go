@@ -113,107 +113,155 @@ func (m *MetricResult) Explain(lang string) string {
 	return string(m.appendExplanation(make([]byte, 0, 160), lang, false))
 }
 
+// phrase is a fixed piece of an explanation or a warning, in English and French ([0] and
+// [1], as langIndex numbers them), as text and as the body of a JSON string: escaped once,
+// when the program starts, rather than each time a result is written.
+type phrase struct{ text, json [2]string }
+
+func newPhrase(en, fr string) *phrase {
+	return &phrase{text: [2]string{en, fr}, json: [2]string{string(appendStrBody(nil, en)), string(appendStrBody(nil, fr))}}
+}
+
+// The phrases of explanations and warnings (read-only).
+var (
+	phTimes                   = newPhrase(" × ", " × ")
+	phEquals                  = newPhrase(" = ", " = ")
+	phArrow                   = newPhrase(" → ", " → ")
+	phColon                   = newPhrase(": ", ": ")
+	phPlus                    = newPhrase(" (+", " (+")
+	phSep                     = newPhrase("; ", " ; ")
+	phNotGiven                = newPhrase(" (not given)", " (non renseigné)")
+	phPtEach                  = newPhrase(" pt each", " pt chacun")
+	phPtsEach                 = newPhrase(" pts each", " pts chacun")
+	phPtsPer                  = newPhrase(" pts per ", " pts par ")
+	phWholeStepsOnly          = newPhrase(" (whole steps only)", " (tranches complètes seulement)")
+	phTheBestOptionCounts     = newPhrase("; the best option counts: ", " ; la meilleure option compte : ")
+	phPartsAreAdded           = newPhrase("; parts are added", " ; les parties s'additionnent")
+	phGate                    = newPhrase("; gate ", " ; prérequis ")
+	phPeopleMet               = newPhrase(" people, met", " personnes, atteint")
+	phPeopleNotMet            = newPhrase(" people, not met", " personnes, non atteint")
+	phOf                      = newPhrase(" of ", " sur ")
+	phCappedAtTheMaximum      = newPhrase(" (capped at the maximum)", " (plafonné au maximum)")
+	phPartialCreditTheMaximum = newPhrase(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
+	phPartialCredit           = newPhrase(" (partial credit)", " (crédit partiel)")
+	phAGateIsNot              = newPhrase(" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)")
+	phPrerequisiteNotMet      = newPhrase(" (prerequisite not met: ", " (condition non remplie : ")
+	phNeedsAtLeast            = newPhrase(", needs at least ", ", il faut au moins ")
+	phRetiresOn               = newPhrase(" retires on ", " est retirée le ")
+	phAnd                     = newPhrase(" and", " et")
+	phStopsCountingAfter      = newPhrase(" stops counting after ", " ne compte plus après le ")
+	phPeopleHoldingIt         = newPhrase(" (people holding it: ", " (personnes qui la détiennent : ")
+	phPlanItsReplacement      = newPhrase("); plan its replacement.", ") ; prévoyez son remplacement.")
+	phNoLongerCountsSince     = newPhrase(" no longer counts since ", " ne compte plus depuis le ")
+	phItIsLeftOut             = newPhrase("); it is left out of the score.", ") ; elle est exclue du score.")
+	phTheRulesOf              = newPhrase("The rules of ", "Les règles de ")
+	phWereLastCheckedAgainst  = newPhrase(" were last checked against their sources on ", " ont été vérifiées sur leurs sources le ")
+	phLaterChangesAreNot      = newPhrase("; later changes are not known.", " ; les changements ultérieurs ne sont pas connus.")
+	phTheFact                 = newPhrase("The fact ", "Le fait ")
+	phIsNotReadBy             = newPhrase(" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date.")
+)
+
 func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
-	fr := lang == "fr"
-	put := func(s string) {
+	li := langIndex(lang)
+	put := func(s string) { // a name from the data or the profile
 		if esc {
 			b = appendStrBody(b, s)
 		} else {
 			b = append(b, s...)
 		}
 	}
-	w := func(en, f string) {
-		if fr {
-			put(f)
+	w := func(p *phrase) {
+		if esc {
+			b = append(b, p.json[li]...)
 		} else {
-			put(en)
+			b = append(b, p.text[li]...)
 		}
 	}
 	num := func(v float64) { b = appendShort(b, v, lang) }
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
-			w("; ", " ; ")
+			w(phSep)
 		}
 		if len(m.Parts) > 1 {
 			put(p.ID)
-			put(": ")
+			w(phColon)
 		}
 		num(p.Value)
 		b = append(b, ' ')
 		put(unitFor(p.Unit, lang, p.Value))
 		if !p.Given && p.Fact != "" {
-			w(" (not given)", " (non renseigné)")
+			w(phNotGiven)
 		}
-		put(" × ")
+		w(phTimes)
 		num(p.PointsPer)
 		if p.Per == 1 {
 			if p.PointsPer == 1 {
-				w(" pt each", " pt chacun")
+				w(phPtEach)
 			} else {
-				w(" pts each", " pts chacun")
+				w(phPtsEach)
 			}
 		} else {
-			w(" pts per ", " pts par ")
+			w(phPtsPer)
 			num(p.Per)
 			if p.Whole {
-				w(" (whole steps only)", " (tranches complètes seulement)")
+				w(phWholeStepsOnly)
 			}
 		}
-		put(" = ")
+		w(phEquals)
 		num(p.Points)
 	}
 	switch m.Kind {
 	case KindBestOf:
-		w("; the best option counts: ", " ; la meilleure option compte : ")
+		w(phTheBestOptionCounts)
 		put(m.Best)
 	case KindSum:
-		w("; parts are added", " ; les parties s'additionnent")
+		w(phPartsAreAdded)
 	}
 	for i := range m.Gates {
 		g := &m.Gates[i]
-		w("; gate ", " ; prérequis ")
+		w(phGate)
 		put(g.ID)
 		b = kint(b, ": ", int64(g.People))
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(g.Required), 10)
 		if g.Met {
-			w(" people, met", " personnes, atteint")
+			w(phPeopleMet)
 			if g.Points > 0 {
-				put(" (+")
+				w(phPlus)
 				num(g.Points)
 				b = append(b, ')')
 			}
 		} else {
-			w(" people, not met", " personnes, non atteint")
+			w(phPeopleNotMet)
 		}
 	}
-	put(" → ")
+	w(phArrow)
 	num(m.Points)
-	w(" of ", " sur ")
+	w(phOf)
 	num(m.Max)
 	switch m.Applied {
 	case AppliedCap:
-		w(" (capped at the maximum)", " (plafonné au maximum)")
+		w(phCappedAtTheMaximum)
 	case AppliedThreshold:
 		if m.Threshold > 0 {
-			w(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
+			w(phPartialCreditTheMaximum)
 			num(m.Threshold)
 			b = append(b, ' ')
 			put(unitFor(m.Unit, lang, m.Threshold))
 			b = append(b, ')')
 		} else {
-			w(" (partial credit)", " (crédit partiel)")
+			w(phPartialCredit)
 		}
 	case AppliedGate:
-		w(" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)")
+		w(phAGateIsNot)
 	case AppliedPrerequisite:
 		pr := &m.Prerequisite
-		w(" (prerequisite not met: ", " (condition non remplie : ")
+		w(phPrerequisiteNotMet)
 		put(pr.Fact)
-		put(" = ")
+		w(phEquals)
 		num(pr.Value)
-		w(", needs at least ", ", il faut au moins ")
+		w(phNeedsAtLeast)
 		num(pr.AtLeast)
 		b = append(b, ')')
 	}
@@ -227,51 +275,51 @@ func (w *Warning) Text(lang string) string {
 }
 
 func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
-	fr := lang == "fr"
-	put := func(s string) {
+	li := langIndex(lang)
+	put := func(s string) { // a name from the data or the profile
 		if esc {
 			b = appendStrBody(b, s)
 		} else {
 			b = append(b, s...)
 		}
 	}
-	s := func(en, f string) {
-		if fr {
-			put(f)
+	s := func(p *phrase) {
+		if esc {
+			b = append(b, p.json[li]...)
 		} else {
-			put(en)
+			b = append(b, p.text[li]...)
 		}
 	}
 	switch w.Code {
 	case WarnRetiring:
 		put(w.Certification)
 		if w.Retires != "" {
-			s(" retires on ", " est retirée le ")
+			s(phRetiresOn)
 			put(w.Retires)
-			s(" and", " et")
+			s(phAnd)
 		}
-		s(" stops counting after ", " ne compte plus après le ")
+		s(phStopsCountingAfter)
 		put(w.Date)
-		s(" (people holding it: ", " (personnes qui la détiennent : ")
+		s(phPeopleHoldingIt)
 		b = strconv.AppendInt(b, int64(w.People), 10)
-		s("); plan its replacement.", ") ; prévoyez son remplacement.")
+		s(phPlanItsReplacement)
 	case WarnExpired:
 		put(w.Certification)
-		s(" no longer counts since ", " ne compte plus depuis le ")
+		s(phNoLongerCountsSince)
 		put(w.Date)
-		s(" (people holding it: ", " (personnes qui la détiennent : ")
+		s(phPeopleHoldingIt)
 		b = strconv.AppendInt(b, int64(w.People), 10)
-		s("); it is left out of the score.", ") ; elle est exclue du score.")
+		s(phItIsLeftOut)
 	case WarnUnverified:
-		s("The rules of ", "Les règles de ")
+		s(phTheRulesOf)
 		put(w.Program)
-		s(" were last checked against their sources on ", " ont été vérifiées sur leurs sources le ")
+		s(phWereLastCheckedAgainst)
 		put(w.Date)
-		s("; later changes are not known.", " ; les changements ultérieurs ne sont pas connus.")
+		s(phLaterChangesAreNot)
 	case WarnUnusedFact:
-		s("The fact ", "Le fait ")
+		s(phTheFact)
 		put(w.Fact)
-		s(" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date.")
+		s(phIsNotReadBy)
 	default:
 		put(w.Code)
 	}
