@@ -535,5 +535,24 @@ func appendNum(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, "null"...)
 	}
+	if a := math.Abs(v); a >= 0.01 && a < 1e6 {
+		// Most fractions of a result have one or two decimals (15.4, 92.5): when the double
+		// is the one nearest to v's hundredths, those digits, trailing zeros dropped, are the
+		// shortest that read back as v, as AppendFloat(v, 'g', -1) writes them (which uses
+		// an exponent only from 1e6 on or below 1e-4), faster.
+		if c := math.Round(v * 100); c/100 == v {
+			n := int64(c)
+			if n < 0 {
+				b = append(b, '-')
+				n = -n
+			}
+			b = strconv.AppendInt(b, n/100, 10)
+			b = append(b, '.', byte('0'+n%100/10))
+			if n%10 != 0 {
+				b = append(b, byte('0'+n%10))
+			}
+			return b
+		}
+	}
 	return strconv.AppendFloat(b, v, 'g', -1, 64)
 }

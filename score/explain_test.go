@@ -1,6 +1,11 @@
 package score
 
-import "testing"
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
 
 // TestUnitFor: units read after their number, singular for one in English and for less than
 // two in French.
@@ -37,5 +42,43 @@ func TestUnitFor(t *testing.T) {
 		if got := unitFor(tc.unit, tc.lang, tc.v); got != tc.want {
 			t.Errorf("unitFor(%q, %q, %g) = %q, want %q", tc.unit, tc.lang, tc.v, got, tc.want)
 		}
+	}
+}
+
+// TestAppendNum: numbers are written as strconv writes them, integers plain and the rest in
+// the shortest 'g' form (the fast paths for small integers and for hundredths included),
+// over edge cases, every hundredth up to 1,000 and its neighbours, and random doubles.
+func TestAppendNum(t *testing.T) {
+	want := func(v float64) string {
+		if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+			return strconv.FormatInt(int64(v), 10)
+		}
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	check := func(v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		if got := string(appendNum(nil, v)); got != want(v) {
+			t.Fatalf("appendNum(%v) = %q, want %q", v, got, want(v))
+		}
+	}
+	for _, v := range []float64{0, 1, -1, 0.5, -0.5, 0.05, 0.01, 0.009, 0.0001, 0.00001, 15.4, 92.5, 10.600000000000001,
+		6.666666666666667, 2.5, 18.75, 999999.99, 1e6 + 0.5, 1e6 - 0.01, 123456.78, -98765.43, 1e15 + 0.5, 1e21, math.MaxFloat64,
+		math.SmallestNonzeroFloat64, 0.1 + 0.2, 1.005, 2.675} {
+		check(v)
+		check(-v)
+	}
+	for c := int64(-100000); c <= 100000; c++ {
+		v := float64(c) / 100
+		check(v)
+		check(math.Nextafter(v, math.Inf(1)))
+		check(math.Nextafter(v, math.Inf(-1)))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		check(math.Float64frombits(r.Uint64()))
+		check(r.Float64() * 1e6)
+		check(math.Round(r.Float64()*1e8) / 100)
 	}
 }
