@@ -191,11 +191,13 @@ export function createView({ root, engine, registry, onResult, onError }) {
     const version = shown.version
     let form = null
     if (!compact) {
+      // Landmarks named for what they hold, so that widgets of other areas on the page differ.
+      const what = [version ? loc(version.name, lang) : '', ...(cfg.areas.length ? areas.map((a) => loc(a.name, lang)) : [])].filter(Boolean).join(', ')
       form = el('form', 'form', undefined, 'form')
-      form.setAttribute('aria-label', w('figures'))
+      form.setAttribute('aria-label', `${w('figures')}: ${what}`)
       form.addEventListener('submit', (ev) => ev.preventDefault())
       const results = el('section', 'results', undefined, 'results')
-      results.setAttribute('aria-label', t('res.title'))
+      results.setAttribute('aria-label', `${t('res.title')}: ${what}`)
       status = el('p', 'status')
       status.setAttribute('aria-live', 'polite')
       const cards = el('div', 'cards')

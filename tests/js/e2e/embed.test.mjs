@@ -405,6 +405,23 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(['#one', '#two', '#four'], 'hostile host page')
   })
 
+  test('two full widgets of one program, other areas: their landmarks have names of their own', async () => {
+    await page.evaluate((program) => {
+      const x = document.createElement('partner-score')
+      x.id = 'five'
+      x.setAttribute('program', program)
+      x.setAttribute('areas', 'security')
+      x.setAttribute('layout', 'full')
+      x.setAttribute('profile', JSON.stringify({ asOf: '2026-06-01' }))
+      document.getElementById('pair')?.append(x)
+    }, PROGRAM)
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('five'))?.result)
+    const names = await page.evaluate(() => ['one', 'five'].map((id) => [...(document.getElementById(id)?.shadowRoot?.querySelectorAll('form, section') ?? [])].map((e) => e.getAttribute('aria-label'))))
+    assert.equal(new Set(names.flat()).size, 4, JSON.stringify(names))
+    await axe(['#one', '#five'], 'two full widgets')
+    await page.evaluate(() => document.getElementById('five')?.remove())
+  })
+
   test('without scoped custom element registries, it draws the same and still defines nothing but partner-score', async () => {
     const old = await browser.context.newPage()
     await old.addInitScript(() => {
