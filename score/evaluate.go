@@ -530,7 +530,7 @@ func appendNum(b []byte, v float64) []byte {
 				return append(b, byte('0'+n/10), byte('0'+n%10))
 			}
 		}
-		return strconv.AppendInt(b, int64(v), 10)
+		return appendInt(b, int64(v))
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, "null"...)
@@ -546,7 +546,7 @@ func appendNum(b []byte, v float64) []byte {
 				b = append(b, '-')
 				n = -n
 			}
-			b = strconv.AppendInt(b, n/100, 10)
+			b = appendInt(b, n/100)
 			b = append(b, '.', byte('0'+n%100/10))
 			if n%10 != 0 {
 				b = append(b, byte('0'+n%10))

@@ -65,7 +65,7 @@ func unitFor(u, lang string, v float64) string {
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
 func appendShort(b []byte, v float64, lang string) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(b, int64(v), 10)
+		return appendInt(b, int64(v))
 	}
 	if c := math.Round(v * 100); math.Abs(c) < 1e15 {
 		// Hundredths as an integer: the same digits as AppendFloat(…, 'f', 2), faster.
@@ -74,7 +74,7 @@ func appendShort(b []byte, v float64, lang string) []byte {
 			b = append(b, '-')
 			n = -n
 		}
-		b = strconv.AppendInt(b, n/100, 10)
+		b = appendInt(b, n/100)
 		if f := n % 100; f != 0 {
 			if lang == "fr" {
 				b = append(b, ',')
@@ -90,7 +90,7 @@ func appendShort(b []byte, v float64, lang string) []byte {
 	}
 	r := math.Round(v*100) / 100
 	if r == math.Trunc(r) && math.Abs(r) < 1e15 {
-		return strconv.AppendInt(b, int64(r), 10)
+		return appendInt(b, int64(r))
 	}
 	start := len(b)
 	b = strconv.AppendFloat(b, r, 'f', 2, 64)
@@ -224,7 +224,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		put(g.ID)
 		b = kint(b, ": ", int64(g.People))
 		b = append(b, '/')
-		b = strconv.AppendInt(b, int64(g.Required), 10)
+		b = appendInt(b, int64(g.Required))
 		if g.Met {
 			w(phPeopleMet)
 			if g.Points > 0 {
@@ -301,14 +301,14 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		s(phStopsCountingAfter)
 		put(w.Date)
 		s(phPeopleHoldingIt)
-		b = strconv.AppendInt(b, int64(w.People), 10)
+		b = appendInt(b, int64(w.People))
 		s(phPlanItsReplacement)
 	case WarnExpired:
 		put(w.Certification)
 		s(phNoLongerCountsSince)
 		put(w.Date)
 		s(phPeopleHoldingIt)
-		b = strconv.AppendInt(b, int64(w.People), 10)
+		b = appendInt(b, int64(w.People))
 		s(phItIsLeftOut)
 	case WarnUnverified:
 		s(phTheRulesOf)

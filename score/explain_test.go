@@ -82,3 +82,23 @@ func TestAppendNum(t *testing.T) {
 		check(math.Round(r.Float64()*1e8) / 100)
 	}
 }
+
+// TestAppendInt: the same digits as strconv.AppendInt, at the edges and at random.
+func TestAppendInt(t *testing.T) {
+	check := func(n int64) {
+		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.FormatInt(n, 10); got != want {
+			t.Fatalf("appendInt(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for _, n := range []int64{0, 1, -1, 9, 10, -10, 99, 100, 999_999, 1e15, -1e15, math.MaxInt64, math.MinInt64, math.MinInt64 + 1} {
+		check(n)
+	}
+	for n := int64(-20000); n <= 20000; n++ {
+		check(n)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		check(int64(r.Uint64()))
+		check(r.Int64N(1e15))
+	}
+}
