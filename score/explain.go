@@ -122,6 +122,22 @@ func newPhrase(en, fr string) *phrase {
 	return &phrase{text: [2]string{en, fr}, json: [2]string{string(appendStrBody(nil, en)), string(appendStrBody(nil, fr))}}
 }
 
+// append appends the phrase in the language li, as text or (esc) escaped for JSON.
+func (p *phrase) append(b []byte, li int, esc bool) []byte {
+	if esc {
+		return append(b, p.json[li]...)
+	}
+	return append(b, p.text[li]...)
+}
+
+// appendPiece appends s, as it is or (esc) escaped for JSON.
+func appendPiece(b []byte, s string, esc bool) []byte {
+	if esc {
+		return appendStrBody(b, s)
+	}
+	return append(b, s...)
+}
+
 // The phrases of explanations and warnings (read-only).
 var (
 	phTimes                   = newPhrase(" × ", " × ")
@@ -163,20 +179,8 @@ var (
 
 func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
 	li := langIndex(lang)
-	put := func(s string) { // a name from the data or the profile
-		if esc {
-			b = appendStrBody(b, s)
-		} else {
-			b = append(b, s...)
-		}
-	}
-	w := func(p *phrase) {
-		if esc {
-			b = append(b, p.json[li]...)
-		} else {
-			b = append(b, p.text[li]...)
-		}
-	}
+	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
+	w := func(p *phrase) { b = p.append(b, li, esc) }
 	num := func(v float64) { b = appendShort(b, v, lang) }
 	for i := range m.Parts {
 		p := &m.Parts[i]
@@ -276,20 +280,8 @@ func (w *Warning) Text(lang string) string {
 
 func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 	li := langIndex(lang)
-	put := func(s string) { // a name from the data or the profile
-		if esc {
-			b = appendStrBody(b, s)
-		} else {
-			b = append(b, s...)
-		}
-	}
-	s := func(p *phrase) {
-		if esc {
-			b = append(b, p.json[li]...)
-		} else {
-			b = append(b, p.text[li]...)
-		}
-	}
+	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
+	s := func(p *phrase) { b = p.append(b, li, esc) }
 	switch w.Code {
 	case WarnRetiring:
 		put(w.Certification)
