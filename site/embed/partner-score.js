@@ -103,6 +103,9 @@ export class PartnerScoreElement extends HTMLElement {
   #drawn = 0
   /** The latest drawing, which load() waits for when attributes changed meanwhile. */
   #drawing = null
+  /** Set once load()'s first drawing is done (a program of another model loads its view's
+   * code first: the view exists before its first result). */
+  #ready = false
 
   constructor() {
     super()
@@ -201,9 +204,9 @@ export class PartnerScoreElement extends HTMLElement {
     return this.#result
   }
 
-  /** Whether the engine is loaded and the widget drawn. */
+  /** Whether the engine is loaded and the widget drawn, its first result out. */
   get ready() {
-    return this.#view !== null
+    return this.#ready
   }
 
   connectedCallback() {
@@ -278,6 +281,7 @@ export class PartnerScoreElement extends HTMLElement {
       // the latest, so that load() resolves once the first result is out.
       let drawing = (this.#drawing = this.#draw())
       while (await drawing, drawing !== this.#drawing) drawing = this.#drawing
+      this.#ready = true
     })()
     this.#text()
     this.#loading.catch((err) => {
