@@ -541,17 +541,7 @@ func appendNum(b []byte, v float64) []byte {
 		// shortest that read back as v, as AppendFloat(v, 'g', -1) writes them (which uses
 		// an exponent only from 1e6 on or below 1e-4), faster.
 		if c := math.Round(v * 100); c/100 == v {
-			n := int64(c)
-			if n < 0 {
-				b = append(b, '-')
-				n = -n
-			}
-			b = appendInt(b, n/100)
-			b = append(b, '.', byte('0'+n%100/10))
-			if n%10 != 0 {
-				b = append(b, byte('0'+n%10))
-			}
-			return b
+			return appendHundredths(b, int64(c), '.')
 		}
 	}
 	return strconv.AppendFloat(b, v, 'g', -1, 64)

@@ -62,6 +62,23 @@ func unitFor(u, lang string, v float64) string {
 	return name
 }
 
+// appendHundredths appends n hundredths in decimal: the sign, the whole part, then the
+// point and one or two decimals unless they are zero, trailing zero dropped (-1050 → -10.5).
+func appendHundredths(b []byte, n int64, point byte) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = appendInt(b, n/100)
+	if f := n % 100; f != 0 {
+		b = append(b, point, byte('0'+f/10))
+		if f%10 != 0 {
+			b = append(b, byte('0'+f%10))
+		}
+	}
+	return b
+}
+
 // appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
 func appendShort(b []byte, v float64, lang string) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
@@ -69,24 +86,11 @@ func appendShort(b []byte, v float64, lang string) []byte {
 	}
 	if c := math.Round(v * 100); math.Abs(c) < 1e15 {
 		// Hundredths as an integer: the same digits as AppendFloat(…, 'f', 2), faster.
-		n := int64(c)
-		if n < 0 {
-			b = append(b, '-')
-			n = -n
+		point := byte('.')
+		if lang == "fr" {
+			point = ','
 		}
-		b = appendInt(b, n/100)
-		if f := n % 100; f != 0 {
-			if lang == "fr" {
-				b = append(b, ',')
-			} else {
-				b = append(b, '.')
-			}
-			b = append(b, byte('0'+f/10))
-			if f%10 != 0 {
-				b = append(b, byte('0'+f%10))
-			}
-		}
-		return b
+		return appendHundredths(b, int64(c), point)
 	}
 	r := math.Round(v*100) / 100
 	if r == math.Trunc(r) && math.Abs(r) < 1e15 {

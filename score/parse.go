@@ -19,18 +19,16 @@ func ParseProfile(data []byte) (*Profile, error) {
 // are then shared instead of copied.
 func parseProfile(data []byte, known map[string]string) (*Profile, error) {
 	var prof Profile
-	if err := parseProfileInto(&prof, nil, data, known); err != nil {
+	if err := parseProfileInto(&prof, new(profileSpare), data, known); err != nil {
 		return nil, err
 	}
 	return &prof, nil
 }
 
-// parseProfileInto decodes data into prof, which it resets first. With spare, the maps
-// and slices of the profile decoded before are cleared and used again.
+// parseProfileInto decodes data into prof, which it resets first: the maps and slices of
+// the profile it held are cleared, kept in spare and used again.
 func parseProfileInto(prof *Profile, spare *profileSpare, data []byte, known map[string]string) error {
-	if spare != nil {
-		spare.keep(prof)
-	}
+	spare.keep(prof)
 	*prof = Profile{}
 	if len(data) > MaxInputBytes {
 		return Errors{{Code: CodeTooLarge, Message: "input is too large",
@@ -93,7 +91,8 @@ func (s *profileSpare) keep(prof *Profile) {
 	}
 }
 
-// spareMap returns *m (cleared when kept) and leaves nil in its place, or a new map.
+// spareMap returns *m (cleared when kept) and leaves nil in its place, or a new map when
+// there is none.
 func spareMap[V any](m *map[string]V, hint int) map[string]V {
 	if *m != nil {
 		out := *m
@@ -113,7 +112,7 @@ type parser struct {
 	err   *Error
 	stack []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
 	known map[string]string
-	spare *profileSpare // storage to use again, or nil
+	spare *profileSpare // storage to use again
 }
 
 // seg is one JSON Pointer segment: a key, or an index when key is empty and idx ≥ 0.
@@ -558,22 +557,6 @@ func (p *parser) stringsInto(buf []string, path string) []string {
 	return out
 }
 
-// mapInt is the certifications map: the spare one, or a new one.
-func (p *parser) mapInt() map[string]int {
-	if p.spare == nil {
-		return make(map[string]int, 8)
-	}
-	return spareMap(&p.spare.certs, 8)
-}
-
-// mapNum is a map of numbers: the spare one where picks it, or a new one.
-func (p *parser) mapNum(where func(*profileSpare) *map[string]float64, hint int) map[string]float64 {
-	if p.spare == nil {
-		return make(map[string]float64, hint)
-	}
-	return spareMap(where(p.spare), hint)
-}
-
 var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection"}
 
 func (p *parser) profile(prof *Profile) {
@@ -586,10 +569,8 @@ func (p *parser) profile(prof *Profile) {
 				p.fail("", CodeDate, "not a valid date (leave asOf out for today)", "YYYY-MM-DD", `""`)
 			}
 		case "programs":
-			var buf []string
-			if p.spare != nil {
-				buf, p.spare.programs = p.spare.programs, nil
-			}
+			buf := p.spare.programs
+			p.spare.programs = nil
 			prof.Programs = p.stringsInto(buf, kp)
 		case "lang":
 			off := p.pos
@@ -598,9 +579,7 @@ func (p *parser) profile(prof *Profile) {
 				p.fail("", CodeUnknown, "unknown language", `"en" or "fr"`, `""`)
 			}
 		case "people":
-			if p.spare != nil && p.spare.people != nil {
-				prof.People, p.spare.people = p.spare.people, nil
-			} else {
+			if prof.People, p.spare.people = p.spare.people, nil; prof.People == nil {
 				prof.People = make([]Person, 0, 8)
 			}
 			p.array(kp, func(i int, ep string) {
@@ -626,12 +605,12 @@ func (p *parser) profile(prof *Profile) {
 				prof.People = append(prof.People, per)
 			})
 		case "certifications":
-			prof.Certifications = p.mapInt()
+			prof.Certifications = spareMap(&p.spare.certs, 8)
 			p.object(kp, func(key, cp string) {
 				prof.Certifications[key] = p.count(cp)
 			})
 		case "facts":
-			prof.Facts = p.mapNum(func(s *profileSpare) *map[string]float64 { return &s.facts }, 48)
+			prof.Facts = spareMap(&p.spare.facts, 48)
 			p.object(kp, func(key, fp string) {
 				prof.Facts[key] = p.number(fp)
 			})
@@ -661,7 +640,7 @@ func (p *parser) profile(prof *Profile) {
 			})
 			prof.Plan = plan
 		case "parameters":
-			prof.Parameters = p.mapNum(func(s *profileSpare) *map[string]float64 { return &s.params }, 8)
+			prof.Parameters = spareMap(&p.spare.params, 8)
 			p.object(kp, func(key, fp string) {
 				prof.Parameters[key] = p.number(fp)
 			})

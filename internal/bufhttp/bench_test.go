@@ -3,6 +3,7 @@ package bufhttp_test
 import (
 	"net/http"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/partnerscore/partnerscore/api"
@@ -22,7 +23,7 @@ func BenchmarkServeEvaluate(b *testing.B) {
 		b.Fatal(err)
 	}
 	s := bufhttp.New(h)
-	lines := "accept:*/*\ncontent-length:" + itoa(len(body)) + "\ncontent-type:application/json\nhost:127.0.0.1:8787\nuser-agent:loadgen\n"
+	lines := "accept:*/*\ncontent-length:" + strconv.Itoa(len(body)) + "\ncontent-type:application/json\nhost:127.0.0.1:8787\nuser-agent:loadgen\n"
 	b.ReportAllocs()
 	for b.Loop() {
 		res := s.Serve("POST", "http://127.0.0.1:8787/v1/evaluate", lines, body)
@@ -30,11 +31,4 @@ func BenchmarkServeEvaluate(b *testing.B) {
 			b.Fatal(res.Status, string(res.Body))
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -105,6 +105,15 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
   const state = { module, api: await startAsync(module, rt), restarts: 0 };
   const startMs = performance.now() - t1;
 
+  /** @returns {Program} the running program, started again from the module if it has exited */
+  function live() {
+    if (state.api.exited()) {
+      state.api = startSync(state.module, rt);
+      state.restarts++;
+    }
+    return state.api;
+  }
+
   /**
    * Calls a function of the Go global, re-instantiating the program once if it has exited.
    * @param {string} name
@@ -113,22 +122,19 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
    */
   function call(name, ...args) {
     for (let attempt = 0; ; attempt++) {
-      if (state.api.exited()) {
-        if (attempt > 1) return undefined;
-        state.api = startSync(state.module, rt);
-        state.restarts++;
-      }
+      if (attempt > 1 && state.api.exited()) return undefined;
+      const api = live();
       let out;
       try {
-        out = state.api.global[name](...args);
+        out = api.global[name](...args);
       } catch (err) {
         if (!exitedError(err) || attempt > 0) throw err;
-        state.api.markExited();
+        api.markExited();
         continue;
       }
       if (typeof out === "string") return out;
       // The program exited during the call: its functions answer undefined.
-      if (!state.api.exited() || attempt > 0) return undefined;
+      if (!api.exited() || attempt > 0) return undefined;
     }
   }
 
@@ -143,20 +149,17 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
    */
   function exported(text, summary) {
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (state.api.exited()) {
-        state.api = startSync(state.module, rt);
-        state.restarts++;
-      }
-      const x = state.api.exports;
+      const api = live();
+      const x = api.exports;
       // UTF-8 takes at most 3 bytes per UTF-16 code unit.
       const max = 3 * text.length;
       let out;
       try {
         const at = x.partnerscore_buffer(max);
-        if (at !== 0 && !state.api.exited()) {
+        if (at !== 0 && !api.exited()) {
           const n = encoder.encodeInto(text, new Uint8Array(x.mem.buffer, at, max)).written;
           const a = x.partnerscore_evaluate(n, summary ? 1 : 0);
-          if (a !== 0 && !state.api.exited()) {
+          if (a !== 0 && !api.exited()) {
             const buf = x.mem.buffer; // a new one if the memory grew during the call
             const v = new DataView(buf, a, 8);
             out = decoder.decode(new Uint8Array(buf, v.getUint32(0, true), v.getUint32(4, true)));
@@ -167,7 +170,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
         if (!(err instanceof WebAssembly.RuntimeError) && !exitedError(err)) throw err;
       }
       if (out !== undefined) return out;
-      state.api.markExited();
+      api.markExited();
     }
     return undefined;
   }
@@ -187,7 +190,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     if (typeof text !== "string") return failure("type", "the profile must be a JSON object");
     let out;
     try {
-      out = typeof state.api.exports?.partnerscore_evaluate === "function" ? exported(text, name === "summary") : call(name, text);
+      out = exported(text, name === "summary");
     } catch (err) {
       return failure("internal", name + ": " + message(err));
     }
