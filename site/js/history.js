@@ -4,6 +4,7 @@
 // replaces them. Text only (dom.js); SVG through createElementNS, styled by classes.
 
 import { h, setText, uid } from './dom.js'
+import { formatNumber } from './format.js'
 
 const SVG = 'http://www.w3.org/2000/svg'
 
@@ -73,8 +74,10 @@ export function yearsBefore(d, n) {
   return s < '2022-10-03' ? '2022-10-03' : s
 }
 
+// One decimal, through format.js's formatters (an Intl.NumberFormat built per call cost a
+// fifth of a keystroke's time: the comparison redraws on every keystroke).
 function num(v, lang) {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 1 }).format(v)
+  return formatNumber(v, lang, 1)
 }
 
 function svg(tag, attrs = {}, ...children) {

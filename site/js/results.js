@@ -83,7 +83,12 @@ export class ResultsView {
         h('h3', { id: 'warnings-title', text: t('res.warnings') }),
         h('ul', {}, warnings.map((w) => h('li', { class: `warning warning-${w.code}`, text: w.message }))))
       : null
-    // Cards are moved, not recreated, so they keep their state.
+    // Cards are moved, not recreated, so they keep their state; the disclosures around them
+    // (sources, a model's lists) are new: those open stay open.
+    const open = new Set([...this.#body.querySelectorAll('details[open]')].map(disclosureKey).filter(Boolean))
+    for (const s of sections) {
+      for (const d of s.querySelectorAll('details')) if (open.has(disclosureKey(d))) d.open = true
+    }
     this.#body.replaceChildren(...sections, ...(warn ? [warn] : []))
   }
 
@@ -128,4 +133,14 @@ export class ResultsView {
     })
     this.#errors.replaceChildren(h('p', { class: 'errors-title', text: t('res.errors') }), h('ul', {}, items))
   }
+}
+
+/**
+ * The key of a disclosure outside the cards: its program and class (a card keeps its own),
+ * or '' for one inside a card.
+ * @param {Element} d
+ */
+function disclosureKey(d) {
+  if (d.closest('ps-scorecard')) return ''
+  return `${d.closest('section.program')?.getAttribute('data-program') ?? ''}:${d.className}`
 }

@@ -209,6 +209,8 @@ export class ScorecardElement extends HTMLElement {
   /** @type {ScorecardContext|null} */
   #context = null
   #queued = false
+  /** What the card shows: its language and area as JSON ('' when empty). */
+  #drawn = ''
 
   /** The area result shown. */
   get area() {
@@ -243,9 +245,21 @@ export class ScorecardElement extends HTMLElement {
     })
   }
 
-  /** Renders now (it otherwise happens once per microtask after a change). */
+  /**
+   * Renders now (it otherwise happens once per microtask after a change). Results come anew
+   * on every keystroke and most areas come back unchanged: the same area in the same language
+   * draws the same card, so that one is left as it is (the context's other functions are taken
+   * to depend on the language only).
+   */
   render() {
-    if (this.#area && this.#context) renderCard(this, this.#area, this.#context, `${this.#uid}-title`, this.customElementRegistry)
-    else this.replaceChildren()
+    if (!this.#area || !this.#context) {
+      this.#drawn = ''
+      this.replaceChildren()
+      return
+    }
+    const drawn = `${this.#context.lang}\n${JSON.stringify(this.#area)}`
+    if (drawn === this.#drawn && this.firstElementChild) return
+    renderCard(this, this.#area, this.#context, `${this.#uid}-title`, this.customElementRegistry)
+    this.#drawn = drawn
   }
 }

@@ -251,6 +251,30 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(page, 'results')
   })
 
+  test('a keystroke redraws the cards that changed and keeps open disclosures open', async () => {
+    const sources = page.locator('#results details.sources').first()
+    await sources.locator('summary').click()
+    assert.equal(await sources.evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), true)
+    // Mark every card's drawing, then change a Modern Work figure.
+    await page.$$eval('ps-scorecard > article', (els) => els.forEach((e) => { /** @type {any} */ (e).__before = true }))
+    const redrawn = () => page.$$eval('ps-scorecard', (els) => els.filter((e) => !(/** @type {any} */ (e.firstElementChild)).__before).map((e) => e.getAttribute('data-area')))
+    try {
+      await typeInto(field('/facts/mw.ent.usageGrowth.cpor'), '900')
+      const want = engineCLI.evaluate({ ...EXPECTED, facts: { ...EXPECTED.facts, 'mw.ent.usageGrowth.cpor': 900 } }).programs[0].areas
+      await page.waitForFunction((s) => document.querySelector('ps-scorecard[data-area="modern-work"]')?.getAttribute('data-score') === s,
+        String(want.find((a) => a.id === 'modern-work').score))
+      assert.deepEqual(await redrawn(), ['modern-work'])
+      assert.deepEqual(await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent)),
+        want.find((a) => a.id === 'modern-work').metrics.map((m) => m.explanation))
+      assert.equal(await sources.evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), true, 'Sources stays open while typing')
+    } finally {
+      // Back to the profile of the tests that follow.
+      await typeInto(field('/facts/mw.ent.usageGrowth.cpor'), '800')
+      await page.waitForFunction(() => document.querySelector('ps-scorecard[data-area="modern-work"]')?.getAttribute('data-score') === '80')
+      await sources.evaluate((d) => { /** @type {HTMLDetailsElement} */ (d).open = false })
+    }
+  })
+
   test('exports the result as JSON that validates against the result schema, and as CSV', async () => {
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')])
     assert.match(json.suggestedFilename(), /^partnerscore-2026-06-01\.json$/)
