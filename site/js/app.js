@@ -323,13 +323,33 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
-  timeView.render({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName })
+  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false
     // After the cards' own render (queued microtasks run in order).
     queueMicrotask(() => performance.mark('ps:first-result'))
   }
+}
+
+/** @type {Parameters<TimeView['render']>[0] | null} the time panel's next drawing, when one is queued */
+let timeNext = null
+
+/**
+ * Draws the "over time" panel (a comparison and a projection: three more runs of the engine)
+ * in the next task, after the results are drawn: a keystroke's results do not wait for it,
+ * and keystrokes within one task draw it once, for the latest profile.
+ * @param {Parameters<TimeView['render']>[0]} p
+ */
+function drawTime(p) {
+  const queued = timeNext !== null
+  timeNext = p
+  if (queued) return
+  setTimeout(() => {
+    const q = timeNext
+    timeNext = null
+    if (q) timeView.render(q)
+  }, 0)
 }
 
 /** Sorts errors in the order of their fields on the page; those without a field come first. */

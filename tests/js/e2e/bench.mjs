@@ -58,21 +58,24 @@ try {
     warm.push(await firstResult())
   }
 
-  // One keystroke in a field: the app evaluates, redraws the scorecards that changed, the
-  // comparison and the projection synchronously
-  // (the cards' own render is a microtask, awaited here).
+  // One keystroke in a field: the app evaluates and redraws the scorecards that changed
+  // synchronously (the cards' own render is a microtask, awaited here); the "over time" panel
+  // (a comparison and a projection) follows in the next task, timed to its end as well.
   const keystroke = await page.evaluate(async () => {
     const field = /** @type {any} */ (document.querySelector('ps-fact-field[name="/facts/mw.ent.usageGrowth.cpor"]'))
     const input = field.querySelector('input')
-    const times = []
+    const results = []
+    const panel = []
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now()
       input.value = String(100 + i)
       input.dispatchEvent(new Event('input', { bubbles: true }))
       await Promise.resolve()
-      times.push(performance.now() - t0)
+      results.push(performance.now() - t0)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      panel.push(performance.now() - t0)
     }
-    return times
+    return { results, panel }
   })
 
   // The engine in the page: a second instance, loaded by the page's own loader.
@@ -119,8 +122,9 @@ try {
   console.log(`first result after navigation: first visit ${cold.first.toFixed(0)} ms; later visits median ${warmMedian.toFixed(0)} ms (of ${VISITS})  (budget 600 ms: ${verdict(cold.first <= 600 && warmMedian <= 600)})`)
   console.log(`  first visit: modules loaded (DOMContentLoaded) ${cold.dom.toFixed(0)} ms, engine ready ${cold.engine.toFixed(0)} ms, first result ${cold.first.toFixed(0)} ms`)
   console.log(`  engine load in the page: compile ${timing.load.compile.toFixed(0)} ms, start ${timing.load.start.toFixed(0)} ms, total ${timing.load.total.toFixed(0)} ms`)
-  const ks = stats(keystroke)
-  console.log(`a keystroke (evaluate, errors, changed cards, comparison and projection redrawn): median ${ks.median.toFixed(2)} ms, p99 ${ks.p99.toFixed(2)} ms`)
+  const ks = stats(keystroke.results)
+  const kp = stats(keystroke.panel)
+  console.log(`a keystroke (evaluate, errors, the changed cards redrawn): median ${ks.median.toFixed(2)} ms, p99 ${ks.p99.toFixed(2)} ms; with the "over time" panel drawn in the next task: median ${kp.median.toFixed(2)} ms, p99 ${kp.p99.toFixed(2)} ms`)
   console.log(`evaluate, ${BATCHES * PER_BATCH} calls in batches of ${PER_BATCH}: median ${ev.median.toFixed(1)} µs, p99 ${ev.p99.toFixed(1)} µs, worst batch ${ev.max.toFixed(1)} µs  (budget median 100 µs: ${verdict(ev.median <= 100)})`)
   const jp = stats(timing.parse)
   console.log(`  of which the engine (evaluateJSON: JSON text out): median ${ej.median.toFixed(1)} µs, p99 ${ej.p99.toFixed(1)} µs`)
