@@ -102,6 +102,8 @@ export class TimeView {
   /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string}|null} */
   #last = null
   #touched = false
+  /** @type {Map<string, {key: string, figure: HTMLElement}>} each area's projection figure and what it shows */
+  #figures = new Map()
 
   /** @param {HTMLElement} root the section to fill */
   constructor(root) {
@@ -204,11 +206,22 @@ export class TimeView {
     const w = WORDS[lang === 'fr' ? 'fr' : 'en']
     const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {} })
     if (!res.ok || !res.result.projection) {
+      this.#figures.clear()
       this.#projectionOut.replaceChildren()
       return
     }
     const pj = res.result.projection
-    const cards = pj.areas.map((a) => {
+    // Drawn anew on every keystroke: an area whose projection is the same in the same language
+    // keeps its figure (typing one figure usually changes one area).
+    const drawn = new Map()
+    const cards = pj.areas.map((a, i) => {
+      const at = `${i}:${a.area}`
+      const key = `${lang}\n${pj.dates.join()}\n${JSON.stringify(a)}`
+      const kept = this.#figures.get(at)
+      if (kept?.key === key) {
+        drawn.set(at, kept)
+        return kept.figure
+      }
       const notes = []
       for (const ev of a.events) {
         const parts = [w.stops(certName(ev.certification), ev.stopsOn, ev.people)]
@@ -219,10 +232,13 @@ export class TimeView {
       if (a.belowFrom) notes.push(h('li', { class: 'falls', text: w.below(a.belowFrom) }))
       if (a.unqualifiedFrom) notes.push(h('li', { class: 'falls', text: w.unqualified(a.unqualifiedFrom) }))
       if (!notes.length) notes.push(h('li', { class: 'muted', text: w.steady }))
-      return h('figure', { class: 'projection-card', data: { area: a.area } },
+      const figure = h('figure', { class: 'projection-card', data: { area: a.area } },
         chart(a, w.chart(a.name, pj.dates[0], pj.dates[pj.dates.length - 1])),
         h('figcaption', {}, h('strong', { text: a.name }), h('ul', {}, notes)))
+      drawn.set(at, { key, figure })
+      return figure
     })
+    this.#figures = drawn
     this.#projectionOut.replaceChildren(...cards)
   }
 }

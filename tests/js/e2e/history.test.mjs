@@ -163,6 +163,27 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.locator('.projection').screenshot({ path: screenshotPath('projection.png') })
   })
 
+  test('typing a figure redraws the charts of the areas it changes, and only those', async () => {
+    const cpor = page.locator('ps-fact-field[name="/facts/mw.ent.usageGrowth.cpor"] input')
+    const mwDots = () => page.$$eval('.projection-card[data-area="modern-work"] circle.dot', (ds) => ds.map((d) => Number(d.getAttribute('data-score'))))
+    await page.$$eval('.projection-card', (cards) => cards.forEach((c) => { /** @type {any} */ (c).__before = true }))
+    try {
+      await cpor.fill('600')
+      const want = cliJSON(['evaluate'], { ...PROFILE, facts: { ...PROFILE.facts, 'mw.ent.usageGrowth.cpor': 600 }, projection: {} }).projection
+      const mw = want.areas.find((a) => a.area === 'modern-work')
+      await page.waitForFunction((s) => document.querySelector('.projection-card[data-area="modern-work"] circle.dot')?.getAttribute('data-score') === s,
+        String(mw.points[0].score))
+      assert.deepEqual(await mwDots(), mw.points.map((p) => p.score))
+      const redrawn = await page.$$eval('.projection-card', (cards) => cards.filter((c) => !(/** @type {any} */ (c)).__before).map((c) => c.getAttribute('data-area')))
+      assert.deepEqual(redrawn, ['modern-work'])
+    } finally {
+      await cpor.fill('1000')
+      const back = cliJSON(['evaluate'], { ...PROFILE, projection: {} }).projection.areas.find((a) => a.area === 'modern-work')
+      await page.waitForFunction((s) => document.querySelector('.projection-card[data-area="modern-work"] circle.dot')?.getAttribute('data-score') === s,
+        String(back.points[0].score))
+    }
+  })
+
   test('follows the language and passes axe', async () => {
     await page.selectOption('#lang', 'fr')
     await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
