@@ -1,5 +1,6 @@
-// The results column: the errors to fix, a one-line summary, one <ps-scorecard> per area
-// (kept across renders so open disclosures stay open), the engine's warnings and the sources.
+// The results column: the errors to fix, a one-line summary, each program's section with one
+// <ps-scorecard> per area, the engine's warnings and the sources. Sections, cards and sources are
+// kept across renders (a keystroke redraws what changed, and open disclosures stay open).
 
 import { h, setText } from './dom.js'
 import { modelStatus, renderModel } from './models.js'
@@ -18,6 +19,11 @@ export class ResultsView {
   #notice
   /** @type {Map<string, HTMLElement>} */
   #cards = new Map()
+  /** @type {Map<string, {el: HTMLElement, line: HTMLElement, cards: HTMLElement, sources: HTMLElement|null, sourcesKey: string}>} each program's section, kept across renders */
+  #sections = new Map()
+  /** @type {HTMLElement|null} */
+  #warn = null
+  #warnKey = ''
   /** What the error list shows, so that it is not rewritten (and re-announced) unchanged. */
   #errorsKey = ''
 
@@ -44,6 +50,9 @@ export class ResultsView {
       setText(this.#status, t('res.waiting'))
       this.#body.replaceChildren()
       this.#cards.clear()
+      this.#sections.clear()
+      this.#warn = null
+      this.#warnKey = ''
       return
     }
     const programs = result.programs || []
@@ -57,39 +66,64 @@ export class ResultsView {
     })
     setText(this.#status, lines.join(' '))
 
+    // The disclosures open now (a model's lists are drawn anew: those open stay open).
+    const open = new Set([...this.#body.querySelectorAll('details[open]')].map(disclosureKey).filter(Boolean))
     const keep = new Set()
+    const keepSections = new Set()
     const sections = programs.map((p) => {
-      const cards = (p.areas || []).map((a) => {
-        const key = `${p.id}/${p.version}/${a.id}`
-        keep.add(key)
-        let card = this.#cards.get(key)
-        if (!card) {
-          card = document.createElement('ps-scorecard')
-          this.#cards.set(key, card)
-        }
-        Object.assign(card, { context, area: a })
-        return card
-      })
-      return h('section', { class: 'program', data: { program: p.id } },
-        h('p', { class: 'program-line', text: t('res.program', { program: p.name, version: p.version, date: result.asOf }) }),
-        p.model ? renderModel(p, context) : h('div', { class: 'cards' }, cards),
-        this.#sources(p, t))
+      const pkey = `${p.id}/${p.version}`
+      keepSections.add(pkey)
+      let s = this.#sections.get(pkey)
+      if (!s) {
+        const line = h('p', { class: 'program-line' })
+        s = { el: h('section', { class: 'program', data: { program: p.id } }), line, cards: h('div', { class: 'cards' }), sources: null, sourcesKey: '' }
+        this.#sections.set(pkey, s)
+      }
+      setText(s.line, t('res.program', { program: p.name, version: p.version, date: result.asOf }))
+      let content = s.cards
+      if (p.model) {
+        content = renderModel(p, context)
+      } else {
+        const cards = (p.areas || []).map((a) => {
+          const key = `${pkey}/${a.id}`
+          keep.add(key)
+          let card = this.#cards.get(key)
+          if (!card) {
+            card = document.createElement('ps-scorecard')
+            this.#cards.set(key, card)
+          }
+          Object.assign(card, { context, area: a })
+          return card
+        })
+        placeChildren(s.cards, cards)
+      }
+      const sourcesKey = `${context.lang}\n${JSON.stringify(p.sources || [])}`
+      if (sourcesKey !== s.sourcesKey) {
+        s.sources = this.#sources(p, t)
+        s.sourcesKey = sourcesKey
+      }
+      placeChildren(s.el, [s.line, content, s.sources].filter((n) => n !== null))
+      return s.el
     })
     for (const k of [...this.#cards.keys()]) if (!keep.has(k)) this.#cards.delete(k)
+    for (const k of [...this.#sections.keys()]) if (!keepSections.has(k)) this.#sections.delete(k)
 
     const warnings = result.warnings || []
-    const warn = warnings.length
-      ? h('section', { class: 'warnings', attrs: { 'aria-labelledby': 'warnings-title' } },
-        h('h3', { id: 'warnings-title', text: t('res.warnings') }),
-        h('ul', {}, warnings.map((w) => h('li', { class: `warning warning-${w.code}`, text: w.message }))))
-      : null
-    // Cards are moved, not recreated, so they keep their state; the disclosures around them
-    // (sources, a model's lists) are new: those open stay open.
-    const open = new Set([...this.#body.querySelectorAll('details[open]')].map(disclosureKey).filter(Boolean))
-    for (const s of sections) {
-      for (const d of s.querySelectorAll('details')) if (open.has(disclosureKey(d))) d.open = true
+    const warnKey = `${context.lang}\n${JSON.stringify(warnings)}`
+    if (warnKey !== this.#warnKey) {
+      this.#warnKey = warnKey
+      this.#warn = warnings.length
+        ? h('section', { class: 'warnings', attrs: { 'aria-labelledby': 'warnings-title' } },
+          h('h3', { id: 'warnings-title', text: t('res.warnings') }),
+          h('ul', {}, warnings.map((w) => h('li', { class: `warning warning-${w.code}`, text: w.message }))))
+        : null
     }
-    this.#body.replaceChildren(...sections, ...(warn ? [warn] : []))
+    // Sections, cards and sources are kept and moved, not recreated, so they keep their state
+    // and a keystroke redraws only what changed.
+    for (const s of sections) {
+      for (const d of s.querySelectorAll('details:not([open])')) if (open.has(disclosureKey(d))) d.open = true
+    }
+    placeChildren(this.#body, [...sections, ...(this.#warn ? [this.#warn] : [])])
   }
 
   #sources(p, t) {
@@ -143,4 +177,15 @@ export class ResultsView {
 function disclosureKey(d) {
   if (d.closest('ps-scorecard')) return ''
   return `${d.closest('section.program')?.getAttribute('data-program') ?? ''}:${d.className}`
+}
+
+/**
+ * Makes nodes the children of parent, in order, touching the document only when they differ.
+ * @param {Element} parent
+ * @param {Node[]} nodes
+ */
+function placeChildren(parent, nodes) {
+  const now = parent.childNodes
+  if (now.length === nodes.length && nodes.every((n, i) => now[i] === n)) return
+  parent.replaceChildren(...nodes)
 }

@@ -73,9 +73,12 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(s.reached, 'partner')
     assert.deepEqual(s.levels, want.levels.levels.map((l) => [l.id, String(l.met)]))
     assert.match(await page.textContent('.next-level'), /Advanced Partner/)
-    // Typing six deployments (the default minimum is five, an assumption) reaches Advanced.
+    // Typing six deployments (the default minimum is five, an assumption) reaches Advanced;
+    // the parameters' list, opened first, stays open while the result is drawn anew.
+    await page.locator('#results details.parameters > summary').click()
     await field('/facts/vmware.deployments').fill('6')
     await page.waitForFunction(() => document.querySelector('.model-levels')?.getAttribute('data-reached') === 'advanced')
+    assert.equal(await page.$eval('#results details.parameters', (d) => /** @type {HTMLDetailsElement} */ (d).open), true)
     // Raising the parameter above six takes it back to Partner.
     await field('/parameters/vmware.advanced.deployments').fill('7')
     await page.waitForFunction(() => document.querySelector('.model-levels')?.getAttribute('data-reached') === 'partner')
