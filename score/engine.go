@@ -104,6 +104,7 @@ type cpart struct {
 	mask      certMask
 	head      []byte // JSON of the static fields (see partHead, partStatic)
 	static    []byte
+	rate      [2][2][]byte // the explanation's rate phrase per language and escape (see appendRate)
 }
 
 type cgate struct {
@@ -637,6 +638,11 @@ func (cm *cmetric) precompute() {
 		cp := &cm.parts[i]
 		pr := PartResult{ID: cp.p.ID, Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}
 		cp.head, cp.static = partHead(nil, &pr), partStatic(nil, &pr)
+		for li, lang := range [2]string{"en", "fr"} {
+			for e := range 2 {
+				cp.rate[li][e] = appendRate(nil, &pr, lang, e == 1)
+			}
+		}
 	}
 	for i := range cm.gates {
 		g := &cm.gates[i]

@@ -186,6 +186,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
 	w := func(p *phrase) { b = p.append(b, li, esc) }
 	num := func(v float64) { b = appendShort(b, v, lang) }
+	rates := m.rates()
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
@@ -201,22 +202,11 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		if !p.Given && p.Fact != "" {
 			w(phNotGiven)
 		}
-		w(phTimes)
-		num(p.PointsPer)
-		if p.Per == 1 {
-			if p.PointsPer == 1 {
-				w(phPtEach)
-			} else {
-				w(phPtsEach)
-			}
+		if r := rates.of(i, p); r != nil {
+			b = append(b, r[li][escIndex(esc)]...)
 		} else {
-			w(phPtsPer)
-			num(p.Per)
-			if p.Whole {
-				w(phWholeStepsOnly)
-			}
+			b = appendRate(b, p, lang, esc)
 		}
-		w(phEquals)
 		num(p.Points)
 	}
 	switch m.Kind {
@@ -320,4 +310,59 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		put(w.Code)
 	}
 	return b
+}
+
+// appendRate appends the middle of a part's sentence, from the rule data alone:
+// " × 4 pts each = ", " × 30 pts per 1000 = " (" (whole steps only)" when so).
+func appendRate(b []byte, p *PartResult, lang string, esc bool) []byte {
+	li := langIndex(lang)
+	b = phTimes.append(b, li, esc)
+	b = appendShort(b, p.PointsPer, lang)
+	if p.Per == 1 {
+		if p.PointsPer == 1 {
+			b = phPtEach.append(b, li, esc)
+		} else {
+			b = phPtsEach.append(b, li, esc)
+		}
+	} else {
+		b = phPtsPer.append(b, li, esc)
+		b = appendShort(b, p.Per, lang)
+		if p.Whole {
+			b = phWholeStepsOnly.append(b, li, esc)
+		}
+	}
+	return phEquals.append(b, li, esc)
+}
+
+// escIndex is the index of a precomputed text written escaped for JSON (1) or not (0).
+func escIndex(esc bool) int {
+	if esc {
+		return 1
+	}
+	return 0
+}
+
+// partRates are the rate phrases of a metric's parts, written once per language and escape
+// at load time (see cmetric.precompute), or nil.
+type partRates []cpart
+
+// rates returns the precomputed rate phrases of the metric's parts, or nil when the result
+// was not made by the engine's compiled rule.
+func (m *MetricResult) rates() partRates {
+	if d := m.def; d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) {
+		return d.parts
+	}
+	return nil
+}
+
+// of returns the rate phrases of part i when its figures are the rule's, or nil.
+func (r partRates) of(i int, p *PartResult) *[2][2][]byte {
+	if r == nil {
+		return nil
+	}
+	c := &r[i]
+	if c.p.Points != p.PointsPer || c.p.Per != p.Per || c.p.Whole != p.Whole {
+		return nil
+	}
+	return &c.rate
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -101,4 +102,65 @@ func TestAppendInt(t *testing.T) {
 		check(int64(r.Uint64()))
 		check(r.Int64N(1e15))
 	}
+}
+
+// TestExplanationRates: the rate phrases written at load time (" × 4 pts each = ") give the
+// sentences the rule-free path gives, for every metric of every rule version, in both
+// languages, as text and escaped for JSON.
+func TestExplanationRates(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := 0
+	for _, p := range e.Programs() {
+		for _, lang := range []string{"en", "fr"} {
+			in, err := e.Parse([]byte(`{"asOf":"` + p.EffectiveFrom + `","lang":"` + lang + `","programs":["` + p.ID + `"]}`))
+			if err != nil {
+				t.Fatalf("%s/%s: %v", p.ID, p.Version, err)
+			}
+			res, err := e.Evaluate(in)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", p.ID, p.Version, err)
+			}
+			for _, pr := range res.Programs {
+				for _, a := range pr.Areas {
+					for i := range a.Metrics {
+						m := &a.Metrics[i]
+						if m.rates() == nil {
+							t.Fatalf("%s/%s %s: no precomputed rates", pr.ID, pr.Version, m.ID)
+						}
+						bare := *m
+						bare.def = nil
+						for _, esc := range []bool{false, true} {
+							got, want := string(m.appendExplanation(nil, lang, esc)), string(bare.appendExplanation(nil, lang, esc))
+							if got != want {
+								t.Errorf("%s/%s %s (%s, escaped %v):\n got %q\nwant %q", pr.ID, pr.Version, m.ID, lang, esc, got, want)
+							}
+						}
+						metrics++
+					}
+				}
+			}
+		}
+	}
+	if metrics < 100 {
+		t.Fatalf("only %d metrics explained", metrics)
+	}
+	// A part whose figures are not the rule's (a result built by hand) is written from its own.
+	res, _ := e.Evaluate(mustParse(t, e, `{"asOf":"2026-06-01","programs":["microsoft-ai-cloud-partner-program"]}`))
+	m := res.Programs[0].Areas[0].Metrics[0]
+	m.Parts[0].PointsPer += 1.5
+	if got := m.Explain("en"); !strings.Contains(got, "× "+strconv.FormatFloat(m.Parts[0].PointsPer, 'f', -1, 64)+" pts") {
+		t.Errorf("changed rate not written: %q", got)
+	}
+}
+
+func mustParse(t *testing.T, e *Engine, s string) *Input {
+	t.Helper()
+	in, err := e.Parse([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }
