@@ -312,6 +312,7 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 				zero++
 			}
 		}
+		score = tidy(score)
 		q := score >= qs-eps && zero == 0
 		k := ti - first
 		ar.Tracks[k] = TrackScore{ID: ct.t.ID, Name: ct.t.Name.In(lang), Score: score, Qualified: q}
@@ -323,13 +324,24 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 	t.Counts = true
 	ar.Track, ar.Score, ar.Max, ar.Qualified = t.ID, t.Score, chosenMax, t.Qualified
 	ar.Metrics, ar.ZeroMetrics = chosenMetrics, chosenZero
-	ar.Shortfall = max(0, qs-ar.Score)
+	ar.Shortfall = max(0, tidy(qs-ar.Score))
 	if ar.Shortfall < eps {
 		ar.Shortfall = 0
 	}
 	if ev.in.plan != nil {
 		ar.Plan = ev.e.plan(ev, ca, first+chosen, ar)
 	}
+}
+
+// tidy returns x without the noise of float sums and differences when x is within eps of a
+// number of hundredths: an area's score, a sum of points, and its shortfall, a difference
+// (70 - 59.4 is 10.600000000000001 in float64, and tidy gives 10.6). Other values, such as
+// thirds of a point, keep their full precision.
+func tidy(x float64) float64 {
+	if r := math.Round(x*100) / 100; math.Abs(x-r) < eps {
+		return r
+	}
+	return x
 }
 
 // metric scores one metric into mr.
