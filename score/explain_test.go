@@ -106,7 +106,7 @@ func TestAppendInt(t *testing.T) {
 
 // TestExplanationRates: the rate phrases written at load time (" × 4 pts each = ") give the
 // sentences the rule-free path gives, for every metric of every rule version, in both
-// languages, as text and escaped for JSON.
+// languages, with values read in the singular and the plural, as text and escaped for JSON.
 func TestExplanationRates(t *testing.T) {
 	e, err := Default()
 	if err != nil {
@@ -130,12 +130,18 @@ func TestExplanationRates(t *testing.T) {
 						if m.rates() == nil {
 							t.Fatalf("%s/%s %s: no precomputed rates", pr.ID, pr.Version, m.ID)
 						}
-						bare := *m
-						bare.def = nil
-						for _, esc := range []bool{false, true} {
-							got, want := string(m.appendExplanation(nil, lang, esc)), string(bare.appendExplanation(nil, lang, esc))
-							if got != want {
-								t.Errorf("%s/%s %s (%s, escaped %v):\n got %q\nwant %q", pr.ID, pr.Version, m.ID, lang, esc, got, want)
+						// Values that read the units in the singular and in the plural.
+						for _, v := range []float64{0, 1, 1.5, 5} {
+							for k := range m.Parts {
+								m.Parts[k].Value = v
+							}
+							bare := *m
+							bare.def = nil
+							for _, esc := range []bool{false, true} {
+								got, want := string(m.appendExplanation(nil, lang, esc)), string(bare.appendExplanation(nil, lang, esc))
+								if got != want {
+									t.Errorf("%s/%s %s (%s, value %v, escaped %v):\n got %q\nwant %q", pr.ID, pr.Version, m.ID, lang, v, esc, got, want)
+								}
 							}
 						}
 						metrics++
