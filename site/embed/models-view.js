@@ -22,13 +22,15 @@ export const texts = (lang) => modelTable(lang)
  * @param {{version: any, programs: Map<string, any[]>, asOf: string, facts: Map<string, any>, lang: string,
  *   el: (tag: string, cls?: string, text?: string, part?: string) => any, t: (key: string, params?: any) => string,
  *   w: (key: string, params?: any) => string,
- *   field: (parent: HTMLElement, kind: string, id: string, def?: any, more?: string[]) => void}} o
- *   facts: the view's facts shown, to which those of the dependencies are added
+ *   field: (parent: HTMLElement, kind: string, id: string, def?: any, more?: string[]) => void,
+ *   landmark: (name: string) => string}} o
+ *   facts: the view's facts shown, to which those of the dependencies are added; landmark: the
+ *   name of the widget's landmarks from the program's (numbered when another widget has it)
  * @param {HTMLElement} body
  * @param {boolean} compact
  * @returns {[HTMLElement, HTMLElement]} the status line and the box the result is drawn in
  */
-export function modelBody({ version, programs, asOf, facts, lang, el, t, w, field }, body, compact) {
+export function modelBody({ version, programs, asOf, facts, lang, el, t, w, field, landmark }, body, compact) {
   for (const f of dependencyFacts(version, programs, asOf || todayUTC())) if (!facts.has(f.id)) facts.set(f.id, f)
   const form = el('form', 'form', undefined, 'form')
   form.addEventListener('submit', (ev) => ev.preventDefault())
@@ -46,7 +48,7 @@ export function modelBody({ version, programs, asOf, facts, lang, el, t, w, fiel
     [t('model.default', { value: editable(p.default, lang) }), p.assumption ? t('model.assumption') : '']]))
   group(w('certs'), '', 'certifications', [...certAreas(version).keys()].map((id) => [id]))
   // Landmarks named after the program, so that several widgets on a page stay distinct.
-  const name = loc(version.name, lang)
+  const name = landmark(loc(version.name, lang))
   form.setAttribute('aria-label', `${w('figures')}: ${name}`)
   const results = el('section', 'results', undefined, 'results')
   results.setAttribute('aria-label', `${t('res.title')}: ${name}`)

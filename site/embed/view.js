@@ -36,6 +36,27 @@ let models = null
  *   setProfile: (profile: Record<string, any>) => void, profile: () => Record<string, any>}} View
  */
 
+/** @type {WeakMap<Element, string>} the name each widget (its host element) gives its landmarks */
+const landmarks = new WeakMap()
+
+/**
+ * The name of a widget's landmarks: base, unless another widget of the page already uses it,
+ * then "base (2)", "base (3)"…, so that two alike widgets on one page (same program, same
+ * areas) still have landmarks of their own.
+ * @param {HTMLElement} root the widget's root, in its shadow root
+ * @param {string} base
+ * @returns {string}
+ */
+function landmarkName(root, base) {
+  const host = /** @type {any} */ (root.getRootNode()).host
+  if (!host) return base
+  const taken = new Set([...root.ownerDocument.querySelectorAll(host.localName)].map((o) => o !== host && landmarks.get(o)))
+  let name = base
+  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`
+  landmarks.set(host, name)
+  return name
+}
+
 /**
  * The view of one widget.
  * @param {{root: HTMLElement, engine: import('./engine.js').Engine, registry: CustomElementRegistry,
@@ -163,7 +184,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
     if (version?.model && version.model !== 'scorecard') {
       if (models) {
         cfg = { ...cfg, texts: { ...models.texts(lang), ...cfg.texts } }
-        ;[status, modelBox] = models.modelBody({ version, programs, asOf: base.asOf, facts: shown.facts, lang, el, t, w, field }, body, compact)
+        ;[status, modelBox] = models.modelBody({ version, programs, asOf: base.asOf, facts: shown.facts, lang, el, t, w, field, landmark: (name) => landmarkName(root, name) }, body, compact)
       } else {
         // The models' module first (once for the page), then the drawing again.
         drawing ??= import('./models-view.js').then((m) => {
@@ -191,8 +212,9 @@ export function createView({ root, engine, registry, onResult, onError }) {
     const version = shown.version
     let form = null
     if (!compact) {
-      // Landmarks named for what they hold, so that widgets of other areas on the page differ.
-      const what = [version ? loc(version.name, lang) : '', ...(cfg.areas.length ? areas.map((a) => loc(a.name, lang)) : [])].filter(Boolean).join(', ')
+      // Landmarks named for what they hold, so that widgets of other areas on the page differ
+      // (and numbered when an alike widget has the name already).
+      const what = landmarkName(root, [version ? loc(version.name, lang) : '', ...(cfg.areas.length ? areas.map((a) => loc(a.name, lang)) : [])].filter(Boolean).join(', '))
       form = el('form', 'form', undefined, 'form')
       form.setAttribute('aria-label', `${w('figures')}: ${what}`)
       form.addEventListener('submit', (ev) => ev.preventDefault())

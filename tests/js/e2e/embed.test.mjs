@@ -422,6 +422,20 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.evaluate(() => document.getElementById('five')?.remove())
   })
 
+  test('two alike full widgets (same program, same areas): the second numbers its landmarks', async () => {
+    await page.evaluate(() => {
+      const x = /** @type {HTMLElement} */ (document.getElementById('one')?.cloneNode(false))
+      x.id = 'six'
+      document.getElementById('pair')?.append(x)
+    })
+    await page.waitForFunction(() => /** @type {any} */ (document.getElementById('six'))?.result)
+    const names = await page.evaluate(() => ['one', 'six'].map((id) => [...(document.getElementById(id)?.shadowRoot?.querySelectorAll('form, section') ?? [])].map((e) => e.getAttribute('aria-label'))))
+    assert.equal(new Set(names.flat()).size, 4, JSON.stringify(names))
+    assert.deepEqual(names[1], names[0].map((n) => `${n} (2)`))
+    await axe(['#one', '#six'], 'two alike full widgets')
+    await page.evaluate(() => document.getElementById('six')?.remove())
+  })
+
   test('without scoped custom element registries, it draws the same and still defines nothing but partner-score', async () => {
     const old = await browser.context.newPage()
     await old.addInitScript(() => {
