@@ -186,11 +186,10 @@ func langIndex(lang string) int {
 }
 
 func appendMetric(b []byte, m *MetricResult, lang string) []byte {
-	d := m.def
-	if d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) && len(d.gates) == len(m.Gates) {
+	d := m.compiled()
+	if d != nil {
 		b = append(b, d.head[langIndex(lang)]...)
 	} else {
-		d = nil
 		b = metricHead(b, m)
 	}
 	b = knum(b, `,"points":`, m.Points)

@@ -324,10 +324,7 @@ func (ev *evaluation) area(ar *AreaResult, ca *carea, qs float64) {
 	t.Counts = true
 	ar.Track, ar.Score, ar.Max, ar.Qualified = t.ID, t.Score, chosenMax, t.Qualified
 	ar.Metrics, ar.ZeroMetrics = chosenMetrics, chosenZero
-	ar.Shortfall = max(0, tidy(qs-ar.Score))
-	if ar.Shortfall < eps {
-		ar.Shortfall = 0
-	}
+	ar.Shortfall = max(0, tidy(qs-ar.Score)) // tidy makes one within eps of 0 a 0
 	if ev.in.plan != nil {
 		ar.Plan = ev.e.plan(ev, ca, first+chosen, ar)
 	}

@@ -186,7 +186,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
 	w := func(p *phrase) { b = p.append(b, li, esc) }
 	num := func(v float64) { b = appendShort(b, v, lang) }
-	rates := m.rates()
+	d := m.compiled()
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
@@ -202,8 +202,8 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		if !p.Given && p.Fact != "" {
 			w(phNotGiven)
 		}
-		if r := rates.of(i, p); r != nil {
-			b = append(b, r[li][escIndex(esc)]...)
+		if r := m.rate(d, i, li, escIndex(esc)); r != nil {
+			b = append(b, r...)
 		} else {
 			b = appendRate(b, p, lang, esc)
 		}
@@ -342,27 +342,26 @@ func escIndex(esc bool) int {
 	return 0
 }
 
-// partRates are the rate phrases of a metric's parts, written once per language and escape
-// at load time (see cmetric.precompute), or nil.
-type partRates []cpart
-
-// rates returns the precomputed rate phrases of the metric's parts, or nil when the result
-// was not made by the engine's compiled rule.
-func (m *MetricResult) rates() partRates {
-	if d := m.def; d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) {
-		return d.parts
+// compiled returns the rule the engine compiled the metric from while the result keeps its
+// shape (same id, parts and gates), or nil: a result built or changed by hand is written from
+// its own fields. The encoder and the explanation copy the pieces written at load time from it.
+func (m *MetricResult) compiled() *cmetric {
+	if d := m.def; d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) && len(d.gates) == len(m.Gates) {
+		return d
 	}
 	return nil
 }
 
-// of returns the rate phrases of part i when its figures are the rule's, or nil.
-func (r partRates) of(i int, p *PartResult) *[2][2][]byte {
-	if r == nil {
+// rate returns part i's rate phrase written at load time (see cmetric.precompute) in the
+// language li, escaped or not (e), or nil when d is nil or the part's figures are not the
+// rule's.
+func (m *MetricResult) rate(d *cmetric, i, li, e int) []byte {
+	if d == nil {
 		return nil
 	}
-	c := &r[i]
+	c, p := &d.parts[i], &m.Parts[i]
 	if c.p.Points != p.PointsPer || c.p.Per != p.Per || c.p.Whole != p.Whole {
 		return nil
 	}
-	return &c.rate
+	return c.rate[li][e]
 }
