@@ -138,6 +138,21 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   /** The paths of the asset origin's scripts requested so far, in order, repeats included. */
   const assetScripts = () => requests.filter((u) => u.startsWith(assets.url) && /\.m?js$/.test(new URL(u).pathname)).map((u) => new URL(u).pathname)
 
+  /**
+   * Appends <partner-score> widgets to the host page's #pair.
+   * @param {[string, Record<string, string>][]} widgets each one's id and attributes
+   */
+  function addWidgets(widgets) {
+    return page.evaluate((list) => {
+      for (const [id, attrs] of list) {
+        const x = document.createElement('partner-score')
+        x.id = id
+        for (const [k, v] of Object.entries(attrs)) x.setAttribute(k, v)
+        document.getElementById('pair')?.append(x)
+      }
+    }, widgets)
+  }
+
   /** Waits until widget id has sent more than n result events. */
   async function nextResult(id, n) {
     await page.waitForFunction(([i, k]) => /** @type {any} */ (window).__events.filter((e) => e.id === i && e.type === 'partnerscore:result').length > k, [id, n])
@@ -326,19 +341,8 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   })
 
   test('a widget added later shares the engine; a bad program is an error event', async () => {
-    await page.evaluate((program) => {
-      const w = document.createElement('partner-score')
-      w.id = 'three'
-      w.setAttribute('program', 'no-such-program')
-      document.getElementById('pair')?.append(w)
-      const x = document.createElement('partner-score')
-      x.id = 'four'
-      x.setAttribute('program', program)
-      x.setAttribute('areas', 'security')
-      x.setAttribute('layout', 'compact')
-      x.setAttribute('profile', JSON.stringify({ asOf: '2026-06-01' }))
-      document.getElementById('pair')?.append(x)
-    }, PROGRAM)
+    await addWidgets([['three', { program: 'no-such-program' }],
+      ['four', { program: PROGRAM, areas: 'security', layout: 'compact', profile: JSON.stringify({ asOf: '2026-06-01' }) }]])
     await page.waitForFunction(() => /** @type {any} */ (window).__events.some((e) => e.id === 'three' && e.type === 'partnerscore:error'))
     const err = (await events('three', 'partnerscore:error'))[0].detail
     assert.equal(err.stage, 'config')
@@ -406,15 +410,7 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   })
 
   test('two full widgets of one program, other areas: their landmarks have names of their own', async () => {
-    await page.evaluate((program) => {
-      const x = document.createElement('partner-score')
-      x.id = 'five'
-      x.setAttribute('program', program)
-      x.setAttribute('areas', 'security')
-      x.setAttribute('layout', 'full')
-      x.setAttribute('profile', JSON.stringify({ asOf: '2026-06-01' }))
-      document.getElementById('pair')?.append(x)
-    }, PROGRAM)
+    await addWidgets([['five', { program: PROGRAM, areas: 'security', layout: 'full', profile: JSON.stringify({ asOf: '2026-06-01' }) }]])
     await page.waitForFunction(() => /** @type {any} */ (document.getElementById('five'))?.result)
     const names = await page.evaluate(() => ['one', 'five'].map((id) => [...(document.getElementById(id)?.shadowRoot?.querySelectorAll('form, section') ?? [])].map((e) => e.getAttribute('aria-label'))))
     assert.equal(new Set(names.flat()).size, 4, JSON.stringify(names))
