@@ -460,23 +460,15 @@ CAPNP
 	cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 	waited() { cat /proc/"$1"/task/*/schedstat | awk '{ s += $2 } END { printf "%.0f", s }'; }
 	# run NAME CONNECTIONS SECONDS [PATH]: one loadgen run (POST /v1/evaluate, or GET PATH),
-	# its figures on one line of $tmp/results.
+	# its figures on one line of $tmp/results, or of the file RESULTS, as row NAME, or ROW;
+	# HEADER: a request header (k:v) to send.
 	run() {
 		local p=${pid[$1]} c0 w0 g0 out args=(-body examples/modern-work-enterprise.json)
 		[ -n "${4:-}" ] && args=()
+		[ -n "${HEADER:-}" ] && args+=(-header "$HEADER")
 		c0=$(cpu "$p"); w0=$(waited "$p"); g0=$(gcs "$1")
 		out=$("$tmp/loadgen" -url "http://127.0.0.1:${port[$1]}${4:-/v1/evaluate}" -c "$2" -d "$3s" "${args[@]}")
-		echo "$1${4:+-GET-${4#/}} c$2 $out cpu=$(($(cpu "$p") - c0)) waited=$(($(waited "$p") - w0)) gc0=$g0 gc1=$(gcs "$1") secs=$3 tick=$tick" >>"$tmp/results"
-	}
-	# burnrun ITERATIONS SECONDS [ROW]: the floor Worker burning ITERATIONS square roots per
-	# request (its X-Burn header), POST /v1/evaluate at 16 connections; its figures on one line
-	# of $tmp/results as row burn, or on standard output as row ROW.
-	burnrun() {
-		local p=${pid[floor]} c0 w0 out line
-		c0=$(cpu "$p"); w0=$(waited "$p")
-		out=$("$tmp/loadgen" -url "http://127.0.0.1:${port[floor]}/v1/evaluate" -c 16 -d "$2s" -body examples/modern-work-enterprise.json -header "X-Burn:$1")
-		line="${3:-burn} c16 $out cpu=$(($(cpu "$p") - c0)) waited=$(($(waited "$p") - w0)) gc0=-1 gc1=-1 secs=$2 tick=$tick"
-		if [ -n "${3:-}" ]; then echo "$line"; else echo "$line" >>"$tmp/results"; fi
+		echo "${ROW:-$1}${4:+-GET-${4#/}} c$2 $out cpu=$(($(cpu "$p") - c0)) waited=$(($(waited "$p") - w0)) gc0=$g0 gc1=$(gcs "$1") secs=$3 tick=$tick" >>"${RESULTS:-$tmp/results}"
 	}
 	# cpums ROW: the CPU milliseconds per request of ROW's line on standard input.
 	cpums() {
@@ -502,14 +494,15 @@ CAPNP
 		for name in native worker floor funcof; do run "$name" "$c" "$secs"; done
 	done
 	for name in native worker floor; do wrkrun "$name"; done
-	# The floor burning about the Worker's CPU per request: calibrated on a short run burning
-	# 100,000 square roots, then measured like the others.
+	# The floor burning about the Worker's CPU per request (square roots, its X-Burn header):
+	# calibrated on a short run burning 100,000, then measured like the others.
 	local wcpu fcpu bcpu burn
 	wcpu=$(cpums "worker c16" <"$tmp/results")
 	fcpu=$(cpums "floor c16" <"$tmp/results")
-	bcpu=$(burnrun 100000 3 calibrate | cpums "calibrate c16")
+	ROW=calibrate HEADER=X-Burn:100000 RESULTS="$tmp/calibrate" run floor 16 3
+	bcpu=$(cpums "calibrate c16" <"$tmp/calibrate")
 	burn=$(awk -v w="$wcpu" -v f="$fcpu" -v b="$bcpu" 'BEGIN { n = (b > f ? 100000 * (w - f) / (b - f) : 0); printf "%d", (n > 0 ? n : 0) }')
-	burnrun "$burn" "$secs"
+	ROW=burn HEADER="X-Burn:$burn" run floor 16 "$secs"
 	# For reading the tail: the Worker answering GET /healthz (no evaluation), and syumai's
 	# streaming bridge kept warm.
 	run gc 16 "$(((secs + 1) / 2))"
