@@ -138,6 +138,27 @@ func BenchmarkEncode(b *testing.B) {
 	}
 }
 
+// BenchmarkEncodeTape is the encoding stage as the browser engine's tape (see Tape),
+// beside BenchmarkEncode.
+func BenchmarkEncodeTape(b *testing.B) {
+	e := benchEngine(b)
+	in, err := e.Parse(benchProfile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := e.Evaluate(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var t Tape
+	b.ReportAllocs()
+	for b.Loop() {
+		t.SetOutcome(r)
+	}
+	b.ReportMetric(float64(len(t.Ops)), "ops-bytes")
+	b.ReportMetric(float64(len(t.Heap)), "heap-bytes")
+}
+
 // BenchmarkEvaluatePlan is an evaluation that also computes gaps and the exact plan.
 func BenchmarkEvaluatePlan(b *testing.B) {
 	e := benchEngine(b)

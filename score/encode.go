@@ -73,7 +73,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 	}
 	b = append(b, ']')
 	b = appendModelSections(b, p)
-	if d := p.def; d != nil && len(p.Sources) == len(d.p.Sources) && (len(p.Sources) == 0 || &p.Sources[0] == &d.p.Sources[0]) {
+	if d := p.builtinSources(); d != nil {
 		b = append(b, ',')
 		b = append(b, d.sourcesJSON...)
 		return append(b, '}')
@@ -92,6 +92,15 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)
+}
+
+// builtinSources returns the compiled program whose sources p holds unchanged (their
+// encodings were made once), or nil.
+func (p *ProgramResult) builtinSources() *compiled {
+	if d := p.def; d != nil && len(p.Sources) == len(d.p.Sources) && (len(p.Sources) == 0 || &p.Sources[0] == &d.p.Sources[0]) {
+		return d
+	}
+	return nil
 }
 
 func appendArea(b []byte, a *AreaResult, lang string) []byte {

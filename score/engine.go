@@ -32,6 +32,8 @@ type Engine struct {
 
 	params     []paramInfo    // parameters of every program (see Program.Parameters)
 	paramIndex map[string]int // parameter id → index in params
+
+	tape tapeTable // the strings tapes refer to (see Tape)
 }
 
 type factInfo struct {
@@ -64,9 +66,9 @@ type compiled struct {
 	declared map[int]*Fact // engine fact index → declaration
 	factIdx  []int         // engine fact index of each of p.Facts
 	reads    []bool        // by engine fact index (filled once every program is compiled)
-	// sourcesJSON is `"sources":[…]`, encoded once.
-	sourcesJSON []byte
-	areas       []carea
+	// sourcesJSON is `"sources":[…]`, encoded once; sourcesTape the same as tape ops.
+	sourcesJSON, sourcesTape []byte
+	areas                    []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
 	model                             *cmodel // parameters, timeline, levels, calculator (see model.go)
@@ -88,6 +90,7 @@ type ctrack struct {
 
 type cmetric struct {
 	head   [2][]byte            // JSON of the static fields, per language (see metricHead)
+	tape   tapeFragments        // the same as tape ops
 	assume *[2]AssumptionResult // per language, when the rule is an assumption
 	m      *Metric
 	src    *Source
@@ -104,6 +107,7 @@ type cpart struct {
 	mask      certMask
 	head      []byte // JSON of the static fields (see partHead, partStatic)
 	static    []byte
+	tape      tapePart     // head and static as tape ops
 	rate      [2][2][]byte // the explanation's rate phrase per language and escape (see appendRate)
 }
 
@@ -111,6 +115,7 @@ type cgate struct {
 	g    *Gate
 	mask certMask
 	head []byte // JSON of the static fields (see gateHead)
+	tape []byte // the same as tape ops
 }
 
 // Option configures an Engine.
@@ -187,6 +192,9 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 	for _, c := range e.programs {
 		full := appendProgram(nil, &ProgramResult{Sources: c.p.Sources}, "en")
 		c.sourcesJSON = full[bytes.Index(full, []byte(`"sources":`)) : len(full)-1]
+		t := &Tape{tab: &e.tape}
+		t.sources(c.p.Sources)
+		c.sourcesTape = t.Ops
 		c.reads = make([]bool, len(e.facts))
 		for _, fi := range c.factIdx {
 			c.reads[fi] = true
@@ -483,6 +491,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					return nil, dataErr(mw+"/assumption", err.Error())
 				}
 				cm.precompute()
+				cm.precomputeTape(&e.tape)
 				ct.metrics = append(ct.metrics, cm)
 			}
 			if len(ct.metrics) == 0 {

@@ -102,6 +102,7 @@ func FuzzParseEvaluate(f *testing.F) {
 		}
 		checkResult(t, data, &back)
 		checkResult(t, data, r)
+		checkTape(t, e, string(data), r)
 
 		// EvaluateInto reuses a Result's storage: a Result that held another evaluation (with
 		// more areas, warnings and a plan) must give exactly the same JSON.

@@ -72,6 +72,7 @@ func evaluate(t testing.TB, name string, p *score.Profile) *score.Result {
 	if err != nil {
 		t.Fatalf("%s: Evaluate: %v", name, err)
 	}
+	checkTape(t, e, name, r)
 	return r
 }
 

@@ -10,6 +10,8 @@
 // If the Go program ever exits (it should not: every Go function recovers its panics), the
 // next call re-instantiates it from the compiled module and retries once.
 
+import { tapeDecoder } from "./tape.js";
+
 /**
  * One problem with an input, located by JSON Pointer (score.Error).
  * @typedef {object} EngineError
@@ -42,7 +44,8 @@
  * @property {string} version module version and the rule versions, e.g.
  *   "partnerscore v1.2.3 (rules: microsoft-ai-cloud-partner-program/fy26)"
  * @property {(profile: object|string) => Outcome} evaluate the full result of a profile
- *   (an object, or its JSON text); never throws
+ *   (an object, or its JSON text); never throws. It is what JSON.parse makes of
+ *   evaluateJSON's answer, decoded from the engine's tape (site/js/tape.js), faster
  * @property {(profile: object|string) => Outcome} summary the short result; never throws
  * @property {(profile: object|string, from: string, to: string) => object} compare the profile on two dates (Engine.Compare)
  * @property {(profile: object|string) => string} evaluateJSON evaluate's Outcome as JSON text,
@@ -55,6 +58,8 @@
  *   "result", "summary", "program", "profile.<program>.<version>"), null if there is none
  * @property {() => string[]} schemas the names schema accepts
  * @property {number} restarts how many times the Go program was re-instantiated
+ * @property {number} fallbacks how many times evaluate's tape was refused by the decoder and
+ *   the JSON used instead (never, unless something is wrong)
  * @property {Timings} timings
  */
 
@@ -102,7 +107,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
   const rt = runtime ?? { Go: /** @type {any} */ (globalThis).Go, global: globalThis };
 
   const t1 = performance.now();
-  const state = { module, api: await startAsync(module, rt), restarts: 0 };
+  const state = { module, api: await startAsync(module, rt), restarts: 0, fallbacks: 0 };
   const startMs = performance.now() - t1;
 
   /** @returns {Program} the running program, started again from the module if it has exited */
@@ -144,10 +149,12 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
    * call, no JavaScript value made on the Go side. Re-instantiates the program once if it
    * has exited.
    * @param {string} text the profile as JSON
-   * @param {boolean} summary
-   * @returns {string|undefined} the Outcome as JSON text; undefined when the engine stopped
+   * @param {0|1|2} mode 0: evaluate's Outcome as JSON text; 1: summary's; 2: evaluate's
+   *   Outcome decoded from the engine's tape (site/js/tape.js)
+   * @returns {any} the Outcome as JSON text (modes 0 and 1) or as the object JSON.parse would
+   *   make of it (mode 2); undefined when the engine stopped
    */
-  function exported(text, summary) {
+  function exported(text, mode) {
     for (let attempt = 0; attempt < 2; attempt++) {
       const api = live();
       const x = api.exports;
@@ -157,12 +164,14 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
       try {
         const at = x.partnerscore_buffer(max);
         if (at !== 0 && !api.exited()) {
+          const decode = mode === 2 ? tape(api) : null;
           const n = encoder.encodeInto(text, new Uint8Array(x.mem.buffer, at, max)).written;
-          const a = x.partnerscore_evaluate(n, summary ? 1 : 0);
+          const a = x.partnerscore_evaluate(n, mode);
           if (a !== 0 && !api.exited()) {
             const buf = x.mem.buffer; // a new one if the memory grew during the call
-            const v = new DataView(buf, a, 8);
-            out = decoder.decode(new Uint8Array(buf, v.getUint32(0, true), v.getUint32(4, true)));
+            const v = new DataView(buf, a, 16);
+            const bytes = (i) => new Uint8Array(buf, v.getUint32(i, true), v.getUint32(i + 4, true));
+            out = decode ? decode(bytes(0), bytes(8)) : decoder.decode(bytes(0));
           }
         }
       } catch (err) {
@@ -173,6 +182,19 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
       api.markExited();
     }
     return undefined;
+  }
+
+  /**
+   * @param {Program} api
+   * @returns {(ops: Uint8Array, heap: Uint8Array) => any} the decoder of the program's tapes
+   */
+  function tape(api) {
+    if (!api.decode) {
+      const table = api.global.tapeTable();
+      if (typeof table !== "string") throw new Error("partnerscore: no tape table");
+      api.decode = tapeDecoder(JSON.parse(table));
+    }
+    return api.decode;
   }
 
   /**
@@ -190,11 +212,36 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     if (typeof text !== "string") return failure("type", "the profile must be a JSON object");
     let out;
     try {
-      out = exported(text, name === "summary");
+      out = exported(text, name === "summary" ? 1 : 0);
     } catch (err) {
       return failure("internal", name + ": " + message(err));
     }
     return typeof out === "string" ? out : failure("internal", name + ": the engine stopped");
+  }
+
+  /**
+   * evaluate's Outcome, through the tape: what JSON.parse(outcomeText("evaluate", profile))
+   * gives, without the JSON.
+   * @param {object|string} profile
+   * @returns {Outcome}
+   */
+  function evaluateOutcome(profile) {
+    let text;
+    try {
+      text = typeof profile === "string" ? profile : JSON.stringify(profile);
+    } catch (err) {
+      return JSON.parse(failure("type", "the profile cannot be written as JSON: " + message(err)));
+    }
+    if (typeof text !== "string") return JSON.parse(failure("type", "the profile must be a JSON object"));
+    let out;
+    try {
+      out = exported(text, 2);
+    } catch {
+      // A tape the decoder refused (a bug, or a heap not in UTF-8): the JSON says the same.
+      state.fallbacks++;
+      return JSON.parse(outcomeText("evaluate", text));
+    }
+    return out !== undefined ? out : JSON.parse(failure("internal", "evaluate: the engine stopped"));
   }
 
   /**
@@ -235,7 +282,7 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
   engineVersion = version;
   return {
     version,
-    evaluate: (profile) => JSON.parse(outcomeText("evaluate", profile)),
+    evaluate: evaluateOutcome,
     summary: (profile) => JSON.parse(outcomeText("summary", profile)),
     evaluateJSON: (profile) => outcomeText("evaluate", profile),
     summaryJSON: (profile) => outcomeText("summary", profile),
@@ -246,6 +293,9 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
     schemas: () => json("schemas"),
     get restarts() {
       return state.restarts;
+    },
+    get fallbacks() {
+      return state.fallbacks;
     },
     timings: { script: scriptMs, compile: compileMs, start: startMs, total: performance.now() - t0 },
   };
@@ -369,6 +419,8 @@ function countProgress(response, onProgress) {
  *   (wasm/browser/export.go) and the memory, mem
  * @property {() => boolean} exited
  * @property {() => void} markExited
+ * @property {((ops: Uint8Array, heap: Uint8Array) => any) | undefined} [decode] the decoder of
+ *   its tapes, made on first use
  */
 
 /**

@@ -5,6 +5,8 @@ package main
 import (
 	"runtime"
 	"unsafe"
+
+	"github.com/partnerscore/partnerscore/score"
 )
 
 // The fast path of evaluate and summary (site/js/engine.js): two functions exported from
@@ -16,10 +18,12 @@ import (
 //
 //  1. partnerscore_buffer(n) returns the address of a Go buffer of at least n bytes, where
 //     JavaScript writes the profile as UTF-8 JSON.
-//  2. partnerscore_evaluate(n, summary) evaluates the n bytes written there (summary != 0:
-//     the summary) and returns the address of two little-endian uint32, the address and
-//     the length of the answer, the JSON evaluate returns. Both stay valid until the next
-//     call; JavaScript decodes the answer at once.
+//  2. partnerscore_evaluate(n, mode) evaluates the n bytes written there and returns the
+//     address of four little-endian uint32: with mode 0 (evaluate) or 1 (summary), the
+//     address and the length of the answer, the JSON the global's function returns; with
+//     mode 2, evaluate's answer as a tape (score.Tape, decoded by site/js/tape.js): the
+//     address and length of its ops, then of its heap. They stay valid until the next call;
+//     JavaScript decodes the answer at once.
 //
 // Both return 0 when the program is not ready (main has not set exported).
 
@@ -29,8 +33,16 @@ var exported *api
 // answer is what partnerscore_evaluate returns the address of; answerBytes keeps the bytes
 // it points to alive until the next call.
 var (
-	answer      [2]uint32
+	answer      [4]uint32
 	answerBytes []byte
+	answerTape  *score.Tape
+)
+
+// The modes of partnerscore_evaluate.
+const (
+	modeEvaluate = 0
+	modeSummary  = 1
+	modeTape     = 2
 )
 
 //go:wasmexport partnerscore_buffer
@@ -51,12 +63,21 @@ var calls int
 const yieldEvery = 8
 
 //go:wasmexport partnerscore_evaluate
-func exportEvaluate(n, summary int32) int32 {
+func exportEvaluate(n, mode int32) int32 {
 	a := exported
-	if a == nil || n < 0 || int(n) > cap(a.in) {
+	if a == nil || n < 0 || int(n) > cap(a.in) || mode < modeEvaluate || mode > modeTape {
 		return 0
 	}
-	out := a.evaluateBytes(a.in[:n], summary != 0)
+	answer = [4]uint32{}
+	if mode == modeTape {
+		t := a.evaluateTape(a.in[:n])
+		answerTape = t
+		answer = [4]uint32{address(t.Ops), uint32(len(t.Ops)), address(t.Heap), uint32(len(t.Heap))}
+	} else {
+		out := a.evaluateBytes(a.in[:n], mode == modeSummary)
+		answerBytes = out
+		answer[0], answer[1] = address(out), uint32(len(out))
+	}
 	// Let the GC's background worker run: no goroutine switch happens inside an exported
 	// call, so a GC cycle begun in one would otherwise be advanced by allocation assists
 	// only and stay open for thousands of calls, its write barriers slowing every one
@@ -66,10 +87,13 @@ func exportEvaluate(n, summary int32) int32 {
 	if calls++; calls%yieldEvery == 0 {
 		runtime.Gosched()
 	}
-	answerBytes = out
-	answer = [2]uint32{0, uint32(len(out))}
-	if len(out) > 0 {
-		answer[0] = uint32(uintptr(unsafe.Pointer(unsafe.SliceData(out))))
-	}
 	return int32(uintptr(unsafe.Pointer(&answer)))
+}
+
+// address is the address of b's bytes in the wasm memory, 0 when it has none.
+func address(b []byte) uint32 {
+	if len(b) == 0 {
+		return 0
+	}
+	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
 }

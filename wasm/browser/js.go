@@ -20,6 +20,7 @@ const globalName = "partnerscore"
 //	summary(profile) string   the same with the result's summary
 //	compare(profile, from, to) string  {"ok":true,"comparison":Comparison} or {"ok":false,"errors":[Error]}
 //	programs() string         JSON array of score.Program (every version)
+//	tapeTable() string        the table of evaluate's tapes (score.Engine.TapeTableJSON)
 //	certifications() string   JSON array of score.Certification
 //	schema(name) string       the JSON Schema called name, or "null"
 //	schemas() string          JSON array of the schema names
@@ -50,6 +51,7 @@ func register(a *api) error {
 		{"evaluate", func(args []safejs.Value) any { return a.evaluateArg("evaluate", args, false) }},
 		{"summary", func(args []safejs.Value) any { return a.evaluateArg("summary", args, true) }},
 		{"programs", func([]safejs.Value) any { return string(a.programsJSON()) }},
+		{"tapeTable", func([]safejs.Value) any { return string(a.tapeTableJSON()) }},
 		{"certifications", func([]safejs.Value) any { return string(a.certificationsJSON()) }},
 		{"schemas", func([]safejs.Value) any { return string(a.schemaNamesJSON()) }},
 		{"compare", func(args []safejs.Value) any { return a.compareArgs(args) }},

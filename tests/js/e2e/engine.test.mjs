@@ -5,13 +5,14 @@
 // non-ASCII text cross intact; when the Go program exits, the next call starts it again.
 
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { ROOT, SAMPLE_PROFILE, SITE, cli, ensureSite } from './helpers.mjs'
 
 const { loadEngine } = await import(path.join(ROOT, 'site/js/engine.js'))
+const { tapeDecoder } = await import(path.join(ROOT, 'site/js/tape.js'))
 
 /** @type {import('node:http').Server} */
 let server
@@ -106,5 +107,58 @@ describe('loadEngine: evaluate through the exported functions', () => {
     const bad = engine.evaluate({ asOf: 'hier' })
     assert.equal(bad.ok, false)
     assert.equal(bad.errors[0].path, '/asOf')
+  })
+})
+
+describe('evaluate: the tape (site/js/tape.js)', () => {
+  test("decodes into what JSON.parse makes of evaluateJSON's answer: keys, order and values", async () => {
+    const engine = await loadEngine({ base, runtime, origin: new URL(base).origin })
+    const dir = path.join(ROOT, 'examples')
+    const files = [
+      ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)),
+      ...readdirSync(path.join(dir, 'programs')).map((f) => path.join(dir, 'programs', f)),
+    ]
+    const profiles = files.map((f) => JSON.parse(readFileSync(f, 'utf8')))
+    profiles.push(
+      SAMPLE_PROFILE,
+      { ...SAMPLE_PROFILE, people: [{ id: 'chloé 😀 « \u2028 »', certifications: ['AZ-104'] }], plan: {} },
+      { ...SAMPLE_PROFILE, asOf: '2026-08-31', history: [{ month: '2026-03', facts: { 'mw.ent.netCustomerAdds': 5 } }] },
+      { asOf: '2020-01-01' },
+      { asOf: 'hier' },
+      {},
+    )
+    let n = 0
+    for (const p of profiles) {
+      for (const lang of ['en', 'fr']) {
+        const profile = { ...p, lang }
+        const want = engine.evaluateJSON(profile)
+        assert.equal(JSON.stringify(engine.evaluate(profile)), JSON.stringify(JSON.parse(want)), `${JSON.stringify(profile).slice(0, 80)}`)
+        n++
+      }
+    }
+    assert.ok(n >= 2 * files.length, `${n} profiles`)
+    assert.equal(engine.fallbacks, 0, 'every answer came through the tape')
+  })
+
+  test('a malformed tape throws, never loops or returns half an answer', () => {
+    const decode = tapeDecoder({ keys: ['', 'a', 'b'], strings: ['s'] })
+    const u8 = (...b) => new Uint8Array(b)
+    const heap = new TextEncoder().encode('héllo')
+    assert.deepEqual(decode(u8(0x01, 1, 0x83, 2, 0x02, 0x03, 0, 0, 0x04, 5, 0, 0, 0, 0, 0), heap), { a: 3, b: ['s', 'héllo'] })
+    for (const [ops, h, why] of [
+      [u8(), new Uint8Array(), 'empty'],
+      [u8(0x01, 1), new Uint8Array(), 'object cut'],
+      [u8(0x02, 0x80), new Uint8Array(), 'array cut'],
+      [u8(0x01, 9, 0x80, 0), new Uint8Array(), 'key out of the table'],
+      [u8(0x03, 7, 0), new Uint8Array(), 'string out of the table'],
+      [u8(0x04, 9, 0, 0, 0), heap, 'heap overrun'],
+      [u8(0x04, 2, 0, 0, 0), heap, 'heap left over'],
+      [u8(0x80, 0x80), new Uint8Array(), 'trailing ops'],
+      [u8(0x0b), new Uint8Array(), 'unknown op'],
+      [u8(0x04, 1, 0, 0, 0), u8(0xff), 'heap not UTF-8'],
+      [u8(0x05, 0, 0), new Uint8Array(), 'number cut'],
+    ]) {
+      assert.throws(() => decode(ops, h), Error, why)
+    }
   })
 })
