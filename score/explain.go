@@ -182,85 +182,85 @@ var (
 )
 
 func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
+	// Names from the data or the profile go through appendPiece, phrases through
+	// phrase.append, numbers through appendShort: direct calls, not closures over b, which
+	// the wasm build (no inlining in package score, see build.sh) makes costly.
 	li := langIndex(lang)
-	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
-	w := func(p *phrase) { b = p.append(b, li, esc) }
-	num := func(v float64) { b = appendShort(b, v, lang) }
 	d := m.compiled()
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if i > 0 {
-			w(phSep)
+			b = phSep.append(b, li, esc)
 		}
 		if len(m.Parts) > 1 {
-			put(p.ID)
-			w(phColon)
+			b = appendPiece(b, p.ID, esc)
+			b = phColon.append(b, li, esc)
 		}
-		num(p.Value)
+		b = appendShort(b, p.Value, lang)
 		b = append(b, ' ')
-		put(unitFor(p.Unit, lang, p.Value))
+		b = appendPiece(b, unitFor(p.Unit, lang, p.Value), esc)
 		if !p.Given && p.Fact != "" {
-			w(phNotGiven)
+			b = phNotGiven.append(b, li, esc)
 		}
 		if r := m.rate(d, i, li, escIndex(esc)); r != nil {
 			b = append(b, r...)
 		} else {
 			b = appendRate(b, p, lang, esc)
 		}
-		num(p.Points)
+		b = appendShort(b, p.Points, lang)
 	}
 	switch m.Kind {
 	case KindBestOf:
-		w(phTheBestOptionCounts)
-		put(m.Best)
+		b = phTheBestOptionCounts.append(b, li, esc)
+		b = appendPiece(b, m.Best, esc)
 	case KindSum:
-		w(phPartsAreAdded)
+		b = phPartsAreAdded.append(b, li, esc)
 	}
 	for i := range m.Gates {
 		g := &m.Gates[i]
-		w(phGate)
-		put(g.ID)
+		b = phGate.append(b, li, esc)
+		b = appendPiece(b, g.ID, esc)
 		b = kint(b, ": ", int64(g.People))
 		b = append(b, '/')
 		b = appendInt(b, int64(g.Required))
 		if g.Met {
-			w(phPeopleMet)
+			b = phPeopleMet.append(b, li, esc)
 			if g.Points > 0 {
-				w(phPlus)
-				num(g.Points)
+				b = phPlus.append(b, li, esc)
+				b = appendShort(b, g.Points, lang)
 				b = append(b, ')')
 			}
 		} else {
-			w(phPeopleNotMet)
+			b = phPeopleNotMet.append(b, li, esc)
 		}
 	}
-	w(phArrow)
-	num(m.Points)
-	w(phOf)
-	num(m.Max)
+	b = phArrow.append(b, li, esc)
+	b = appendShort(b, m.Points, lang)
+	b = phOf.append(b, li, esc)
+	b = appendShort(b, m.Max, lang)
 	switch m.Applied {
 	case AppliedCap:
-		w(phCappedAtTheMaximum)
+		b = phCappedAtTheMaximum.append(b, li, esc)
 	case AppliedThreshold:
 		if m.Threshold > 0 {
-			w(phPartialCreditTheMaximum)
-			num(m.Threshold)
+			b = phPartialCreditTheMaximum.append(b, li, esc)
+			b = appendShort(b, m.Threshold, lang)
 			b = append(b, ' ')
-			put(unitFor(m.Unit, lang, m.Threshold))
+			b = appendPiece(b, unitFor(m.Unit, lang, m.Threshold), esc)
 			b = append(b, ')')
 		} else {
-			w(phPartialCredit)
+			b = phPartialCredit.append(b, li, esc)
 		}
 	case AppliedGate:
-		w(phAGateIsNot)
+		b = phAGateIsNot.append(b, li, esc)
 	case AppliedPrerequisite:
 		pr := &m.Prerequisite
-		w(phPrerequisiteNotMet)
-		put(pr.Fact)
-		w(phEquals)
-		num(pr.Value)
-		w(phNeedsAtLeast)
-		num(pr.AtLeast)
+		b = phPrerequisiteNotMet.append(b, li, esc)
+		b = appendPiece(b, pr.Fact, esc)
+		b = phEquals.append(b, li, esc)
+		b = appendShort(b, pr.Value, lang)
+		b = phNeedsAtLeast.append(b, li, esc)
+		b = appendShort(b, pr.AtLeast, lang)
 		b = append(b, ')')
 	}
 	b = append(b, '.')
@@ -274,40 +274,38 @@ func (w *Warning) Text(lang string) string {
 
 func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 	li := langIndex(lang)
-	put := func(s string) { b = appendPiece(b, s, esc) } // a name from the data or the profile
-	s := func(p *phrase) { b = p.append(b, li, esc) }
 	switch w.Code {
 	case WarnRetiring:
-		put(w.Certification)
+		b = appendPiece(b, w.Certification, esc)
 		if w.Retires != "" {
-			s(phRetiresOn)
-			put(w.Retires)
-			s(phAnd)
+			b = phRetiresOn.append(b, li, esc)
+			b = appendPiece(b, w.Retires, esc)
+			b = phAnd.append(b, li, esc)
 		}
-		s(phStopsCountingAfter)
-		put(w.Date)
-		s(phPeopleHoldingIt)
+		b = phStopsCountingAfter.append(b, li, esc)
+		b = appendPiece(b, w.Date, esc)
+		b = phPeopleHoldingIt.append(b, li, esc)
 		b = appendInt(b, int64(w.People))
-		s(phPlanItsReplacement)
+		b = phPlanItsReplacement.append(b, li, esc)
 	case WarnExpired:
-		put(w.Certification)
-		s(phNoLongerCountsSince)
-		put(w.Date)
-		s(phPeopleHoldingIt)
+		b = appendPiece(b, w.Certification, esc)
+		b = phNoLongerCountsSince.append(b, li, esc)
+		b = appendPiece(b, w.Date, esc)
+		b = phPeopleHoldingIt.append(b, li, esc)
 		b = appendInt(b, int64(w.People))
-		s(phItIsLeftOut)
+		b = phItIsLeftOut.append(b, li, esc)
 	case WarnUnverified:
-		s(phTheRulesOf)
-		put(w.Program)
-		s(phWereLastCheckedAgainst)
-		put(w.Date)
-		s(phLaterChangesAreNot)
+		b = phTheRulesOf.append(b, li, esc)
+		b = appendPiece(b, w.Program, esc)
+		b = phWereLastCheckedAgainst.append(b, li, esc)
+		b = appendPiece(b, w.Date, esc)
+		b = phLaterChangesAreNot.append(b, li, esc)
 	case WarnUnusedFact:
-		s(phTheFact)
-		put(w.Fact)
-		s(phIsNotReadBy)
+		b = phTheFact.append(b, li, esc)
+		b = appendPiece(b, w.Fact, esc)
+		b = phIsNotReadBy.append(b, li, esc)
 	default:
-		put(w.Code)
+		b = appendPiece(b, w.Code, esc)
 	}
 	return b
 }

@@ -6,6 +6,9 @@
 //
 //   node tests/js/bench/ab-wasm.mjs DIR_A DIR_B [PROFILE.json]
 //
+// MODE=2 times evaluate with its answer as a tape (what the page's evaluate uses), MODE=0
+// (the default) with its answer as JSON (see wasm/browser/export.go).
+//
 // Each DIR holds partnerscore.wasm and wasm_exec.js, as ./build.sh build writes them in
 // dist/site (build the other one from another commit, e.g. in a git worktree).
 
@@ -21,6 +24,7 @@ const text = readFileSync(profileFile ?? new URL('../../../examples/modern-work-
 await import(path.resolve(a, 'wasm_exec.js'))
 const Go = /** @type {any} */ (globalThis).Go
 const enc = new TextEncoder()
+const MODE = Number(process.env.MODE ?? 0)
 const dec = new TextDecoder()
 
 /** @param {string} dir @returns {Promise<() => string>} evaluate through the exports */
@@ -35,10 +39,12 @@ async function start(dir) {
     const max = 3 * text.length
     const at = x.partnerscore_buffer(max)
     const n = enc.encodeInto(text, new Uint8Array(x.mem.buffer, at, max)).written
-    const answer = x.partnerscore_evaluate(n, 0)
+    const answer = x.partnerscore_evaluate(n, MODE)
     const buf = x.mem.buffer // read after the call: the memory may have grown during it
-    const v = new DataView(buf, answer, 8)
-    return dec.decode(new Uint8Array(buf, v.getUint32(0, true), v.getUint32(4, true)))
+    const v = new DataView(buf, answer, 16)
+    const bytes = (i) => new Uint8Array(buf, v.getUint32(i, true), v.getUint32(i + 4, true))
+    // The answer's text; with MODE=2, the tape's heap (its ops are not text).
+    return MODE === 2 ? dec.decode(bytes(8)) : dec.decode(bytes(0))
   }
 }
 
