@@ -197,23 +197,37 @@ func (t *Tape) arr()        { t.Ops = append(t.Ops, tapeArray) }
 func (t *Tape) end()        { t.Ops = append(t.Ops, tapeEnd) }
 func (t *Tape) key(k uint8) { t.Ops = append(t.Ops, k) }
 
-func (t *Tape) str(s string) {
+func (t *Tape) str(s string) { t.ks(0, s) }
+
+// ks writes a key (unless k is 0) and a string, in one append of the ops (each append is
+// costly in WebAssembly).
+func (t *Tape) ks(k uint8, s string) {
 	if t.tab != nil {
 		if i, ok := t.tab.add(s); ok {
+			if k != 0 {
+				t.Ops = append(t.Ops, k)
+			}
 			t.Ops = append(t.Ops, tapeStatic, byte(i), byte(i>>8))
 			return
 		}
 	}
 	mark := len(t.Heap)
 	t.Heap = append(t.Heap, s...)
-	t.heapDone(tapeString, mark)
+	t.heapOp(k, tapeString, mark)
 }
 
 // heapDone writes the op of the heap string begun at mark: op, then its length in UTF-16
 // code units.
-func (t *Tape) heapDone(op byte, mark int) {
+func (t *Tape) heapDone(op byte, mark int) { t.heapOp(0, op, mark) }
+
+// heapOp is heapDone after the key k, unless k is 0.
+func (t *Tape) heapOp(k uint8, op byte, mark int) {
 	n := utf16Len(t.Heap[mark:])
-	t.Ops = append(t.Ops, op, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+	if k != 0 {
+		t.Ops = append(t.Ops, k, op, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+	} else {
+		t.Ops = append(t.Ops, op, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
+	}
 }
 
 // utf16Len returns the length in UTF-16 code units of s, UTF-8: its bytes less its
@@ -243,11 +257,14 @@ func utf16Len(s []byte) int {
 	return n
 }
 
+// num writes a number: a byte for an integer from 0 to 127 (-0 too, which JSON writes as
+// 0), null for NaN and the infinities (as JSON has it), else the float64. No call to package
+// math: the wasm build inlines nothing in package score.
 func (t *Tape) num(v float64) {
 	switch {
-	case v >= 0 && v < 128 && v == math.Trunc(v): // -0 too, which JSON writes as 0
+	case v >= 0 && v < 128 && float64(int(v)) == v:
 		t.Ops = append(t.Ops, tapeSmall|byte(v))
-	case math.IsNaN(v) || math.IsInf(v, 0):
+	case v-v != 0: // NaN or ±Inf
 		t.Ops = append(t.Ops, tapeNull)
 	default:
 		u := math.Float64bits(v)
@@ -263,10 +280,26 @@ func (t *Tape) boolean(v bool) {
 	}
 }
 
-func (t *Tape) ks(k uint8, s string)  { t.key(k); t.str(s) }
-func (t *Tape) kn(k uint8, v float64) { t.key(k); t.num(v) }
-func (t *Tape) kb(k uint8, v bool)    { t.key(k); t.boolean(v) }
-func (t *Tape) opt(k uint8, s string) { // optStr's
+// kn and kb write a key and its value, in one append where they can.
+func (t *Tape) kn(k uint8, v float64) {
+	if v >= 0 && v < 128 && float64(int(v)) == v {
+		t.Ops = append(t.Ops, k, tapeSmall|byte(v))
+		return
+	}
+	t.key(k)
+	t.num(v)
+}
+
+func (t *Tape) kb(k uint8, v bool) {
+	op := byte(tapeFalse)
+	if v {
+		op = tapeTrue
+	}
+	t.Ops = append(t.Ops, k, op)
+}
+
+// opt writes a key and a string unless the string is empty (optStr's).
+func (t *Tape) opt(k uint8, s string) {
 	if s != "" {
 		t.ks(k, s)
 	}
