@@ -369,7 +369,10 @@ async function compile(url, onProgress) {
  */
 async function fetchWasm(url) {
   const same = url.origin === globalThis.location?.origin;
-  const response = await fetch(url, same ? { mode: "same-origin", credentials: "same-origin" } : { mode: "cors", credentials: "omit" });
+  // Same origin: fetch's defaults (mode "cors", credentials "same-origin"), the request a page's
+  // <link rel="preload" as="fetch" crossorigin> makes, so that the browser hands over the
+  // preloaded response rather than downloading the wasm a second time (site/index.html).
+  const response = await fetch(url, same ? {} : { mode: "cors", credentials: "omit" });
   if (!response.ok) throw new Error(`partnerscore: ${url.pathname}: HTTP ${response.status}`);
   return response;
 }

@@ -310,3 +310,39 @@ describe('elements', () => {
     }
   })
 })
+
+describe('index.html', () => {
+  /** The modules a module imports statically (import … from '…' and import '…'), as site paths. */
+  const imports = (file) => {
+    const text = readFileSync(path.join(ROOT, 'site', file), 'utf8')
+    const found = [...text.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1])
+    return found.map((spec) => path.posix.join(path.posix.dirname(file), spec))
+  }
+  const graph = (entry) => {
+    const seen = new Set()
+    const visit = (file) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const f of imports(file)) visit(f)
+    }
+    visit(entry)
+    return seen
+  }
+  const html = readFileSync(path.join(ROOT, 'site/index.html'), 'utf8')
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1])
+
+  test('the import graph is read from the files', () => {
+    assert.ok(graph('js/app.js').has('js/elements/ps-metric-bar.js'), 'three levels down')
+    assert.deepEqual([...graph('js/boot.js')], ['js/boot.js', 'js/engine.js', 'js/tape.js'])
+  })
+  test('every module of the page is preloaded, the engine first, and nothing else', () => {
+    const engine = [...graph('js/boot.js'), 'wasm_exec.js'] // wasm_exec.js: engine.js imports it at run time
+    const all = new Set([...engine, ...graph('js/app.js')])
+    assert.deepEqual([...preloaded].sort(), [...all].sort())
+    assert.equal(new Set(preloaded).size, preloaded.length, 'no module twice')
+    assert.deepEqual(preloaded.slice(0, 3), engine.slice(0, 3))
+  })
+  test('the wasm is preloaded as the fetch engine.js makes', () => {
+    assert.match(html, /<link rel="preload" href="partnerscore\.wasm" as="fetch" type="application\/wasm" crossorigin>/)
+  })
+})

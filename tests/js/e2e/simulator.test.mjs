@@ -183,6 +183,15 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(page, 'empty profile')
   })
 
+  test('the wasm is downloaded once: the page preloads it and the engine takes the preload', async () => {
+    // index.html preloads partnerscore.wasm; a fetch that did not match the preload's mode
+    // and credentials would download it a second time.
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('/partnerscore.wasm')))
+    assert.equal(wasm.length, 1, wasm.join(' '))
+    const html = await (await fetch(server.url)).text()
+    assert.match(html, /rel="preload" href="partnerscore\.wasm"/)
+  })
+
   test('typing a profile gives the CLI scores, some areas qualified and others not', async () => {
     await page.locator('input[name="/asOf"]').fill(EXPECTED.asOf)
     // Modern Work is open; its fields are found by label too.
