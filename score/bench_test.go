@@ -37,6 +37,21 @@ func benchEngine(b *testing.B) *Engine {
 	return e
 }
 
+// benchResult is the result of benchProfile, for the encoders' benchmarks.
+func benchResult(b *testing.B) *Result {
+	b.Helper()
+	e := benchEngine(b)
+	in, err := e.Parse(benchProfile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := e.Evaluate(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
 // BenchmarkEvaluate is a full six-area evaluation from a decoded profile.
 // Budget (issue 2): ≤ 2 µs and ≤ 10 allocations per evaluation.
 func BenchmarkEvaluate(b *testing.B) {
@@ -122,15 +137,7 @@ func BenchmarkRoundTripReused(b *testing.B) {
 
 // BenchmarkEncode is the encoding stage alone.
 func BenchmarkEncode(b *testing.B) {
-	e := benchEngine(b)
-	in, err := e.Parse(benchProfile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := e.Evaluate(in)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := benchResult(b)
 	buf := make([]byte, 0, 64<<10)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -141,15 +148,7 @@ func BenchmarkEncode(b *testing.B) {
 // BenchmarkEncodeTape is the encoding stage as the browser engine's tape (see Tape),
 // beside BenchmarkEncode.
 func BenchmarkEncodeTape(b *testing.B) {
-	e := benchEngine(b)
-	in, err := e.Parse(benchProfile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := e.Evaluate(in)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := benchResult(b)
 	var t Tape
 	b.ReportAllocs()
 	for b.Loop() {
