@@ -4,10 +4,11 @@
 //                              partner-score.js and styles.js; it imports ./widget.js and the
 //                              texts of the widget's language when a widget comes into view or
 //                              is first used
-//   OUT/widget.js              everything else before the wasm: widget.js, engine.js, view.js,
-//                              the simulator's modules they use (js/engine.js, program.js,
-//                              format.js, the two inner elements) and Go's wasm_exec.js
-//                              wrapped as go-runtime.js
+//   OUT/widget.js              everything else before the wasm: widget.js, engine.js (the
+//                              widget's own lean loader, not the simulator's js/engine.js),
+//                              view.js, the simulator's modules it uses (js/program.js,
+//                              js/format.js, the scorecard and metric-bar elements) and Go's
+//                              wasm_exec.js wrapped as go-runtime.js
 //   OUT/widget-models.js       what the view imports only to show a program of another model
 //                              (levels, calculator, timeline): models-view.js, js/models.js
 //                              and the model.* texts of every language (messages.js's
