@@ -162,6 +162,63 @@ var schema0 = `{
       ],
       "description": "MetricSide is a metric on one date."
     },
+    "OutcomeComparison": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the level's or competency's id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is its name (on the later date when it exists then)."
+        },
+        "before": {
+          "$ref": "#/$defs/OutcomeSide",
+          "description": "Before is the outcome on the first date, absent when the version then has no such level or competency."
+        },
+        "after": {
+          "$ref": "#/$defs/OutcomeSide",
+          "description": "After is the outcome on the second date, absent likewise."
+        },
+        "changes": {
+          "items": {
+            "type": "string"
+          },
+          "type": "array",
+          "description": "Changes lists what differs: added, removed, met (met or earned on one date only), missing (the requirements not met differ)."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name",
+        "changes"
+      ],
+      "description": "OutcomeComparison compares one outcome of a levels program, a level or a competency, on the two dates."
+    },
+    "OutcomeSide": {
+      "properties": {
+        "met": {
+          "type": "boolean",
+          "description": "Met is true when every requirement holds (the level is met, the competency earned)."
+        },
+        "missing": {
+          "items": {
+            "$ref": "#/$defs/RequirementRef"
+          },
+          "type": "array",
+          "description": "Missing lists the requirements that do not hold, in the program's order."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "met",
+        "missing"
+      ],
+      "description": "OutcomeSide is a level or competency on one date."
+    },
     "ProgramComparison": {
       "properties": {
         "id": {
@@ -190,6 +247,20 @@ var schema0 = `{
           },
           "type": "array",
           "description": "Areas compares each area, in the later version's order, then areas only the earlier has."
+        },
+        "levels": {
+          "items": {
+            "$ref": "#/$defs/OutcomeComparison"
+          },
+          "type": "array",
+          "description": "Levels compares each level of a levels program (met or not), in the later version's order, then levels only the earlier has; absent for the other models."
+        },
+        "competencies": {
+          "items": {
+            "$ref": "#/$defs/OutcomeComparison"
+          },
+          "type": "array",
+          "description": "Competencies compares each competency of a levels program (earned or not), in the same order; absent for the other models and for programs without competencies. A calculator's or a timeline's program is compared by its versions alone: the figures of a calculator follow its parameters, not the date, and each calculator has one version."
         }
       },
       "additionalProperties": false,
@@ -201,6 +272,25 @@ var schema0 = `{
         "areas"
       ],
       "description": "ProgramComparison compares one program on the two dates."
+    },
+    "RequirementRef": {
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "ID is the requirement id."
+        },
+        "name": {
+          "type": "string",
+          "description": "Name is its name."
+        }
+      },
+      "additionalProperties": false,
+      "type": "object",
+      "required": [
+        "id",
+        "name"
+      ],
+      "description": "RequirementRef names a requirement of a level or competency."
     },
     "VersionRef": {
       "properties": {

@@ -38,6 +38,49 @@ type ProgramComparison struct {
 	Changed bool `json:"changed"`
 	// Areas compares each area, in the later version's order, then areas only the earlier has.
 	Areas []AreaComparison `json:"areas"`
+	// Levels compares each level of a levels program (met or not), in the later version's
+	// order, then levels only the earlier has; absent for the other models.
+	Levels []OutcomeComparison `json:"levels,omitempty"`
+	// Competencies compares each competency of a levels program (earned or not), in the same
+	// order; absent for the other models and for programs without competencies.
+	//
+	// A calculator's or a timeline's program is compared by its versions alone: the figures
+	// of a calculator follow its parameters, not the date, and each calculator has one
+	// version.
+	Competencies []OutcomeComparison `json:"competencies,omitempty"`
+}
+
+// OutcomeComparison compares one outcome of a levels program, a level or a competency, on
+// the two dates.
+type OutcomeComparison struct {
+	// ID is the level's or competency's id.
+	ID string `json:"id"`
+	// Name is its name (on the later date when it exists then).
+	Name string `json:"name"`
+	// Before is the outcome on the first date, absent when the version then has no such
+	// level or competency.
+	Before *OutcomeSide `json:"before,omitempty"`
+	// After is the outcome on the second date, absent likewise.
+	After *OutcomeSide `json:"after,omitempty"`
+	// Changes lists what differs: added, removed, met (met or earned on one date only),
+	// missing (the requirements not met differ).
+	Changes []string `json:"changes"`
+}
+
+// OutcomeSide is a level or competency on one date.
+type OutcomeSide struct {
+	// Met is true when every requirement holds (the level is met, the competency earned).
+	Met bool `json:"met"`
+	// Missing lists the requirements that do not hold, in the program's order.
+	Missing []RequirementRef `json:"missing"`
+}
+
+// RequirementRef names a requirement of a level or competency.
+type RequirementRef struct {
+	// ID is the requirement id.
+	ID string `json:"id"`
+	// Name is its name.
+	Name string `json:"name"`
 }
 
 // VersionRef names a rule version.
@@ -66,6 +109,8 @@ const (
 	ChangeGates          = "gates"          // gates differ (people required, points)
 	ChangePrerequisite   = "prerequisite"   // the prerequisite differs
 	ChangeAssumption     = "assumption"     // whether the rule is an assumption differs
+	ChangeMet            = "met"            // a level met or a competency earned on one date only
+	ChangeMissing        = "missing"        // the requirements not met differ
 )
 
 // AreaComparison compares one area on the two dates.
@@ -206,7 +251,7 @@ func compareResults(a, b *Result) *Comparison {
 	sort.Strings(ids)
 	for _, id := range ids {
 		pa, pb := findProgram(a, id), findProgram(b, id)
-		pc := ProgramComparison{ID: id}
+		pc := ProgramComparison{ID: id, Areas: []AreaComparison{}}
 		if pa != nil {
 			pc.Name = pa.Name
 			pc.Before = &VersionRef{Version: pa.Version, EffectiveFrom: pa.EffectiveFrom, EffectiveTo: pa.EffectiveTo}
@@ -235,10 +280,132 @@ func compareResults(a, b *Result) *Comparison {
 			}
 			pc.Areas = append(pc.Areas, ac)
 		}
+		compareModels(&pc, pa, pb)
 		c.Changed = c.Changed || pc.Changed
 		c.Programs = append(c.Programs, pc)
 	}
 	return c
+}
+
+// compareModels fills the levels and competencies of pc from the programs' results on the
+// two dates (either may be nil), and marks pc changed when any of them changed.
+func compareModels(pc *ProgramComparison, a, b *ProgramResult) {
+	var levels, comps [2][]outcome
+	for i, r := range [2]*ProgramResult{a, b} {
+		if r == nil {
+			continue
+		}
+		if l := r.Levels; l != nil {
+			for _, x := range l.Levels {
+				levels[i] = append(levels[i], outcome{x.ID, x.Name, OutcomeSide{x.Met, missingRefs(x.Missing, x.Requirements)}})
+			}
+			for _, x := range l.Competencies {
+				comps[i] = append(comps[i], outcome{x.ID, x.Name, OutcomeSide{x.Earned, missingRefs(x.Missing, x.Requirements)}})
+			}
+		}
+	}
+	pc.Levels = compareOutcomes(levels)
+	pc.Competencies = compareOutcomes(comps)
+	for _, os := range [2][]OutcomeComparison{pc.Levels, pc.Competencies} {
+		for _, o := range os {
+			pc.Changed = pc.Changed || len(o.Changes) > 0
+		}
+	}
+}
+
+// missingRefs names the requirements ids, from reqs.
+func missingRefs(ids []string, reqs []RequirementResult) []RequirementRef {
+	refs := make([]RequirementRef, len(ids))
+	for i, id := range ids {
+		refs[i].ID = id
+		for j := range reqs {
+			if reqs[j].ID == id {
+				refs[i].Name = reqs[j].Name
+				break
+			}
+		}
+	}
+	return refs
+}
+
+// outcome is a level or a competency of one result, as compareOutcomes matches them.
+type outcome struct {
+	id, name string
+	side     OutcomeSide
+}
+
+// compareOutcomes compares the outcomes of the two dates (x[0], x[1]), matched by id.
+func compareOutcomes(x [2][]outcome) []OutcomeComparison {
+	var ids [2][]string
+	for i := range x {
+		for _, o := range x[i] {
+			ids[i] = append(ids[i], o.id)
+		}
+	}
+	var out []OutcomeComparison
+	for _, m := range matchIDs(ids) {
+		var oc OutcomeComparison
+		for i, k := range m {
+			if k >= 0 {
+				o := &x[i][k]
+				oc.ID, oc.Name = o.id, o.name
+				if i == 0 {
+					oc.Before = &o.side
+				} else {
+					oc.After = &o.side
+				}
+			}
+		}
+		oc.Changes = sideChanges(oc.Before != nil, oc.After != nil)
+		if a, b := oc.Before, oc.After; a != nil && b != nil {
+			if a.Met != b.Met {
+				oc.Changes = append(oc.Changes, ChangeMet)
+			}
+			same := len(a.Missing) == len(b.Missing)
+			for i := 0; same && i < len(a.Missing); i++ {
+				same = a.Missing[i].ID == b.Missing[i].ID
+			}
+			if !same {
+				oc.Changes = append(oc.Changes, ChangeMissing)
+			}
+		}
+		out = append(out, oc)
+	}
+	return out
+}
+
+// matchIDs pairs the ids of the two dates' lists: each of the later list's in its order, with
+// its index in the earlier list or -1, then each only the earlier list has, with -1 for the
+// later's index.
+func matchIDs(ids [2][]string) [][2]int {
+	var out [][2]int
+	for j, id := range ids[1] {
+		i := -1
+		for k, x := range ids[0] {
+			if x == id {
+				i = k
+				break
+			}
+		}
+		out = append(out, [2]int{i, j})
+	}
+	for i, id := range ids[0] {
+		if !contains(ids[1], id) {
+			out = append(out, [2]int{i, -1})
+		}
+	}
+	return out
+}
+
+// sideChanges is added when only the later side exists, removed when only the earlier does.
+func sideChanges(before, after bool) []string {
+	switch {
+	case !before:
+		return []string{ChangeAdded}
+	case !after:
+		return []string{ChangeRemoved}
+	}
+	return []string{}
 }
 
 func findProgram(r *Result, id string) *ProgramResult {
@@ -463,9 +630,54 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 			}
 			b = append(b, "]}"...)
 		}
-		b = append(b, "]}"...)
+		b = append(b, ']')
+		b = appendOutcomes(b, `,"levels":`, p.Levels)
+		b = appendOutcomes(b, `,"competencies":`, p.Competencies)
+		b = append(b, '}')
 	}
 	return append(b, "]}"...)
+}
+
+// appendOutcomeSide appends key and s, or nothing when s is nil.
+func appendOutcomeSide(b []byte, key string, s *OutcomeSide) []byte {
+	if s == nil {
+		return b
+	}
+	b = append(b, key...)
+	b = append(b, `{"met":`...)
+	b = appendBoolean(b, s.Met)
+	b = append(b, `,"missing":[`...)
+	for j, r := range s.Missing {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = kstr(b, `{"id":`, r.ID)
+		b = append(kstr(b, `,"name":`, r.Name), '}')
+	}
+	return append(b, "]}"...)
+}
+
+// appendOutcomes appends key and the outcomes' comparisons, or nothing when there are none.
+func appendOutcomes(b []byte, key string, os []OutcomeComparison) []byte {
+	for i := range os {
+		o := &os[i]
+		if i == 0 {
+			b = append(append(b, key...), '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = kstr(b, `{"id":`, o.ID)
+		b = kstr(b, `,"name":`, o.Name)
+		b = appendOutcomeSide(b, `,"before":`, o.Before)
+		b = appendOutcomeSide(b, `,"after":`, o.After)
+		b = append(b, `,"changes":`...)
+		b = appendStrs(b, o.Changes)
+		b = append(b, '}')
+		if i == len(os)-1 {
+			b = append(b, ']')
+		}
+	}
+	return b
 }
 
 func appendVersionRef(b []byte, key string, v *VersionRef) []byte {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -73,10 +75,88 @@ func TestCompareFY24FY26(t *testing.T) {
 	if a := area("modern-work"); !near(a.Before.Score, 90, exact) || !near(a.After.Score, 87.5, exact) || !a.Before.Qualified || !a.After.Qualified {
 		t.Errorf("modern-work: %+v → %+v, want 90 → 87.5, qualified on both", a.Before, a.After)
 	}
-	var v map[string]any
-	if err := json.Unmarshal(c.AppendJSON(nil), &v); err != nil {
-		t.Fatalf("Comparison.AppendJSON: invalid JSON: %v", err)
+	if got := writeJSONTwice(t, c); got != "" {
+		t.Error(got)
 	}
+}
+
+// TestCompareLevels compares the CSP example, whose facts answer the FY26 requirements, under
+// the 2018-08 rules (what it lacks then: a partner network id, support, services, billing)
+// and the FY26 rules (a direct bill partner).
+func TestCompareLevels(t *testing.T) {
+	data, err := os.ReadFile("../examples/programs/csp-fy26-direct-bill.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := score.ParseProfile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := testEngine(t).Compare(p, "2019-06-01", "2026-06-01")
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	if len(c.Programs) != 1 || !c.Changed || !c.Programs[0].Changed {
+		t.Fatalf("Compare: %s, want one program, changed", c.AppendJSON(nil))
+	}
+	pc := c.Programs[0]
+	if len(pc.Areas) != 0 || len(pc.Competencies) != 0 {
+		t.Errorf("Compare: %d areas, %d competencies; want levels only", len(pc.Areas), len(pc.Competencies))
+	}
+	ids := func(rs []score.RequirementRef) []string {
+		var out []string
+		for _, r := range rs {
+			if r.Name == "" {
+				t.Errorf("requirement %s without a name", r.ID)
+			}
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	want := []struct {
+		id                    string
+		metBefore, metAfter   bool
+		missBefore, missAfter []string
+		changes               []string
+	}{
+		{"direct-bill", false, true, []string{"mpn-id", "first-level-support", "managed-services", "billing"}, nil, []string{"met", "missing"}},
+		{"indirect-reseller", false, false, []string{"mpn-id", "provider"}, []string{"provider"}, []string{"missing"}},
+		{"indirect-provider", false, false, []string{"mpn-id", "first-level-support", "managed-services", "billing"}, []string{"revenue"}, []string{"missing"}},
+	}
+	if len(pc.Levels) != len(want) {
+		t.Fatalf("Compare: %d levels, want %d", len(pc.Levels), len(want))
+	}
+	for i, w := range want {
+		l := pc.Levels[i]
+		if l.ID != w.id || l.Before.Met != w.metBefore || l.After.Met != w.metAfter ||
+			!slices.Equal(ids(l.Before.Missing), w.missBefore) || !slices.Equal(ids(l.After.Missing), w.missAfter) || !slices.Equal(l.Changes, w.changes) {
+			t.Errorf("level %d: %s %+v → %+v %v, want %s %v → %v, missing %v → %v, %v", i, l.ID, l.Before, l.After, l.Changes, w.id, w.metBefore, w.metAfter, w.missBefore, w.missAfter, w.changes)
+		}
+	}
+	if got := writeJSONTwice(t, c); got != "" {
+		t.Error(got)
+	}
+}
+
+// writeJSONTwice compares Comparison.AppendJSON with encoding/json's encoding of the same
+// value (its struct tags), as decoded values: "" when they agree.
+func writeJSONTwice(t *testing.T, c *score.Comparison) string {
+	t.Helper()
+	var mine, std any
+	if err := json.Unmarshal(c.AppendJSON(nil), &mine); err != nil {
+		return "AppendJSON: invalid JSON: " + err.Error()
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &std); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(mine, std) {
+		return fmt.Sprintf("AppendJSON and encoding/json differ:\n%s\n%s", c.AppendJSON(nil), b)
+	}
+	return ""
 }
 
 func TestCompareSameDateAndErrors(t *testing.T) {

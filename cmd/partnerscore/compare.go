@@ -131,11 +131,49 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 		}
 		return v.Version + " (" + word("from ", "depuis le ") + v.EffectiveFrom + ")"
 	}
+	outcome := func(s *score.OutcomeSide, yes, no string) string {
+		switch {
+		case s == nil:
+			return "—"
+		case s.Met:
+			return col.green(yes)
+		}
+		return no
+	}
+	names := func(s *score.OutcomeSide) string {
+		if s == nil || len(s.Missing) == 0 {
+			return "—"
+		}
+		var ns []string
+		for _, r := range s.Missing {
+			ns = append(ns, r.Name)
+		}
+		return strings.Join(ns, "; ")
+	}
+	models := func(p *score.ProgramComparison) {
+		for k, os := range [2][]score.OutcomeComparison{p.Levels, p.Competencies} {
+			yes, no := word("MET", "ATTEINT"), word("not met", "non atteint")
+			if k == 1 {
+				yes, no = word("EARNED", "OBTENUE"), word("not earned", "non obtenue")
+			}
+			for _, o := range os {
+				if len(o.Changes) == 0 && !all {
+					continue
+				}
+				b.WriteString("\n  " + col.bold(o.Name) + ": " + outcome(o.Before, yes, no) + " → " + outcome(o.After, yes, no))
+				if len(o.Changes) > 0 {
+					b.WriteString("  " + col.red("["+strings.Join(o.Changes, ", ")+"]"))
+				}
+				b.WriteString("\n    " + word("missing", "manque") + " " + c.From + ": " + names(o.Before) + "\n    " + word("missing", "manque") + " " + c.To + ": " + names(o.After) + "\n")
+			}
+		}
+	}
 	b.WriteString(col.bold(word("Comparison", "Comparaison")) + " " + c.From + " → " + c.To + "\n")
 	if !c.Changed {
 		b.WriteString(word("Nothing changes.\n", "Rien ne change.\n"))
 	}
-	for _, p := range c.Programs {
+	for i := range c.Programs {
+		p := &c.Programs[i]
 		b.WriteString("\n" + col.bold(p.Name) + "\n  " + word("rules", "règles") + ": " + version(p.Before) + " → " + version(p.After) + "\n")
 		for _, a := range p.Areas {
 			changed := len(a.Changes) > 0
@@ -171,6 +209,7 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 				b.WriteByte('\n')
 			}
 		}
+		models(p)
 	}
 	b.WriteString("\n" + col.dim(word("* an assumption: no source of that version gives the rule (see the result's \"assumption\").", "* une hypothèse : aucune source de cette version ne donne la règle (voir « assumption » dans le résultat).")) + "\n")
 	return b.String()

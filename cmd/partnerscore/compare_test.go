@@ -78,3 +78,27 @@ func TestCompareJSONLine(t *testing.T) {
 		t.Errorf("compare -json and -json -pretty differ")
 	}
 }
+
+// TestCompareModels reads the comparison of programs of the other models: the CSP levels
+// met on one date and not the other, what each date lacks; calculators by their versions.
+func TestCompareModels(t *testing.T) {
+	code, out, errOut := cli(t, "", "compare", "-from", "2019-06-01", "-to", "2026-06-01", "../../examples/programs/csp-fy26-direct-bill.json")
+	if code != exitOK {
+		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{
+		"Direct bill partner: not met → MET  [met, missing]",
+		"    missing 2019-06-01: Partner network id (MPN ID); First-level cloud support; ",
+		"    missing 2026-06-01: —\n",
+		"Indirect reseller: not met → not met  [missing]\n    missing 2019-06-01: Partner network id (MPN ID); Buys through an indirect provider\n    missing 2026-06-01: Buys through an indirect provider\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("compare: output lacks %q:\n%s", want, out)
+		}
+	}
+	// A calculator is compared by its versions alone.
+	code, out, _ = cli(t, "", "compare", "-all", "-lang", "fr", "-from", "2023-01-01", "-to", "2024-01-01", "../../examples/programs/economics.json")
+	if code != exitOK || !strings.Contains(out, "Rien ne change.") || !strings.Contains(out, "règles: 2022-03 (depuis le 2022-03-10) → 2022-03") {
+		t.Errorf("compare of calculators: exit %d\n%s", code, out)
+	}
+}

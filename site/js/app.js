@@ -323,7 +323,9 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
-  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName })
+  // The panel offers dates from the first day of the program's first rules.
+  const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
+  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, since })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false

@@ -1,5 +1,6 @@
 // The "over time" panel: the profile compared on two dates (the engine's compare: versions,
-// areas, metrics, what changed, highlighted) and each area's projected score for the next
+// areas, metrics, or a program's levels and competencies with what each date lacks; what
+// changed, highlighted; dates from the program's first rules) and each area's projected score for the next
 // twelve months as a small SVG chart, with the certifications that stop counting and what
 // replaces them. Text only (dom.js); SVG through createElementNS, styled by classes.
 
@@ -15,6 +16,11 @@ const WORDS = {
     from: 'From',
     to: 'To',
     area: 'Area',
+    level: 'Level',
+    competency: 'Competency',
+    met: ['met', 'not met'],
+    earned: ['earned', 'not earned'],
+    missing: 'missing',
     rules: 'Rules',
     none: 'no rules',
     nothing: 'Nothing changes between these dates.',
@@ -34,7 +40,7 @@ const WORDS = {
     changes: {
       added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'bound', value: 'value', max: 'maximum', threshold: 'threshold', certifications: 'certifications',
-      gates: 'gates', prerequisite: 'prerequisite', assumption: 'assumption',
+      gates: 'gates', prerequisite: 'prerequisite', assumption: 'assumption', met: 'met', missing: 'requirements',
     },
   },
   fr: {
@@ -43,6 +49,11 @@ const WORDS = {
     from: 'Du',
     to: 'Au',
     area: 'Domaine',
+    level: 'Niveau',
+    competency: 'Compétence',
+    met: ['atteint', 'non atteint'],
+    earned: ['obtenue', 'non obtenue'],
+    missing: 'manque',
     rules: 'Règles',
     none: 'aucune règle',
     nothing: 'Rien ne change entre ces dates.',
@@ -62,16 +73,19 @@ const WORDS = {
     changes: {
       added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'limite', value: 'valeur', max: 'maximum', threshold: 'seuil', certifications: 'certifications',
-      gates: 'prérequis', prerequisite: 'condition', assumption: 'hypothèse',
+      gates: 'prérequis', prerequisite: 'condition', assumption: 'hypothèse', met: 'atteint', missing: 'exigences',
     },
   },
 }
 
-/** The date n years before d (YYYY-MM-DD), not before the first rules (2022-10-03). */
-export function yearsBefore(d, n) {
+/** The first day of the Cloud Partner Program's rules, the panel's earliest date by default. */
+const FIRST_RULES = '2022-10-03'
+
+/** The date n years before d (YYYY-MM-DD), not before since (the program's first rules). */
+export function yearsBefore(d, n, since = FIRST_RULES) {
   const y = Number(d.slice(0, 4)) - n
   const s = `${y}${d.slice(4)}`.replace(/-02-29$/, '-02-28')
-  return s < '2022-10-03' ? '2022-10-03' : s
+  return s < since ? since : s
 }
 
 // One decimal, through format.js's formatters (an Intl.NumberFormat built per call cost a
@@ -99,7 +113,7 @@ export class TimeView {
   #projectionHelp
   #fromLabel
   #toLabel
-  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string}|null} */
+  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string, since?: string}|null} */
   #last = null
   #touched = false
   /** @type {Map<string, {key: string, figure: HTMLElement}>} each area's projection figure and what it shows */
@@ -114,8 +128,8 @@ export class TimeView {
     this.#compareTitle = h('h3')
     this.#fromLabel = h('label', { attrs: { for: fromId } })
     this.#toLabel = h('label', { attrs: { for: toId } })
-    this.#from = h('input', { id: fromId, attrs: { type: 'date', name: 'compare-from', min: '2022-10-03' } })
-    this.#to = h('input', { id: toId, attrs: { type: 'date', name: 'compare-to', min: '2022-10-03' } })
+    this.#from = h('input', { id: fromId, attrs: { type: 'date', name: 'compare-from', min: FIRST_RULES } })
+    this.#to = h('input', { id: toId, attrs: { type: 'date', name: 'compare-to', min: FIRST_RULES } })
     const again = () => {
       this.#touched = true
       if (this.#last) this.#renderCompare()
@@ -137,7 +151,8 @@ export class TimeView {
 
   /**
    * Renders both parts for a profile the engine accepts (or hides the panel).
-   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string}} p
+   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string, since?: string}} p
+   *   since: the first day of the program's first rules, the earliest date offered
    */
   render(p) {
     this.#root.hidden = !p.profile
@@ -150,9 +165,12 @@ export class TimeView {
     setText(this.#toLabel, w.to)
     setText(this.#projectionTitle, w.projection)
     setText(this.#projectionHelp, w.projectionHelp)
+    const since = p.since || FIRST_RULES
+    this.#from.min = since
+    this.#to.min = since
     const asOf = p.profile.asOf
     if (!this.#touched && asOf) {
-      this.#from.value = yearsBefore(asOf, 2)
+      this.#from.value = yearsBefore(asOf, 2, since)
       this.#to.value = asOf
     }
     this.#renderCompare()
@@ -180,22 +198,37 @@ export class TimeView {
       const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
       nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}: ${ver(p.before)} → ${ver(p.after)}`))
       const side = (s) => (s ? `${num(s.score, lang)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
+      const changeText = (changes) => changes.map((k) => w.changes[k] || k).join(', ')
       const rows = p.areas.map((a) => {
         const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
           `${m.name}: ${m.before ? num(m.before.points, lang) : '—'} → ${m.after ? num(m.after.points, lang) : '—'} `,
-          h('span', { class: 'change-tags', text: `(${m.changes.map((k) => w.changes[k] || k).join(', ')})` }),
+          h('span', { class: 'change-tags', text: `(${changeText(m.changes)})` }),
           (m.before?.assumption || m.after?.assumption) ? h('span', { class: 'assumption', attrs: { title: w.assumption }, text: ' *' }) : null))
         const changed = a.changes.length > 0
         return h('tr', { data: { area: a.id, changed: String(changed) }, class: changed ? 'changed' : '' },
           h('th', { attrs: { scope: 'row' } }, a.name, metricLines.length ? h('ul', { class: 'metric-changes' }, metricLines) : null),
           h('td', { class: 'before', text: side(a.before) }),
           h('td', { class: 'after', text: side(a.after) }),
-          h('td', { class: 'what', text: changed ? a.changes.map((k) => w.changes[k] || k).join(', ') : '' }))
+          h('td', { class: 'what', text: changed ? changeText(a.changes) : '' }))
       })
-      nodes.push(h('div', { class: 'compare-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': w.compare } }, h('table', { class: 'compare-table' },
-        h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: w.area }), h('th', { attrs: { scope: 'col' }, text: c.from }),
-          h('th', { attrs: { scope: 'col' }, text: c.to }), h('th', { attrs: { scope: 'col' }, text: w.changed }))),
-        h('tbody', {}, rows))))
+      // Levels and competencies: met or not on each date, and the requirements each date lacks.
+      const outcome = (s, words) => (s ? [s.met ? words[0] : words[1],
+        s.missing.length ? h('span', { class: 'missing', text: ` (${w.missing}: ${s.missing.map((r) => r.name).join('; ')})` }) : null] : ['—'])
+      const outcomes = (list, words) => (list || []).map((o) => {
+        const changed = o.changes.length > 0
+        return h('tr', { data: { outcome: o.id, changed: String(changed) }, class: changed ? 'changed' : '' },
+          h('th', { attrs: { scope: 'row' }, text: o.name }),
+          h('td', { class: 'before' }, ...outcome(o.before, words)),
+          h('td', { class: 'after' }, ...outcome(o.after, words)),
+          h('td', { class: 'what', text: changed ? changeText(o.changes) : '' }))
+      })
+      for (const [first, body] of [[w.area, rows], [w.level, outcomes(p.levels, w.met)], [w.competency, outcomes(p.competencies, w.earned)]]) {
+        if (body.length === 0) continue
+        nodes.push(h('div', { class: 'compare-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': `${w.compare}: ${first}` } }, h('table', { class: 'compare-table' },
+          h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: first }), h('th', { attrs: { scope: 'col' }, text: c.from }),
+            h('th', { attrs: { scope: 'col' }, text: c.to }), h('th', { attrs: { scope: 'col' }, text: w.changed }))),
+          h('tbody', {}, body))))
+      }
     }
     if (!c.changed) nodes.push(h('p', { class: 'muted', text: w.nothing }))
     out.replaceChildren(...nodes)

@@ -275,6 +275,34 @@ test("real output of every model is a valid result and summary", () => {
   assertInvalid("result.schema.json", bad, "a requirement of an unknown kind", "enum");
 });
 
+test("real comparisons of every model are valid comparisons", () => {
+  // [profile, from, to]: the Cloud Partner Program across fy24 and fy26 (areas and metrics),
+  // CSP across 2018-08 and fy26 (levels), VMware within its one version (levels and
+  // competencies), the calculators on two dates (their versions alone).
+  const cases = [
+    ["modern-work-enterprise.json", "2023-10-15", "2025-10-15"],
+    ["programs/csp-fy26-direct-bill.json", "2019-06-01", "2026-06-01"],
+    ["programs/vmware-advanced.json", "2021-06-01", "2023-06-01"],
+    ["programs/economics.json", "2023-01-01", "2024-01-01"],
+  ];
+  const comparisons = cases.map(([file, from, to]) =>
+    JSON.parse(
+      execFileSync("go", ["run", "./cmd/partnerscore", "compare", "-json", "-from", from, "-to", to, join(exampleDir, file)], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      }),
+    ),
+  );
+  comparisons.forEach((c, i) => assertValid("comparison.schema.json", c, `the comparison of ${cases[i][0]}`));
+  const all = JSON.stringify(comparisons);
+  for (const key of ['"metrics":[{', '"levels":[{', '"competencies":[{', '"missing":[{"id":', '"changes":["met"'])
+    assert.ok(all.includes(key), `no comparison holds ${key}`);
+  const bad = clone(comparisons[1]);
+  bad.programs[0].levels[0].after.missing = ["an id alone"];
+  assertInvalid("comparison.schema.json", bad, "a missing requirement without its name", "type");
+});
+
 test("broken model rule data is rejected", () => {
   const good = readJSON(join(rulesDir, "vmware-partner-connect", "2020.json"));
   assertValid("program.schema.json", good, "VMware Partner Connect 2020");

@@ -184,6 +184,50 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     }
   })
 
+  test('a program of levels: the dates go back to its first rules, each level met or not on each date, what each lacks', async () => {
+    const csp = JSON.parse(readFileSync(path.join(ROOT, 'examples/programs/csp-fy26-direct-bill.json'), 'utf8'))
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ ...csp, lang: 'en' }))}`)
+      await p.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
+      await p.waitForSelector('#time:not([hidden]) .compare-table')
+      // The CSP's first rules are of July 2015, not the Cloud Partner Program's October 2022.
+      assert.equal(await p.getAttribute('input[name="compare-from"]', 'min'), '2015-07-01')
+      assert.equal(await p.inputValue('input[name="compare-from"]'), '2024-06-01')
+      await p.locator('input[name="compare-from"]').fill('2019-06-01')
+      await p.waitForFunction(() => document.querySelector('.compare-table thead')?.textContent?.includes('2019-06-01'))
+      const want = cliJSON(['compare', '-json', '-from', '2019-06-01', '-to', csp.asOf], { ...csp, lang: 'en' }).programs[0]
+      assert.ok(want.levels.length > 0 && want.areas.length === 0)
+      const got = await p.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => ({
+        id: tr.getAttribute('data-outcome'),
+        changed: tr.getAttribute('data-changed') === 'true',
+        before: tr.querySelector('td.before')?.textContent,
+        after: tr.querySelector('td.after')?.textContent,
+      })))
+      assert.deepEqual(got.map((r) => r.id), want.levels.map((l) => l.id))
+      for (const [i, l] of want.levels.entries()) {
+        assert.equal(got[i].changed, l.changes.length > 0, `${l.id}: changed`)
+        for (const side of ['before', 'after']) {
+          const s = l[side]
+          const text = `${s.met ? 'met' : 'not met'}${s.missing.length ? ` (missing: ${s.missing.map((r) => r.name).join('; ')})` : ''}`
+          assert.equal(got[i][side], text, `${l.id} ${side}`)
+        }
+      }
+      assert.match(got[0].before, /^not met \(missing: Partner network id \(MPN ID\);/)
+      assert.equal(got[0].after, 'met')
+      assert.match(await p.textContent('.compare-versions'), /2018-08 \(2018-08-31\) → fy26 \(2025-10-01\)/)
+      await p.locator('#time .compare').screenshot({ path: screenshotPath('compare-levels.png') })
+      await p.evaluate(AXE)
+      const violations = await p.evaluate(async () => {
+        const r = await /** @type {any} */ (window).axe.run(document.getElementById('time'), { resultTypes: ['violations'] })
+        return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+      })
+      assert.deepEqual(violations, [])
+    } finally {
+      await p.close()
+    }
+  })
+
   test('follows the language and passes axe', async () => {
     await page.selectOption('#lang', 'fr')
     await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
