@@ -303,6 +303,11 @@ func appendStr(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// AppendJSONString appends s to b as a JSON string, in ASCII as the engine writes every
+// string of its results: quotes, backslashes and control characters escaped, every other
+// character as \uXXXX, invalid UTF-8 as \ufffd.
+func AppendJSONString(b []byte, s string) []byte { return appendStr(b, s) }
+
 const hexDigits = "0123456789abcdef"
 
 // appendStrBody appends s escaped for a JSON string, without quotes. The engine writes

@@ -38,6 +38,23 @@ type Error struct {
 	Suggestion string `json:"suggestion,omitempty"`
 }
 
+// AppendJSON appends e's JSON encoding to b: the fields and omissions of its tags, every
+// string in ASCII as in the engine's results (see AppendJSONString).
+func (e *Error) AppendJSON(b []byte) []byte {
+	b = kstr(b, `{"path":`, e.Path)
+	if e.Offset != 0 {
+		b = appendInt(append(b, `,"offset":`...), int64(e.Offset))
+	}
+	b = kstr(b, `,"code":`, e.Code)
+	b = kstr(b, `,"message":`, e.Message)
+	for _, f := range [...]struct{ key, v string }{{`,"expected":`, e.Expected}, {`,"got":`, e.Got}, {`,"suggestion":`, e.Suggestion}} {
+		if f.v != "" {
+			b = kstr(b, f.key, f.v)
+		}
+	}
+	return append(b, '}')
+}
+
 // Error formats the problem as "path: message (expected …, got …)".
 func (e *Error) Error() string {
 	var b strings.Builder

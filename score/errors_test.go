@@ -352,3 +352,35 @@ func TestErrorReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorAppendJSON: the hand-written encoder of errors writes what encoding/json reads back
+// as the same error, for awkward strings too.
+func TestErrorAppendJSON(t *testing.T) {
+	awkward := []string{"", "plain", "quote \" backslash \\ slash /", "\x00\x01\x1f\t\r\n", "é ü 漢字 🎉", "\u2028\u2029", "bad \xff\xfe utf-8", "<script>&"}
+	for _, s := range awkward {
+		e := &score.Error{Path: "/facts/" + s, Offset: len(s), Code: score.CodeUnknown, Message: s, Expected: s, Got: s, Suggestion: s}
+		b := e.AppendJSON(nil)
+		var got score.Error
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&got); err != nil {
+			t.Fatalf("%q: %v in %s", s, err, b)
+		}
+		var want score.Error // what encoding/json makes of it (one U+FFFD per bad byte)
+		ref, _ := json.Marshal(e)
+		if err := json.Unmarshal(ref, &want); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%q: decodes to %+v", s, got)
+		}
+		if i := bytes.IndexFunc(b, func(r rune) bool { return r < 0x20 || r > 0x7e }); i >= 0 {
+			t.Errorf("%q: not ASCII at byte %d of %s", s, i, b)
+		}
+	}
+	// Empty optional fields are left out, as encoding/json does with omitempty.
+	want, _ := json.Marshal(&score.Error{Path: "", Code: "c", Message: "m"})
+	if got := (&score.Error{Code: "c", Message: "m"}).AppendJSON(nil); string(got) != string(want) {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

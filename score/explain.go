@@ -119,11 +119,15 @@ func (m *MetricResult) Explain(lang string) string {
 
 // phrase is a fixed piece of an explanation or a warning, in English and French ([0] and
 // [1], as langIndex numbers them), as text and as the body of a JSON string: escaped once,
-// when the program starts, rather than each time a result is written.
+// when the program starts (init), rather than each time a result is written.
 type phrase struct{ text, json [2]string }
 
-func newPhrase(en, fr string) *phrase {
-	return &phrase{text: [2]string{en, fr}, json: [2]string{string(appendStrBody(nil, en)), string(appendStrBody(nil, fr))}}
+// init escapes every phrase for JSON, once: a loop rather than a call per phrase, which the
+// wasm build makes costly in code size.
+func init() {
+	for _, p := range allPhrases {
+		p.json = [2]string{string(appendStrBody(nil, p.text[0])), string(appendStrBody(nil, p.text[1]))}
+	}
 }
 
 // append appends the phrase in the language li, as text or (esc) escaped for JSON.
@@ -144,42 +148,52 @@ func appendPiece(b []byte, s string, esc bool) []byte {
 
 // The phrases of explanations and warnings (read-only).
 var (
-	phTimes                   = newPhrase(" × ", " × ")
-	phEquals                  = newPhrase(" = ", " = ")
-	phArrow                   = newPhrase(" → ", " → ")
-	phColon                   = newPhrase(": ", ": ")
-	phPlus                    = newPhrase(" (+", " (+")
-	phSep                     = newPhrase("; ", " ; ")
-	phNotGiven                = newPhrase(" (not given)", " (non renseigné)")
-	phPtEach                  = newPhrase(" pt each", " pt chacun")
-	phPtsEach                 = newPhrase(" pts each", " pts chacun")
-	phPtsPer                  = newPhrase(" pts per ", " pts par ")
-	phWholeStepsOnly          = newPhrase(" (whole steps only)", " (tranches complètes seulement)")
-	phTheBestOptionCounts     = newPhrase("; the best option counts: ", " ; la meilleure option compte : ")
-	phPartsAreAdded           = newPhrase("; parts are added", " ; les parties s'additionnent")
-	phGate                    = newPhrase("; gate ", " ; prérequis ")
-	phPeopleMet               = newPhrase(" people, met", " personnes, atteint")
-	phPeopleNotMet            = newPhrase(" people, not met", " personnes, non atteint")
-	phOf                      = newPhrase(" of ", " sur ")
-	phCappedAtTheMaximum      = newPhrase(" (capped at the maximum)", " (plafonné au maximum)")
-	phPartialCreditTheMaximum = newPhrase(" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande ")
-	phPartialCredit           = newPhrase(" (partial credit)", " (crédit partiel)")
-	phAGateIsNot              = newPhrase(" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)")
-	phPrerequisiteNotMet      = newPhrase(" (prerequisite not met: ", " (condition non remplie : ")
-	phNeedsAtLeast            = newPhrase(", needs at least ", ", il faut au moins ")
-	phRetiresOn               = newPhrase(" retires on ", " est retirée le ")
-	phAnd                     = newPhrase(" and", " et")
-	phStopsCountingAfter      = newPhrase(" stops counting after ", " ne compte plus après le ")
-	phPeopleHoldingIt         = newPhrase(" (people holding it: ", " (personnes qui la détiennent : ")
-	phPlanItsReplacement      = newPhrase("); plan its replacement.", ") ; prévoyez son remplacement.")
-	phNoLongerCountsSince     = newPhrase(" no longer counts since ", " ne compte plus depuis le ")
-	phItIsLeftOut             = newPhrase("); it is left out of the score.", ") ; elle est exclue du score.")
-	phTheRulesOf              = newPhrase("The rules of ", "Les règles de ")
-	phWereLastCheckedAgainst  = newPhrase(" were last checked against their sources on ", " ont été vérifiées sur leurs sources le ")
-	phLaterChangesAreNot      = newPhrase("; later changes are not known.", " ; les changements ultérieurs ne sont pas connus.")
-	phTheFact                 = newPhrase("The fact ", "Le fait ")
-	phIsNotReadBy             = newPhrase(" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date.")
+	phTimes                   = &phrase{text: [2]string{" × ", " × "}}
+	phEquals                  = &phrase{text: [2]string{" = ", " = "}}
+	phArrow                   = &phrase{text: [2]string{" → ", " → "}}
+	phColon                   = &phrase{text: [2]string{": ", ": "}}
+	phPlus                    = &phrase{text: [2]string{" (+", " (+"}}
+	phSep                     = &phrase{text: [2]string{"; ", " ; "}}
+	phNotGiven                = &phrase{text: [2]string{" (not given)", " (non renseigné)"}}
+	phPtEach                  = &phrase{text: [2]string{" pt each", " pt chacun"}}
+	phPtsEach                 = &phrase{text: [2]string{" pts each", " pts chacun"}}
+	phPtsPer                  = &phrase{text: [2]string{" pts per ", " pts par "}}
+	phWholeStepsOnly          = &phrase{text: [2]string{" (whole steps only)", " (tranches complètes seulement)"}}
+	phTheBestOptionCounts     = &phrase{text: [2]string{"; the best option counts: ", " ; la meilleure option compte : "}}
+	phPartsAreAdded           = &phrase{text: [2]string{"; parts are added", " ; les parties s'additionnent"}}
+	phGate                    = &phrase{text: [2]string{"; gate ", " ; prérequis "}}
+	phPeopleMet               = &phrase{text: [2]string{" people, met", " personnes, atteint"}}
+	phPeopleNotMet            = &phrase{text: [2]string{" people, not met", " personnes, non atteint"}}
+	phOf                      = &phrase{text: [2]string{" of ", " sur "}}
+	phCappedAtTheMaximum      = &phrase{text: [2]string{" (capped at the maximum)", " (plafonné au maximum)"}}
+	phPartialCreditTheMaximum = &phrase{text: [2]string{" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande "}}
+	phPartialCredit           = &phrase{text: [2]string{" (partial credit)", " (crédit partiel)"}}
+	phAGateIsNot              = &phrase{text: [2]string{" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)"}}
+	phPrerequisiteNotMet      = &phrase{text: [2]string{" (prerequisite not met: ", " (condition non remplie : "}}
+	phNeedsAtLeast            = &phrase{text: [2]string{", needs at least ", ", il faut au moins "}}
+	phRetiresOn               = &phrase{text: [2]string{" retires on ", " est retirée le "}}
+	phAnd                     = &phrase{text: [2]string{" and", " et"}}
+	phStopsCountingAfter      = &phrase{text: [2]string{" stops counting after ", " ne compte plus après le "}}
+	phPeopleHoldingIt         = &phrase{text: [2]string{" (people holding it: ", " (personnes qui la détiennent : "}}
+	phPlanItsReplacement      = &phrase{text: [2]string{"); plan its replacement.", ") ; prévoyez son remplacement."}}
+	phNoLongerCountsSince     = &phrase{text: [2]string{" no longer counts since ", " ne compte plus depuis le "}}
+	phItIsLeftOut             = &phrase{text: [2]string{"); it is left out of the score.", ") ; elle est exclue du score."}}
+	phTheRulesOf              = &phrase{text: [2]string{"The rules of ", "Les règles de "}}
+	phWereLastCheckedAgainst  = &phrase{text: [2]string{" were last checked against their sources on ", " ont été vérifiées sur leurs sources le "}}
+	phLaterChangesAreNot      = &phrase{text: [2]string{"; later changes are not known.", " ; les changements ultérieurs ne sont pas connus."}}
+	phTheFact                 = &phrase{text: [2]string{"The fact ", "Le fait "}}
+	phIsNotReadBy             = &phrase{text: [2]string{" is not read by the rules in force on this date.", " n'est pas lu par les règles en vigueur à cette date."}}
 )
+
+// allPhrases lists every phrase above, for init (TestPhrasesEscaped checks none is missing).
+var allPhrases = [...]*phrase{
+	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phPtEach, phPtsEach, phPtsPer,
+	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phPeopleMet, phPeopleNotMet,
+	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
+	phPrerequisiteNotMet, phNeedsAtLeast, phRetiresOn, phAnd, phStopsCountingAfter, phPeopleHoldingIt,
+	phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut, phTheRulesOf,
+	phWereLastCheckedAgainst, phLaterChangesAreNot, phTheFact, phIsNotReadBy,
+}
 
 func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
 	// Names from the data or the profile go through appendPiece, phrases through

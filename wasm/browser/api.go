@@ -3,9 +3,7 @@
 package main
 
 import (
-	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/partnerscore/partnerscore/schemas"
@@ -59,25 +57,18 @@ func versionString(eng *score.Engine) string {
 	if mod == "" {
 		mod = "(devel)"
 	}
-	var b strings.Builder
-	b.WriteString("partnerscore ")
-	b.WriteString(mod)
-	b.WriteString(" (rules:")
-	if eng == nil {
-		b.WriteString(" unavailable")
-	} else {
+	rules := " unavailable"
+	if eng != nil {
+		rules = ""
 		for i, p := range eng.Programs() {
-			if i > 0 {
-				b.WriteByte(',')
+			sep := ", "
+			if i == 0 {
+				sep = " "
 			}
-			b.WriteByte(' ')
-			b.WriteString(p.ID)
-			b.WriteByte('/')
-			b.WriteString(p.Version)
+			rules += sep + p.ID + "/" + p.Version
 		}
 	}
-	b.WriteByte(')')
-	return b.String()
+	return "partnerscore " + mod + " (rules:" + rules + ")"
 }
 
 // guard runs one exported call: the test hook, then f, turning a panic into
@@ -220,7 +211,7 @@ func (a *api) schemaNamesJSON() []byte {
 				if i > 0 {
 					b = append(b, ',')
 				}
-				b = appendString(b, name)
+				b = score.AppendJSONString(b, name)
 			}
 			a.schemaNames = append(b, ']')
 		}
@@ -243,7 +234,10 @@ func failJSON(b []byte, err error) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendError(b, e)
+		if e == nil {
+			e = &score.Error{Code: codeInternal, Message: "no error"}
+		}
+		b = e.AppendJSON(b)
 	}
 	return append(b, "]}"...)
 }
@@ -268,75 +262,4 @@ func scoreErrors(err error) score.Errors {
 		}
 	}
 	return nil
-}
-
-// appendError appends e as JSON, with the fields and omissions of score.Error's tags.
-func appendError(b []byte, e *score.Error) []byte {
-	if e == nil {
-		e = &score.Error{Code: codeInternal, Message: "no error"}
-	}
-	b = append(b, `{"path":`...)
-	b = appendString(b, e.Path)
-	if e.Offset != 0 {
-		b = append(b, `,"offset":`...)
-		b = strconv.AppendInt(b, int64(e.Offset), 10)
-	}
-	b = append(b, `,"code":`...)
-	b = appendString(b, e.Code)
-	b = append(b, `,"message":`...)
-	b = appendString(b, e.Message)
-	for _, f := range [...]struct{ key, v string }{{"expected", e.Expected}, {"got", e.Got}, {"suggestion", e.Suggestion}} {
-		if f.v != "" {
-			b = append(b, `,"`...)
-			b = append(b, f.key...)
-			b = append(b, `":`...)
-			b = appendString(b, f.v)
-		}
-	}
-	return append(b, '}')
-}
-
-// appendString appends s as a JSON string of ASCII only: quotes, backslashes and control
-// characters escaped, every other character as \uXXXX, invalid UTF-8 as U+FFFD.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c < 0x20:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		// Non-ASCII as \uXXXX (a surrogate pair above U+FFFF), invalid UTF-8 as U+FFFD: the
-		// answer is ASCII, as the engine's results are (JavaScript decodes it fastest).
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r > 0xffff {
-			r -= 0x10000
-			b = appendU4(b, 0xd800+(r>>10))
-			r = 0xdc00 + r&0x3ff
-		}
-		b = appendU4(b, r)
-		i += size
-	}
-	return append(b, '"')
-}
-
-// appendU4 appends \uXXXX for the UTF-16 code unit r.
-func appendU4(b []byte, r rune) []byte {
-	const hex = "0123456789abcdef"
-	return append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 }

@@ -139,7 +139,9 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       await new Promise((r) => setTimeout(r, 600))
       await route.continue()
     })
-    await p.goto(server.url)
+    // Not until the load event: the page preloads the wasm, and a preload holds the load
+    // event back until it has arrived.
+    await p.goto(server.url, { waitUntil: 'domcontentloaded' })
     const bar = p.locator('#progress')
     assert.equal(await bar.getAttribute('role'), 'progressbar')
     assert.ok(await bar.isVisible())
