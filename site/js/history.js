@@ -1,8 +1,9 @@
 // The "over time" panel: the profile compared on two dates (the engine's compare: versions,
 // areas, metrics, or a program's levels and competencies with what each date lacks; what
-// changed, highlighted; dates from the program's first rules) and each area's projected score for the next
-// twelve months as a small SVG chart, with the certifications that stop counting and what
-// replaces them. Text only (dom.js); SVG through createElementNS, styled by classes.
+// changed, highlighted; dates from the program's first rules) and each area's projected
+// score for the next twelve months as a small SVG chart, with the certifications that stop
+// counting and what replaces them. Text only (dom.js); SVG through createElementNS, styled
+// by classes.
 
 import { h, setText, uid } from './dom.js'
 import { formatNumber } from './format.js'
