@@ -304,8 +304,8 @@ func compareModels(pc *ProgramComparison, a, b *ProgramResult) {
 			}
 		}
 	}
-	pc.Levels = compareOutcomes(levels)
-	pc.Competencies = compareOutcomes(comps)
+	pc.Levels = compareOutcomes(levels[0], levels[1])
+	pc.Competencies = compareOutcomes(comps[0], comps[1])
 	for _, os := range [2][]OutcomeComparison{pc.Levels, pc.Competencies} {
 		for _, o := range os {
 			pc.Changed = pc.Changed || len(o.Changes) > 0
@@ -334,36 +334,31 @@ type outcome struct {
 	side     OutcomeSide
 }
 
-// compareOutcomes compares the outcomes of the two dates (x[0], x[1]), matched by id.
-func compareOutcomes(x [2][]outcome) []OutcomeComparison {
-	var ids [2][]string
-	for i := range x {
-		for _, o := range x[i] {
-			ids[i] = append(ids[i], o.id)
+// compareOutcomes compares the outcomes of the two dates, matched by id: those of the later
+// date in its order, then those only the earlier has.
+func compareOutcomes(a, b []outcome) []OutcomeComparison {
+	find := func(xs []outcome, id string) *outcome {
+		for i := range xs {
+			if xs[i].id == id {
+				return &xs[i]
+			}
 		}
+		return nil
 	}
 	var out []OutcomeComparison
-	for _, m := range matchIDs(ids) {
-		var oc OutcomeComparison
-		for i, k := range m {
-			if k >= 0 {
-				o := &x[i][k]
-				oc.ID, oc.Name = o.id, o.name
-				if i == 0 {
-					oc.Before = &o.side
-				} else {
-					oc.After = &o.side
-				}
-			}
-		}
-		oc.Changes = sideChanges(oc.Before != nil, oc.After != nil)
-		if a, b := oc.Before, oc.After; a != nil && b != nil {
-			if a.Met != b.Met {
+	for i := range b {
+		y := &b[i]
+		oc := OutcomeComparison{ID: y.id, Name: y.name, After: &y.side, Changes: []string{}}
+		if x := find(a, y.id); x == nil {
+			oc.Changes = append(oc.Changes, ChangeAdded)
+		} else {
+			oc.Before = &x.side
+			if x.side.Met != y.side.Met {
 				oc.Changes = append(oc.Changes, ChangeMet)
 			}
-			same := len(a.Missing) == len(b.Missing)
-			for i := 0; same && i < len(a.Missing); i++ {
-				same = a.Missing[i].ID == b.Missing[i].ID
+			same := len(x.side.Missing) == len(y.side.Missing)
+			for j := 0; same && j < len(x.side.Missing); j++ {
+				same = x.side.Missing[j].ID == y.side.Missing[j].ID
 			}
 			if !same {
 				oc.Changes = append(oc.Changes, ChangeMissing)
@@ -371,41 +366,12 @@ func compareOutcomes(x [2][]outcome) []OutcomeComparison {
 		}
 		out = append(out, oc)
 	}
-	return out
-}
-
-// matchIDs pairs the ids of the two dates' lists: each of the later list's in its order, with
-// its index in the earlier list or -1, then each only the earlier list has, with -1 for the
-// later's index.
-func matchIDs(ids [2][]string) [][2]int {
-	var out [][2]int
-	for j, id := range ids[1] {
-		i := -1
-		for k, x := range ids[0] {
-			if x == id {
-				i = k
-				break
-			}
-		}
-		out = append(out, [2]int{i, j})
-	}
-	for i, id := range ids[0] {
-		if !contains(ids[1], id) {
-			out = append(out, [2]int{i, -1})
+	for i := range a {
+		if x := &a[i]; find(b, x.id) == nil {
+			out = append(out, OutcomeComparison{ID: x.id, Name: x.name, Before: &x.side, Changes: []string{ChangeRemoved}})
 		}
 	}
 	return out
-}
-
-// sideChanges is added when only the later side exists, removed when only the earlier does.
-func sideChanges(before, after bool) []string {
-	switch {
-	case !before:
-		return []string{ChangeAdded}
-	case !after:
-		return []string{ChangeRemoved}
-	}
-	return []string{}
 }
 
 func findProgram(r *Result, id string) *ProgramResult {
@@ -659,11 +625,13 @@ func appendOutcomeSide(b []byte, key string, s *OutcomeSide) []byte {
 
 // appendOutcomes appends key and the outcomes' comparisons, or nothing when there are none.
 func appendOutcomes(b []byte, key string, os []OutcomeComparison) []byte {
+	if len(os) == 0 {
+		return b
+	}
+	b = append(append(b, key...), '[')
 	for i := range os {
 		o := &os[i]
-		if i == 0 {
-			b = append(append(b, key...), '[')
-		} else {
+		if i > 0 {
 			b = append(b, ',')
 		}
 		b = kstr(b, `{"id":`, o.ID)
@@ -673,11 +641,8 @@ func appendOutcomes(b []byte, key string, os []OutcomeComparison) []byte {
 		b = append(b, `,"changes":`...)
 		b = appendStrs(b, o.Changes)
 		b = append(b, '}')
-		if i == len(os)-1 {
-			b = append(b, ']')
-		}
 	}
-	return b
+	return append(b, ']')
 }
 
 func appendVersionRef(b []byte, key string, v *VersionRef) []byte {

@@ -223,9 +223,6 @@ func (a *api) schemaNamesJSON() []byte {
 // anything else as one internal error.
 func failJSON(b []byte, err error) []byte {
 	errs := scoreErrors(err)
-	if errs == nil {
-		errs = score.Errors{{Code: codeInternal, Message: err.Error()}}
-	}
 	if len(errs) == 0 {
 		errs = score.Errors{{Code: codeInternal, Message: err.Error()}}
 	}
