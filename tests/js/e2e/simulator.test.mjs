@@ -133,10 +133,13 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
   // --- the tests ---
 
   test('loads the engine behind a progress bar', async () => {
-    // Slow the wasm down so the bar is seen before the first result.
+    // The wasm is held back until the bar has been seen (a fixed delay raced the page's own
+    // loading on a busy machine).
     const p = await newPage(browser)
+    let release = () => {}
+    const held = new Promise((r) => { release = r })
     await p.route('**/partnerscore.wasm', async (route) => {
-      await new Promise((r) => setTimeout(r, 600))
+      await held
       await route.continue()
     })
     // Not until the load event: the page preloads the wasm, and a preload holds the load
@@ -148,6 +151,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.ok((await bar.getAttribute('aria-label'))?.length)
     assert.equal(await bar.getAttribute('aria-valuenow'), '0')
     await p.screenshot({ path: screenshotPath('01-loading.png') })
+    release()
     await ready(p)
     assert.equal(await bar.getAttribute('aria-valuenow'), '100')
     assert.equal(await p.locator('#loading').isHidden(), true)
