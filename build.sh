@@ -61,6 +61,14 @@ wasm_env() {
 	export PATH="$(go env GOROOT)/lib/wasm:$PATH"
 }
 
+# need_gcc installs the C compiler that go test -race needs (cgo).
+need_gcc() {
+	if ! command -v gcc >/dev/null 2>&1; then
+		say "installing gcc (Debian), for go test -race"
+		apt_install gcc libc6-dev
+	fi
+}
+
 need_brotli() {
 	if ! command -v brotli >/dev/null 2>&1; then
 		say "installing brotli (Debian)"
@@ -120,6 +128,11 @@ cmd_test() {
 	fi
 	say "go test (native)"
 	go test ./...
+	# A version's JSON fragments are written by whichever evaluation comes first (score's
+	# compiled.fragments): the race detector checks the concurrent first evaluations.
+	say "go test -race: concurrent first evaluations (score)"
+	need_gcc
+	CGO_ENABLED=1 go test -race -run 'TestFirstEvaluationsConcurrent' ./score
 	say "go test ./score and the browser engine (./wasm/...) under Node (GOOS=js GOARCH=wasm)"
 	need_node
 	(wasm_env; GOOS=js GOARCH=wasm go test ./score/... ./wasm/...)

@@ -66,9 +66,15 @@ type compiled struct {
 	declared map[int]*Fact // engine fact index → declaration
 	factIdx  []int         // engine fact index of each of p.Facts
 	reads    []bool        // by engine fact index (filled once every program is compiled)
-	// sourcesJSON is `"sources":[…]`, encoded once; sourcesTape the same as tape ops.
+	// sourcesJSON is `"sources":[…]`, encoded once (see fragments); sourcesTape the same
+	// as tape ops.
 	sourcesJSON, sourcesTape []byte
-	areas                    []carea
+	// fragments writes sourcesJSON and the metrics' JSON fragments and rate phrases (see
+	// cmetric.precompute) on the version's first evaluation rather than in New: a caller
+	// that evaluates one version of one program (the browser's first result) does not pay
+	// for the others. The tape fragments are written in New, with the table they share.
+	fragments sync.Once
+	areas     []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
 	model                             *cmodel // parameters, timeline, levels, calculator (see model.go)
@@ -190,8 +196,6 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 		}
 	}
 	for _, c := range e.programs {
-		full := appendProgram(nil, &ProgramResult{Sources: c.p.Sources}, "en")
-		c.sourcesJSON = full[bytes.Index(full, []byte(`"sources":`)) : len(full)-1]
 		t := &Tape{tab: &e.tape}
 		t.sources(c.p.Sources)
 		c.sourcesTape = t.Ops
@@ -490,7 +494,6 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
 					return nil, dataErr(mw+"/assumption", err.Error())
 				}
-				cm.precompute()
 				cm.precomputeTape(&e.tape)
 				ct.metrics = append(ct.metrics, cm)
 			}
@@ -634,6 +637,20 @@ func (e *Engine) asOfDay(s string) (day, error) {
 		return 0, Errors{{Path: "/asOf", Code: CodeDate, Message: "not a valid date", Expected: "YYYY-MM-DD", Got: shorten(s)}}
 	}
 	return d, nil
+}
+
+// writeFragments is what c.fragments does: the JSON of the version's sources and of its
+// metrics' static fields.
+func (c *compiled) writeFragments() {
+	full := appendProgram(nil, &ProgramResult{Sources: c.p.Sources}, "en")
+	c.sourcesJSON = full[bytes.Index(full, []byte(`"sources":`)) : len(full)-1]
+	for ai := range c.areas {
+		for ti := range c.areas[ai].tracks {
+			for mi := range c.areas[ai].tracks[ti].metrics {
+				c.areas[ai].tracks[ti].metrics[mi].precompute()
+			}
+		}
+	}
 }
 
 // precompute encodes the metric's static JSON fields once, with the same functions the

@@ -248,6 +248,7 @@ func (ev *evaluation) people(m *certMask) int {
 }
 
 func (ev *evaluation) program(pr *ProgramResult, c *compiled) {
+	c.fragments.Do(c.writeFragments)
 	if c.p.model() != ModelScorecard {
 		ev.modelProgram(pr, c)
 		return
