@@ -240,7 +240,8 @@ cmd_cli() {
 	echo "built bin/partnerscore"
 }
 
-# build writes dist/site: a copy of site/, the engine (partnerscore.wasm), Go's
+# build writes dist/site: a copy of site/ whose page loads its modules bundled into one
+# (js/app.js, by esbuild: tests/js/build-site.mjs), the engine (partnerscore.wasm), Go's
 # wasm_exec.js (the one matching the toolchain), and a .br and a .gz of every text asset and
 # of the wasm, which cmd/serve (or any static host that knows them) sends when accepted.
 cmd_build() {
@@ -254,6 +255,8 @@ cmd_build() {
 	find "$out" -name '*.md' -delete # the module notes are for developers, not served
 	build_wasm "$out/partnerscore.wasm"
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
+	need_js_deps
+	node tests/js/build-site.mjs site "$out" # the page's modules in one (js/app.js)
 	build_embed "$out/embed"
 	chmod 644 "$out/partnerscore.wasm" "$out/wasm_exec.js"
 	find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.html' \

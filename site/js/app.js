@@ -2,10 +2,12 @@
 // builds the form from the program data, evaluates the profile on every keystroke, and keeps
 // the whole state in the URL and in localStorage.
 
+// boot.js first: it starts the engine when it runs, and in the bundle of ./build.sh build
+// (tests/js/build-site.mjs) the modules run in the order they are imported.
+import { startEngine } from './boot.js'
 import { Catalog, certLabel } from './catalog.js'
 import { h } from './dom.js'
 import './elements/define.js'
-import { startEngine } from './boot.js'
 import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
 import { formatNumber, resultToCSV, todayUTC } from './format.js'

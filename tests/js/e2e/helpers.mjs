@@ -85,7 +85,8 @@ export function ensureSite() {
   const index = path.join(SITE, 'index.html')
   const wasm = path.join(SITE, 'partnerscore.wasm')
   const stale = !existsSync(index) || !existsSync(wasm) ||
-    statSync(index).mtimeMs < Math.max(newest(path.join(ROOT, 'site')), statSync(path.join(ROOT, 'tests/js/build-embed.mjs')).mtimeMs)
+    statSync(index).mtimeMs < Math.max(newest(path.join(ROOT, 'site')), statSync(path.join(ROOT, 'tests/js/build-embed.mjs')).mtimeMs,
+      statSync(path.join(ROOT, 'tests/js/build-site.mjs')).mtimeMs)
   if (stale) {
     execFileSync(path.join(ROOT, 'build.sh'), ['build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
   }

@@ -3,15 +3,15 @@
 // They run in Node, without a browser.
 
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, test } from 'node:test'
-import { ROOT } from './helpers.mjs'
+import { ROOT, ensureSite } from './helpers.mjs'
 
 const site = (p) => import(path.join(ROOT, 'site/js', p))
 const { parseNumber, editable, formatNumber, csvField, resultToCSV, CSV_COLUMNS } = await site('format.js')
 const S = await site('state.js')
-const { Catalog, certLabel } = await site('catalog.js')
+const { Catalog, certLabel, fold } = await site('catalog.js')
 const P = await site('program.js')
 const M = await site('messages.js')
 const { evaluateAll } = await site('evaluate.js')
@@ -189,6 +189,14 @@ describe('catalog', () => {
   for (const [q, first] of search) {
     test(`search ${JSON.stringify(q)}`, () => assert.equal(c.search(q)[0]?.id ?? '', first))
   }
+  test('fold: lower case, no accents, single spaces; printable ASCII skips the normalization alone', () => {
+    const slow = (s) => String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim()
+    const names = catalogData.flatMap((x) => [x.id, x.name.en, x.name.fr, ...(x.exams || []), ...(x.aliases || [])])
+    for (const s of [...names, 'Identité', 'ÉQUIPE  Teams', 'a\tb\n c', ' AZ-104 ', 'Ｍｓ', 'ǅ', '', 'e\u0301']) {
+      assert.equal(fold(s), slow(s), JSON.stringify(s))
+    }
+    assert.equal(fold('  Sécurité\tAZ-500 '), 'securite az-500')
+  })
   test('an empty query lists every certification; labels show the exam code', () => {
     assert.equal(c.search('', 1000).length, catalogData.length)
     assert.match(certLabel(c.resolve('AZ-104'), 'en'), /^AZ-104 · /)
@@ -344,5 +352,26 @@ describe('index.html', () => {
   })
   test('the wasm is preloaded as the fetch engine.js makes', () => {
     assert.match(html, /<link rel="preload" href="partnerscore\.wasm" as="fetch" type="application\/wasm" crossorigin>/)
+  })
+  test('the built page loads the bundle alone: one module, preloaded before the wasm (tests/js/build-site.mjs)', () => {
+    const dist = ensureSite()
+    const built = readFileSync(path.join(dist, 'index.html'), 'utf8')
+    const lines = (text) => text.split('\n').filter((l) => /^<(link rel="(module)?preload"|script)/.test(l))
+    assert.deepEqual(lines(built), [
+      '<link rel="modulepreload" href="js/app.js">',
+      '<link rel="preload" href="partnerscore.wasm" as="fetch" type="application/wasm" crossorigin>',
+      '<link rel="modulepreload" href="wasm_exec.js">',
+      '<script type="module" src="js/app.js"></script>',
+    ])
+    const rest = (text) => text.split('\n').filter((l) => !/^<(link rel="(module)?preload"|script)/.test(l))
+    assert.deepEqual(rest(built), rest(html), 'the rest of the page as written')
+    const bundle = readFileSync(path.join(dist, 'js/app.js'), 'utf8')
+    assert.doesNotMatch(bundle, /\bfrom\s*["']\.|\bimport\s*["']\./, 'no static import left')
+    // Every module of the graph is in it, the engine's first (they run in this order): the
+    // source map names them, as the served folder has them.
+    const sources = JSON.parse(readFileSync(path.join(dist, 'js/app.js.map'), 'utf8')).sources.map((s) => `js/${s}`)
+    assert.deepEqual([...sources].sort(), [...graph('js/app.js')].sort())
+    assert.deepEqual(sources.slice(0, 3), ['js/tape.js', 'js/engine.js', 'js/boot.js'])
+    for (const s of sources) assert.ok(existsSync(path.join(dist, s)), s)
   })
 })
