@@ -153,8 +153,8 @@ func appendArea(b []byte, a *AreaResult, lang string) []byte {
 }
 
 // metricHead, partHead, partStatic and gateHead encode the parts of a metric that come
-// from the rule data; the engine encodes them once per metric and language at load time
-// (see precompute) and appendMetric copies them.
+// from the rule data; the engine encodes them once per metric and language, on the first
+// evaluation of the metric's version (see cmetric.precompute), and appendMetric copies them.
 func metricHead(b []byte, m *MetricResult) []byte {
 	b = kstr(b, `{"id":`, m.ID)
 	b = kstr(b, `,"name":`, m.Name)

@@ -356,7 +356,8 @@ func escIndex(esc bool) int {
 
 // compiled returns the rule the engine compiled the metric from while the result keeps its
 // shape (same id, parts and gates), or nil: a result built or changed by hand is written from
-// its own fields. The encoder and the explanation copy the pieces written at load time from it.
+// its own fields. The encoder and the explanation copy the pieces written once from it (the
+// tape's in New, the JSON's and the rate phrases on the version's first evaluation).
 func (m *MetricResult) compiled() *cmetric {
 	if d := m.def; d != nil && d.m.ID == m.ID && len(d.parts) == len(m.Parts) && len(d.gates) == len(m.Gates) {
 		return d
@@ -364,7 +365,7 @@ func (m *MetricResult) compiled() *cmetric {
 	return nil
 }
 
-// rate returns part i's rate phrase written at load time (see cmetric.precompute) in the
+// rate returns part i's rate phrase written once (see cmetric.precompute) in the
 // language li, escaped or not (e), or nil when d is nil or the part's figures are not the
 // rule's.
 func (m *MetricResult) rate(d *cmetric, i, li, e int) []byte {
