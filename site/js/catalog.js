@@ -9,17 +9,11 @@
 
 /**
  * Lower case, no accents, single spaces: what both sides of a comparison go through.
- * Printable ASCII has no accent to drop: it skips the Unicode normalization, whose first
- * use in a page is slow (the catalog folds every name as the first result is drawn).
  * @param {string} s
  */
 export function fold(s) {
-  let t = String(s)
-  if (!PRINTABLE_ASCII.test(t)) t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-  return t.toLowerCase().replace(/\s+/g, ' ').trim()
+  return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 
 /** Folds and drops every separator: "AZ-104", "az 104" and "az104" meet. */
 function compact(s) {
@@ -27,28 +21,42 @@ function compact(s) {
 }
 
 export class Catalog {
-  /** @type {Entry[]} */
-  #entries
+  /** @type {Certification[]} */
+  #certs
+  /** @type {Entry[] | null} what search compares, made on the first search */
+  #entries = null
   /** @type {Map<string, Certification>} */
   #byKey = new Map()
 
-  /** @param {Certification[]} certs */
+  /**
+   * Indexes the names resolve takes; search's folded names wait for the first search (the
+   * catalog is made as the page draws its first result, the picker searches later).
+   * @param {Certification[]} certs
+   */
   constructor(certs) {
-    this.#entries = (certs || []).map((cert) => {
-      const exams = (cert.exams || []).map(compact)
-      const names = [cert.name?.en, cert.name?.fr, ...(cert.aliases || [])].filter(Boolean).map(fold)
-      return { cert, exams, names, hay: [fold(cert.id), ...exams, ...(cert.exams || []).map(fold), ...names].join(' | ') }
-    })
-    for (const { cert } of this.#entries) {
+    this.#certs = certs || []
+    for (const cert of this.#certs) {
       for (const k of [cert.id, ...(cert.exams || []), cert.name?.en, ...(cert.aliases || [])]) {
-        if (k && !this.#byKey.has(fold(k))) this.#byKey.set(fold(k), cert)
+        if (!k) continue
+        const f = fold(k)
+        if (!this.#byKey.has(f)) this.#byKey.set(f, cert)
       }
     }
   }
 
+  /** @returns {Entry[]} */
+  #index() {
+    this.#entries ??= this.#certs.map((cert) => {
+      const exams = (cert.exams || []).map(compact)
+      const names = [cert.name?.en, cert.name?.fr, ...(cert.aliases || [])].filter(Boolean).map(fold)
+      return { cert, exams, names, hay: [fold(cert.id), ...exams, ...(cert.exams || []).map(fold), ...names].join(' | ') }
+    })
+    return this.#entries
+  }
+
   /** Every certification, in catalog order. */
   get all() {
-    return this.#entries.map((e) => e.cert)
+    return [...this.#certs]
   }
 
   /**
@@ -74,7 +82,7 @@ export class Catalog {
     const words = q.split(' ')
     /** @type {{cert: Certification, score: number, i: number}[]} */
     const hits = []
-    this.#entries.forEach((e, i) => {
+    this.#index().forEach((e, i) => {
       let score = 0
       if (qc && e.exams.includes(qc)) score = 100
       else if (fold(e.cert.id) === q) score = 95

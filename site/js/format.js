@@ -1,18 +1,31 @@
 // Number parsing and formatting, CSV, and small text helpers. DOM-free, so Node tests can
 // import it.
 
-// Intl formatters are costly to build and results re-render on every keystroke: keep one per
-// language and option set.
-const formatters = new Map()
+// Numbers are written here rather than by Intl.NumberFormat: a page's first Intl formatter
+// loads the locale data, 20-70 ms of the main thread measured in Chromium on this machine,
+// paid while the page draws its first result. The text is Intl.NumberFormat's for en-US and
+// fr-FR with { maximumFractionDigits } to the character (tests/js/e2e/modules.test.mjs, and
+// in Chromium simulator.test.mjs, compare them): the shortest decimal that reads back as n,
+// rounded half away from zero, in groups of three digits.
 
-function formatter(lang, digits) {
-  const key = `${lang}:${digits}`
-  let f = formatters.get(key)
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: digits })
-    formatters.set(key, f)
-  }
-  return f
+/**
+ * n with at most `digits` decimals, as Intl.NumberFormat writes it in lang.
+ * @param {number} n
+ * @param {string} lang
+ * @param {number} digits
+ */
+function formatDecimal(n, lang, digits) {
+  // |n| × 10^digits = k × 10^e, from the shortest decimal of n (1.5e+21 and 7.5e-7 too).
+  const [m, x = '0'] = String(Math.abs(n)).split('e')
+  const [i, f = ''] = m.split('.')
+  const e = Number(x) - f.length + digits
+  const p = 10n ** BigInt(Math.abs(e))
+  const k = e < 0 ? (BigInt(i + f) + p / 2n) / p : BigInt(i + f) * p // half away from zero
+  const s = String(k).padStart(digits + 1, '0')
+  const int = s.slice(0, s.length - digits)
+  const frac = s.slice(s.length - digits).replace(/0+$/, '')
+  const fr = lang === 'fr'
+  return (n < 0 && k ? '-' : '') + int.replace(/\B(?=(\d{3})+$)/g, fr ? '\u202f' : ',') + (frac ? (fr ? ',' : '.') + frac : '')
 }
 
 /**
@@ -23,10 +36,8 @@ function formatter(lang, digits) {
  * @param {number} [digits]
  */
 export function formatNumber(n, lang, digits = 2) {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return ''
-  // Avoid "-0" after rounding.
-  const r = Math.abs(n) < 0.5 * 10 ** -digits ? 0 : n
-  return formatter(lang, digits).format(r)
+  // No "-0" after rounding: the sign goes with a number that does not round to 0.
+  return typeof n === 'number' && Number.isFinite(n) ? formatDecimal(n, lang, digits) : ''
 }
 
 /**

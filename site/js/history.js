@@ -89,8 +89,8 @@ export function yearsBefore(d, n, since = FIRST_RULES) {
   return s < since ? since : s
 }
 
-// One decimal, through format.js's formatters (an Intl.NumberFormat built per call cost a
-// fifth of a keystroke's time: the comparison redraws on every keystroke).
+// One decimal, through format.js (an Intl.NumberFormat built per call cost a fifth of a
+// keystroke's time: the comparison redraws on every keystroke).
 function num(v, lang) {
   return formatNumber(v, lang, 1)
 }

@@ -189,6 +189,29 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await axe(page, 'empty profile')
   })
 
+  test("numbers are written as this browser's Intl.NumberFormat writes them (format.js builds none)", async () => {
+    const diffs = await page.evaluate(async () => {
+      const { formatNumber } = await import(new URL('js/format.js', location.href).href)
+      const values = [0, 0.5, 1.005, 2.5, -2.5, 999.995, 1234.5, -1234.5, 1234567.891, 0.05, 1e-7, 1e20, 0.125, -99.5, 70.0333]
+      for (let i = 0; i < 2000; i++) {
+        const v = (Math.random() - 0.3) * 10 ** Math.floor(Math.random() * 14 - 4)
+        values.push(v, Math.round(v * 1000) / 1000, Math.round(v * 2) / 2)
+      }
+      const out = []
+      for (const v of values) {
+        for (const lang of ['en', 'fr']) {
+          for (const d of [0, 1, 2, 6]) {
+            const r = Math.abs(v) < 0.5 * 10 ** -d ? 0 : v
+            const intl = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: d }).format(r)
+            if (formatNumber(v, lang, d) !== intl) out.push(`${v} ${lang} ${d}: ${formatNumber(v, lang, d)} ≠ ${intl}`)
+          }
+        }
+      }
+      return out
+    })
+    assert.deepEqual(diffs.slice(0, 10), [])
+  })
+
   test('the wasm is downloaded once: the page preloads it and the engine takes the preload', async () => {
     // index.html preloads partnerscore.wasm; a fetch that did not match the preload's mode
     // and credentials would download it a second time.
