@@ -12,7 +12,7 @@
 #   ./build.sh build   writes the deployable static simulator to dist/site
 #   ./build.sh cli     builds bin/partnerscore
 #   ./build.sh worker  builds the API's Cloudflare Worker into dist/worker (wrangler.jsonc)
-#   ./build.sh fuzz    runs the fuzzer for FUZZTIME (default 30s)
+#   ./build.sh fuzz    runs each fuzzer for FUZZTIME (default 30s)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -613,9 +613,15 @@ CAPNP
 	rm -rf "$tmp"
 }
 
+# fuzz runs each fuzzer in turn (go test fuzzes one target at a time): profiles through the
+# parser and the engine, rule data through its decoder, requests through the API's handler.
 cmd_fuzz() {
 	need_go
-	go test ./score -run '^$' -fuzz FuzzParseEvaluate -fuzztime "${FUZZTIME:-30s}"
+	local target
+	for target in ./score:FuzzParseEvaluate ./score:FuzzDataDecode ./api:FuzzHandler; do
+		say "fuzz ${target#*:} (${target%%:*}, ${FUZZTIME:-30s})"
+		go test "${target%%:*}" -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${FUZZTIME:-30s}"
+	done
 }
 
 case "${1:-}" in

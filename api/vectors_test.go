@@ -59,7 +59,7 @@ type wantItem struct {
 // root is the repository root, where bodyFile and cli paths start.
 const root = ".."
 
-func loadVectors(t *testing.T) vectors {
+func loadVectors(t testing.TB) vectors {
 	t.Helper()
 	b, err := os.ReadFile("testdata/vectors.json")
 	if err != nil {
@@ -75,7 +75,7 @@ func loadVectors(t *testing.T) vectors {
 	return v
 }
 
-func (v *vector) body(t *testing.T) []byte {
+func (v *vector) body(t testing.TB) []byte {
 	switch {
 	case v.BodyFile != "":
 		b, err := os.ReadFile(filepath.Join(root, v.BodyFile))
