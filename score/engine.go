@@ -102,7 +102,8 @@ type cmetric struct {
 	src    *Source
 	parts  []cpart
 	gates  []cgate
-	preFct int // -1 when no prerequisite
+	preFct int   // -1 when no prerequisite
+	preDef *Fact // the prerequisite fact's declaration in this version (its label)
 }
 
 type cpart struct {
@@ -490,6 +491,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {
 						return nil, err
 					}
+					cm.preDef = c.declared[cm.preFct]
 				}
 				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
 					return nil, dataErr(mw+"/assumption", err.Error())

@@ -442,13 +442,21 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		cur[mi] = ev.current(&ct.metrics[mi])
 		fronts[mi] = e.options(ev, &ct.metrics[mi], &cur[mi])
 		if len(fronts[mi]) == 0 {
-			fr := ev.in.lang == "fr"
-			where := ct.t.ID + "/" + cur[mi].ID + ": "
+			// Said with the names the result shows (track, metric, the fact's label), the
+			// fact's id beside its label so that its field can be found.
+			lang := ev.in.lang
+			fr := lang == "fr"
+			where := pick(fr, "", "parcours ") + ct.t.Name.In(lang) + pick(fr, " track, ", ", ") + cur[mi].Name + pick(fr, ": ", " : ")
 			why := where + pick(fr, "no addition can make this metric count", "aucun ajout ne peut faire compter cette métrique")
 			if cur[mi].Applied == AppliedPrerequisite {
 				pr := &cur[mi].Prerequisite
-				why = where + pick(fr, "the prerequisite ", "la condition ") + pr.Fact + " ≥ " + formatNum(pr.AtLeast) +
-					pick(fr, " is not met and a plan cannot change it", " n'est pas remplie et un plan ne peut pas la changer")
+				label := pr.Fact
+				if d := ct.metrics[mi].preDef; d != nil {
+					label = d.Label.In(lang)
+				}
+				why = where + pick(fr, "the prerequisite “", "la condition « ") + label + pick(fr, "” (", " » (") + pr.Fact +
+					") ≥ " + formatNum(pr.AtLeast) +
+					pick(fr, " is not met, and no addition a plan makes can change it", " n'est pas remplie, et aucun ajout d'un plan ne peut la changer")
 			}
 			return nil, why
 		}

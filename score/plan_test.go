@@ -515,17 +515,23 @@ func TestPlanUnreachable(t *testing.T) {
 			name: "ba enterprise baseline", area: "business-applications",
 			profile: score.Profile{Facts: map[string]float64{"ba.largeWorkloads": 5, "ba.mcvBaseline": 40000, "ba.usageGrowth": 30,
 				"ba.ent.netCustomerAdds": 5, "ba.ent.deployments": 5}, Certifications: map[string]int{"PL-300": 20, "MB-820": 7}},
-			reason: []string{"prerequisite", "ba.mcvBaseline", "50000"},
+			reason: []string{"Enterprise track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 50000 is not met"},
 		},
 		{
 			name: "ba smb baseline", area: "business-applications",
 			profile: score.Profile{Facts: map[string]float64{"ba.largeWorkloads": 2, "ba.mcvBaseline": 24999}},
-			reason:  []string{"prerequisite", "ba.mcvBaseline", "25000"},
+			reason:  []string{"SMB track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 25000 is not met"},
+		},
+		{
+			// The same in French: the names the French result shows.
+			name: "ba smb baseline fr", area: "business-applications",
+			profile: score.Profile{Lang: "fr", Facts: map[string]float64{"ba.largeWorkloads": 2, "ba.mcvBaseline": 24999}},
+			reason:  []string{"parcours PME, Croissance d'usage : la condition « Business Applications : MCV il y a 12 mois » (ba.mcvBaseline) ≥ 25000 n'est pas remplie"},
 		},
 		{
 			name: "azure acr", area: "infrastructure",
 			profile: score.Profile{Facts: map[string]float64{"azure.acrTtm": 999}},
-			reason:  []string{"prerequisite", "azure.acrTtm", "1000"},
+			reason:  []string{"Usage growth: the prerequisite “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) ≥ 1000 is not met"},
 		},
 	}
 	for _, c := range cases {
