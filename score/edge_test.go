@@ -4,6 +4,7 @@ package score_test
 // bound; qualification; counting people; certification dates; rule dates.
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -701,5 +702,50 @@ func TestEdgeFactNotRead(t *testing.T) {
 	// An id no version declares is still an error.
 	if _, err := e.Parse([]byte(`{"asOf":"2025-06-01","facts":{"olde":1}}`)); err == nil || !strings.Contains(err.Error(), `did you mean "old"?`) {
 		t.Errorf("Parse(unknown fact olde): error %v, want unknown with the suggestion old", err)
+	}
+}
+
+// TestWarningMessagesName: a warning's message names the program or certification it is
+// about as the result shows it (its display name in the result's language, its id beside
+// it), in Warning.Text and in the JSON alike.
+func TestWarningMessagesName(t *testing.T) {
+	p := &score.Profile{AsOf: "2026-12-07", Certifications: map[string]int{"MS-102": 2, "SC-400": 3},
+		Facts: map[string]float64{"vmware.revenueUSD": 5}}
+	want := map[string]map[string]string{
+		"en": {
+			score.WarnUnverified: "The rules of Microsoft AI Cloud Partner Program: Solutions Partner designations (microsoft-ai-cloud-partner-program) were last checked",
+			score.WarnRetiring:   "Microsoft 365 Certified: Enterprise Administrator Expert (enterprise-administrator-expert) retires on 2026-11-30",
+			score.WarnExpired:    "Microsoft Certified: Information Protection Administrator Associate (information-protection-administrator-associate) no longer counts since 2026-05-31",
+			score.WarnUnusedFact: "The fact vmware.revenueUSD is not read",
+		},
+		"fr": {
+			score.WarnUnverified: "Les règles de Microsoft AI Cloud Partner Program : désignations Solutions Partner (microsoft-ai-cloud-partner-program) ont été vérifiées",
+			score.WarnRetiring:   "Microsoft 365 Certified : Enterprise Administrator Expert (enterprise-administrator-expert) est retirée le 2026-11-30",
+			score.WarnExpired:    "Microsoft Certified : Information Protection Administrator Associate (information-protection-administrator-associate) ne compte plus depuis le 2026-05-31",
+			score.WarnUnusedFact: "vmware.revenueUSD",
+		},
+	}
+	for lang, byCode := range want {
+		q := *p
+		q.Lang = lang
+		r := evaluate(t, lang, &q)
+		var decoded struct {
+			Warnings []struct{ Code, Message string }
+		}
+		if err := json.Unmarshal(r.AppendJSON(nil), &decoded); err != nil {
+			t.Fatal(err)
+		}
+		if len(decoded.Warnings) != len(r.Warnings) || len(r.Warnings) != len(byCode) {
+			t.Fatalf("%s: %d warnings (%d in the JSON), want %d: %+v", lang, len(r.Warnings), len(decoded.Warnings), len(byCode), r.Warnings)
+		}
+		for i, w := range r.Warnings {
+			text := w.Text(lang)
+			if !strings.Contains(text, byCode[w.Code]) {
+				t.Errorf("%s: %s: %q, want it to say %q", lang, w.Code, text, byCode[w.Code])
+			}
+			if decoded.Warnings[i].Code != w.Code || decoded.Warnings[i].Message != text {
+				t.Errorf("%s: %s: the JSON says %q, Text %q", lang, w.Code, decoded.Warnings[i].Message, text)
+			}
+		}
 	}
 }

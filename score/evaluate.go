@@ -474,7 +474,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 	e, in := ev.e, ev.in
 	for _, c := range progs {
 		if in.asOf > c.verified {
-			ws = append(ws, Warning{Code: WarnUnverified, Program: c.p.ID, Date: c.p.VerifiedOn})
+			ws = append(ws, Warning{Code: WarnUnverified, Program: c.p.ID, Date: c.p.VerifiedOn, name: &c.p.Name})
 		}
 	}
 	horizon := in.asOf.addMonths(12)
@@ -507,7 +507,8 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			if date == "" {
 				date = e.certs[i].Retires
 			}
-			ws = append(ws, Warning{Code: code, Certification: e.certs[i].ID, Date: date, Retires: e.certs[i].Retires, People: n})
+			ws = append(ws, Warning{Code: code, Certification: e.certs[i].ID, Date: date, Retires: e.certs[i].Retires, People: n,
+				name: &e.certs[i].Name})
 		}
 	}
 	for fi, given := range in.given {

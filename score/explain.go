@@ -286,11 +286,27 @@ func (w *Warning) Text(lang string) string {
 	return string(w.appendText(nil, lang, false))
 }
 
+// appendNamed appends what the warning is about: its name in lang and its id in
+// parentheses, or the id alone when the name is not known.
+func (w *Warning) appendNamed(b []byte, id, lang string, esc bool) []byte {
+	if w.name == nil {
+		return appendPiece(b, id, esc)
+	}
+	name := w.name.In(lang)
+	if name == "" || name == id {
+		return appendPiece(b, id, esc)
+	}
+	b = appendPiece(b, name, esc)
+	b = append(b, " ("...)
+	b = appendPiece(b, id, esc)
+	return append(b, ')')
+}
+
 func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 	li := langIndex(lang)
 	switch w.Code {
 	case WarnRetiring:
-		b = appendPiece(b, w.Certification, esc)
+		b = w.appendNamed(b, w.Certification, lang, esc)
 		if w.Retires != "" {
 			b = phRetiresOn.append(b, li, esc)
 			b = appendPiece(b, w.Retires, esc)
@@ -302,7 +318,7 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		b = appendInt(b, int64(w.People))
 		b = phPlanItsReplacement.append(b, li, esc)
 	case WarnExpired:
-		b = appendPiece(b, w.Certification, esc)
+		b = w.appendNamed(b, w.Certification, lang, esc)
 		b = phNoLongerCountsSince.append(b, li, esc)
 		b = appendPiece(b, w.Date, esc)
 		b = phPeopleHoldingIt.append(b, li, esc)
@@ -310,7 +326,7 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		b = phItIsLeftOut.append(b, li, esc)
 	case WarnUnverified:
 		b = phTheRulesOf.append(b, li, esc)
-		b = appendPiece(b, w.Program, esc)
+		b = w.appendNamed(b, w.Program, lang, esc)
 		b = phWereLastCheckedAgainst.append(b, li, esc)
 		b = appendPiece(b, w.Date, esc)
 		b = phLaterChangesAreNot.append(b, li, esc)

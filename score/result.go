@@ -251,6 +251,10 @@ type Warning struct {
 	People int `json:"people,omitempty"`
 	// Message says it in words.
 	Message string `json:"message"`
+
+	// name is the display name of the program or certification concerned, which the
+	// message says beside its id (nil: the id alone).
+	name *Text
 }
 
 // AssumptionResult flags a metric whose rule no source of its version gives.
