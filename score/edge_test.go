@@ -705,9 +705,9 @@ func TestEdgeFactNotRead(t *testing.T) {
 	}
 }
 
-// TestWarningMessagesName: a warning's message names the program or certification it is
-// about as the result shows it (its display name in the result's language, its id beside
-// it), in Warning.Text and in the JSON alike.
+// TestWarningMessagesName: a warning's message names the program, certification or fact it
+// is about as the result shows it (its display name or label in the result's language, its
+// id beside it), in Warning.Text and in the JSON alike, the JSON in ASCII.
 func TestWarningMessagesName(t *testing.T) {
 	p := &score.Profile{AsOf: "2026-12-07", Certifications: map[string]int{"MS-102": 2, "SC-400": 3},
 		Facts: map[string]float64{"vmware.revenueUSD": 5}}
@@ -716,13 +716,13 @@ func TestWarningMessagesName(t *testing.T) {
 			score.WarnUnverified: "The rules of Microsoft AI Cloud Partner Program: Solutions Partner designations (microsoft-ai-cloud-partner-program) were last checked",
 			score.WarnRetiring:   "Microsoft 365 Certified: Enterprise Administrator Expert (enterprise-administrator-expert) retires on 2026-11-30",
 			score.WarnExpired:    "Microsoft Certified: Information Protection Administrator Associate (information-protection-administrator-associate) no longer counts since 2026-05-31",
-			score.WarnUnusedFact: "The fact vmware.revenueUSD is not read",
+			score.WarnUnusedFact: "The fact “VMware revenue, last 12 months” (vmware.revenueUSD) is not read",
 		},
 		"fr": {
 			score.WarnUnverified: "Les règles de Microsoft AI Cloud Partner Program : désignations Solutions Partner (microsoft-ai-cloud-partner-program) ont été vérifiées",
 			score.WarnRetiring:   "Microsoft 365 Certified : Enterprise Administrator Expert (enterprise-administrator-expert) est retirée le 2026-11-30",
 			score.WarnExpired:    "Microsoft Certified : Information Protection Administrator Associate (information-protection-administrator-associate) ne compte plus depuis le 2026-05-31",
-			score.WarnUnusedFact: "vmware.revenueUSD",
+			score.WarnUnusedFact: "Le fait « Chiffre d'affaires VMware, 12 derniers mois » (vmware.revenueUSD) n'est pas lu",
 		},
 	}
 	for lang, byCode := range want {
@@ -732,8 +732,14 @@ func TestWarningMessagesName(t *testing.T) {
 		var decoded struct {
 			Warnings []struct{ Code, Message string }
 		}
-		if err := json.Unmarshal(r.AppendJSON(nil), &decoded); err != nil {
+		js := r.AppendJSON(nil)
+		if err := json.Unmarshal(js, &decoded); err != nil {
 			t.Fatal(err)
+		}
+		for _, c := range js {
+			if c >= 0x80 {
+				t.Fatalf("%s: the JSON is not ASCII: %s", lang, js)
+			}
 		}
 		if len(decoded.Warnings) != len(r.Warnings) || len(r.Warnings) != len(byCode) {
 			t.Fatalf("%s: %d warnings (%d in the JSON), want %d: %+v", lang, len(r.Warnings), len(decoded.Warnings), len(byCode), r.Warnings)

@@ -520,7 +520,15 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			used = used || c.reads[fi]
 		}
 		if !used {
-			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id})
+			// Its label from the newest version that declares it (another program's, or
+			// another version's of one in force).
+			var name *Text
+			for _, c := range e.programs {
+				if f := c.declared[fi]; f != nil {
+					name = &f.Label
+				}
+			}
+			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id, name: name})
 		}
 	}
 	ws = ev.paramWarnings(ws, progs)

@@ -287,8 +287,9 @@ func (w *Warning) Text(lang string) string {
 }
 
 // appendNamed appends what the warning is about: its name in lang and its id in
-// parentheses, or the id alone when the name is not known.
-func (w *Warning) appendNamed(b []byte, id, lang string, esc bool) []byte {
+// parentheses, or the id alone when the name is not known. A fact's label, which reads as
+// a phrase of its own, is quoted.
+func (w *Warning) appendNamed(b []byte, id, lang string, esc, quote bool) []byte {
 	if w.name == nil {
 		return appendPiece(b, id, esc)
 	}
@@ -296,7 +297,14 @@ func (w *Warning) appendNamed(b []byte, id, lang string, esc bool) []byte {
 	if name == "" || name == id {
 		return appendPiece(b, id, esc)
 	}
+	fr := lang == "fr"
+	if quote {
+		b = appendPiece(b, pick(fr, "“", "« "), esc)
+	}
 	b = appendPiece(b, name, esc)
+	if quote {
+		b = appendPiece(b, pick(fr, "”", " »"), esc)
+	}
 	b = append(b, " ("...)
 	b = appendPiece(b, id, esc)
 	return append(b, ')')
@@ -306,7 +314,7 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 	li := langIndex(lang)
 	switch w.Code {
 	case WarnRetiring:
-		b = w.appendNamed(b, w.Certification, lang, esc)
+		b = w.appendNamed(b, w.Certification, lang, esc, false)
 		if w.Retires != "" {
 			b = phRetiresOn.append(b, li, esc)
 			b = appendPiece(b, w.Retires, esc)
@@ -318,7 +326,7 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		b = appendInt(b, int64(w.People))
 		b = phPlanItsReplacement.append(b, li, esc)
 	case WarnExpired:
-		b = w.appendNamed(b, w.Certification, lang, esc)
+		b = w.appendNamed(b, w.Certification, lang, esc, false)
 		b = phNoLongerCountsSince.append(b, li, esc)
 		b = appendPiece(b, w.Date, esc)
 		b = phPeopleHoldingIt.append(b, li, esc)
@@ -326,13 +334,13 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 		b = phItIsLeftOut.append(b, li, esc)
 	case WarnUnverified:
 		b = phTheRulesOf.append(b, li, esc)
-		b = w.appendNamed(b, w.Program, lang, esc)
+		b = w.appendNamed(b, w.Program, lang, esc, false)
 		b = phWereLastCheckedAgainst.append(b, li, esc)
 		b = appendPiece(b, w.Date, esc)
 		b = phLaterChangesAreNot.append(b, li, esc)
 	case WarnUnusedFact:
 		b = phTheFact.append(b, li, esc)
-		b = appendPiece(b, w.Fact, esc)
+		b = w.appendNamed(b, w.Fact, lang, esc, true)
 		b = phIsNotReadBy.append(b, li, esc)
 	default:
 		b = appendPiece(b, w.Code, esc)

@@ -252,8 +252,8 @@ type Warning struct {
 	// Message says it in words.
 	Message string `json:"message"`
 
-	// name is the display name of the program or certification concerned, which the
-	// message says beside its id (nil: the id alone).
+	// name is the display name (a fact's label) of the program, certification or fact
+	// concerned, which the message says beside its id (nil: the id alone).
 	name *Text
 }
 
