@@ -520,8 +520,9 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			used = used || c.reads[fi]
 		}
 		if !used {
-			// Its label from the newest version that declares it (another program's, or
-			// another version's of one in force).
+			// Its label from the last version that declares it in the engine's order
+			// (programs by id, each one's versions oldest first): another program's, or
+			// another version's of a program in force.
 			var name *Text
 			for _, c := range e.programs {
 				if f := c.declared[fi]; f != nil {
