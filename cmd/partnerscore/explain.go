@@ -60,7 +60,11 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	text := writeReport(res, res.Lang, colorsFor(stdout))
+	eng, ok := loadEngine(stderr)
+	if !ok {
+		return exitFail
+	}
+	text := writeReport(res, res.Lang, colorsFor(stdout), namesFor(eng, res.Lang))
 	if _, err := io.WriteString(stdout, text); err != nil {
 		return report(stderr, err)
 	}
@@ -141,9 +145,14 @@ func unit(u string, n float64, lang string) string {
 	return names[i]
 }
 
-// num formats a number for display: at most one decimal, a decimal comma in French.
+// num formats a number for display: at most one decimal, a decimal comma in French. A
+// number that is not zero never reads as zero (a metric at 0.03 points is above zero, which
+// qualification asks of every metric): it gets the decimals it needs, up to six.
 func num(v float64, lang string) string {
 	r := math.Round(v*10) / 10
+	for d := 100.0; r == 0 && v != 0 && d <= 1e6; d *= 10 {
+		r = math.Round(v*d) / d
+	}
 	if r == 0 {
 		r = 0 // no "-0"
 	}
@@ -178,7 +187,7 @@ func (c colors) red(s string) string   { return c.wrap("1;31", s) }
 func (c colors) dim(s string) string   { return c.wrap("2", s) }
 
 // writeReport renders a result as a terminal report in lang.
-func writeReport(res *score.Result, lang string, c colors) string {
+func writeReport(res *score.Result, lang string, c colors, n *names) string {
 	l := labelsFor(lang)
 	var b strings.Builder
 	line := func(indent int, parts ...string) {
@@ -217,7 +226,7 @@ func writeReport(res *score.Result, lang string, c colors) string {
 		}
 		for ai := range pr.Areas {
 			b.WriteByte('\n')
-			writeArea(&b, &pr.Areas[ai], lang, l, c)
+			writeArea(&b, &pr.Areas[ai], lang, l, c, n)
 		}
 	}
 	if len(res.Warnings) > 0 {
@@ -230,7 +239,7 @@ func writeReport(res *score.Result, lang string, c colors) string {
 	return b.String()
 }
 
-func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, c colors) {
+func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, c colors, n *names) {
 	line := func(indent int, parts ...string) {
 		b.WriteString(strings.Repeat("  ", indent))
 		for _, p := range parts {
@@ -283,11 +292,11 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 	case score.SelectedFact:
 		switch {
 		case !s.Given:
-			why = l.pickedBy + " " + s.Fact + " (" + l.notGiven + l.sep + l.below + " " + num(s.AtLeast, lang) + ")"
+			why = l.pickedBy + " " + n.fact(s.Fact) + " (" + l.notGiven + l.sep + l.below + " " + num(s.AtLeast, lang) + ")"
 		case s.Value >= s.AtLeast:
-			why = l.pickedBy + " " + s.Fact + " = " + num(s.Value, lang) + " (" + l.atLeast + " " + num(s.AtLeast, lang) + ")"
+			why = l.pickedBy + " " + n.fact(s.Fact) + " = " + num(s.Value, lang) + " (" + l.atLeast + " " + num(s.AtLeast, lang) + ")"
 		default:
-			why = l.pickedBy + " " + s.Fact + " = " + num(s.Value, lang) + " (" + l.below + " " + num(s.AtLeast, lang) + ")"
+			why = l.pickedBy + " " + n.fact(s.Fact) + " = " + num(s.Value, lang) + " (" + l.below + " " + num(s.AtLeast, lang) + ")"
 		}
 	case score.SelectedProfile:
 		why = l.profile
@@ -311,7 +320,7 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		line(3, c.dim(m.Explain(lang)))
 	}
 	if a.Plan != nil {
-		writePlan(b, a, lang, l)
+		writePlan(b, a, lang, l, n)
 	}
 }
 
@@ -328,7 +337,7 @@ func metricLabel(m *score.MetricResult, l *labels) string {
 	return m.Name + " [" + cat + "]"
 }
 
-func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels) {
+func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, n *names) {
 	line := func(indent int, parts ...string) {
 		b.WriteString(strings.Repeat("  ", indent))
 		for _, p := range parts {
@@ -337,14 +346,26 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels) 
 		b.WriteByte('\n')
 	}
 	pl := a.Plan
+	// The metrics and tracks by id, as the area's result names them (a plan may use a
+	// track whose metrics the result does not list: those keep their ids).
+	metricNames := map[string]string{}
+	for i := range a.Metrics {
+		metricNames[a.Metrics[i].ID] = a.Metrics[i].Name
+	}
+	metric := func(id, lever string) string {
+		if name, ok := metricNames[id]; ok {
+			return name + " [" + lever + "]"
+		}
+		return id + "/" + lever
+	}
 	var gaps []string
 	for _, g := range pl.Gaps {
 		if g.Add <= 0 || g.Points <= 0 {
 			continue
 		}
-		s := g.Metric + "/" + g.Lever + ": +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
+		s := metric(g.Metric, g.Lever) + ": +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
 		if g.Fact != "" {
-			s += " " + l.of2 + " " + g.Fact
+			s += " " + l.of2 + " " + n.fact(g.Fact)
 		}
 		s += " (" + l.now + " " + num(g.Value, lang) + ") → +" + num(g.Points, lang) + " " + l.pts
 		gaps = append(gaps, s)
@@ -365,20 +386,77 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels) 
 	case a.Qualified && len(pl.Steps) == 0:
 		line(1, l.plan, l.colon, " ", l.already)
 	default:
-		line(1, l.plan, " (", l.planTrack, " ", pl.Track, ", ", l.cost, " ", num(pl.Cost, lang), ", ", l.scoreLower, " ", num(pl.Score, lang), ")", l.colon)
+		track := pl.Track
+		for _, t := range a.Tracks {
+			if t.ID == pl.Track {
+				track = t.Name
+			}
+		}
+		line(1, l.plan, " (", l.planTrack, " ", track, ", ", l.cost, " ", num(pl.Cost, lang), ", ", l.scoreLower, " ", num(pl.Score, lang), ")", l.colon)
 		for _, s := range pl.Steps {
 			what := l.add + " " + num(s.Add, lang) + " " + unit(s.Unit, s.Add, lang)
 			switch {
 			case s.Fact != "":
-				what += " " + l.of2 + " " + s.Fact
+				what += " " + l.of2 + " " + n.fact(s.Fact)
 			case s.Certification != "":
 				cert := l.certified
 				if s.Add == 1 {
 					cert = l.certified1
 				}
-				what += " " + cert + " " + s.Certification
+				what += " " + cert + " " + n.cert(s.Certification)
 			}
-			line(2, what, " (", s.Metric, "/", s.Lever, ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
+			line(2, what, " (", metric(s.Metric, s.Lever), ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
 		}
 	}
+}
+
+// names gives the report's words for the ids a result holds: a fact's label, quoted, and a
+// certification's name with its exam codes, in the report's language (ids that the rule
+// data does not name stay ids).
+type names struct {
+	facts map[string]string
+	certs map[string]string
+}
+
+// namesFor reads the names of every rule version's facts (a newer version's label wins)
+// and of the certification catalog, in lang.
+func namesFor(eng *score.Engine, lang string) *names {
+	n := &names{facts: map[string]string{}, certs: map[string]string{}}
+	open, close := "“", "”"
+	if lang == "fr" {
+		open, close = "« ", " »"
+	}
+	for _, p := range eng.Programs() {
+		for i := range p.Facts {
+			f := &p.Facts[i]
+			if label := f.Label.In(lang); label != "" {
+				n.facts[f.ID] = open + label + close
+			}
+		}
+	}
+	for _, c := range eng.Certifications() {
+		name := c.Name.In(lang)
+		if name == "" {
+			continue
+		}
+		if len(c.Exams) > 0 {
+			name += " (" + strings.Join(c.Exams, ", ") + ")"
+		}
+		n.certs[c.ID] = name
+	}
+	return n
+}
+
+func (n *names) fact(id string) string {
+	if s, ok := n.facts[id]; ok {
+		return s
+	}
+	return id
+}
+
+func (n *names) cert(id string) string {
+	if s, ok := n.certs[id]; ok {
+		return s
+	}
+	return id
 }

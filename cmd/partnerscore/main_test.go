@@ -344,6 +344,21 @@ func TestExplain(t *testing.T) {
 		{"plan flag", "", []string{"explain", "-plan", file}, []string{"Gaps", "Cheapest plan: already qualified", "Cheapest plan (track"}, nil},
 		{"plan in profile", withPlan, []string{"explain"}, []string{"Gaps", "Cheapest plan"}, nil},
 		{"plan in French", withPlan, []string{"explain", "-lang", "fr"}, []string{"Écarts", "Plan le moins coûteux", "déjà qualifié"}, nil},
+		// Facts, certifications, metrics and tracks by the names the result and the rule data
+		// give them, not their ids; a metric above zero never reads as zero.
+		{"names", "", []string{"explain", "../../examples/security-people-plan.json"}, []string{
+			"Cheapest plan (track Enterprise, cost 15, score 70):",
+			"add 5 customers of “Modern Work Enterprise: net customer adds (12 months)” (Net customer adds [tenants]) → metric at 20 pts",
+			"add 2 people certified Microsoft 365 Fundamentals (MS-900) (Intermediate certifications [people])",
+			"→ metric at 0.03 pts, cost 1",
+			"Usage growth [cpor]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
+			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
+		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,"}},
+		{"names in French", "", []string{"explain", "-lang", "fr", "../../examples/security-people-plan.json"}, []string{
+			"ajouter 2 personnes certifiées Microsoft 365 Fundamentals (MS-900) (Certifications intermédiaires [people])",
+			"de « Modern Work Entreprise : ajouts nets de clients (12 mois) »",
+			"→ métrique à 0,03 pts",
+		}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := cli(t, tc.stdin, tc.args...)
@@ -374,7 +389,10 @@ func TestNum(t *testing.T) {
 		want string
 	}{
 		{80, "en", "80"}, {6.666, "en", "6.7"}, {6.666, "fr", "6,7"}, {18.75, "en", "18.8"},
-		{-0.01, "en", "0"}, {250000, "en", "250000"}, {-2.5, "fr", "-2,5"},
+		{250000, "en", "250000"}, {-2.5, "fr", "-2,5"}, {0, "en", "0"},
+		// Not zero never reads as zero (a metric above zero), nor as "-0".
+		{0.03, "en", "0.03"}, {0.04, "fr", "0,04"}, {-0.01, "en", "-0.01"}, {0.00012, "en", "0.0001"},
+		{1e-7, "en", "0"}, {-1e-7, "en", "0"},
 	} {
 		if got := num(tc.v, tc.lang); got != tc.want {
 			t.Errorf("num(%v, %s) = %q, want %q", tc.v, tc.lang, got, tc.want)
