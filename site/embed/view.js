@@ -12,7 +12,7 @@
 // widget-models.js, which a scorecard widget never fetches).
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
-import { editable, formatNumber, parseNumber, todayUTC } from '../js/format.js'
+import { editable, formatNumber, formatShown, parseNumber, todayUTC } from '../js/format.js'
 import { renderCard, scoreSummary } from '../js/elements/ps-scorecard.js'
 
 /** Escapes one JSON Pointer segment. @param {string} s */
@@ -108,7 +108,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
   const t = (key, params) => (cfg.texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m))
   /** A text of the widget's own. */
   const w = (key, params) => t(`widget.${key}`, params)
-  const num = (n, d = 2) => formatNumber(n, lang, d)
+  const num = (n, d = 2) => formatShown(n, lang, d)
   const unit = (u) => {
     const s = t(`unit.${u}`)
     return s === `unit.${u}` ? u : s

@@ -10,7 +10,7 @@ import { h } from './dom.js'
 import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
-import { formatNumber, resultToCSV, todayUTC } from './format.js'
+import { formatNumber, formatShown, resultToCSV, todayUTC } from './format.js'
 import { negotiate, t as translate } from './messages.js'
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
@@ -280,7 +280,7 @@ function context() {
   const lang = state.lang
   return {
     lang, t,
-    num: (n, d = 2) => formatNumber(n, lang, d),
+    num: (n, d = 2) => formatShown(n, lang, d),
     unit: (u) => {
       const s = t(`unit.${u}`)
       return s === `unit.${u}` ? u : s

@@ -41,6 +41,20 @@ export function formatNumber(n, lang, digits = 2) {
 }
 
 /**
+ * formatNumber for figures a reader compares with zero (points, scores, costs): a number
+ * that is not zero never reads as zero, it gets the decimals it needs, up to six (a metric
+ * at 0.03 points is above zero, which qualification asks of every metric).
+ * @param {number} n
+ * @param {string} lang
+ * @param {number} [digits]
+ */
+export function formatShown(n, lang, digits = 2) {
+  let s = formatNumber(n, lang, digits)
+  for (let d = digits + 1; s === '0' && n !== 0 && d <= 6; d++) s = formatNumber(n, lang, d)
+  return s
+}
+
+/**
  * Writes a stored number back into a text field: no grouping, the decimal separator of lang,
  * so that parseNumber(editable(n, lang), lang) === n.
  * @param {number} n

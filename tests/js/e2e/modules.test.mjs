@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { ROOT, ensureSite } from './helpers.mjs'
 
 const site = (p) => import(path.join(ROOT, 'site/js', p))
-const { parseNumber, editable, formatNumber, csvField, resultToCSV, CSV_COLUMNS } = await site('format.js')
+const { parseNumber, editable, formatNumber, formatShown, csvField, resultToCSV, CSV_COLUMNS } = await site('format.js')
 const S = await site('state.js')
 const { Catalog, certLabel } = await site('catalog.js')
 const P = await site('program.js')
@@ -57,6 +57,17 @@ describe('parseNumber', () => {
     assert.equal(formatNumber(15.4, 'fr', 1), '15,4')
     assert.equal(formatNumber(-0.001, 'en', 1), '0')
     assert.equal(formatNumber(Number.NaN, 'en'), '')
+  })
+  test('formatShown never writes a number that is not zero as zero', () => {
+    assert.equal(formatShown(0.03, 'en', 1), '0.03')
+    assert.equal(formatShown(0.04, 'fr', 1), '0,04')
+    assert.equal(formatShown(-0.001, 'en', 1), '-0.001')
+    assert.equal(formatShown(0.00012, 'en', 2), '0.0001')
+    assert.equal(formatShown(1e-7, 'en', 1), '0', 'beyond six decimals')
+    assert.equal(formatShown(0, 'en', 1), '0')
+    assert.equal(formatShown(70.0333, 'en', 1), '70', 'as formatNumber otherwise')
+    assert.equal(formatShown(1234.56, 'fr', 1), formatNumber(1234.56, 'fr', 1))
+    assert.equal(formatShown(Number.NaN, 'en'), '')
   })
   test('formatNumber writes what Intl.NumberFormat writes, without building one', () => {
     const values = [0, -0, 0.5, 1.005, 2.5, -2.5, 999.995, 1234.5, -1234.5, 1234567.891, 0.05, 1e-7, 5e-7,

@@ -553,6 +553,16 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.match(await page.locator('#toast').textContent(), /Profile cleared/)
   })
 
+  test('a metric above zero never reads as zero points', async () => {
+    // One active user of growth: 30 pts per 1000 gives 0.03 points, which is above zero
+    // (what qualification asks of every metric): the card says 0.03, not 0.
+    await typeInto(field('/facts/mw.ent.usageGrowth.cpor'), '1')
+    const points = page.locator('ps-scorecard[data-area="modern-work"] li.metric[data-metric="usage-growth"] .metric-points')
+    await page.waitForFunction(() => !!document.querySelector('ps-scorecard[data-area="modern-work"] li.metric[data-metric="usage-growth"].is-scoring'))
+    assert.equal((await points.textContent())?.trim(), '0.03 / 30 pts')
+    await page.getByRole('button', { name: 'Start over' }).click()
+  })
+
   test('no request left 127.0.0.1, and nothing broke the CSP', async () => {
     assert.ok(requests.some((u) => u.endsWith('/partnerscore.wasm')), 'the wasm was requested')
     const outside = requests.filter((u) => {
