@@ -196,3 +196,33 @@ func ExampleMetricResult_Explain() {
 	// 2 people × 4 pts each = 8; gate administrator: 2/1 people, met (+4); gate architect: 0/1 people, not met → 4 of 40 (a gate is not met: scoring steps earn nothing).
 	// 2 personnes × 4 pts chacun = 8 ; prérequis administrator: 2/1 personnes, atteint (+4) ; prérequis architect: 0/1 personnes, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
 }
+
+// Warnings say what the result cannot: certifications that retire or no longer count, rules
+// not checked since, facts no rules in force read. Each names what it is about as the
+// result shows it, with its id.
+func ExampleWarning_Text() {
+	e, err := score.New(score.WithClock(func() time.Time { return time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	in, err := e.Parse([]byte(`{"certifications": {"MS-102": 2}, "facts": {"vmware.revenueUSD": 5}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := e.Evaluate(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range r.Warnings {
+		fmt.Println(w.Code+":", w.Text("en"))
+	}
+	fmt.Println(r.Warnings[1].Text("fr"))
+	// Output:
+	// rules-unverified: The rules of Microsoft AI Cloud Partner Program: Solutions Partner designations (microsoft-ai-cloud-partner-program) were last checked against their sources on 2026-05-08; later changes are not known.
+	// certification-retiring: Microsoft 365 Certified: Enterprise Administrator Expert (enterprise-administrator-expert) retires on 2026-11-30 and stops counting after 2027-11-30 (people holding it: 2); plan its replacement.
+	// fact-unused: The fact “VMware revenue, last 12 months” (vmware.revenueUSD) is not read by the rules in force on this date.
+	// Microsoft 365 Certified : Enterprise Administrator Expert (enterprise-administrator-expert) est retirée le 2026-11-30 et ne compte plus après le 2027-11-30 (personnes qui la détiennent : 2) ; prévoyez son remplacement.
+}
