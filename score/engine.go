@@ -39,6 +39,7 @@ type Engine struct {
 type factInfo struct {
 	id      string
 	integer bool
+	label   *Text // the label of the last version compiled that declares it (for messages)
 }
 
 // maxCerts is how many certifications the catalog may hold (the width of certMask).
@@ -349,6 +350,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		} else if e.facts[idx].integer != f.Integer {
 			return nil, dataErr("facts/"+f.ID, "integer differs from another version's declaration")
 		}
+		e.facts[idx].label = &f.Label
 		local[f.ID] = idx
 		c.declared[idx] = f
 		c.factIdx = append(c.factIdx, idx)

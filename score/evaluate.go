@@ -520,16 +520,7 @@ func (ev *evaluation) warnings(progs []*compiled) []Warning {
 			used = used || c.reads[fi]
 		}
 		if !used {
-			// Its label from the last version that declares it in the engine's order
-			// (programs by id, each one's versions oldest first): another program's, or
-			// another version's of a program in force.
-			var name *Text
-			for _, c := range e.programs {
-				if f := c.declared[fi]; f != nil {
-					name = &f.Label
-				}
-			}
-			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id, name: name})
+			ws = append(ws, Warning{Code: WarnUnusedFact, Fact: e.facts[fi].id, name: e.facts[fi].label})
 		}
 	}
 	ws = ev.paramWarnings(ws, progs)

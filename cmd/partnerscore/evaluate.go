@@ -34,7 +34,11 @@ func runEvaluate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	res, code, ok := evaluateFile(file, stdin, stderr, nil)
+	eng, ok := loadEngine(stderr)
+	if !ok {
+		return exitFail
+	}
+	res, code, ok := evaluateFile(eng, file, stdin, stderr, nil)
 	if !ok {
 		return code
 	}

@@ -49,7 +49,11 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, &score.Error{Path: "-lang", Code: score.CodeUnknown, Message: "unknown language",
 			Expected: `"en" or "fr"`, Got: strconv.Quote(*lang)})
 	}
-	res, code, ok := evaluateFile(file, stdin, stderr, func(prof *score.Profile) {
+	eng, ok := loadEngine(stderr)
+	if !ok {
+		return exitFail
+	}
+	res, code, ok := evaluateFile(eng, file, stdin, stderr, func(prof *score.Profile) {
 		if *lang != "" {
 			prof.Lang = *lang // names, explanations and warnings all follow the report's language
 		}
@@ -59,10 +63,6 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	if !ok {
 		return code
-	}
-	eng, ok := loadEngine(stderr)
-	if !ok {
-		return exitFail
 	}
 	text := writeReport(res, res.Lang, colorsFor(stdout), namesFor(eng, res.Lang))
 	if _, err := io.WriteString(stdout, text); err != nil {

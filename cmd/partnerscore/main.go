@@ -235,12 +235,9 @@ func errorLine(e *score.Error) string {
 }
 
 // evaluateFile reads the profile in file ("-" or "" for stdin), lets edit adjust it (when
-// not nil) and evaluates it. On failure it reports on stderr and returns the exit code.
-func evaluateFile(file string, stdin io.Reader, stderr io.Writer, edit func(*score.Profile)) (*score.Result, int, bool) {
-	eng, ok := loadEngine(stderr)
-	if !ok {
-		return nil, exitFail, false
-	}
+// not nil) and evaluates it with eng. On failure it reports on stderr and returns the exit
+// code.
+func evaluateFile(eng *score.Engine, file string, stdin io.Reader, stderr io.Writer, edit func(*score.Profile)) (*score.Result, int, bool) {
 	data, err := readProfile(file, stdin)
 	if err != nil {
 		return nil, report(stderr, err), false
