@@ -63,6 +63,22 @@ func TestCompare(t *testing.T) {
 }
 
 // TestCompareJSONLine: -json prints one line, as POST /v1/compare answers; -pretty indents.
+// TestCompareJustUnder checks that a score 0.04 under the qualifying score reads as under
+// it on both dates (the side gives its shortfall, from which the limit is found).
+func TestCompareJustUnder(t *testing.T) {
+	// Modern Work at 69.96: 58.5 points, and 382 users of usage growth at 30 points per 1,000.
+	profile := `{"programs": ["microsoft-ai-cloud-partner-program"],
+		"certifications": {"MS-700": 2, "Identity and Access Administrator": 1, "enterprise-administrator-expert": 2},
+		"facts": {"mw.ent.netCustomerAdds": 4, "mw.ent.usageGrowth.cpor": 382, "mw.ent.deployments.cpor": 4, "mw.ent.deployments.dpor": 2}}`
+	code, out, errOut := cli(t, profile, "compare", "-from", "2024-10-01", "-to", "2026-02-01")
+	if code != exitOK {
+		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
+	}
+	if want := "Modern Work: enterprise 69.96/100 not qualified → enterprise 69.96/100 not qualified"; !strings.Contains(out, want) {
+		t.Errorf("compare: output lacks %q:\n%s", want, out)
+	}
+}
+
 func TestCompareJSONLine(t *testing.T) {
 	args := []string{"compare", "-json", "-from", "2023-10-15", "-to", "2025-10-15"}
 	code, line, errOut := cli(t, compareProfile, args...)

@@ -148,10 +148,23 @@ func unit(u string, n float64, lang string) string {
 // num formats a number for display: at most one decimal, a decimal comma in French. A
 // number that is not zero never reads as zero (a metric at 0.03 points is above zero, which
 // qualification asks of every metric): it gets the decimals it needs, up to six.
-func num(v float64, lang string) string {
+func num(v float64, lang string) string { return numUnder(v, math.Inf(1), lang) }
+
+// numUnder is num for a figure compared with a limit (an area's score with its qualifying
+// score): one under the limit never reads as reaching it either, 69.96 of 70 reads 69.96,
+// not 70. Beyond six decimals the number is cut toward the side it is on.
+func numUnder(v, limit float64, lang string) string {
+	wrong := func(r float64) bool { return (r == 0 && v != 0) || (v < limit && r >= limit) }
 	r := math.Round(v*10) / 10
-	for d := 100.0; r == 0 && v != 0 && d <= 1e6; d *= 10 {
+	for d := 100.0; wrong(r) && d <= 1e6; d *= 10 {
 		r = math.Round(v*d) / d
+	}
+	if wrong(r) {
+		if r == 0 && v > 0 {
+			r = math.Ceil(v*1e6) / 1e6
+		} else {
+			r = math.Floor(v*1e6) / 1e6
+		}
 	}
 	if r == 0 {
 		r = 0 // no "-0"
@@ -286,7 +299,7 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 	case score.SelectedBest:
 		var ts []string
 		for _, t := range a.Tracks {
-			ts = append(ts, t.Name+" "+num(t.Score, lang))
+			ts = append(ts, t.Name+" "+numUnder(t.Score, a.QualifyingScore, lang))
 		}
 		why = l.best + " (" + strings.Join(ts, ", ") + ")"
 	case score.SelectedFact:
@@ -296,13 +309,13 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		case s.Value >= s.AtLeast:
 			why = l.pickedBy + " " + n.fact(s.Fact) + " = " + num(s.Value, lang) + " (" + l.atLeast + " " + num(s.AtLeast, lang) + ")"
 		default:
-			why = l.pickedBy + " " + n.fact(s.Fact) + " = " + num(s.Value, lang) + " (" + l.below + " " + num(s.AtLeast, lang) + ")"
+			why = l.pickedBy + " " + n.fact(s.Fact) + " = " + numUnder(s.Value, s.AtLeast, lang) + " (" + l.below + " " + num(s.AtLeast, lang) + ")"
 		}
 	case score.SelectedProfile:
 		why = l.profile
 	}
 	line(1, l.track, l.colon, " ", trackName, " — ", why)
-	line(1, l.score, l.colon, " ", num(a.Score, lang), "/", num(a.Max, lang), " (", l.qualifyingScore, " ", num(a.QualifyingScore, lang), ")")
+	line(1, l.score, l.colon, " ", numUnder(a.Score, a.QualifyingScore, lang), "/", num(a.Max, lang), " (", l.qualifyingScore, " ", num(a.QualifyingScore, lang), ")")
 
 	// Metrics, points aligned.
 	line(1, l.metrics, l.colon)

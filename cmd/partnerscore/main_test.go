@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -323,6 +324,10 @@ func TestPrograms(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	file := writeFile(t, "me.json", profile)
+	// Modern Work at 69.96: 58.5 points, and 382 users of usage growth at 30 points per 1,000.
+	justUnder := `{"asOf": "2026-02-01", "programs": ["microsoft-ai-cloud-partner-program"],
+		"certifications": {"MS-700": 2, "Identity and Access Administrator": 1, "enterprise-administrator-expert": 2},
+		"facts": {"mw.ent.netCustomerAdds": 4, "mw.ent.usageGrowth.cpor": 382, "mw.ent.deployments.cpor": 4, "mw.ent.deployments.dpor": 2}}`
 	withPlan := strings.Replace(profile, "{", `{"plan": {"costs": {"mw.ent.netCustomerAdds": 10}},`, 1)
 	inFrench := strings.Replace(profile, "{", `{"lang": "fr",`, 1)
 	en := []string{"as of 2026-06-01", "Modern Work — QUALIFIED", "Security — NOT QUALIFIED", "Data & AI (Azure)",
@@ -354,6 +359,11 @@ func TestExplain(t *testing.T) {
 			"Usage growth [cpor]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
 		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,"}},
+		// 0.04 points short: the score reads 69.96, not 70, beside "not qualified".
+		{"just under", strings.Replace(justUnder, "{", `{"lang": "fr",`, 1), []string{"explain"}, []string{
+			"Modern Work (travail moderne) — NON QUALIFIÉ : 0,04 points manquants",
+			"le meilleur parcours (Entreprise 69,96, PME 25)", "Score : 69,96/100 (score de qualification 70)",
+		}, []string{"70/100", "Entreprise 70,"}},
 		{"names in French", "", []string{"explain", "-lang", "fr", "../../examples/security-people-plan.json"}, []string{
 			"ajouter 2 personnes certifiées Microsoft 365 Fundamentals (MS-900) (Certifications intermédiaires [people])",
 			"de « Modern Work Entreprise : ajouts nets de clients (12 mois) »",
@@ -392,10 +402,30 @@ func TestNum(t *testing.T) {
 		{250000, "en", "250000"}, {-2.5, "fr", "-2,5"}, {0, "en", "0"},
 		// Not zero never reads as zero (a metric above zero), nor as "-0".
 		{0.03, "en", "0.03"}, {0.04, "fr", "0,04"}, {-0.01, "en", "-0.01"}, {0.00012, "en", "0.0001"},
-		{1e-7, "en", "0"}, {-1e-7, "en", "0"},
+		// Beyond six decimals: cut away from zero.
+		{1e-7, "en", "0.000001"}, {-1e-7, "en", "-0.000001"},
 	} {
 		if got := num(tc.v, tc.lang); got != tc.want {
 			t.Errorf("num(%v, %s) = %q, want %q", tc.v, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestNumUnder checks that a figure under its limit (a score under the qualifying score)
+// never reads as reaching it, and reads as num does otherwise.
+func TestNumUnder(t *testing.T) {
+	for _, tc := range []struct {
+		v, limit float64
+		lang     string
+		want     string
+	}{
+		{69.96, 70, "en", "69.96"}, {69.96, 70, "fr", "69,96"}, {69.95, 70, "en", "69.95"},
+		{69.94, 70, "en", "69.9"}, {69.9999999, 70, "en", "69.999999"}, {70, 70, "en", "70"},
+		{70.04, 70, "en", "70"}, {24999.99, 25000, "en", "24999.99"}, {0.03, 70, "en", "0.03"},
+		{69.96, math.Inf(1), "en", "70"},
+	} {
+		if got := numUnder(tc.v, tc.limit, tc.lang); got != tc.want {
+			t.Errorf("numUnder(%v, %v, %s) = %q, want %q", tc.v, tc.limit, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -108,7 +108,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
   const t = (key, params) => (cfg.texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m))
   /** A text of the widget's own. */
   const w = (key, params) => t(`widget.${key}`, params)
-  const num = (n, d = 2) => formatShown(n, lang, d)
+  const num = (n, d = 2, below) => formatShown(n, lang, d, below)
   const unit = (u) => {
     const s = t(`unit.${u}`)
     return s === `unit.${u}` ? u : s

@@ -280,7 +280,7 @@ function context() {
   const lang = state.lang
   return {
     lang, t,
-    num: (n, d = 2) => formatShown(n, lang, d),
+    num: (n, d = 2, below) => formatShown(n, lang, d, below),
     unit: (u) => {
       const s = t(`unit.${u}`)
       return s === `unit.${u}` ? u : s

@@ -41,17 +41,24 @@ export function formatNumber(n, lang, digits = 2) {
 }
 
 /**
- * formatNumber for figures a reader compares with zero (points, scores, costs): a number
- * that is not zero never reads as zero, it gets the decimals it needs, up to six (a metric
- * at 0.03 points is above zero, which qualification asks of every metric).
+ * formatNumber for figures a reader compares with a limit (points, scores, costs): a number
+ * that is not zero never reads as zero, and one under `below` (an area's qualifying score)
+ * never reads as reaching it; it gets the decimals it needs, up to six, and is cut at six
+ * (toward zero's or the limit's other side) when that is not enough. A metric at 0.03 points is above zero, which qualification asks of every
+ * metric, and an area at 69.96 of 70 does not qualify: they read "0.03" and "69.96", not
+ * "0" and "70".
  * @param {number} n
  * @param {string} lang
  * @param {number} [digits]
+ * @param {number} [below]
  */
-export function formatShown(n, lang, digits = 2) {
+export function formatShown(n, lang, digits = 2, below = Infinity) {
   let s = formatNumber(n, lang, digits)
-  for (let d = digits + 1; s === '0' && n !== 0 && d <= 6; d++) s = formatNumber(n, lang, d)
-  return s
+  const wrong = () => (s === '0' && n !== 0) || (n < below && parseNumber(s, lang) >= below)
+  for (let d = digits + 1; wrong() && d <= 6; d++) s = formatNumber(n, lang, d)
+  // Still wrong at six decimals (a millionth from the limit, or from zero): cut it toward
+  // the side it is on.
+  return wrong() ? formatNumber(Math[s === '0' && n > 0 ? 'ceil' : 'floor'](n * 1e6) / 1e6, lang, 6) : s
 }
 
 /**

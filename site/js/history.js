@@ -6,7 +6,7 @@
 // by classes.
 
 import { h, setText, uid } from './dom.js'
-import { formatNumber } from './format.js'
+import { formatShown } from './format.js'
 
 const SVG = 'http://www.w3.org/2000/svg'
 
@@ -90,9 +90,10 @@ export function yearsBefore(d, n, since = FIRST_RULES) {
 }
 
 // One decimal, through format.js (an Intl.NumberFormat built per call cost a fifth of a
-// keystroke's time: the comparison redraws on every keystroke).
-function num(v, lang) {
-  return formatNumber(v, lang, 1)
+// keystroke's time: the comparison redraws on every keystroke); more when one would read a
+// number that is not zero as zero, or a score under `below` as reaching it.
+function num(v, lang, below) {
+  return formatShown(v, lang, 1, below)
 }
 
 function svg(tag, attrs = {}, ...children) {
@@ -198,7 +199,9 @@ export class TimeView {
     for (const p of c.programs) {
       const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
       nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}: ${ver(p.before)} → ${ver(p.after)}`))
-      const side = (s) => (s ? `${num(s.score, lang)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
+      // A side gives its shortfall, not its qualifying score: score + shortfall is that score
+      // (to rounding, which the millionths take out).
+      const side = (s) => (s ? `${num(s.score, lang, s.shortfall > 0 ? Math.round((s.score + s.shortfall) * 1e6) / 1e6 : undefined)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
       const changeText = (changes) => changes.map((k) => w.changes[k] || k).join(', ')
       const rows = p.areas.map((a) => {
         const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
@@ -267,7 +270,7 @@ export class TimeView {
       if (a.unqualifiedFrom) notes.push(h('li', { class: 'falls', text: w.unqualified(a.unqualifiedFrom) }))
       if (!notes.length) notes.push(h('li', { class: 'muted', text: w.steady }))
       const figure = h('figure', { class: 'projection-card', data: { area: a.area } },
-        chart(a, w.chart(a.name, pj.dates[0], pj.dates[pj.dates.length - 1])),
+        chart(a, w.chart(a.name, pj.dates[0], pj.dates[pj.dates.length - 1]), lang),
         h('figcaption', {}, h('strong', { text: a.name }), h('ul', {}, notes)))
       drawn.set(at, { key, figure })
       return figure
@@ -279,9 +282,12 @@ export class TimeView {
 
 /**
  * A small line chart of an area's projected scores: 0 to 100, the qualifying score as a
- * dashed line, a dot per month (filled when qualified).
+ * dashed line, a dot per month (filled when qualified, titled with its date and score).
+ * @param {any} a an AreaProjection
+ * @param {string} label
+ * @param {string} lang
  */
-function chart(a, label) {
+function chart(a, label, lang) {
   const W = 240
   const H = 80
   const pad = 6
@@ -295,7 +301,7 @@ function chart(a, label) {
   const dots = a.points.map((p, i) => {
     const dot = svg('circle', { class: p.qualified ? 'dot dot-ok' : 'dot dot-bad', cx: x(i).toFixed(1), cy: y(p.score).toFixed(1), r: 2.5, 'data-date': p.date, 'data-score': p.score })
     const t = svg('title')
-    t.textContent = `${p.date}: ${Math.round(p.score * 10) / 10}`
+    t.textContent = `${p.date}: ${num(p.score, lang, p.qualifyingScore)}`
     dot.append(t)
     return dot
   })

@@ -199,7 +199,9 @@ function goRuntime(src) {
  *     runtime's output, to the console), write and fsync stay as they are;
  *   - the checks that crypto, performance, TextEncoder and TextDecoder exist (every browser
  *     the widget runs in has them: it needs custom elements and shadow roots);
- *   - the _gotest imports (only Go's own tests of the linker import them).
+ *   - the _gotest imports (only Go's own tests of the linker import them);
+ *   - run's checks of its argument and of the command line's length: the widget's engine
+ *     passes run an Instance it has just made, and sets neither argv nor env (["js"], {}).
  * Every import the Go program may ask of gojs stays.
  * @param {string} src
  */
@@ -216,6 +218,8 @@ function lean(src) {
   edit(/^\tif \(!globalThis\.(crypto|performance|TextEncoder|TextDecoder)\) \{\n\t\tthrow new Error\([^\n]*\n\t\}\n\n/gm, '', 4)
   edit(/\t+_gotest: \{\n\t+add: \(a, b\) => a \+ b,\n\t+callExport: testCallExport,\n\t+\},\n/, '')
   edit(/\t+const testCallExport = \(a, b\) => \{\n[^}]*\}\n\n/, '')
+  edit(/\t+if \(!\(instance instanceof WebAssembly\.Instance\)\) \{\n[^\n]*\n\t+\}\n/, '')
+  edit(/\t+const wasmMinDataAddr = 4096 \+ 8192;\n\t+if \(offset >= wasmMinDataAddr\) \{\n[^\n]*\n\t+\}\n/, '')
   if (imported) {
     // Each function: its comment lines, "name": (sp) => { … }, up to its closing brace.
     const fn = /^(\t+)(?:\/\/[^\n]*\n\1)*"([\w/.]+)": \(\w+\) => \{\n[\s\S]*?^\1\},\n/gm

@@ -19,7 +19,7 @@ let seq = 0
  * @typedef {{
  *   lang: string,
  *   t: (key: string, params?: Record<string, unknown>) => string,
- *   num: (n: number, digits?: number) => string,
+ *   num: (n: number, digits?: number, below?: number) => string,
  *   unit: (unit: string) => string,
  *   factLabel: (id: string) => string,
  *   certName: (id: string) => string,
@@ -66,8 +66,10 @@ export function scoreSummary(a, c, titleId, registry) {
   h.id = titleId
   const badge = el('p', `badge ${a.qualified ? 'badge-yes' : 'badge-no'}`, t(a.qualified ? 'card.qualified' : 'card.notQualified'))
   badge.part = 'badge'
+  // A score under the qualifying score never reads as reaching it (69.96 of 70: not "70").
+  const score = num(a.score, 1, a.qualifyingScore)
   const areaBar = bar(a.score, a.max, a.qualifyingScore,
-    t('card.scoreLabel', { score: num(a.score, 1), max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), registry)
+    t('card.scoreLabel', { score, max: num(a.max, 0), qualifying: num(a.qualifyingScore, 0) }), registry)
   areaBar.className = 'area-bar'
   areaBar.part = 'bar'
   const parts = []
@@ -79,7 +81,7 @@ export function scoreSummary(a, c, titleId, registry) {
   }
   return [
     el('header', 'card-head', h, badge),
-    el('p', 'card-score', el('span', 'score-num', num(a.score, 1)), el('span', 'score-max', ` / ${num(a.max, 0)}`)),
+    el('p', 'card-score', el('span', 'score-num', score), el('span', 'score-max', ` / ${num(a.max, 0)}`)),
     areaBar,
     el('p', 'card-status', parts.join(' ')),
   ]
@@ -118,9 +120,9 @@ function track(a, c) {
   const s = a.selection || {}
   let why = ''
   if (s.kind === 'best') {
-    why = t('card.whyBest', { scores: tracks.map((x) => `${x.name} ${num(x.score, 1)}`).join(', ') })
+    why = t('card.whyBest', { scores: tracks.map((x) => `${x.name} ${num(x.score, 1, a.qualifyingScore)}`).join(', ') })
   } else if (s.kind === 'fact') {
-    const params = { fact: c.factLabel(s.fact), value: num(s.value ?? 0, 2), atLeast: num(s.atLeast ?? 0, 2) }
+    const params = { fact: c.factLabel(s.fact), value: num(s.value ?? 0, 2, s.atLeast), atLeast: num(s.atLeast ?? 0, 2) }
     why = t(!s.given ? 'card.whyFactMissing' : (s.value ?? 0) >= (s.atLeast ?? 0) ? 'card.whyFactHigh' : 'card.whyFactLow', params)
   } else if (s.kind === 'profile') {
     why = t('card.whyProfile')
@@ -151,7 +153,7 @@ function metric(m, c, registry) {
   const pr = m.prerequisite
   if (pr) {
     li.append(el('p', `prereq ${pr.met ? 'is-met' : 'is-not-met'}`, t('card.prereq', {
-      fact: c.factLabel(pr.fact), atLeast: num(pr.atLeast, 2), value: num(pr.value, 2), state: state(pr.met),
+      fact: c.factLabel(pr.fact), atLeast: num(pr.atLeast, 2), value: num(pr.value, 2, pr.atLeast), state: state(pr.met),
     })))
   }
   return li

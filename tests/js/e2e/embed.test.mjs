@@ -340,6 +340,24 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.screenshot({ path: screenshotPath('embed-03-compact-open.png') })
   })
 
+  test('a score just under the qualifying score never reads as reaching it', async () => {
+    // Modern Work at 69.96: 58.5 points, and 382 users of usage growth at 30 points per 1,000.
+    const before = await widgetProfile('one')
+    let count = (await events('one')).length
+    await page.evaluate((p) => { /** @type {any} */ (document.getElementById('one')).profile = p }, {
+      asOf: '2026-02-01',
+      certifications: { 'MS-700': 2, 'Identity and Access Administrator': 1, 'enterprise-administrator-expert': 2 },
+      facts: { 'mw.ent.netCustomerAdds': 4, 'mw.ent.usageGrowth.cpor': 382, 'mw.ent.deployments.cpor': 4, 'mw.ent.deployments.dpor': 2 },
+    })
+    const area = (await nextResult('one', count)).programs[0].areas.find((a) => a.id === 'modern-work')
+    assert.deepEqual([area.score, area.qualified], [69.96, false])
+    assert.equal(await page.locator('#one .score-num').first().textContent(), '69.96')
+    assert.match(await page.locator('#one .card-status').first().textContent() ?? '', /0\.04/)
+    count = (await events('one')).length
+    await page.evaluate((p) => { /** @type {any} */ (document.getElementById('one')).profile = p }, before)
+    await nextResult('one', count)
+  })
+
   test('a widget added later shares the engine; a bad program is an error event', async () => {
     await addWidgets([['three', { program: 'no-such-program' }],
       ['four', { program: PROGRAM, areas: 'security', layout: 'compact', profile: JSON.stringify({ asOf: '2026-06-01' }) }]])

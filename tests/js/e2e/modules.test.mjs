@@ -63,11 +63,36 @@ describe('parseNumber', () => {
     assert.equal(formatShown(0.04, 'fr', 1), '0,04')
     assert.equal(formatShown(-0.001, 'en', 1), '-0.001')
     assert.equal(formatShown(0.00012, 'en', 2), '0.0001')
-    assert.equal(formatShown(1e-7, 'en', 1), '0', 'beyond six decimals')
+    assert.equal(formatShown(1e-7, 'en', 1), '0.000001', 'beyond six decimals: cut up, away from zero')
+    assert.equal(formatShown(-1e-7, 'en', 1), '-0.000001')
     assert.equal(formatShown(0, 'en', 1), '0')
     assert.equal(formatShown(70.0333, 'en', 1), '70', 'as formatNumber otherwise')
     assert.equal(formatShown(1234.56, 'fr', 1), formatNumber(1234.56, 'fr', 1))
     assert.equal(formatShown(Number.NaN, 'en'), '')
+  })
+  test('formatShown never writes a number under its limit as reaching it', () => {
+    const cases = [
+      // [n, lang, digits, below, want]
+      [69.96, 'en', 1, 70, '69.96'],
+      [69.96, 'fr', 1, 70, '69,96'],
+      [69.95, 'en', 1, 70, '69.95'],
+      [69.94, 'en', 1, 70, '69.9', 'as formatNumber when that reads under the limit'],
+      [69.9999999, 'en', 1, 70, '69.999999', 'beyond six decimals: cut down, under the limit'],
+      [70, 'en', 1, 70, '70'],
+      [70.04, 'en', 1, 70, '70', 'at or over the limit: as formatNumber'],
+      [1999.96, 'fr', 0, 2000, '1\u202f999,96'],
+      [0.03, 'en', 1, 70, '0.03', 'and still never zero'],
+    ]
+    for (const [n, lang, d, below, want, why] of cases) assert.equal(formatShown(n, lang, d, below), want, why ?? `${n} ${lang}`)
+    // Any score under 70, at any digits: it never reads 70 or more, and reads as close as six decimals allow.
+    for (let i = 0; i < 2000; i++) {
+      const n = 70 - 10 ** -(i % 9) * (1 + (i % 7)) / 7
+      for (const d of [0, 1, 2]) {
+        const s = formatShown(n, 'en', d, 70)
+        assert.ok(parseNumber(s, 'en') < 70, `${n} at ${d} digits read ${s}`)
+        assert.ok(Math.abs(parseNumber(s, 'en') - n) <= Math.max(0.5 * 10 ** -d, 1e-6), `${n} at ${d} digits read ${s}`)
+      }
+    }
   })
   test('formatNumber writes what Intl.NumberFormat writes, without building one', () => {
     const values = [0, -0, 0.5, 1.005, 2.5, -2.5, 999.995, 1234.5, -1234.5, 1234567.891, 0.05, 1e-7, 5e-7,

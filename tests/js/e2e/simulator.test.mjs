@@ -563,6 +563,30 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.getByRole('button', { name: 'Start over' }).click()
   })
 
+  test('a score just under the qualifying score never reads as reaching it', async () => {
+    // Modern Work at 69.96: 58.5 points, and 382 users of usage growth at 30 points per 1,000.
+    // The card, its bar's label, the tracks and the projection's first month say 69.96, not 70.
+    const state = {
+      ...S.emptyState('en', '2026-02-01'),
+      programs: ['microsoft-ai-cloud-partner-program'],
+      certifications: { 'MS-700': 2, 'Identity and Access Administrator': 1, 'enterprise-administrator-expert': 2 },
+      facts: { 'mw.ent.netCustomerAdds': 4, 'mw.ent.usageGrowth.cpor': 382, 'mw.ent.deployments.cpor': 4, 'mw.ent.deployments.dpor': 2 },
+    }
+    await page.goto(`${server.url}${S.stateHash(state)}`)
+    await ready()
+    const card = page.locator('ps-scorecard[data-area="modern-work"]')
+    await page.waitForFunction(() => document.querySelector('ps-scorecard[data-area="modern-work"]')?.getAttribute('data-score') === '69.96')
+    assert.equal(await card.getAttribute('data-qualified'), 'false')
+    assert.equal((await card.locator('.score-num').textContent())?.trim(), '69.96')
+    assert.match(await card.locator('.card-status').innerText(), /0\.04/)
+    assert.match(await card.locator('.area-bar').getAttribute('label') ?? '', /69\.96/)
+    assert.match(await card.innerText(), /Enterprise 69\.96/)
+    const dot = page.locator('.projection-card[data-area="modern-work"] circle.dot title').first()
+    await dot.waitFor({ state: 'attached' })
+    assert.equal(await dot.textContent(), '2026-02-01: 69.96')
+    await page.getByRole('button', { name: 'Start over' }).click()
+  })
+
   test('no request left 127.0.0.1, and nothing broke the CSP', async () => {
     assert.ok(requests.some((u) => u.endsWith('/partnerscore.wasm')), 'the wasm was requested')
     const outside = requests.filter((u) => {
