@@ -34,6 +34,8 @@ type Engine struct {
 	paramIndex map[string]int // parameter id → index in params
 
 	tape tapeTable // the strings tapes refer to (see Tape)
+	// tapeMu guards tape, which grows as versions compile (see ready).
+	tapeMu sync.Mutex
 }
 
 type factInfo struct {
@@ -73,9 +75,18 @@ type compiled struct {
 	// fragments writes sourcesJSON and the metrics' JSON fragments and rate phrases (see
 	// cmetric.precompute) on the version's first evaluation rather than in New: a caller
 	// that evaluates one version of one program (the browser's first result) does not pay
-	// for the others. The tape fragments are written in New, with the table they share.
+	// for the others. The tape fragments are written when the areas compile (see ready),
+	// with the table they share.
 	fragments sync.Once
-	areas     []carea
+	// local maps the version's fact ids to the engine's fact indexes.
+	local map[string]int
+	// areas, the sizes below, sourcesTape and the metrics' tape fragments are compiled on
+	// the version's first use (Engine.ready) by an engine of New: a page that shows one
+	// version does not compile the fifteen others (NewFromFS compiles them all up front, to
+	// check the files).
+	compileAreas sync.Once
+	compileErr   error
+	areas        []carea
 	// Totals over every track, to allocate a result in one go.
 	nMetrics, nParts, nGates, nTracks int
 	model                             *cmodel // parameters, timeline, levels, calculator (see model.go)
@@ -154,7 +165,8 @@ func New(opts ...Option) (*Engine, error) {
 	for i, p := range builtinPrograms {
 		names[i] = "rules/" + p.ID + "/" + p.Version + ".json"
 	}
-	e, err := build(builtinCertifications, builtinPrograms, names, opts)
+	// The built-in rules compile their areas on first use: a test compiles every version.
+	e, err := build(builtinCertifications, builtinPrograms, names, true, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +176,8 @@ func New(opts ...Option) (*Engine, error) {
 }
 
 // build compiles the rules into an engine; files names where each program came from.
-func build(certs []Certification, progs []*Program, files []string, opts []Option) (*Engine, error) {
+// With lazy, each version's areas are compiled on its first use rather than here.
+func build(certs []Certification, progs []*Program, files []string, lazy bool, opts []Option) (*Engine, error) {
 	e := &Engine{today: defaultToday}
 	for _, o := range opts {
 		o(e)
@@ -197,13 +210,15 @@ func build(certs []Certification, progs []*Program, files []string, opts []Optio
 			e.known[t] = t
 		}
 	}
-	for _, c := range e.programs {
-		t := &Tape{tab: &e.tape}
-		t.sources(c.p.Sources)
-		c.sourcesTape = t.Ops
+	for i, c := range e.programs {
 		c.reads = make([]bool, len(e.facts))
 		for _, fi := range c.factIdx {
 			c.reads[fi] = true
+		}
+		if !lazy {
+			if err := e.ready(c); err != nil {
+				return nil, &fileError{name: files[i], err: err}
+			}
 		}
 	}
 	sortSlice(e.programs, func(pa, pb **compiled) bool {
@@ -355,6 +370,70 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		c.declared[idx] = f
 		c.factIdx = append(c.factIdx, idx)
 	}
+	for _, f := range p.Facts {
+		if !safeID(f.ID) || !safeID(f.Unit) {
+			return nil, dataErr("facts/"+f.ID, "ids and units use letters, digits, '.', '-' and '_' only")
+		}
+	}
+	c.local = local
+	// The areas' tracks, over every version (versions may add tracks: the union), for
+	// profiles' track choices; the areas themselves are compiled by ready.
+	for ai := range p.Areas {
+		a := &p.Areas[ai]
+		var trackIDs []string
+		for ti := range a.Tracks {
+			trackIDs = append(trackIDs, a.Tracks[ti].ID)
+		}
+		if prev, ok := e.areaTracks[a.ID]; ok {
+			for _, t := range trackIDs {
+				if !contains(prev, t) {
+					prev = append(prev, t)
+				}
+			}
+			trackIDs = prev
+		}
+		e.areaTracks[a.ID] = trackIDs
+	}
+	if err := e.compileModel(c); err != nil {
+		return nil, err
+	}
+	if err := checkAssumptionPaths(p); err != nil {
+		return nil, dataErr("assumptions", err.Error())
+	}
+	return c, nil
+}
+
+// ready compiles c's areas on its first use (see compiled.areas); the versions share the
+// tape's table, so one compiles at a time.
+func (e *Engine) ready(c *compiled) error {
+	c.compileAreas.Do(func() {
+		e.tapeMu.Lock()
+		defer e.tapeMu.Unlock()
+		c.compileErr = e.compileAreasOf(c)
+	})
+	return c.compileErr
+}
+
+// mustReady is ready for the versions an evaluation reaches beyond those it selected (a
+// dependency, another date): their rules compiled when the engine was built (NewFromFS) or
+// are the built-in ones, which a test compiles every version of.
+func (e *Engine) mustReady(c *compiled) *compiled {
+	if err := e.ready(c); err != nil {
+		panic("partnerscore: rules " + c.p.ID + "/" + c.p.Version + ": " + err.Error())
+	}
+	return c
+}
+
+// compileAreasOf compiles c's areas, their tracks and metrics, and the tape of its sources.
+func (e *Engine) compileAreasOf(c *compiled) error {
+	p, local := c.p, c.local
+	src := func(where, id string) (*Source, error) {
+		s, ok := c.sources[id]
+		if !ok {
+			return nil, dataErr(where, "unknown source "+id)
+		}
+		return s, nil
+	}
 	fact := func(where, id string) (int, error) {
 		idx, ok := local[id]
 		if !ok {
@@ -376,32 +455,25 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		return m, nil
 	}
-	for _, f := range p.Facts {
-		if !safeID(f.ID) || !safeID(f.Unit) {
-			return nil, dataErr("facts/"+f.ID, "ids and units use letters, digits, '.', '-' and '_' only")
-		}
-	}
 	areaIDs := map[string]bool{}
 	for ai := range p.Areas {
 		a := &p.Areas[ai]
 		where := "areas/" + a.ID
 		if areaIDs[a.ID] {
-			return nil, dataErr(where, "declared twice")
+			return dataErr(where, "declared twice")
 		}
 		areaIDs[a.ID] = true
 		if _, err := src(where, a.Source); err != nil {
-			return nil, err
+			return err
 		}
 		ca := carea{a: a, sel: a.TrackSelection.Kind, selFct: -1}
 		trackIdx := map[string]int{}
-		var trackIDs []string
 		for ti := range a.Tracks {
 			t := &a.Tracks[ti]
 			if _, dup := trackIdx[t.ID]; dup {
-				return nil, dataErr(where+"/"+t.ID, "track declared twice")
+				return dataErr(where+"/"+t.ID, "track declared twice")
 			}
 			trackIdx[t.ID] = ti
-			trackIDs = append(trackIDs, t.ID)
 			ct := ctrack{t: t}
 			total := 0.0
 			metricIDs := map[string]bool{}
@@ -409,75 +481,75 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 				m := &t.Metrics[mi]
 				mw := where + "/" + t.ID + "/" + m.ID
 				if metricIDs[m.ID] {
-					return nil, dataErr(mw, "metric declared twice")
+					return dataErr(mw, "metric declared twice")
 				}
 				metricIDs[m.ID] = true
 				s, err := src(mw, m.Source)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				cm := cmetric{m: m, src: s, preFct: -1}
 				for _, id := range append([]string{m.ID}, m.Rule.Prerequisite.factID()) {
 					if id != "" && !safeID(id) {
-						return nil, dataErr(mw, "ids use letters, digits, '.', '-' and '_' only")
+						return dataErr(mw, "ids use letters, digits, '.', '-' and '_' only")
 					}
 				}
 				for _, pt := range m.Rule.Parts {
 					if !safeID(pt.ID) {
-						return nil, dataErr(mw+"/"+pt.ID, "ids use letters, digits, '.', '-' and '_' only")
+						return dataErr(mw+"/"+pt.ID, "ids use letters, digits, '.', '-' and '_' only")
 					}
 				}
 				for _, g := range m.Rule.Gates {
 					if !safeID(g.ID) {
-						return nil, dataErr(mw+"/"+g.ID, "ids use letters, digits, '.', '-' and '_' only")
+						return dataErr(mw+"/"+g.ID, "ids use letters, digits, '.', '-' and '_' only")
 					}
 				}
 				switch m.Rule.Kind {
 				case KindLinear:
 					if len(m.Rule.Parts) != 1 {
-						return nil, dataErr(mw, "a linear rule has exactly one part")
+						return dataErr(mw, "a linear rule has exactly one part")
 					}
 				case KindBestOf, KindSum:
 					if len(m.Rule.Parts) < 2 {
-						return nil, dataErr(mw, m.Rule.Kind+" needs at least two parts")
+						return dataErr(mw, m.Rule.Kind+" needs at least two parts")
 					}
 				default:
-					return nil, dataErr(mw, "unknown rule kind "+m.Rule.Kind)
+					return dataErr(mw, "unknown rule kind "+m.Rule.Kind)
 				}
 				if m.Max <= 0 {
-					return nil, dataErr(mw, "max must be above 0")
+					return dataErr(mw, "max must be above 0")
 				}
 				total += m.Max
 				for pi := range m.Rule.Parts {
 					pt := &m.Rule.Parts[pi]
 					pw := mw + "/" + pt.ID
 					if pt.Points <= 0 || pt.Per <= 0 {
-						return nil, dataErr(pw, "points and per must be above 0")
+						return dataErr(pw, "points and per must be above 0")
 					}
 					cp := cpart{p: pt, fact: -1, unit: "people"}
 					switch {
 					case pt.Fact != "" && len(pt.Certifications) == 0:
 						if cp.fact, err = fact(pw, pt.Fact); err != nil {
-							return nil, err
+							return err
 						}
 						cp.unit = c.declared[cp.fact].Unit
 					case pt.Fact == "" && len(pt.Certifications) > 0:
 						if cp.mask, err = mask(pw, pt.Certifications); err != nil {
-							return nil, err
+							return err
 						}
 					default:
-						return nil, dataErr(pw, "a part measures either a fact or certifications")
+						return dataErr(pw, "a part measures either a fact or certifications")
 					}
 					cm.parts = append(cm.parts, cp)
 				}
 				for gi := range m.Rule.Gates {
 					g := &m.Rule.Gates[gi]
 					if g.People < 1 || g.Points < 0 {
-						return nil, dataErr(mw+"/"+g.ID, "a gate needs at least 1 person and points ≥ 0")
+						return dataErr(mw+"/"+g.ID, "a gate needs at least 1 person and points ≥ 0")
 					}
 					gm, err := mask(mw+"/"+g.ID, g.Certifications)
 					if err != nil {
-						return nil, err
+						return err
 					}
 					cm.gates = append(cm.gates, cgate{g: g, mask: gm})
 				}
@@ -491,21 +563,21 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 				}
 				if pr := m.Rule.Prerequisite; pr != nil {
 					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {
-						return nil, err
+						return err
 					}
 					cm.preDef = c.declared[cm.preFct]
 				}
 				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
-					return nil, dataErr(mw+"/assumption", err.Error())
+					return dataErr(mw+"/assumption", err.Error())
 				}
 				cm.precomputeTape(&e.tape)
 				ct.metrics = append(ct.metrics, cm)
 			}
 			if len(ct.metrics) == 0 {
-				return nil, dataErr(where+"/"+t.ID, "a track needs metrics")
+				return dataErr(where+"/"+t.ID, "a track needs metrics")
 			}
 			if total < p.QualifyingScore {
-				return nil, dataErr(where+"/"+t.ID, "metric maxima add up to "+strconv.FormatFloat(total, 'g', -1, 64)+", below the qualifying score")
+				return dataErr(where+"/"+t.ID, "metric maxima add up to "+strconv.FormatFloat(total, 'g', -1, 64)+", below the qualifying score")
 			}
 			ca.tracks = append(ca.tracks, ct)
 		}
@@ -515,27 +587,17 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 			ts := a.TrackSelection
 			var err error
 			if ca.selFct, err = fact(where+"/trackSelection", ts.Fact); err != nil {
-				return nil, err
+				return err
 			}
 			var ok1, ok2 bool
 			ca.ifT, ok1 = trackIdx[ts.If]
 			ca.elseT, ok2 = trackIdx[ts.Else]
 			if !ok1 || !ok2 {
-				return nil, dataErr(where+"/trackSelection", "if and else must name tracks")
+				return dataErr(where+"/trackSelection", "if and else must name tracks")
 			}
 		default:
-			return nil, dataErr(where+"/trackSelection", "unknown kind "+ca.sel)
+			return dataErr(where+"/trackSelection", "unknown kind "+ca.sel)
 		}
-		if prev, ok := e.areaTracks[a.ID]; ok && strings.Join(prev, ",") != strings.Join(trackIDs, ",") {
-			// Versions may add tracks: keep the union.
-			for _, t := range trackIDs {
-				if !contains(prev, t) {
-					prev = append(prev, t)
-				}
-			}
-			trackIDs = prev
-		}
-		e.areaTracks[a.ID] = trackIDs
 		c.areas = append(c.areas, ca)
 		// Size a result: every track is scored when the best counts, one track (the largest
 		// at most) when a fact or the profile picks it.
@@ -559,13 +621,10 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 			c.nTracks++
 		}
 	}
-	if err := e.compileModel(c); err != nil {
-		return nil, err
-	}
-	if err := checkAssumptionPaths(p); err != nil {
-		return nil, dataErr("assumptions", err.Error())
-	}
-	return c, nil
+	t := &Tape{tab: &e.tape}
+	t.sources(p.Sources)
+	c.sourcesTape = t.Ops
+	return nil
 }
 
 func contains(ss []string, s string) bool {

@@ -34,7 +34,7 @@ func NewFromFS(fsys fs.FS, dir string, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := build(certs, progs, files, opts)
+	e, err := build(certs, progs, files, false, opts)
 	if err != nil {
 		return nil, err
 	}

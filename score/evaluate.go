@@ -113,8 +113,20 @@ func (e *Engine) EvaluateJSON(profile []byte) ([]byte, error) {
 	return r.AppendJSON(make([]byte, 0, 8192)), nil
 }
 
-// selectPrograms is the program versions in, evaluated on in.asOf, appended to buf[:0].
+// selectPrograms is the program versions in, evaluated on in.asOf, appended to buf[:0],
+// compiled (see Engine.ready).
 func (e *Engine) selectPrograms(in *Input, buf []*compiled) ([]*compiled, Errors) {
+	out, errs := e.selectVersions(in, buf)
+	for _, c := range out {
+		if err := e.ready(c); err != nil {
+			return nil, Errors{{Code: CodeData, Message: "the rules " + c.p.ID + "/" + c.p.Version + " do not compile: " + err.Error()}}
+		}
+	}
+	return out, errs
+}
+
+// selectVersions is selectPrograms before the versions are compiled.
+func (e *Engine) selectVersions(in *Input, buf []*compiled) ([]*compiled, Errors) {
 	out := buf[:0]
 	if len(in.programs) > 0 {
 		var errs Errors

@@ -286,7 +286,7 @@ func (ev *evaluation) requirement(c *compiled, m *cmodel, cr *creq, earned, met 
 			dep.Version = dc.p.Version
 			// The other program's own evaluation, on the same input: its logic is never copied.
 			in := *ev.in
-			in.progs, in.plan = []*compiled{dc}, nil
+			in.progs, in.plan = []*compiled{ev.e.mustReady(dc)}, nil
 			if res, err := ev.e.Evaluate(&in); err == nil && len(res.Programs) == 1 {
 				dep.Qualified = append(dep.Qualified, res.Programs[0].Qualified...)
 			}

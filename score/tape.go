@@ -163,12 +163,26 @@ func (tt *tapeTable) add(s string) (int, bool) {
 
 // TapeTableJSON appends the table that the engine's tapes refer to, as JSON:
 // {"keys":[…],"strings":[…]}, where keys[k] is the key of byte k (keys[0] is "").
+//
+// The table grows when a version is first evaluated (an engine of New compiles each on its
+// first use): a tape refers only to strings of the table as it was when the tape was
+// written, and TapeTableLen tells whether a copy taken earlier has them all.
 func (e *Engine) TapeTableJSON(b []byte) []byte {
+	e.tapeMu.Lock()
+	defer e.tapeMu.Unlock()
 	b = append(b, `{"keys":`...)
 	b = appendStrs(b, tapeKeys[:])
 	b = append(b, `,"strings":`...)
 	b = appendStrs(b, e.tape.strings)
 	return append(b, '}')
+}
+
+// TapeTableLen is the number of strings in the table (the length of TapeTableJSON's
+// "strings"): a copy of the table with fewer may lack strings a new tape refers to.
+func (e *Engine) TapeTableLen() int {
+	e.tapeMu.Lock()
+	defer e.tapeMu.Unlock()
+	return len(e.tape.strings)
 }
 
 // SetOutcome makes the tape hold {"ok":true,"result":r}, what the browser engine's

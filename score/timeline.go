@@ -409,6 +409,7 @@ func (e *Engine) certEvents(in *Input, program, area string, end day) []Certific
 			if c == nil {
 				continue
 			}
+			e.mustReady(c)
 			for ai := range c.areas {
 				ca := &c.areas[ai]
 				if ca.a.ID != area {

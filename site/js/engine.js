@@ -164,12 +164,14 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
       try {
         const at = x.partnerscore_buffer(max);
         if (at !== 0 && !api.exited()) {
-          const decode = mode === 2 ? tape(api) : null;
           const n = encoder.encodeInto(text, new Uint8Array(x.mem.buffer, at, max)).written;
           const a = x.partnerscore_evaluate(n, mode);
+          // The decoder, with the tape's table as large as this tape needs (its fifth
+          // number): taken again, a call into Go, when a version compiled since.
+          const decode = mode === 2 && a !== 0 && !api.exited() ? tape(api, new DataView(x.mem.buffer, a + 16, 4).getUint32(0, true)) : null;
           if (a !== 0 && !api.exited()) {
-            const buf = x.mem.buffer; // a new one if the memory grew during the call
-            const v = new DataView(buf, a, 16);
+            const buf = x.mem.buffer; // a new one if the memory grew during the calls
+            const v = new DataView(buf, a, 20);
             const bytes = (i) => new Uint8Array(buf, v.getUint32(i, true), v.getUint32(i + 4, true));
             out = decode ? decode(bytes(0), bytes(8)) : decoder.decode(bytes(0));
           }
@@ -186,13 +188,16 @@ export async function loadEngine({ base = new URL("../", import.meta.url), onPro
 
   /**
    * @param {Program} api
+   * @param {number} size how many strings the tape's table must have
    * @returns {(ops: Uint8Array, heap: Uint8Array) => any} the decoder of the program's tapes
    */
-  function tape(api) {
-    if (!api.decode) {
-      const table = api.global.tapeTable();
-      if (typeof table !== "string") throw new Error("partnerscore: no tape table");
-      api.decode = tapeDecoder(JSON.parse(table));
+  function tape(api, size) {
+    if (!api.decode || api.tableSize < size) {
+      const text = api.global.tapeTable();
+      if (typeof text !== "string") throw new Error("partnerscore: no tape table");
+      const table = JSON.parse(text);
+      api.decode = tapeDecoder(table);
+      api.tableSize = table.strings.length;
     }
     return api.decode;
   }
@@ -423,7 +428,8 @@ function countProgress(response, onProgress) {
  * @property {() => boolean} exited
  * @property {() => void} markExited
  * @property {((ops: Uint8Array, heap: Uint8Array) => any) | undefined} [decode] the decoder of
- *   its tapes, made on first use
+ *   its tapes, made on first use and again when the table has grown
+ * @property {number} [tableSize] how many strings the decoder's table has
  */
 
 /**

@@ -41,7 +41,8 @@ type api struct {
 
 	version string
 	// JSON built on first use and kept: the rules never change in a running program.
-	programs, certs, schemaNames, table []byte
+	programs, certs, schemaNames []byte
+	table                        []byte // reused by tapeTableJSON
 }
 
 func newAPI() *api {
@@ -156,14 +157,21 @@ func (a *api) evaluateTape(profile []byte) *score.Tape {
 	return &a.tape
 }
 
-// tapeTableJSON is the table the engine's tapes refer to (score.Engine.TapeTableJSON).
+// tapeTableJSON is the table the engine's tapes refer to (score.Engine.TapeTableJSON), as
+// it is now: it grows when a rule version is first evaluated.
 func (a *api) tapeTableJSON() []byte {
 	return a.guard("tapeTable", func() []byte {
-		if a.table == nil {
-			a.table = a.eng.TapeTableJSON(nil)
-		}
+		a.table = a.eng.TapeTableJSON(a.table[:0])
 		return a.table
 	})
+}
+
+// tableLen is the number of strings in the tapes' table, 0 without an engine.
+func (a *api) tableLen() int {
+	if a.eng == nil {
+		return 0
+	}
+	return a.eng.TapeTableLen()
 }
 
 // programsJSON is every program version (score.Program as JSON), oldest first within each

@@ -217,6 +217,38 @@ func TestExported(t *testing.T) {
 	}
 }
 
+// TestExportedTapeTable: a tape's answer gives the size of the table it needs, which grows
+// as rule versions are first evaluated (score.New compiles each on its first use), and
+// tapeTable gives the table at that size.
+func TestExportedTapeTable(t *testing.T) {
+	exported = newAPI()
+	defer func() { exported = nil }()
+	tape := func(profile string) int {
+		if exportBuffer(int32(len(profile))) == 0 {
+			t.Fatal("partnerscore_buffer: 0")
+		}
+		copy(exported.in[:len(profile)], profile)
+		if exportEvaluate(int32(len(profile)), modeTape) == 0 || answer[1] == 0 {
+			t.Fatalf("partnerscore_evaluate(%s, tape): no answer", profile)
+		}
+		var table struct{ Strings []string }
+		if err := json.Unmarshal(exported.tapeTableJSON(), &table); err != nil {
+			t.Fatal(err)
+		}
+		if int(answer[4]) != len(table.Strings) {
+			t.Fatalf("the answer says %d strings, tapeTable has %d", answer[4], len(table.Strings))
+		}
+		return int(answer[4])
+	}
+	now := tape(`{"asOf":"2026-01-01","programs":["microsoft-ai-cloud-partner-program"]}`)
+	if again := tape(`{"asOf":"2026-02-01","programs":["microsoft-ai-cloud-partner-program"]}`); again != now {
+		t.Errorf("the same version again: the table went from %d to %d strings", now, again)
+	}
+	if older := tape(`{"asOf":"2023-01-01","programs":["microsoft-ai-cloud-partner-program"]}`); older <= now {
+		t.Errorf("an older version, first evaluated: the table went from %d to %d strings", now, older)
+	}
+}
+
 // TestBadInput: errors come back as values, located by JSON Pointer, and the program
 // keeps answering.
 func TestBadInput(t *testing.T) {

@@ -19,11 +19,13 @@ import (
 //  1. partnerscore_buffer(n) returns the address of a Go buffer of at least n bytes, where
 //     JavaScript writes the profile as UTF-8 JSON.
 //  2. partnerscore_evaluate(n, mode) evaluates the n bytes written there and returns the
-//     address of four little-endian uint32: with mode 0 (evaluate) or 1 (summary), the
+//     address of five little-endian uint32: with mode 0 (evaluate) or 1 (summary), the
 //     address and the length of the answer, the JSON the global's function returns; with
 //     mode 2, evaluate's answer as a tape (score.Tape, decoded by site/js/tape.js): the
-//     address and length of its ops, then of its heap. They stay valid until the next call;
-//     JavaScript decodes the answer at once.
+//     address and length of its ops, then of its heap, then the number of strings the
+//     tape's table had when the tape was written (the table grows as rule versions are
+//     first evaluated: a copy with fewer strings is taken again with tapeTable). They stay
+//     valid until the next call; JavaScript decodes the answer at once.
 //
 // Both return 0 when the program is not ready (main has not set exported).
 
@@ -33,7 +35,7 @@ var exported *api
 // answer is what partnerscore_evaluate returns the address of; answerBytes keeps the bytes
 // it points to alive until the next call.
 var (
-	answer      [4]uint32
+	answer      [5]uint32
 	answerBytes []byte
 	answerTape  *score.Tape
 )
@@ -68,11 +70,11 @@ func exportEvaluate(n, mode int32) int32 {
 	if a == nil || n < 0 || int(n) > cap(a.in) || mode < modeEvaluate || mode > modeTape {
 		return 0
 	}
-	answer = [4]uint32{}
+	answer = [5]uint32{}
 	if mode == modeTape {
 		t := a.evaluateTape(a.in[:n])
 		answerTape = t
-		answer = [4]uint32{address(t.Ops), uint32(len(t.Ops)), address(t.Heap), uint32(len(t.Heap))}
+		answer = [5]uint32{address(t.Ops), uint32(len(t.Ops)), address(t.Heap), uint32(len(t.Heap)), uint32(a.tableLen())}
 	} else {
 		out := a.evaluateBytes(a.in[:n], mode == modeSummary)
 		answerBytes = out
