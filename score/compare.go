@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"sort"
 )
 
 // Comparison is one profile scored on two dates, side by side: for every program, area
@@ -248,7 +247,7 @@ func compareResults(a, b *Result) *Comparison {
 			}
 		}
 	}
-	sort.Strings(ids)
+	sortStrings(ids)
 	for _, id := range ids {
 		pa, pb := findProgram(a, id), findProgram(b, id)
 		pc := ProgramComparison{ID: id, Areas: []AreaComparison{}}

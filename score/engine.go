@@ -7,9 +7,10 @@ import (
 	"sync"
 )
 
-// Engine holds the compiled rules of every program version. It is immutable and safe for
-// concurrent use: build it once (Default, or New with your own data) and evaluate many
-// profiles with it.
+// Engine holds the compiled rules of every program version. It is safe for concurrent use:
+// build it once (Default, New, or NewFromFS with your own data) and evaluate many profiles
+// with it. What it holds never changes once built, but for what New leaves to a version's
+// first use (its areas, once, under a lock: see ready).
 type Engine struct {
 	certs     []Certification
 	certIndex map[string]int // lower-cased id, exam code or alias → index in certs
@@ -408,8 +409,8 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 func (e *Engine) ready(c *compiled) error {
 	c.compileAreas.Do(func() {
 		e.tapeMu.Lock()
-		defer e.tapeMu.Unlock()
-		c.compileErr = e.compileAreasOf(c)
+		c.compileErr = e.compileAreasOf(c) // no panic: it returns the data's errors
+		e.tapeMu.Unlock()
 	})
 	return c.compileErr
 }
@@ -419,7 +420,7 @@ func (e *Engine) ready(c *compiled) error {
 // are the built-in ones, which a test compiles every version of.
 func (e *Engine) mustReady(c *compiled) *compiled {
 	if err := e.ready(c); err != nil {
-		panic("partnerscore: rules " + c.p.ID + "/" + c.p.Version + ": " + err.Error())
+		panic(err)
 	}
 	return c
 }

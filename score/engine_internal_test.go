@@ -118,7 +118,7 @@ func TestBadAreas(t *testing.T) {
 		_, err = lazy.Parse([]byte(`{"asOf":"2024-06-01"}`))
 		var errs Errors
 		if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Code != CodeData ||
-			errs[0].Message != "the rules p/v1 do not compile: areas/a/t/m: unknown source nope" {
+			errs[0].Message != "p/v1: areas/a/t/m: unknown source nope" {
 			t.Errorf("evaluating the version: %v", err)
 		}
 	}

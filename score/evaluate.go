@@ -116,17 +116,6 @@ func (e *Engine) EvaluateJSON(profile []byte) ([]byte, error) {
 // selectPrograms is the program versions in, evaluated on in.asOf, appended to buf[:0],
 // compiled (see Engine.ready).
 func (e *Engine) selectPrograms(in *Input, buf []*compiled) ([]*compiled, Errors) {
-	out, errs := e.selectVersions(in, buf)
-	for _, c := range out {
-		if err := e.ready(c); err != nil {
-			return nil, Errors{{Code: CodeData, Message: "the rules " + c.p.ID + "/" + c.p.Version + " do not compile: " + err.Error()}}
-		}
-	}
-	return out, errs
-}
-
-// selectVersions is selectPrograms before the versions are compiled.
-func (e *Engine) selectVersions(in *Input, buf []*compiled) ([]*compiled, Errors) {
 	out := buf[:0]
 	if len(in.programs) > 0 {
 		var errs Errors
@@ -142,11 +131,11 @@ func (e *Engine) selectVersions(in *Input, buf []*compiled) ([]*compiled, Errors
 		if errs != nil {
 			return nil, errs
 		}
-		return out, nil
-	}
-	for _, id := range e.programIDs {
-		if c := e.inForce(id, in.asOf); c != nil && (!c.p.OnRequest || in.uses(c)) {
-			out = append(out, c)
+	} else {
+		for _, id := range e.programIDs {
+			if c := e.inForce(id, in.asOf); c != nil && (!c.p.OnRequest || in.uses(c)) {
+				out = append(out, c)
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -161,6 +150,11 @@ func (e *Engine) selectVersions(in *Input, buf []*compiled) ([]*compiled, Errors
 			exp += id + ": " + e.coverage(id)
 		}
 		return nil, Errors{{Path: "/asOf", Code: CodeNoRules, Message: "no program rules are in force on this date", Expected: exp, Got: in.asOf.String()}}
+	}
+	for _, c := range out {
+		if err := e.ready(c); err != nil {
+			return nil, Errors{{Code: CodeData, Message: c.p.ID + "/" + c.p.Version + ": " + err.Error()}}
+		}
 	}
 	return out, nil
 }

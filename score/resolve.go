@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -221,7 +220,7 @@ func (e *Engine) resolveInto(in *Input, p *Profile) error {
 		for a := range e.areaTracks {
 			areas = append(areas, a)
 		}
-		sort.Strings(areas)
+		sortStrings(areas)
 		for _, a := range sortedKeys(p.Tracks) {
 			t := p.Tracks[a]
 			path := pointer("/tracks", a)
@@ -309,7 +308,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sortStrings(keys)
 	return keys
 }
 

@@ -169,11 +169,12 @@ func (tt *tapeTable) add(s string) (int, bool) {
 // written, and TapeTableLen tells whether a copy taken earlier has them all.
 func (e *Engine) TapeTableJSON(b []byte) []byte {
 	e.tapeMu.Lock()
-	defer e.tapeMu.Unlock()
+	strs := e.tape.strings // appended to, never changed: this slice stays as it is
+	e.tapeMu.Unlock()
 	b = append(b, `{"keys":`...)
 	b = appendStrs(b, tapeKeys[:])
 	b = append(b, `,"strings":`...)
-	b = appendStrs(b, e.tape.strings)
+	b = appendStrs(b, strs)
 	return append(b, '}')
 }
 
@@ -181,8 +182,9 @@ func (e *Engine) TapeTableJSON(b []byte) []byte {
 // "strings"): a copy of the table with fewer may lack strings a new tape refers to.
 func (e *Engine) TapeTableLen() int {
 	e.tapeMu.Lock()
-	defer e.tapeMu.Unlock()
-	return len(e.tape.strings)
+	n := len(e.tape.strings)
+	e.tapeMu.Unlock()
+	return n
 }
 
 // SetOutcome makes the tape hold {"ok":true,"result":r}, what the browser engine's
