@@ -14,13 +14,15 @@
 //     many, and their wall time;
 //   - V8's top-tier (TurboFan) compiles of hot wasm functions, on background threads, until
 //     the first result: their CPU time, taken from the same cores.
-// Medians over the visits.
+// Medians over the visits. With DIR (a dist/site folder, as ./build.sh build writes it),
+// that build rather than dist/site's: two builds' figures, run one after the other.
 //
-//   node tests/js/bench/trace-first-visit.mjs [VISITS]   (default 5; ./build.sh build first)
+//   node tests/js/bench/trace-first-visit.mjs [VISITS [DIR]]   (default 5, dist/site)
 
 import { ensureSite, launch, SITE, startServer } from '../e2e/helpers.mjs'
 
 const VISITS = Number(process.argv[2] || 5)
+const DIR = process.argv[3]
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink',
   'loading', 'blink.user_timing',
@@ -90,14 +92,14 @@ function analyse(events, url) {
   }
 }
 
-ensureSite()
-const server = await startServer(SITE)
+if (!DIR) ensureSite()
+const server = await startServer(DIR ?? SITE)
 try {
   /** @type {Record<string, number>[]} */
   const runs = []
   for (let i = 0; i < VISITS; i++) runs.push(analyse(await tracedVisit(server.url), server.url))
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]
-  console.log(`first visits of the simulator, traced (${VISITS}, medians; ms unless a count):`)
+  console.log(`first visits of the simulator${DIR ? ` in ${DIR}` : ''}, traced (${VISITS}, medians; ms unless a count):`)
   const width = Math.max(...Object.keys(runs[0]).map((k) => k.length))
   for (const k of Object.keys(runs[0])) {
     const xs = runs.map((r) => r[k])
