@@ -284,6 +284,93 @@ func TestErrorsCollected(t *testing.T) {
 	}
 }
 
+// TestParseErrorsCollected: the reading of a profile reports every value in error (a wrong
+// type, an unknown field, a duplicate key, a number out of range, a fraction where a count
+// is expected), in the order of the text, passing over each; only text that is not JSON
+// stops it, after the errors before it. ParseInto reports the same.
+func TestParseErrorsCollected(t *testing.T) {
+	type want struct{ path, code string }
+	for _, tc := range []struct {
+		name, input string
+		want        []want
+	}{
+		{"every kind", `{"asOf":"2026-01-01","facts":{"mw.ent.netCustomerAdds":"four","azure.acrTtm":true,"x":1e300},
+			"certifications":{"AZ-104":1.5,"AZ-305":-1,"MS-102":[1,{"a":[2]}]},"lnag":"fr","plan":{"costs":{"a":0},"budget":1},
+			"people":[{"id":"a"},{"id":7,"certifications":["AZ-104"]}],"programs":"mcapp","asOf":"2020-01-01",
+			"history":[{"month":"2026-13","facts":{}}],"projection":{"months":30}}`, []want{
+			{"/facts/mw.ent.netCustomerAdds", score.CodeType},
+			{"/facts/azure.acrTtm", score.CodeType},
+			{"/facts/x", score.CodeRange},
+			{"/certifications/AZ-104", score.CodeInteger},
+			{"/certifications/AZ-305", score.CodeRange},
+			{"/certifications/MS-102", score.CodeType},
+			{"/lnag", score.CodeUnknown},
+			{"/plan/costs/a", score.CodeRange},
+			{"/plan/budget", score.CodeUnknown},
+			{"/people/0/certifications", score.CodeRequired},
+			{"/people/1/id", score.CodeType},
+			{"/programs", score.CodeType},
+			{"/asOf", score.CodeDuplicate},
+			{"/history/0/month", score.CodeDate},
+			{"/projection/months", score.CodeRange},
+		}},
+		// The value in error is passed over whole, whatever it holds; what follows is read.
+		{"nested values passed over", `{"facts":{"a":{"b":[1,{"c":"d"}],"e":null}},"lang":5,"asOf":""}`, []want{
+			{"/facts/a", score.CodeType},
+			{"/lang", score.CodeType},
+			{"/asOf", score.CodeDate},
+		}},
+		// Text that is not JSON stops the reading, after what came before.
+		{"syntax stops", `{"lang":5,"facts":{"a":tru},"asOf":7}`, []want{
+			{"/lang", score.CodeType},
+			{"/facts/a", score.CodeSyntax},
+		}},
+		{"syntax in a value passed over", `{"lang":[1,2,},"asOf":7}`, []want{
+			{"/lang", score.CodeType},
+			{"/lang/2", score.CodeSyntax},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := score.ParseProfile([]byte(tc.input))
+			var es score.Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("ParseProfile: error %T %v, want score.Errors", err, err)
+			}
+			var got []want
+			for _, e := range es {
+				got = append(got, want{e.Path, e.Code})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("ParseProfile: %d errors, want %d:%s", len(got), len(tc.want), describe(es))
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("error %d: %v, want %v:%s", i, got[i], tc.want[i], describe(es))
+				}
+			}
+			var in score.Input
+			if err2 := testEngine(t).ParseInto(&in, []byte(tc.input)); err2 == nil || err2.Error() != err.Error() {
+				t.Errorf("ParseInto: %v, want %v", err2, err)
+			}
+		})
+	}
+	// Many bad values: the first maxParseErrors (100) are reported, and the reading stops.
+	var b strings.Builder
+	b.WriteString(`{"facts":{`)
+	for i := range 150 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`"f` + strings.Repeat("x", i) + `":"x"`)
+	}
+	b.WriteString(`}}`)
+	_, err := score.ParseProfile([]byte(b.String()))
+	var es score.Errors
+	if !errors.As(err, &es) || len(es) != 100 || es[99].Path != "/facts/f"+strings.Repeat("x", 99) {
+		t.Errorf("150 bad values: %d errors, want the first 100", len(es))
+	}
+}
+
 func describe(es score.Errors) string {
 	var b strings.Builder
 	for _, e := range es {

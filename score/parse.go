@@ -9,8 +9,10 @@ import (
 
 // ParseProfile decodes a JSON profile strictly: unknown fields, wrong types, duplicate
 // keys, fractions where counts are expected, numbers beyond ±1e15 and inputs over
-// MaxInputBytes are errors located by JSON Pointer and byte offset. It checks the shape
-// only; Engine.Resolve checks ids and bounds against the rules.
+// MaxInputBytes are errors located by JSON Pointer and byte offset. Every such error is
+// reported (up to maxParseErrors), not the first alone: the value in error is passed over
+// and the reading goes on; only text that is not JSON stops it. It checks the shape only;
+// Engine.Resolve checks ids and bounds against the rules.
 func ParseProfile(data []byte) (*Profile, error) {
 	return parseProfile(data, nil)
 }
@@ -47,11 +49,19 @@ func parseProfileInto(prof *Profile, spare *profileSpare, data []byte, known map
 			p.fail("", CodeSyntax, "unexpected data after the profile", "end of input", p.peekText())
 		}
 	}
-	if p.err != nil {
-		return Errors{p.err}
+	errs := p.errs
+	if p.err != nil && (len(errs) == 0 || errs[len(errs)-1] != p.err) {
+		errs = append(errs, p.err)
+	}
+	if len(errs) > 0 {
+		return errs
 	}
 	return nil
 }
+
+// maxParseErrors is how many errors a profile's reading reports at most: it stops at the
+// last (a profile with thousands of bad values is not one to list them all for).
+const maxParseErrors = 100
 
 // profileSpare holds the storage of a profile decoded before, for the next one to use
 // again (Engine.ParseInto): the maps cleared, the slices emptied.
@@ -105,14 +115,20 @@ func spareMap[V any](m *map[string]V, hint int) map[string]V {
 // maxMagnitude bounds every number a profile may carry: beyond it a value is a typo or an attack.
 const maxMagnitude = 1e15
 
-// parser is a one-pass JSON reader for the Profile shape. The first error stops it.
+// parser is a one-pass JSON reader for the Profile shape. An error in a value (a wrong
+// type, an unknown field, a number out of range) is noted and the value passed over; an
+// error of syntax stops it.
 type parser struct {
-	data  []byte
-	pos   int
-	err   *Error
-	stack []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
-	known map[string]string
-	spare *profileSpare // storage to use again
+	data []byte
+	pos  int
+	err  *Error // what stopped the reading (syntax, or the maxParseErrors-th error)
+	errs Errors // the errors noted, in the order of the text
+	// skipping is above 0 while the parser passes over a value in error: what it holds is
+	// not checked but for its syntax.
+	skipping int
+	stack    []seg // where the cursor is, as JSON Pointer segments; turned into a path only on error
+	known    map[string]string
+	spare    *profileSpare // storage to use again
 }
 
 // seg is one JSON Pointer segment: a key, or an index when key is empty and idx ≥ 0.
@@ -140,6 +156,59 @@ func (p *parser) errAt(_ string, code, msg, expected, got string) *Error {
 func (p *parser) fail(_ string, code, msg, expected, got string) {
 	if p.err == nil {
 		p.err = p.errAt("", code, msg, expected, got)
+	}
+}
+
+// reject notes an error in the value that began at off, at the cursor's path; the reading
+// goes on (see parser). It returns the error, nil while skipping.
+func (p *parser) reject(off int, code, msg, expected, got string) *Error {
+	if p.skipping > 0 || p.err != nil {
+		return nil
+	}
+	e := &Error{Path: p.path(), Offset: off, Code: code, Message: msg, Expected: expected, Got: got}
+	p.errs = append(p.errs, e)
+	if len(p.errs) == maxParseErrors {
+		p.err = e
+	}
+	return e
+}
+
+// mark is the count of errors so far, for ok.
+func (p *parser) mark() int { return len(p.errs) }
+
+// ok reports whether no error came since mark m: the value read since is the text's.
+func (p *parser) ok(m int) bool { return p.err == nil && len(p.errs) == m }
+
+// literal reports whether the literal lit (true, false, null) is at the cursor.
+func (p *parser) literal(lit string) bool {
+	return p.pos+len(lit) <= len(p.data) && string(p.data[p.pos:p.pos+len(lit)]) == lit
+}
+
+// skip passes over the value at the cursor, checking its syntax only.
+func (p *parser) skip() {
+	p.skipping++
+	defer func() { p.skipping-- }()
+	if p.pos >= len(p.data) {
+		p.fail("", CodeSyntax, "unexpected end of input", "a JSON value", "end of input")
+		return
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		p.object("", func(string, string) { p.skip() })
+	case c == '[':
+		p.array("", func(int, string) { p.skip() })
+	case c == '"':
+		p.str("")
+	case c == '-' || (c >= '0' && c <= '9'):
+		p.number("")
+	default:
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if p.literal(lit) {
+				p.pos += len(lit)
+				return
+			}
+		}
+		p.fail("", CodeSyntax, "wrong type", "a JSON value", "invalid JSON "+p.peekText())
 	}
 }
 
@@ -179,9 +248,9 @@ func (p *parser) kind() string {
 		return "array"
 	case c == '"':
 		return "string"
-	case c == 't' || c == 'f':
+	case p.literal("true") || p.literal("false"):
 		return "boolean"
-	case c == 'n':
+	case p.literal("null"):
 		return "null"
 	case c == '-' || (c >= '0' && c <= '9'):
 		return "number"
@@ -189,13 +258,16 @@ func (p *parser) kind() string {
 	return "invalid JSON " + p.peekText()
 }
 
+// typeErr notes that the value at the cursor is not of the type expected, and passes over
+// it; a value that is not JSON stops the reading.
 func (p *parser) typeErr(path, expected string) {
 	k := p.kind()
-	code := CodeType
-	if len(k) > 7 && k[:7] == "invalid" {
-		code = CodeSyntax
+	if len(k) > 7 && k[:7] == "invalid" || p.pos >= len(p.data) {
+		p.fail(path, CodeSyntax, "wrong type", expected, k)
+		return
 	}
-	p.fail(path, code, "wrong type", expected, k)
+	p.reject(p.pos, CodeType, "wrong type", expected, k)
+	p.skip()
 }
 
 // object reads an object, calling field for each key with the cursor on its value.
@@ -225,11 +297,12 @@ func (p *parser) object(path string, field func(key string, keyPath string)) {
 			return
 		}
 		p.stack = append(p.stack, seg{key: key, idx: -1})
+		dup := false
 		for _, s := range seen {
 			if s == key {
-				p.pos = keyOff
-				p.fail("", CodeDuplicate, "duplicate key", "each key once", strconv.Quote(key))
-				return
+				dup = true
+				p.reject(keyOff, CodeDuplicate, "duplicate key", "each key once", strconv.Quote(key))
+				break
 			}
 		}
 		seen = append(seen, key)
@@ -240,7 +313,11 @@ func (p *parser) object(path string, field func(key string, keyPath string)) {
 		}
 		p.pos++
 		p.ws()
-		field(key, "")
+		if dup {
+			p.skip()
+		} else {
+			field(key, "")
+		}
 		if p.err != nil {
 			return
 		}
@@ -512,29 +589,27 @@ func (p *parser) number(path string) float64 {
 			return 0
 		}
 	}
+	p.pos = i
 	if math.IsInf(v, 0) || math.Abs(v) > maxMagnitude {
-		p.fail(path, CodeRange, "number too large", "a magnitude of at most 1e15", string(p.data[start:i]))
+		p.reject(start, CodeRange, "number too large", "a magnitude of at most 1e15", string(p.data[start:i]))
 		return 0
 	}
-	p.pos = i
 	return v
 }
 
 // count reads a non-negative whole number.
 func (p *parser) count(path string) int {
-	off := p.pos
+	off, m := p.pos, p.mark()
 	v := p.number(path)
-	if p.err != nil {
+	if !p.ok(m) {
 		return 0
 	}
 	if v != math.Trunc(v) {
-		p.pos = off
-		p.fail(path, CodeInteger, "a count must be a whole number", "a whole number", formatNum(v))
+		p.reject(off, CodeInteger, "a count must be a whole number", "a whole number", formatNum(v))
 		return 0
 	}
 	if v < 0 {
-		p.pos = off
-		p.fail(path, CodeRange, "a count cannot be negative", "0 or more", formatNum(v))
+		p.reject(off, CodeRange, "a count cannot be negative", "0 or more", formatNum(v))
 		return 0
 	}
 	return int(v)
@@ -563,20 +638,18 @@ func (p *parser) profile(prof *Profile) {
 	p.object("", func(key, kp string) {
 		switch key {
 		case "asOf":
-			off := p.pos
-			if prof.AsOf = p.str(kp); p.err == nil && prof.AsOf == "" {
-				p.pos = off
-				p.fail("", CodeDate, "not a valid date (leave asOf out for today)", "YYYY-MM-DD", `""`)
+			off, m := p.pos, p.mark()
+			if prof.AsOf = p.str(kp); p.ok(m) && prof.AsOf == "" {
+				p.reject(off, CodeDate, "not a valid date (leave asOf out for today)", "YYYY-MM-DD", `""`)
 			}
 		case "programs":
 			buf := p.spare.programs
 			p.spare.programs = nil
 			prof.Programs = p.stringsInto(buf, kp)
 		case "lang":
-			off := p.pos
-			if prof.Lang = p.str(kp); p.err == nil && prof.Lang == "" {
-				p.pos = off
-				p.fail("", CodeUnknown, "unknown language", `"en" or "fr"`, `""`)
+			off, m := p.pos, p.mark()
+			if prof.Lang = p.str(kp); p.ok(m) && prof.Lang == "" {
+				p.reject(off, CodeUnknown, "unknown language", `"en" or "fr"`, `""`)
 			}
 		case "people":
 			if prof.People, p.spare.people = p.spare.people, nil; prof.People == nil {
@@ -600,7 +673,8 @@ func (p *parser) profile(prof *Profile) {
 				})
 				if per.Certifications == nil && p.err == nil {
 					p.stack = append(p.stack, seg{key: "certifications", idx: -1})
-					p.fail("", CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
+					p.reject(p.pos, CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
+					p.stack = p.stack[:len(p.stack)-1]
 				}
 				prof.People = append(prof.People, per)
 			})
@@ -626,11 +700,10 @@ func (p *parser) profile(prof *Profile) {
 				case "costs":
 					plan.Costs = map[string]float64{}
 					p.object(pp, func(key, cp string) {
-						off := p.pos
+						off, m := p.pos, p.mark()
 						v := p.number(cp)
-						if p.err == nil && v <= 0 {
-							p.pos = off
-							p.fail(cp, CodeRange, "a cost must be above 0", "a number above 0", formatNum(v))
+						if p.ok(m) && v <= 0 {
+							p.reject(off, CodeRange, "a cost must be above 0", "a number above 0", formatNum(v))
 						}
 						plan.Costs[key] = v
 					})
@@ -654,12 +727,13 @@ func (p *parser) profile(prof *Profile) {
 	})
 }
 
+// unknownField notes that key is not one of known, and passes over its value (at the
+// cursor).
 func (p *parser) unknownField(_, key string, known []string) {
-	if p.err != nil {
-		return
+	if e := p.reject(p.pos, CodeUnknown, "unknown field", "one of "+joinQuoted(known), strconv.Quote(key)); e != nil {
+		e.Suggestion = closest(key, known)
 	}
-	p.fail("", CodeUnknown, "unknown field", "one of "+joinQuoted(known), strconv.Quote(key))
-	p.err.Suggestion = closest(key, known)
+	p.skip()
 }
 
 func joinQuoted(ss []string) string {

@@ -8,10 +8,9 @@ func (p *parser) history(prof *Profile, path string) {
 		p.object(ep, func(key, fp string) {
 			switch key {
 			case "month":
-				off := p.pos
-				if s.Month = p.str(fp); p.err == nil && !validMonth(s.Month) {
-					p.pos = off
-					p.fail("", CodeDate, "not a valid month", "YYYY-MM", shorten(s.Month))
+				off, m := p.pos, p.mark()
+				if s.Month = p.str(fp); p.ok(m) && !validMonth(s.Month) {
+					p.reject(off, CodeDate, "not a valid month", "YYYY-MM", shorten(s.Month))
 				}
 			case "facts":
 				s.Facts = make(map[string]float64, 16)
@@ -28,7 +27,8 @@ func (p *parser) history(prof *Profile, path string) {
 				field = "facts"
 			}
 			p.stack = append(p.stack, seg{key: field, idx: -1})
-			p.fail("", CodeRequired, "a snapshot needs a month and its facts", `{"month": "YYYY-MM", "facts": {...}}`, "no "+field)
+			p.reject(p.pos, CodeRequired, "a snapshot needs a month and its facts", `{"month": "YYYY-MM", "facts": {...}}`, "no "+field)
+			p.stack = p.stack[:len(p.stack)-1]
 		}
 		prof.History = append(prof.History, s)
 	})
@@ -40,11 +40,10 @@ func (p *parser) projection(prof *Profile, path string) {
 	p.object(path, func(key, mp string) {
 		switch key {
 		case "months":
-			off := p.pos
+			off, m := p.pos, p.mark()
 			n := p.count(mp)
-			if p.err == nil && (n < 1 || n > 24) {
-				p.pos = off
-				p.fail("", CodeRange, "months to project out of range", "1 to 24", formatNum(float64(n)))
+			if p.ok(m) && (n < 1 || n > 24) {
+				p.reject(off, CodeRange, "months to project out of range", "1 to 24", formatNum(float64(n)))
 			}
 			req.Months = n
 		default:
