@@ -320,6 +320,15 @@ func TestParseErrorsCollected(t *testing.T) {
 			{"/lang", score.CodeType},
 			{"/asOf", score.CodeDate},
 		}},
+		// A wrong type where an object is expected, or in a required field, is reported
+		// alone (not also as a missing list or month).
+		{"wrong types reported alone", `{"people":[5,{"certifications":"AZ-104"}],"history":["x",{"month":5,"facts":{}},{"facts":{}}]}`, []want{
+			{"/people/0", score.CodeType},
+			{"/people/1/certifications", score.CodeType},
+			{"/history/0", score.CodeType},
+			{"/history/1/month", score.CodeType},
+			{"/history/2/month", score.CodeRequired},
+		}},
 		// Text that is not JSON stops the reading, after what came before.
 		{"syntax stops", `{"lang":5,"facts":{"a":tru},"asOf":7}`, []want{
 			{"/lang", score.CodeType},

@@ -179,6 +179,9 @@ func (p *parser) mark() int { return len(p.errs) }
 // ok reports whether no error came since mark m: the value read since is the text's.
 func (p *parser) ok(m int) bool { return p.err == nil && len(p.errs) == m }
 
+// atObject reports whether an object begins at the cursor.
+func (p *parser) atObject() bool { return p.pos < len(p.data) && p.data[p.pos] == '{' }
+
 // literal reports whether the literal lit (true, false, null) is at the cursor.
 func (p *parser) literal(lit string) bool {
 	return p.pos+len(lit) <= len(p.data) && string(p.data[p.pos:p.pos+len(lit)]) == lit
@@ -661,6 +664,7 @@ func (p *parser) profile(prof *Profile) {
 				if n := len(prof.People); n < cap(prof.People) {
 					certs = prof.People[:n+1][n].Certifications
 				}
+				isObject := p.atObject() // else a wrong type, reported alone
 				p.object(ep, func(key, fp string) {
 					switch key {
 					case "id":
@@ -671,7 +675,7 @@ func (p *parser) profile(prof *Profile) {
 						p.unknownField(fp, key, []string{"id", "certifications"})
 					}
 				})
-				if per.Certifications == nil && p.err == nil {
+				if per.Certifications == nil && p.err == nil && isObject {
 					p.stack = append(p.stack, seg{key: "certifications", idx: -1})
 					p.reject(p.pos, CodeRequired, "a person needs a certifications list", "an array of certifications", "nothing")
 					p.stack = p.stack[:len(p.stack)-1]

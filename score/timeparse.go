@@ -5,9 +5,12 @@ func (p *parser) history(prof *Profile, path string) {
 	prof.History = make([]Snapshot, 0, 6)
 	p.array(path, func(i int, ep string) {
 		var s Snapshot
+		isObject := p.atObject() // else a wrong type, reported alone
+		sawMonth := false        // a month of the wrong type is reported as such, not as missing
 		p.object(ep, func(key, fp string) {
 			switch key {
 			case "month":
+				sawMonth = true
 				off, m := p.pos, p.mark()
 				if s.Month = p.str(fp); p.ok(m) && !validMonth(s.Month) {
 					p.reject(off, CodeDate, "not a valid month", "YYYY-MM", shorten(s.Month))
@@ -21,9 +24,9 @@ func (p *parser) history(prof *Profile, path string) {
 				p.unknownField(fp, key, []string{"month", "facts"})
 			}
 		})
-		if p.err == nil && (s.Month == "" || s.Facts == nil) {
+		if p.err == nil && isObject && (!sawMonth || s.Facts == nil) {
 			field := "month"
-			if s.Month != "" {
+			if sawMonth {
 				field = "facts"
 			}
 			p.stack = append(p.stack, seg{key: field, idx: -1})
