@@ -334,6 +334,12 @@ func TestParseErrorsCollected(t *testing.T) {
 			{"/lang", score.CodeType},
 			{"/facts/a", score.CodeSyntax},
 		}},
+		{"literals passed over", `{"lang":[true,false,null],"asOf":false,"facts":{"a":truex}}`, []want{
+			{"/lang", score.CodeType},
+			{"/asOf", score.CodeType},
+			{"/facts/a", score.CodeType},
+			{"/facts", score.CodeSyntax},
+		}},
 		{"syntax in a value passed over", `{"lang":[1,2,},"asOf":7}`, []want{
 			{"/lang", score.CodeType},
 			{"/lang/2", score.CodeSyntax},
