@@ -71,6 +71,10 @@ var schema0 = `{
         "shortfall": {
           "type": "number",
           "description": "Shortfall is the points missing to the qualifying score."
+        },
+        "qualifyingScore": {
+          "type": "number",
+          "description": "QualifyingScore is the score the area needs on that date."
         }
       },
       "additionalProperties": false,
@@ -80,7 +84,8 @@ var schema0 = `{
         "score",
         "max",
         "qualified",
-        "shortfall"
+        "shortfall",
+        "qualifyingScore"
       ],
       "description": "AreaSide is an area's standing on one date."
     },

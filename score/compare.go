@@ -140,6 +140,8 @@ type AreaSide struct {
 	Qualified bool `json:"qualified"`
 	// Shortfall is the points missing to the qualifying score.
 	Shortfall float64 `json:"shortfall"`
+	// QualifyingScore is the score the area needs on that date.
+	QualifyingScore float64 `json:"qualifyingScore"`
 }
 
 // MetricComparison compares one metric on the two dates.
@@ -399,7 +401,7 @@ func differ(a, b float64) bool { return math.Abs(a-b) > eps }
 func compareArea(a, b *AreaResult) AreaComparison {
 	ac := AreaComparison{Changes: []string{}, Metrics: []MetricComparison{}}
 	side := func(r *AreaResult) *AreaSide {
-		return &AreaSide{Track: r.Track, Score: r.Score, Max: r.Max, Qualified: r.Qualified, Shortfall: r.Shortfall}
+		return &AreaSide{Track: r.Track, Score: r.Score, Max: r.Max, Qualified: r.Qualified, Shortfall: r.Shortfall, QualifyingScore: r.QualifyingScore}
 	}
 	switch {
 	case a == nil:
@@ -561,6 +563,7 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 				b = append(b, `,"qualified":`...)
 				b = appendBoolean(b, s.Qualified)
 				b = knum(b, `,"shortfall":`, s.Shortfall)
+				b = knum(b, `,"qualifyingScore":`, s.QualifyingScore)
 				b = append(b, '}')
 			}
 			b = append(b, `,"changes":`...)

@@ -339,13 +339,7 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		}
 		c.sources[s.ID] = s
 	}
-	src := func(where, id string) (*Source, error) {
-		s, ok := c.sources[id]
-		if !ok {
-			return nil, dataErr(where, "unknown source "+id)
-		}
-		return s, nil
-	}
+	src := c.source
 	local := map[string]int{}
 	for i := range p.Facts {
 		f := &p.Facts[i]
@@ -404,6 +398,15 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 	return c, nil
 }
 
+// source is the version's source id, or an error at where when it declares none.
+func (c *compiled) source(where, id string) (*Source, error) {
+	s, ok := c.sources[id]
+	if !ok {
+		return nil, dataErr(where, "unknown source "+id)
+	}
+	return s, nil
+}
+
 // ready compiles c's areas on its first use (see compiled.areas); the versions share the
 // tape's table, so one compiles at a time.
 func (e *Engine) ready(c *compiled) error {
@@ -428,13 +431,7 @@ func (e *Engine) mustReady(c *compiled) *compiled {
 // compileAreasOf compiles c's areas, their tracks and metrics, and the tape of its sources.
 func (e *Engine) compileAreasOf(c *compiled) error {
 	p, local := c.p, c.local
-	src := func(where, id string) (*Source, error) {
-		s, ok := c.sources[id]
-		if !ok {
-			return nil, dataErr(where, "unknown source "+id)
-		}
-		return s, nil
-	}
+	src := c.source
 	fact := func(where, id string) (int, error) {
 		idx, ok := local[id]
 		if !ok {

@@ -85,10 +85,8 @@ func (e *Engine) compileModel(c *compiled) error {
 		e.paramIndex = map[string]int{}
 	}
 	srcOK := func(where, id string) error {
-		if _, ok := c.sources[id]; !ok {
-			return dataErr(where, "unknown source "+id)
-		}
-		return nil
+		_, err := c.source(where, id)
+		return err
 	}
 	for i := range p.Parameters {
 		pa := &p.Parameters[i]

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -124,12 +123,7 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 		if s.Qualified {
 			q = col.green(word("QUALIFIED", "QUALIFIÉ"))
 		}
-		// score + shortfall is the qualifying score, to rounding (the millionths take it out).
-		limit := math.Inf(1)
-		if s.Shortfall > 0 {
-			limit = math.Round((s.Score+s.Shortfall)*1e6) / 1e6
-		}
-		return s.Track + " " + numUnder(s.Score, limit, lang) + "/" + num(s.Max, lang) + " " + q
+		return s.Track + " " + numUnder(s.Score, s.QualifyingScore, lang) + "/" + num(s.Max, lang) + " " + q
 	}
 	version := func(v *score.VersionRef) string {
 		if v == nil {

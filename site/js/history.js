@@ -199,9 +199,7 @@ export class TimeView {
     for (const p of c.programs) {
       const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
       nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}: ${ver(p.before)} → ${ver(p.after)}`))
-      // A side gives its shortfall, not its qualifying score: score + shortfall is that score
-      // (to rounding, which the millionths take out).
-      const side = (s) => (s ? `${num(s.score, lang, s.shortfall > 0 ? Math.round((s.score + s.shortfall) * 1e6) / 1e6 : undefined)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
+      const side = (s) => (s ? `${num(s.score, lang, s.qualifyingScore)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
       const changeText = (changes) => changes.map((k) => w.changes[k] || k).join(', ')
       const rows = p.areas.map((a) => {
         const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
