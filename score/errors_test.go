@@ -386,6 +386,86 @@ func TestParseErrorsCollected(t *testing.T) {
 	}
 }
 
+// TestErrorsAcrossStages: Parse and ParseInto report a profile's errors all at once, the
+// reading's (in the order of the text) then the checks against the rules of what was read
+// (by path), a value passed over by the reading once only; text that is not JSON gives the
+// reading's errors alone.
+func TestErrorsAcrossStages(t *testing.T) {
+	type want struct{ path, code string }
+	for _, tc := range []struct {
+		name, input string
+		want        []want
+	}{
+		{"both stages", `{"asOf":"2026-06-01","facts":{"mw.ent.netCustomerAdds":"four","azure.deploymentz":1,
+			"azure.smbCustomerShare":150,"nope":"x"},"certifications":{"AZ-104":-1,"XX-1":1},"lnag":"fr",
+			"people":[{"id":5,"certifications":["AZ-999",7]}]}`, []want{
+			{"/facts/mw.ent.netCustomerAdds", score.CodeType},
+			{"/facts/nope", score.CodeType},
+			{"/certifications/AZ-104", score.CodeRange},
+			{"/lnag", score.CodeUnknown},
+			{"/people/0/id", score.CodeType},
+			{"/people/0/certifications/1", score.CodeType},
+			// The checks of what was read, by path; none at a path the reading reported.
+			{"/certifications/XX-1", score.CodeUnknown},
+			{"/facts/azure.deploymentz", score.CodeUnknown},
+			{"/facts/azure.smbCustomerShare", score.CodeRange},
+			{"/people/0/certifications/0", score.CodeUnknown},
+		}},
+		// A date or a program list passed over: no check that depends on them.
+		{"date passed over", `{"asOf":7,"facts":{"azure.smbCustomerShare":150,"azure.deploymentz":1}}`, []want{
+			{"/asOf", score.CodeType},
+			{"/facts/azure.deploymentz", score.CodeUnknown},
+		}},
+		{"programs passed over", `{"programs":["vmware-partner-connect",5],"facts":{"azure.smbCustomerShare":150}}`, []want{
+			{"/programs/1", score.CodeType},
+		}},
+		// A person of the wrong type is one error, not also one of its certifications.
+		{"person passed over", `{"people":[5],"certifications":{"XX-1":1}}`, []want{
+			{"/people/0", score.CodeType},
+			{"/certifications/XX-1", score.CodeUnknown},
+		}},
+		// Not JSON: the reading's errors only.
+		{"syntax stops", `{"facts":{"azure.deploymentz":"x"},"certifications":{"XX-1":1},"lang":tru}`, []want{
+			{"/facts/azure.deploymentz", score.CodeType},
+			{"/lang", score.CodeSyntax},
+		}},
+		{"no error in the reading", `{"asOf":"2026-06-01","certifications":{"XX-1":1}}`, []want{
+			{"/certifications/XX-1", score.CodeUnknown},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := testEngine(t)
+			_, err := e.Parse([]byte(tc.input))
+			var es score.Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("Parse: error %T %v, want score.Errors", err, err)
+			}
+			var got []want
+			for _, e := range es {
+				got = append(got, want{e.Path, e.Code})
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("Parse: %d errors, want %d:%s", len(got), len(tc.want), describe(es))
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("error %d: %v, want %v:%s", i, got[i], tc.want[i], describe(es))
+				}
+			}
+			// ParseInto says the same, into an input used before.
+			var in score.Input
+			if err := e.ParseInto(&in, []byte(`{"asOf":"2026-06-01"}`)); err != nil {
+				t.Fatal(err)
+			}
+			err2 := e.ParseInto(&in, []byte(tc.input))
+			var es2 score.Errors
+			if !errors.As(err2, &es2) || describe(es2) != describe(es) {
+				t.Errorf("ParseInto:%s\nwant:%s", describe(es2), describe(es))
+			}
+		})
+	}
+}
+
 func describe(es score.Errors) string {
 	var b strings.Builder
 	for _, e := range es {

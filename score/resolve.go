@@ -41,13 +41,36 @@ type planInput struct {
 	certCost []float64 // by catalog index
 }
 
-// Parse decodes and resolves a JSON profile: ParseProfile, then Resolve.
+// Parse decodes and resolves a JSON profile: ParseProfile, then Resolve. Its errors are
+// all the profile's at once: the reading's (in the order of the text), then the checks
+// against the rules (by path) of the values that were read, unless the text is not JSON.
+// A value the reading passed over is reported once, by the reading, not also by the checks.
 func (e *Engine) Parse(data []byte) (*Input, error) {
-	p, err := parseProfile(data, e.known)
-	if err != nil {
+	in := new(Input)
+	if err := e.parseResolve(in, new(Profile), new(profileSpare), data); err != nil {
 		return nil, err
 	}
-	return e.Resolve(p)
+	return in, nil
+}
+
+// parseResolve reads data into prof (spare holds storage to use again) and resolves it into
+// in; on errors of the reading's values alone (no syntax error: the rest was read), it
+// resolves what was read too and reports both (see Parse).
+func (e *Engine) parseResolve(in *Input, prof *Profile, spare *profileSpare, data []byte) error {
+	err := parseProfileInto(prof, spare, data, e.known)
+	if err == nil {
+		return e.resolveInto(in, prof, nil)
+	}
+	read, ok := err.(Errors)
+	if !ok {
+		return err
+	}
+	for _, pe := range read {
+		if pe.Code == CodeSyntax || pe.Code == CodeTooLarge {
+			return err
+		}
+	}
+	return e.resolveInto(in, prof, read)
 }
 
 // ParseInto is Parse into in, using again the storage of the profile and input it held
@@ -63,19 +86,19 @@ func (e *Engine) ParseInto(in *Input, data []byte) error {
 	if prof == nil {
 		prof = new(Profile)
 	}
-	if err := parseProfileInto(prof, in.spare, data, e.known); err != nil {
+	if err := e.parseResolve(in, prof, in.spare, data); err != nil {
 		in.Profile = prof
 		return err
 	}
-	return e.resolveInto(in, prof)
+	return nil
 }
 
 // Resolve checks a profile against the rules (dates, program, fact and certification ids,
-// integer facts, tracks) and prepares it for evaluation. Fact bounds are checked by
-// Evaluate against the version in force. Every problem is reported, located by JSON Pointer.
+// integer facts, tracks, and the facts' bounds in the versions in force on its date) and
+// prepares it for evaluation. Every problem is reported, by path (JSON Pointer).
 func (e *Engine) Resolve(p *Profile) (*Input, error) {
 	in := new(Input)
-	if err := e.resolveInto(in, p); err != nil {
+	if err := e.resolveInto(in, p, nil); err != nil {
 		return nil, err
 	}
 	return in, nil
@@ -100,12 +123,15 @@ func zeroed[T any](s []T, n int) []T {
 	return s
 }
 
-// resolveInto is Resolve into in (see reset).
-func (e *Engine) resolveInto(in *Input, p *Profile) error {
+// resolveInto is Resolve into in (see reset). read are the errors of p's reading, whose
+// values the reading passed over (see Parse): they come first in the error returned, the
+// checks' errors at or under their paths are left out, and the checks that depend on the
+// date and the programs are left out when those were in error.
+func (e *Engine) resolveInto(in *Input, p *Profile, read Errors) error {
 	in.reset(p, len(e.facts), len(e.params))
 	var errs Errors
 	add := func(err *Error) {
-		if len(errs) < maxErrors {
+		if len(read)+len(errs) < maxErrors && !under(read, err.Path) {
 			errs = append(errs, err)
 		}
 	}
@@ -262,7 +288,7 @@ func (e *Engine) resolveInto(in *Input, p *Profile) error {
 		in.plan = pi
 	}
 	e.resolveParams(p, in, add)
-	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") {
+	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") && !hasErr(read, "/asOf") && !hasErr(read, "/programs") {
 		var perrs Errors
 		in.progs, perrs = e.selectPrograms(in, in.progs)
 		if perrs == nil {
@@ -282,9 +308,24 @@ func (e *Engine) resolveInto(in *Input, p *Profile) error {
 	}
 	if len(errs) > 0 {
 		stableSort(errs, func(a, b **Error) bool { return lessPointer((*a).Path, (*b).Path) })
+	}
+	if len(read) > 0 {
+		return append(read[:len(read):len(read)], errs...)
+	}
+	if len(errs) > 0 {
 		return errs
 	}
 	return nil
+}
+
+// under reports whether path is one of errs' paths or under one.
+func under(errs Errors, path string) bool {
+	for _, e := range errs {
+		if path == e.Path || (len(path) > len(e.Path) && path[len(e.Path)] == '/' && path[:len(e.Path)] == e.Path) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) unknownCert(path, name string) *Error {

@@ -1,8 +1,9 @@
-// Evaluates a profile and gathers every error in it. The engine stops at the first problem of
-// some kinds (a negative count is found while decoding, before the facts are checked), so the
-// values it names are left out and the profile evaluated again, until it passes or nothing
-// more can be left out. The result is then that of the profile without its bad values, and
-// the errors are those of every pass, each at its path in the profile as given. DOM-free.
+// Evaluates a profile and gathers every error in it. The engine reports every problem of a
+// profile at once but gives no result then, so the values it names are left out and the
+// profile evaluated again (one more pass, unless leaving a value out shows a new problem),
+// until it passes or nothing more can be left out. The result is then that of the profile
+// without its bad values, and the errors are those of every pass, each at its path in the
+// profile as given. DOM-free.
 
 import { parsePointer } from './state.js'
 
