@@ -13442,6 +13442,10 @@ var schema19 = `{
           "type": "string",
           "description": "Fact is the fact compared."
         },
+        "name": {
+          "type": "string",
+          "description": "Name is the fact's label in the result's language (its id when it has none)."
+        },
         "value": {
           "type": "number",
           "description": "Value is its value (0 when not given)."
@@ -13459,6 +13463,7 @@ var schema19 = `{
       "type": "object",
       "required": [
         "fact",
+        "name",
         "value",
         "atLeast",
         "met"

@@ -260,6 +260,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 	if pr := &m.Prerequisite; pr.Fact != "" {
 		b = append(b, `,"prerequisite":{"fact":`...)
 		b = quoted(b, pr.Fact, d != nil)
+		b = kstr(b, `,"name":`, pr.Name)
 		b = knum(b, `,"value":`, pr.Value)
 		b = knum(b, `,"atLeast":`, pr.AtLeast)
 		b = kbool(b, `,"met":`, pr.Met)

@@ -383,7 +383,11 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	if cm.preFct >= 0 {
 		pr := m.Rule.Prerequisite
 		v := ev.in.facts[cm.preFct]
-		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
+		name := pr.Fact
+		if d := cm.preDef; d != nil && d.Label.In(ev.in.lang) != "" {
+			name = d.Label.In(ev.in.lang)
+		}
+		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: name, Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
 	}
 	scoreMetric(mr)
 }

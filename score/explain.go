@@ -171,6 +171,8 @@ var (
 	phAGateIsNot              = &phrase{text: [2]string{" (a gate is not met: scoring steps earn nothing)", " (un prérequis manque : les étapes notées ne rapportent rien)"}}
 	phPrerequisiteNotMet      = &phrase{text: [2]string{" (prerequisite not met: ", " (condition non remplie : "}}
 	phNeedsAtLeast            = &phrase{text: [2]string{", needs at least ", ", il faut au moins "}}
+	phQuoteOpen               = &phrase{text: [2]string{"“", "« "}}
+	phQuoteCloseParen         = &phrase{text: [2]string{"” (", " » ("}}
 	phRetiresOn               = &phrase{text: [2]string{" retires on ", " est retirée le "}}
 	phAnd                     = &phrase{text: [2]string{" and", " et"}}
 	phStopsCountingAfter      = &phrase{text: [2]string{" stops counting after ", " ne compte plus après le "}}
@@ -190,7 +192,7 @@ var allPhrases = [...]*phrase{
 	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phPtEach, phPtsEach, phPtsPer,
 	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phPeopleMet, phPeopleNotMet,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
-	phPrerequisiteNotMet, phNeedsAtLeast, phRetiresOn, phAnd, phStopsCountingAfter, phPeopleHoldingIt,
+	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd, phStopsCountingAfter, phPeopleHoldingIt,
 	phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut, phTheRulesOf,
 	phWereLastCheckedAgainst, phLaterChangesAreNot, phTheFact, phIsNotReadBy,
 }
@@ -270,7 +272,16 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 	case AppliedPrerequisite:
 		pr := &m.Prerequisite
 		b = phPrerequisiteNotMet.append(b, li, esc)
-		b = appendPiece(b, pr.Fact, esc)
+		if pr.Name != "" && pr.Name != pr.Fact {
+			// The fact's label, and its id beside it so that its field can be found.
+			b = phQuoteOpen.append(b, li, esc)
+			b = appendPiece(b, pr.Name, esc)
+			b = phQuoteCloseParen.append(b, li, esc)
+			b = appendPiece(b, pr.Fact, esc)
+			b = append(b, ')')
+		} else {
+			b = appendPiece(b, pr.Fact, esc)
+		}
 		b = phEquals.append(b, li, esc)
 		b = appendShort(b, pr.Value, lang)
 		b = phNeedsAtLeast.append(b, li, esc)

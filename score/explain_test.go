@@ -170,3 +170,50 @@ func mustParse(t *testing.T, e *Engine, s string) *Input {
 	}
 	return in
 }
+
+// TestPrerequisiteNamed: a prerequisite not met is explained by its fact's label in the
+// result's language, with its id beside it; the label is in the result (a result explains
+// itself without its rules), and a result without one names the fact by its id.
+func TestPrerequisiteNamed(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lang, name, want string }{
+		{"en", "Azure: qualifying ACR, trailing 12 months",
+			"(prerequisite not met: “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) = 500, needs at least 1000)."},
+		{"fr", "Azure : ACR éligible sur 12 mois glissants",
+			"(condition non remplie : « Azure : ACR éligible sur 12 mois glissants » (azure.acrTtm) = 500, il faut au moins 1000)."},
+	} {
+		res, err := e.Evaluate(mustParse(t, e, `{"asOf":"2026-06-01","lang":"`+tc.lang+`","programs":["microsoft-ai-cloud-partner-program"],
+			"tracks":{"data-ai":"enterprise"},"facts":{"azure.usageGrowth":15,"azure.acrTtm":500}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m *MetricResult
+		for i, a := range res.Programs[0].Areas {
+			for j := range a.Metrics {
+				if a.ID == "data-ai" && a.Metrics[j].ID == "usage-growth" {
+					m = &res.Programs[0].Areas[i].Metrics[j]
+				}
+			}
+		}
+		if m == nil || m.Applied != AppliedPrerequisite {
+			t.Fatalf("%s: no data-ai usage growth held by its prerequisite: %+v", tc.lang, m)
+		}
+		if m.Prerequisite.Name != tc.name {
+			t.Errorf("%s: prerequisite name %q, want %q", tc.lang, m.Prerequisite.Name, tc.name)
+		}
+		if got := m.Explain(tc.lang); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("%s: explanation %q, want it to end with %q", tc.lang, got, tc.want)
+		}
+		if js := string(res.AppendJSON(nil)); !strings.Contains(js, `"prerequisite":{"fact":"azure.acrTtm","name":`+string(appendStr(nil, tc.name))+`,"value":500`) {
+			t.Errorf("%s: the result's JSON has no prerequisite name", tc.lang)
+		}
+		bare := *m
+		bare.def, bare.Prerequisite.Name = nil, ""
+		if got := bare.Explain(tc.lang); !strings.Contains(got, " azure.acrTtm = 500") {
+			t.Errorf("%s: without a name: %q, want the fact's id", tc.lang, got)
+		}
+	}
+}

@@ -215,6 +215,8 @@ type GateResult struct {
 type PrerequisiteResult struct {
 	// Fact is the fact compared.
 	Fact string `json:"fact"`
+	// Name is the fact's label in the result's language (its id when it has none).
+	Name string `json:"name"`
 	// Value is its value (0 when not given).
 	Value float64 `json:"value"`
 	// AtLeast is the bound.

@@ -571,6 +571,7 @@ func (t *Tape) metric(m *MetricResult, lang string) {
 	if pr := &m.Prerequisite; pr.Fact != "" {
 		t.Ops = append(t.Ops, tkPrerequisite, tapeObject)
 		t.kstr(tkFact, pr.Fact, safe)
+		t.ks(tkName, pr.Name)
 		t.kn(tkValue, pr.Value)
 		t.kn(tkAtLeast, pr.AtLeast)
 		t.kb(tkMet, pr.Met)
