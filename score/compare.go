@@ -181,7 +181,13 @@ type MetricSide struct {
 // versions in force on each, and says what changed. A date with no rules in force is an
 // error at "/from" or "/to"; the profile's errors are located as by Resolve.
 func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
-	var errs Errors
+	return e.compare(p, from, to, nil)
+}
+
+// compare is Compare of a profile whose reading reported read (see Engine.Parse): those
+// come first, then the checks' of what was read.
+func (e *Engine) compare(p *Profile, from, to string, read Errors) (*Comparison, error) {
+	errs := read[:len(read):len(read)]
 	var res [2]*Result
 	for i, d := range [2]string{from, to} {
 		where := [2]string{"/from", "/to"}[i]
@@ -191,7 +197,8 @@ func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
 		}
 		q := *p
 		q.AsOf = d
-		in, err := e.Resolve(&q)
+		in := new(Input)
+		err := e.resolveInto(in, &q, read)
 		if err == nil {
 			res[i], err = e.Evaluate(in)
 		}
@@ -200,7 +207,13 @@ func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
 			if !ok {
 				return nil, err
 			}
+		next:
 			for _, x := range es {
+				for _, r := range read {
+					if x == r {
+						continue next // in errs already
+					}
+				}
 				y := *x
 				if y.Path == "/asOf" || y.Code == CodeNoRules {
 					y.Path = where // no rules in force on that date, with or without a programs filter
@@ -226,13 +239,24 @@ func containsErr(es Errors, e *Error) bool {
 	return false
 }
 
-// CompareJSON parses a JSON profile and compares it on two dates: the JSON of Compare.
-func (e *Engine) CompareJSON(profile []byte, from, to string) ([]byte, error) {
-	p, err := parseProfile(profile, e.known)
+// ParseCompare parses a JSON profile and compares it on two dates (Compare), in the
+// language lang when it is not empty (else the profile's). Its errors are all the
+// profile's at once, as Parse's, and the dates'.
+func (e *Engine) ParseCompare(profile []byte, from, to, lang string) (*Comparison, error) {
+	p := new(Profile)
+	read, err := readProfile(p, new(profileSpare), profile, e.known)
 	if err != nil {
 		return nil, err
 	}
-	c, err := e.Compare(p, from, to)
+	if lang != "" {
+		p.Lang = lang
+	}
+	return e.compare(p, from, to, read)
+}
+
+// CompareJSON is ParseCompare in the profile's language, as JSON.
+func (e *Engine) CompareJSON(profile []byte, from, to string) ([]byte, error) {
+	c, err := e.ParseCompare(profile, from, to, "")
 	if err != nil {
 		return nil, err
 	}

@@ -195,6 +195,47 @@ func TestCompareSameDateAndErrors(t *testing.T) {
 	if _, err := eng.CompareJSON([]byte(`{"facts":{"nope":1}}`), "2023-10-15", "2025-10-15"); err == nil {
 		t.Errorf("CompareJSON with an unknown fact: no error")
 	}
+	// All at once: the reading's errors, then the dates', then the checks' of what was read
+	// (once, not once per date); text that is not JSON gives the reading's alone.
+	for _, k := range []struct {
+		profile, from string
+		want          []string
+	}{
+		{`{"facts":{"azure.acrTtm":"x","nope":1},"certifications":{"XX-1":1}}`, "2025-13-01",
+			[]string{"/facts/azure.acrTtm type", "/from date", "/certifications/XX-1 unknown", "/facts/nope unknown"}},
+		// The profile's asOf is not read by a comparison: one passed over stops no check.
+		{`{"asOf":5,"facts":{"azure.smbCustomerShare":150}}`, "2025-10-15",
+			[]string{"/asOf type", "/facts/azure.smbCustomerShare range"}},
+		{`{"facts":{"azure.acrTtm":"x"},"certifications":{"XX-1":1},"lang":tru}`, "2023-10-15",
+			[]string{"/facts/azure.acrTtm type", "/lang syntax"}},
+	} {
+		_, err := eng.CompareJSON([]byte(k.profile), k.from, "2025-10-15")
+		var es score.Errors
+		errors.As(err, &es)
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Path+" "+e.Code)
+		}
+		if !slices.Equal(got, k.want) {
+			t.Errorf("CompareJSON(%s, %s): %q, want %q", k.profile, k.from, got, k.want)
+		}
+	}
+}
+
+// ExampleEngine_ParseCompare compares a JSON profile on two dates, in French; a profile
+// with errors gets them all at once.
+func ExampleEngine_ParseCompare() {
+	eng, _ := score.Default()
+	c, err := eng.ParseCompare([]byte(`{"people":[{"certifications":["SC-100"]}]}`), "2023-10-15", "2025-10-15", "fr")
+	fmt.Println(c.Lang, c.Programs[0].Before.Version, "→", c.Programs[0].After.Version, err)
+	_, err = eng.ParseCompare([]byte(`{"facts":{"azure.acrTtm":"x"},"certifications":{"XX-1":1}}`), "2023-10-15", "2025-10-15", "")
+	for _, e := range err.(score.Errors) {
+		fmt.Println(e.Path, e.Code)
+	}
+	// Output:
+	// fr fy24 → fy26 <nil>
+	// /facts/azure.acrTtm type
+	// /certifications/XX-1 unknown
 }
 
 // ExampleEngine_Compare scores one profile under the June 2023 rules and the FY26 rules.

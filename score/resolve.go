@@ -57,20 +57,31 @@ func (e *Engine) Parse(data []byte) (*Input, error) {
 // in; on errors of the reading's values alone (no syntax error: the rest was read), it
 // resolves what was read too and reports both (see Parse).
 func (e *Engine) parseResolve(in *Input, prof *Profile, spare *profileSpare, data []byte) error {
-	err := parseProfileInto(prof, spare, data, e.known)
+	read, err := readProfile(prof, spare, data, e.known)
+	if err != nil {
+		return err
+	}
+	return e.resolveInto(in, prof, read)
+}
+
+// readProfile reads data into prof (see parseProfileInto): read are the errors of values it
+// passed over, the rest read; err is set instead when the reading could not go on (text
+// that is not JSON, an input too large).
+func readProfile(prof *Profile, spare *profileSpare, data []byte, known map[string]string) (read Errors, err error) {
+	err = parseProfileInto(prof, spare, data, known)
 	if err == nil {
-		return e.resolveInto(in, prof, nil)
+		return nil, nil
 	}
 	read, ok := err.(Errors)
 	if !ok {
-		return err
+		return nil, err
 	}
 	for _, pe := range read {
 		if pe.Code == CodeSyntax || pe.Code == CodeTooLarge {
-			return err
+			return nil, err
 		}
 	}
-	return e.resolveInto(in, prof, read)
+	return read, nil
 }
 
 // ParseInto is Parse into in, using again the storage of the profile and input it held
@@ -288,7 +299,8 @@ func (e *Engine) resolveInto(in *Input, p *Profile, read Errors) error {
 		in.plan = pi
 	}
 	e.resolveParams(p, in, add)
-	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") && !hasErr(read, "/asOf") && !hasErr(read, "/programs") {
+	// A date passed over by the reading leaves asOf empty, which would mean today.
+	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") && !(hasErr(read, "/asOf") && p.AsOf == "") && !hasErr(read, "/programs") {
 		var perrs Errors
 		in.progs, perrs = e.selectPrograms(in, in.progs)
 		if perrs == nil {

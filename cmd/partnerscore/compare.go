@@ -73,14 +73,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	prof, err := score.ParseProfile(data)
-	if err != nil {
-		return report(stderr, err)
-	}
-	if *lang != "" {
-		prof.Lang = *lang
-	}
-	c, err := eng.Compare(prof, *from, *to)
+	c, err := eng.ParseCompare(data, *from, *to, *lang)
 	if err != nil {
 		return report(stderr, err)
 	}
