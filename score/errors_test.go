@@ -289,7 +289,7 @@ func TestErrorsCollected(t *testing.T) {
 // is expected), in the order of the text, passing over each; only text that is not JSON
 // stops it, after the errors before it. ParseInto reports the same.
 func TestParseErrorsCollected(t *testing.T) {
-	type want struct{ path, code string }
+	type want = errAt
 	for _, tc := range []struct {
 		name, input string
 		want        []want
@@ -347,22 +347,7 @@ func TestParseErrorsCollected(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := score.ParseProfile([]byte(tc.input))
-			var es score.Errors
-			if !errors.As(err, &es) {
-				t.Fatalf("ParseProfile: error %T %v, want score.Errors", err, err)
-			}
-			var got []want
-			for _, e := range es {
-				got = append(got, want{e.Path, e.Code})
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("ParseProfile: %d errors, want %d:%s", len(got), len(tc.want), describe(es))
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("error %d: %v, want %v:%s", i, got[i], tc.want[i], describe(es))
-				}
-			}
+			wantErrors(t, "ParseProfile", err, tc.want)
 			var in score.Input
 			if err2 := testEngine(t).ParseInto(&in, []byte(tc.input)); err2 == nil || err2.Error() != err.Error() {
 				t.Errorf("ParseInto: %v, want %v", err2, err)
@@ -391,7 +376,7 @@ func TestParseErrorsCollected(t *testing.T) {
 // (by path), a value passed over by the reading once only; text that is not JSON gives the
 // reading's errors alone.
 func TestErrorsAcrossStages(t *testing.T) {
-	type want struct{ path, code string }
+	type want = errAt
 	for _, tc := range []struct {
 		name, input string
 		want        []want
@@ -436,22 +421,7 @@ func TestErrorsAcrossStages(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e := testEngine(t)
 			_, err := e.Parse([]byte(tc.input))
-			var es score.Errors
-			if !errors.As(err, &es) {
-				t.Fatalf("Parse: error %T %v, want score.Errors", err, err)
-			}
-			var got []want
-			for _, e := range es {
-				got = append(got, want{e.Path, e.Code})
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("Parse: %d errors, want %d:%s", len(got), len(tc.want), describe(es))
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("error %d: %v, want %v:%s", i, got[i], tc.want[i], describe(es))
-				}
-			}
+			es := wantErrors(t, "Parse", err, tc.want)
 			// ParseInto says the same, into an input used before.
 			var in score.Input
 			if err := e.ParseInto(&in, []byte(`{"asOf":"2026-06-01"}`)); err != nil {
@@ -464,6 +434,28 @@ func TestErrorsAcrossStages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// errAt is an error expected: its path and code.
+type errAt struct{ path, code string }
+
+// wantErrors checks that err (from what) is score.Errors with want's paths and codes, in
+// that order, and returns them.
+func wantErrors(t *testing.T, what string, err error, want []errAt) score.Errors {
+	t.Helper()
+	var es score.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("%s: error %T %v, want score.Errors", what, err, err)
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%s: %d errors, want %d:%s", what, len(es), len(want), describe(es))
+	}
+	for i, e := range es {
+		if got := (errAt{e.Path, e.Code}); got != want[i] {
+			t.Errorf("%s: error %d: %v, want %v:%s", what, i, got, want[i], describe(es))
+		}
+	}
+	return es
 }
 
 func describe(es score.Errors) string {

@@ -384,8 +384,10 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 		pr := m.Rule.Prerequisite
 		v := ev.in.facts[cm.preFct]
 		name := pr.Fact
-		if d := cm.preDef; d != nil && d.Label.In(ev.in.lang) != "" {
-			name = d.Label.In(ev.in.lang)
+		if d := cm.preDef; d != nil {
+			if l := d.Label.In(ev.in.lang); l != "" {
+				name = l
+			}
 		}
 		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: name, Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
 	}

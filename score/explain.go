@@ -192,9 +192,9 @@ var allPhrases = [...]*phrase{
 	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phPtEach, phPtsEach, phPtsPer,
 	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phPeopleMet, phPeopleNotMet,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
-	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd, phStopsCountingAfter, phPeopleHoldingIt,
-	phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut, phTheRulesOf,
-	phWereLastCheckedAgainst, phLaterChangesAreNot, phTheFact, phIsNotReadBy,
+	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd,
+	phStopsCountingAfter, phPeopleHoldingIt, phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut,
+	phTheRulesOf, phWereLastCheckedAgainst, phLaterChangesAreNot, phTheFact, phIsNotReadBy,
 }
 
 func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte {
