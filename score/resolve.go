@@ -384,9 +384,11 @@ func lessPointer(a, b string) bool {
 		}
 		ai, aerr := strconv.Atoi(as[i])
 		bi, berr := strconv.Atoi(bs[i])
-		if aerr == nil && berr == nil {
+		if aerr == nil && berr == nil && ai != bi {
 			return ai < bi
 		}
+		// Keys that are not indexes, or the same number written apart ("0" and "00", keys of
+		// an object): by their text, so that the order never depends on a map's.
 		return as[i] < bs[i]
 	}
 	return len(as) < len(bs)
