@@ -3,6 +3,7 @@ package score_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/partnerscore/partnerscore/score"
@@ -160,6 +161,25 @@ func ExampleParseProfile_error() {
 	// /people/0/certifications/1: wrong type (expected string, got number)
 	// /people/0/certifications/1 type 70
 	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", got "fact"); did you mean "facts"?
+}
+
+// Engine.Parse reports every problem of a profile at once: the values its reading passed
+// over, then what the rules say of the rest. ParseWith applies a caller's overrides to the
+// profile as read before those checks.
+func ExampleEngine_ParseWith() {
+	eng, _ := score.Default()
+	_, err := eng.ParseWith([]byte(`{"asOf":"2026-06-01","facts":{"azure.deployments":"3"},"certifications":{"AZ-1O4":1}}`),
+		func(p *score.Profile) { p.Lang = "fr" })
+	for _, e := range err.(score.Errors) {
+		fmt.Println(strings.TrimSpace(e.Path + " " + e.Code + " " + e.Suggestion))
+	}
+	in, _ := eng.ParseWith([]byte(`{"asOf":"2026-06-01"}`), func(p *score.Profile) { p.Lang = "fr" })
+	r, _ := eng.Evaluate(in)
+	fmt.Println(r.Lang, r.Programs[0].Areas[0].Name)
+	// Output:
+	// /facts/azure.deployments type
+	// /certifications/AZ-1O4 unknown AZ-104
+	// fr Modern Work (travail moderne)
 }
 
 // Every metric explains how its points were reached, in English or French.

@@ -46,22 +46,26 @@ type planInput struct {
 // against the rules (by path) of the values that were read, unless the text is not JSON.
 // A value the reading passed over is reported once, by the reading, not also by the checks.
 func (e *Engine) Parse(data []byte) (*Input, error) {
+	return e.ParseWith(data, nil)
+}
+
+// ParseWith is Parse with edit, when not nil, applied to the profile as read before it is
+// checked against the rules: a caller's overrides (a report's language, a plan). The
+// profile edit sees lacks the values the reading passed over.
+func (e *Engine) ParseWith(data []byte, edit func(*Profile)) (*Input, error) {
+	prof := new(Profile)
+	read, err := readProfile(prof, new(profileSpare), data, e.known)
+	if err != nil {
+		return nil, err
+	}
+	if edit != nil {
+		edit(prof)
+	}
 	in := new(Input)
-	if err := e.parseResolve(in, new(Profile), new(profileSpare), data); err != nil {
+	if err := e.resolveInto(in, prof, read); err != nil {
 		return nil, err
 	}
 	return in, nil
-}
-
-// parseResolve reads data into prof (spare holds storage to use again) and resolves it into
-// in; on errors of the reading's values alone (no syntax error: the rest was read), it
-// resolves what was read too and reports both (see Parse).
-func (e *Engine) parseResolve(in *Input, prof *Profile, spare *profileSpare, data []byte) error {
-	read, err := readProfile(prof, spare, data, e.known)
-	if err != nil {
-		return err
-	}
-	return e.resolveInto(in, prof, read)
 }
 
 // readProfile reads data into prof (see parseProfileInto): read are the errors of values it
@@ -97,7 +101,11 @@ func (e *Engine) ParseInto(in *Input, data []byte) error {
 	if prof == nil {
 		prof = new(Profile)
 	}
-	if err := e.parseResolve(in, prof, in.spare, data); err != nil {
+	read, err := readProfile(prof, in.spare, data, e.known)
+	if err == nil {
+		err = e.resolveInto(in, prof, read)
+	}
+	if err != nil {
 		in.Profile = prof
 		return err
 	}

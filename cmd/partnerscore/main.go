@@ -242,14 +242,7 @@ func evaluateFile(eng *score.Engine, file string, stdin io.Reader, stderr io.Wri
 	if err != nil {
 		return nil, report(stderr, err), false
 	}
-	prof, err := score.ParseProfile(data)
-	if err != nil {
-		return nil, report(stderr, err), false
-	}
-	if edit != nil {
-		edit(prof)
-	}
-	in, err := eng.Resolve(prof)
+	in, err := eng.ParseWith(data, edit)
 	if err != nil {
 		return nil, report(stderr, err), false
 	}

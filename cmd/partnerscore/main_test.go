@@ -461,6 +461,8 @@ func TestBadInput(t *testing.T) {
 			[]string{"unknown certification", `did you mean "AZ-104"?`}, 1},
 		{"every problem", `{"lang":"de","facts":{"mw.ent.netCustomerAdds":2.5,"nope":1}}`, "/facts/mw.ent.netCustomerAdds",
 			[]string{"/facts/nope: unknown fact", "/lang: unknown language"}, 3},
+		{"every problem, the reading's and the checks'", `{"facts":{"mw.ent.netCustomerAdds":"4","nope":1},"certifications":{"XX-1":1}}`,
+			"/facts/mw.ent.netCustomerAdds", []string{"wrong type", "/certifications/XX-1: unknown certification", "/facts/nope: unknown fact"}, 3},
 		{"over 1 MiB", huge, "input", []string{"input is too large", "at most 1048576 bytes"}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
