@@ -243,8 +243,7 @@ func containsErr(es Errors, e *Error) bool {
 // language lang when it is not empty (else the profile's). Its errors are all the
 // profile's at once, as Parse's, and the dates'.
 func (e *Engine) ParseCompare(profile []byte, from, to, lang string) (*Comparison, error) {
-	p := new(Profile)
-	read, err := readProfile(p, new(profileSpare), profile, e.known)
+	p, read, err := e.readNew(profile, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -108,15 +108,15 @@ type ctrack struct {
 }
 
 type cmetric struct {
-	head   [2][]byte            // JSON of the static fields, per language (see metricHead)
-	tape   tapeFragments        // the same as tape ops
-	assume *[2]AssumptionResult // per language, when the rule is an assumption
-	m      *Metric
-	src    *Source
-	parts  []cpart
-	gates  []cgate
-	preFct int   // -1 when no prerequisite
-	preDef *Fact // the prerequisite fact's declaration in this version (its label)
+	head    [2][]byte            // JSON of the static fields, per language (see metricHead)
+	tape    tapeFragments        // the same as tape ops
+	assume  *[2]AssumptionResult // per language, when the rule is an assumption
+	m       *Metric
+	src     *Source
+	parts   []cpart
+	gates   []cgate
+	preFct  int       // -1 when no prerequisite
+	preName [2]string // the prerequisite fact's label in English and in French (its id without one)
 }
 
 type cpart struct {
@@ -563,7 +563,14 @@ func (e *Engine) compileAreasOf(c *compiled) error {
 					if cm.preFct, err = fact(mw+"/prerequisite", pr.Fact); err != nil {
 						return err
 					}
-					cm.preDef = c.declared[cm.preFct]
+					cm.preName = [2]string{pr.Fact, pr.Fact}
+					if d := c.declared[cm.preFct]; d != nil {
+						for li, lang := range [2]string{"en", "fr"} {
+							if l := d.Label.In(lang); l != "" {
+								cm.preName[li] = l
+							}
+						}
+					}
 				}
 				if cm.assume, err = assumptionFor(p, a.ID+"/"+t.ID+"/"+m.ID, m, src); err != nil {
 					return dataErr(mw+"/assumption", err.Error())

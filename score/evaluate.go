@@ -383,13 +383,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 	if cm.preFct >= 0 {
 		pr := m.Rule.Prerequisite
 		v := ev.in.facts[cm.preFct]
-		name := pr.Fact
-		if d := cm.preDef; d != nil {
-			if l := d.Label.In(ev.in.lang); l != "" {
-				name = l
-			}
-		}
-		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: name, Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
+		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: cm.preName[langIndex(ev.in.lang)], Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
 	}
 	scoreMetric(mr)
 }

@@ -450,11 +450,7 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 			why := where + pick(fr, "no addition can make this metric count", "aucun ajout ne peut faire compter cette métrique")
 			if cur[mi].Applied == AppliedPrerequisite {
 				pr := &cur[mi].Prerequisite
-				label := pr.Fact
-				if d := ct.metrics[mi].preDef; d != nil {
-					label = d.Label.In(lang)
-				}
-				why = where + pick(fr, "the prerequisite “", "la condition « ") + label + pick(fr, "” (", " » (") + pr.Fact +
+				why = where + pick(fr, "the prerequisite “", "la condition « ") + pr.Name + pick(fr, "” (", " » (") + pr.Fact +
 					") ≥ " + formatNum(pr.AtLeast) +
 					pick(fr, " is not met, and no addition a plan makes can change it", " n'est pas remplie, et aucun ajout d'un plan ne peut la changer")
 			}

@@ -53,19 +53,29 @@ func (e *Engine) Parse(data []byte) (*Input, error) {
 // checked against the rules: a caller's overrides (a report's language, a plan). The
 // profile edit sees lacks the values the reading passed over.
 func (e *Engine) ParseWith(data []byte, edit func(*Profile)) (*Input, error) {
-	prof := new(Profile)
-	read, err := readProfile(prof, new(profileSpare), data, e.known)
+	prof, read, err := e.readNew(data, edit)
 	if err != nil {
 		return nil, err
-	}
-	if edit != nil {
-		edit(prof)
 	}
 	in := new(Input)
 	if err := e.resolveInto(in, prof, read); err != nil {
 		return nil, err
 	}
 	return in, nil
+}
+
+// readNew reads data into a new profile (see readProfile) and applies edit to it, when
+// not nil.
+func (e *Engine) readNew(data []byte, edit func(*Profile)) (*Profile, Errors, error) {
+	prof := new(Profile)
+	read, err := readProfile(prof, new(profileSpare), data, e.known)
+	if err != nil {
+		return nil, nil, err
+	}
+	if edit != nil {
+		edit(prof)
+	}
+	return prof, read, nil
 }
 
 // readProfile reads data into prof (see parseProfileInto): read are the errors of values it
@@ -308,7 +318,8 @@ func (e *Engine) resolveInto(in *Input, p *Profile, read Errors) error {
 	}
 	e.resolveParams(p, in, add)
 	// A date passed over by the reading leaves asOf empty, which would mean today.
-	if !hasErr(errs, "/asOf") && !hasErr(errs, "/programs") && !(hasErr(read, "/asOf") && p.AsOf == "") && !hasErr(read, "/programs") {
+	dateOK := !hasErr(errs, "/asOf") && !(hasErr(read, "/asOf") && p.AsOf == "")
+	if dateOK && !hasErr(errs, "/programs") && !hasErr(read, "/programs") {
 		var perrs Errors
 		in.progs, perrs = e.selectPrograms(in, in.progs)
 		if perrs == nil {
