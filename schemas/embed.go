@@ -7,7 +7,8 @@ type entry struct {
 }
 
 // Lookup returns the schema called name: a file name without ".schema.json"
-// ("profile", "result", "summary", "program", "profile.<program>.<version>").
+// ("profile", "result", "summary", "program", "profile.<program>.<version>"), as the
+// file's JSON without its indentation.
 func Lookup(name string) (string, bool) {
 	lo, hi := 0, len(index)
 	for lo < hi {

@@ -22,7 +22,7 @@ const globalName = "partnerscore"
 //	programs() string         JSON array of score.Program (every version)
 //	tapeTable() string        the table of evaluate's tapes (score.Engine.TapeTableJSON)
 //	certifications() string   JSON array of score.Certification
-//	schema(name) string       the JSON Schema called name, or "null"
+//	schema(name) string       the JSON Schema called name (compact JSON), or "null"
 //	schemas() string          JSON array of the schema names
 //
 // Every function returns a string and never throws. A loader waiting for the program may
