@@ -166,6 +166,7 @@ func metricHead(b []byte, m *MetricResult) []byte {
 
 func partHead(b []byte, p *PartResult) []byte {
 	b = kstr(b, `{"id":`, p.ID)
+	b = optStr(b, `,"name":`, p.Name)
 	return optStr(b, `,"fact":`, p.Fact)
 }
 
@@ -182,6 +183,7 @@ func partStatic(b []byte, p *PartResult) []byte {
 
 func gateHead(b []byte, g *GateResult) []byte {
 	b = kstr(b, `{"id":`, g.ID)
+	b = optStr(b, `,"name":`, g.Name)
 	b = append(b, `,"certifications":`...)
 	return appendStrs(b, g.Certifications)
 }
@@ -222,7 +224,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 			b = append(b, ',')
 		}
 		if d != nil {
-			b = append(b, d.parts[i].head...)
+			b = append(b, d.parts[i].head[langIndex(lang)]...)
 		} else {
 			b = partHead(b, p)
 		}
@@ -245,7 +247,7 @@ func appendMetric(b []byte, m *MetricResult, lang string) []byte {
 				b = append(b, ',')
 			}
 			if d != nil {
-				b = append(b, d.gates[i].head...)
+				b = append(b, d.gates[i].head[langIndex(lang)]...)
 			} else {
 				b = gateHead(b, g)
 			}

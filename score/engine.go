@@ -125,7 +125,7 @@ type cpart struct {
 	unit      string
 	threshold float64 // value at which the part alone reaches the metric's max
 	mask      certMask
-	head      []byte // JSON of the static fields (see partHead, partStatic)
+	head      [2][]byte // JSON of the static fields per language (see partHead, partStatic)
 	static    []byte
 	tape      tapePart     // head and static as tape ops
 	rate      [2][2][]byte // the explanation's rate phrase per language and escape (see appendRate)
@@ -134,8 +134,26 @@ type cpart struct {
 type cgate struct {
 	g    *Gate
 	mask certMask
-	head []byte // JSON of the static fields (see gateHead)
-	tape []byte // the same as tape ops
+	head [2][]byte // JSON of the static fields per language (see gateHead)
+	tape [2][]byte // the same as tape ops
+}
+
+// opt is t in lang, or "" when t is nil (an optional name).
+func (t *Text) opt(lang string) string {
+	if t == nil {
+		return ""
+	}
+	return t.In(lang)
+}
+
+// result is the part's result without what an evaluation measures, in lang.
+func (cp *cpart) result(lang string) PartResult {
+	return PartResult{ID: cp.p.ID, Name: cp.p.Name.opt(lang), Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}
+}
+
+// result is the gate's result without what an evaluation counts, in lang.
+func (g *cgate) result(lang string) GateResult {
+	return GateResult{ID: g.g.ID, Name: g.g.Name.opt(lang), Certifications: g.g.Certifications}
 }
 
 // Option configures an Engine.
@@ -730,17 +748,22 @@ func (cm *cmetric) precompute() {
 	}
 	for i := range cm.parts {
 		cp := &cm.parts[i]
-		pr := PartResult{ID: cp.p.ID, Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}
-		cp.head, cp.static = partHead(nil, &pr), partStatic(nil, &pr)
 		for li, lang := range [2]string{"en", "fr"} {
+			pr := cp.result(lang)
+			cp.head[li] = partHead(nil, &pr)
 			for e := range 2 {
 				cp.rate[li][e] = appendRate(nil, &pr, lang, e == 1)
 			}
 		}
+		pr := cp.result("en")
+		cp.static = partStatic(nil, &pr)
 	}
 	for i := range cm.gates {
 		g := &cm.gates[i]
-		g.head = gateHead(nil, &GateResult{ID: g.g.ID, Certifications: g.g.Certifications})
+		for li, lang := range [2]string{"en", "fr"} {
+			gr := g.result(lang)
+			g.head[li] = gateHead(nil, &gr)
+		}
 	}
 }
 

@@ -352,12 +352,12 @@ func tidy(x float64) float64 {
 
 // metric scores one metric into mr.
 func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
-	m := cm.m
+	m, li := cm.m, langIndex(ev.in.lang)
 	// The backing array is zeroed: set fields one by one (no struct copy with write barriers).
 	mr.ID, mr.Name, mr.Category, mr.Kind, mr.Max, mr.Source = m.ID, m.Name.In(ev.in.lang), m.Category, m.Rule.Kind, m.Max, m.Source
 	mr.Offset, mr.def = m.Rule.Offset, cm
 	if cm.assume != nil {
-		mr.Assumption = &cm.assume[langIndex(ev.in.lang)]
+		mr.Assumption = &cm.assume[li]
 	}
 	mr.Parts, ev.parts = ev.parts[:len(cm.parts)], ev.parts[len(cm.parts):]
 	vals := [8]float64{}
@@ -368,7 +368,7 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 			vals[i] = v
 		}
 		pt, pr := cp.p, &mr.Parts[i]
-		pr.ID, pr.Fact, pr.Value, pr.Given, pr.Unit = pt.ID, pt.Fact, v, given, cp.unit
+		pr.ID, pr.Name, pr.Fact, pr.Value, pr.Given, pr.Unit = pt.ID, pt.Name.opt(ev.in.lang), pt.Fact, v, given, cp.unit
 		pr.PointsPer, pr.Per, pr.Whole, pr.Threshold, pr.Points = pt.Points, pt.Per, pt.Whole, cp.threshold, partPoints(m.Rule.Offset, pt, v)
 	}
 	if len(cm.gates) > 0 {
@@ -376,14 +376,14 @@ func (ev *evaluation) metric(mr *MetricResult, cm *cmetric) {
 		for i := range cm.gates {
 			g := &cm.gates[i]
 			n := ev.people(&g.mask)
-			mr.Gates[i] = GateResult{ID: g.g.ID, Certifications: g.g.Certifications, People: n, Required: g.g.People,
+			mr.Gates[i] = GateResult{ID: g.g.ID, Name: g.g.Name.opt(ev.in.lang), Certifications: g.g.Certifications, People: n, Required: g.g.People,
 				Met: n >= g.g.People, Points: g.g.Points}
 		}
 	}
 	if cm.preFct >= 0 {
 		pr := m.Rule.Prerequisite
 		v := ev.in.facts[cm.preFct]
-		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: cm.preName[langIndex(ev.in.lang)], Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
+		mr.Prerequisite = PrerequisiteResult{Fact: pr.Fact, Name: cm.preName[li], Value: v, AtLeast: pr.AtLeast, Met: v >= pr.AtLeast-eps}
 	}
 	scoreMetric(mr)
 }

@@ -211,10 +211,10 @@ func ExampleMetricResult_Explain() {
 		}
 	}
 	// Output:
-	// cpor: 750 users × 30 pts per 1000 = 22.5; dpor: 2000 users × 30 pts per 4000 = 15; the best option counts: cpor → 22.5 of 30 (partial credit; the maximum needs 1000 users).
-	// cpor: 750 utilisateurs × 30 pts par 1000 = 22,5 ; dpor: 2000 utilisateurs × 30 pts par 4000 = 15 ; la meilleure option compte : cpor → 22,5 sur 30 (crédit partiel ; le maximum demande 1000 utilisateurs).
-	// 2 people × 4 pts each = 8; gate administrator: 2/1 people, met (+4); gate architect: 0/1 people, not met → 4 of 40 (a gate is not met: scoring steps earn nothing).
-	// 2 personnes × 4 pts chacun = 8 ; prérequis administrator: 2/1 personnes, atteint (+4) ; prérequis architect: 0/1 personnes, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
+	// CPOR: 750 users × 30 pts per 1000 = 22.5; DPOR: 2000 users × 30 pts per 4000 = 15; the best option counts: CPOR → 22.5 of 30 (partial credit; the maximum needs 1000 users).
+	// CPOR : 750 utilisateurs × 30 pts par 1000 = 22,5 ; DPOR : 2000 utilisateurs × 30 pts par 4000 = 15 ; la meilleure option compte : CPOR → 22,5 sur 30 (crédit partiel ; le maximum demande 1000 utilisateurs).
+	// 2 people × 4 pts each = 8; gate Azure Administrator: 2/1 people, met (+4); gate Azure Solutions Architect: 0/1 people, not met → 4 of 40 (a gate is not met: scoring steps earn nothing).
+	// 2 personnes × 4 pts chacun = 8 ; prérequis Azure Administrator : 2/1 personnes, atteint (+4) ; prérequis Azure Solutions Architect : 0/1 personnes, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
 }
 
 // Warnings say what the result cannot: certifications that retire or no longer count, rules

@@ -151,7 +151,7 @@ var (
 	phTimes                   = &phrase{text: [2]string{" × ", " × "}}
 	phEquals                  = &phrase{text: [2]string{" = ", " = "}}
 	phArrow                   = &phrase{text: [2]string{" → ", " → "}}
-	phColon                   = &phrase{text: [2]string{": ", ": "}}
+	phColon                   = &phrase{text: [2]string{": ", " : "}}
 	phPlus                    = &phrase{text: [2]string{" (+", " (+"}}
 	phSep                     = &phrase{text: [2]string{"; ", " ; "}}
 	phNotGiven                = &phrase{text: [2]string{" (not given)", " (non renseigné)"}}
@@ -209,7 +209,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			b = phSep.append(b, li, esc)
 		}
 		if len(m.Parts) > 1 {
-			b = appendPiece(b, p.ID, esc)
+			b = appendPiece(b, nameOr(p.Name, p.ID), esc)
 			b = phColon.append(b, li, esc)
 		}
 		b = appendShort(b, p.Value, lang)
@@ -228,15 +228,23 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 	switch m.Kind {
 	case KindBestOf:
 		b = phTheBestOptionCounts.append(b, li, esc)
-		b = appendPiece(b, m.Best, esc)
+		best := m.Best
+		for i := range m.Parts {
+			if m.Parts[i].ID == best {
+				best = nameOr(m.Parts[i].Name, best)
+				break
+			}
+		}
+		b = appendPiece(b, best, esc)
 	case KindSum:
 		b = phPartsAreAdded.append(b, li, esc)
 	}
 	for i := range m.Gates {
 		g := &m.Gates[i]
 		b = phGate.append(b, li, esc)
-		b = appendPiece(b, g.ID, esc)
-		b = kint(b, ": ", int64(g.People))
+		b = appendPiece(b, nameOr(g.Name, g.ID), esc)
+		b = phColon.append(b, li, esc)
+		b = appendInt(b, int64(g.People))
 		b = append(b, '/')
 		b = appendInt(b, int64(g.Required))
 		if g.Met {
@@ -290,6 +298,14 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 	}
 	b = append(b, '.')
 	return b
+}
+
+// nameOr is a part's or gate's name, or its id when the rules give it no name.
+func nameOr(name, id string) string {
+	if name != "" {
+		return name
+	}
+	return id
 }
 
 // Text returns the warning's message in lang ("en" or "fr").

@@ -228,6 +228,9 @@ type Rule struct {
 type Part struct {
 	// ID names the part within its metric (an association option such as "cpor").
 	ID string `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
+	// Name is the part's display name ("CPOR"), which explanations use; without it they
+	// use the id. A metric of one part needs none: its explanation does not name the part.
+	Name *Text `json:"name,omitempty"`
 	// Fact is the fact measured; exactly one of Fact and Certifications is set.
 	Fact string `json:"fact,omitempty"`
 	// Certifications are the certification ids a person must hold one of to count.
@@ -245,6 +248,9 @@ type Part struct {
 type Gate struct {
 	// ID names the gate within its metric.
 	ID string `json:"id" jsonschema:"pattern=^[a-z0-9][a-z0-9-]*$"`
+	// Name is the gate's display name ("Azure Administrator"), which explanations use;
+	// without it they use the id.
+	Name *Text `json:"name,omitempty"`
 	// Certifications are the certification ids that count for the gate.
 	Certifications []string `json:"certifications" jsonschema:"minItems=1"`
 	// People is how many distinct people the gate needs.

@@ -173,6 +173,8 @@ type MetricResult struct {
 type PartResult struct {
 	// ID is the part id (an association option, a product line).
 	ID string `json:"id"`
+	// Name is the part's name in the result's language, absent when the rules give none.
+	Name string `json:"name,omitempty"`
 	// Fact is the fact measured, for a fact part.
 	Fact string `json:"fact,omitempty"`
 	// Value is the fact's value or the number of distinct people counted (the certifications
@@ -199,6 +201,8 @@ type PartResult struct {
 type GateResult struct {
 	// ID is the gate id.
 	ID string `json:"id"`
+	// Name is the gate's name in the result's language, absent when the rules give none.
+	Name string `json:"name,omitempty"`
 	// Certifications are the certification ids that count.
 	Certifications []string `json:"certifications"`
 	// People is the number of distinct people counted.

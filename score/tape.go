@@ -493,6 +493,7 @@ func (t *Tape) metricHead(m *MetricResult) {
 func (t *Tape) partHead(p *PartResult) {
 	t.obj()
 	t.ks(tkID, p.ID)
+	t.opt(tkName, p.Name)
 	t.opt(tkFact, p.Fact)
 }
 
@@ -509,6 +510,7 @@ func (t *Tape) partStatic(p *PartResult) {
 func (t *Tape) gateHead(g *GateResult) {
 	t.obj()
 	t.ks(tkID, g.ID)
+	t.opt(tkName, g.Name)
 	t.key(tkCertifications)
 	t.strs(g.Certifications)
 }
@@ -536,7 +538,7 @@ func (t *Tape) metric(m *MetricResult, lang string) {
 	for i := range m.Parts {
 		p := &m.Parts[i]
 		if d != nil {
-			t.Ops = append(t.Ops, d.parts[i].tape.head...)
+			t.Ops = append(t.Ops, d.parts[i].tape.head[langIndex(lang)]...)
 		} else {
 			t.partHead(p)
 		}
@@ -556,7 +558,7 @@ func (t *Tape) metric(m *MetricResult, lang string) {
 		for i := range m.Gates {
 			g := &m.Gates[i]
 			if d != nil {
-				t.Ops = append(t.Ops, d.gates[i].tape...)
+				t.Ops = append(t.Ops, d.gates[i].tape[langIndex(lang)]...)
 			} else {
 				t.gateHead(g)
 			}
@@ -614,7 +616,8 @@ type tapeFragments struct {
 }
 
 type tapePart struct {
-	head, static []byte // partHead, partStatic
+	head   [2][]byte // partHead, per language
+	static []byte    // partStatic
 }
 
 // precomputeTape writes the metric's static tape fragments, strings in tab.
@@ -633,12 +636,18 @@ func (cm *cmetric) precomputeTape(tab *tapeTable) {
 	}
 	for i := range cm.parts {
 		cp := &cm.parts[i]
-		pr := PartResult{ID: cp.p.ID, Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}
-		cp.tape.head = frag(func() { t.partHead(&pr) })
+		for li, lang := range [2]string{"en", "fr"} {
+			pr := cp.result(lang)
+			cp.tape.head[li] = frag(func() { t.partHead(&pr) })
+		}
+		pr := cp.result("en")
 		cp.tape.static = frag(func() { t.partStatic(&pr) })
 	}
 	for i := range cm.gates {
 		g := &cm.gates[i]
-		g.tape = frag(func() { t.gateHead(&GateResult{ID: g.g.ID, Certifications: g.g.Certifications}) })
+		for li, lang := range [2]string{"en", "fr"} {
+			gr := g.result(lang)
+			g.tape[li] = frag(func() { t.gateHead(&gr) })
+		}
 	}
 }

@@ -359,15 +359,15 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		b.WriteByte('\n')
 	}
 	pl := a.Plan
-	// The metrics and tracks by id, as the area's result names them (a plan may use a
-	// track whose metrics the result does not list: those keep their ids).
+	// The metrics by id, as the area's result names them (a plan may use a track whose
+	// metrics the result does not list: those keep their ids).
 	metricNames := map[string]string{}
 	for i := range a.Metrics {
 		metricNames[a.Metrics[i].ID] = a.Metrics[i].Name
 	}
 	metric := func(id, lever string) string {
 		if name, ok := metricNames[id]; ok {
-			return name + " [" + lever + "]"
+			return name + " [" + n.lever(lever) + "]"
 		}
 		return id + "/" + lever
 	}
@@ -376,7 +376,7 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		if g.Add <= 0 || g.Points <= 0 {
 			continue
 		}
-		s := metric(g.Metric, g.Lever) + ": +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
+		s := metric(g.Metric, g.Lever) + l.colon + " +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
 		if g.Fact != "" {
 			s += " " + l.of2 + " " + n.fact(g.Fact)
 		}
@@ -427,14 +427,15 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 // certification's name with its exam codes, in the report's language (ids that the rule
 // data does not name stay ids).
 type names struct {
-	facts map[string]string
-	certs map[string]string
+	facts  map[string]string
+	certs  map[string]string
+	levers map[string]string // a metric part's or gate's name by id (one name per id in the rules)
 }
 
-// namesFor reads the names of every rule version's facts (a newer version's label wins)
-// and of the certification catalog, in lang.
+// namesFor reads the names of every rule version's facts and metric parts and gates (a
+// newer version's wins) and of the certification catalog, in lang.
 func namesFor(eng *score.Engine, lang string) *names {
-	n := &names{facts: map[string]string{}, certs: map[string]string{}}
+	n := &names{facts: map[string]string{}, certs: map[string]string{}, levers: map[string]string{}}
 	open, close := "“", "”"
 	if lang == "fr" {
 		open, close = "« ", " »"
@@ -444,6 +445,22 @@ func namesFor(eng *score.Engine, lang string) *names {
 			f := &p.Facts[i]
 			if label := f.Label.In(lang); label != "" {
 				n.facts[f.ID] = open + label + close
+			}
+		}
+		for _, a := range p.Areas {
+			for _, t := range a.Tracks {
+				for _, m := range t.Metrics {
+					for _, pt := range m.Rule.Parts {
+						if pt.Name != nil {
+							n.levers[pt.ID] = pt.Name.In(lang)
+						}
+					}
+					for _, g := range m.Rule.Gates {
+						if g.Name != nil {
+							n.levers[g.ID] = g.Name.In(lang)
+						}
+					}
+				}
 			}
 		}
 	}
@@ -462,6 +479,13 @@ func namesFor(eng *score.Engine, lang string) *names {
 
 func (n *names) fact(id string) string {
 	if s, ok := n.facts[id]; ok {
+		return s
+	}
+	return id
+}
+
+func (n *names) lever(id string) string {
+	if s, ok := n.levers[id]; ok {
 		return s
 	}
 	return id

@@ -356,9 +356,14 @@ func TestExplain(t *testing.T) {
 			"add 5 customers of “Modern Work Enterprise: net customer adds (12 months)” (Net customer adds [tenants]) → metric at 20 pts",
 			"add 2 people certified Microsoft 365 Fundamentals (MS-900) (Intermediate certifications [people])",
 			"→ metric at 0.03 pts, cost 1",
-			"Usage growth [cpor]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
+			"Usage growth [CPOR]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
+			// A plan step on a track other than the counting one names its part too.
+			"(Usage growth [CPOR]) → metric at 0.03 pts",
+			"CPOR: 0 users (not given) × 30 pts per 500 = 0; CSP: 0 users (not given) × 30 pts per 2000 = 0; the best option counts: CPOR → 0 of 30",
+			"gate Azure Administrator: 1/2 people, not met; gate Azure Solutions Architect: 0/2 people, not met",
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
-		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,"}},
+		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
+			"[cpor]", "cpor:", "gate administrator"}},
 		// 0.04 points short: the score reads 69.96, not 70, beside "not qualified".
 		{"just under", strings.Replace(justUnder, "{", `{"lang": "fr",`, 1), []string{"explain"}, []string{
 			"Modern Work (travail moderne) — NON QUALIFIÉ : 0,04 points manquants",
@@ -368,7 +373,10 @@ func TestExplain(t *testing.T) {
 			"ajouter 2 personnes certifiées Microsoft 365 Fundamentals (MS-900) (Certifications intermédiaires [people])",
 			"de « Modern Work Entreprise : ajouts nets de clients (12 mois) »",
 			"→ métrique à 0,03 pts",
-		}, nil},
+			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
+			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
+			"prérequis Azure Administrator : 1/2 personnes, non atteint",
+		}, []string{"[CPOR]:", "CPOR: "}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := cli(t, tc.stdin, tc.args...)
