@@ -182,39 +182,41 @@ func ExampleEngine_ParseWith() {
 	// fr Modern Work (travail moderne)
 }
 
-// Every metric explains how its points were reached, in English or French.
+// Every metric explains how its points were reached, in English or French; the names it
+// takes from the rules (parts, gates, prerequisites) are in the language of the profile.
 func ExampleMetricResult_Explain() {
 	e, err := score.New(score.WithClock(func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	in, err := e.Parse([]byte(`{"asOf":"2026-06-01",
-	  "tracks":{"modern-work":"enterprise","data-ai":"smb"},
-	  "people":[{"certifications":["AZ-104"]},{"certifications":["AZ-104"]},{"certifications":["DP-300"]},{"certifications":["DP-300"]}],
-	  "facts":{"mw.ent.usageGrowth.dpor":2000,"mw.ent.usageGrowth.cpor":750}}`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	r, err := e.Evaluate(in)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, a := range r.Programs[0].Areas {
-		for _, m := range a.Metrics {
-			if (a.ID == "modern-work" && m.ID == "usage-growth") || (a.ID == "data-ai" && m.ID == "intermediate-certifications") {
-				fmt.Println(m.Explain("en"))
-				fmt.Println(m.Explain("fr"))
+	for _, lang := range []string{"en", "fr"} {
+		in, err := e.Parse([]byte(`{"asOf":"2026-06-01","lang":"` + lang + `",
+		  "tracks":{"modern-work":"enterprise","data-ai":"smb"},
+		  "people":[{"certifications":["AZ-104"]},{"certifications":["AZ-104"]},{"certifications":["DP-300"]},{"certifications":["DP-300"]}],
+		  "facts":{"mw.ent.usageGrowth.dpor":2000,"mw.ent.usageGrowth.cpor":750}}`))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		r, err := e.Evaluate(in)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, a := range r.Programs[0].Areas {
+			for _, m := range a.Metrics {
+				if (a.ID == "modern-work" && m.ID == "usage-growth") || (a.ID == "data-ai" && m.ID == "intermediate-certifications") {
+					fmt.Println(m.Explain(lang))
+				}
 			}
 		}
 	}
 	// Output:
 	// CPOR: 750 users × 30 pts per 1000 = 22.5; DPOR: 2000 users × 30 pts per 4000 = 15; the best option counts: CPOR → 22.5 of 30 (partial credit; the maximum needs 1000 users).
-	// CPOR : 750 utilisateurs × 30 pts par 1000 = 22,5 ; DPOR : 2000 utilisateurs × 30 pts par 4000 = 15 ; la meilleure option compte : CPOR → 22,5 sur 30 (crédit partiel ; le maximum demande 1000 utilisateurs).
 	// 2 people × 4 pts each = 8; gate Azure Administrator: 2/1 people, met (+4); gate Azure Solutions Architect: 0/1 people, not met → 4 of 40 (a gate is not met: scoring steps earn nothing).
-	// 2 personnes × 4 pts chacun = 8 ; prérequis Azure Administrator : 2/1 personnes, atteint (+4) ; prérequis Azure Solutions Architect : 0/1 personnes, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
+	// CPOR : 750 utilisateurs × 30 pts par 1000 = 22,5 ; DPOR : 2000 utilisateurs × 30 pts par 4000 = 15 ; la meilleure option compte : CPOR → 22,5 sur 30 (crédit partiel ; le maximum demande 1000 utilisateurs).
+	// 2 personnes × 4 pts chacun = 8 ; prérequis Administrateur Azure : 2/1 personnes, atteint (+4) ; prérequis Architecte de solutions Azure : 0/1 personnes, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
 }
 
 // Warnings say what the result cannot: certifications that retire or no longer count, rules

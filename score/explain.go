@@ -112,7 +112,8 @@ func appendShort(b []byte, v float64, lang string) []byte {
 }
 
 // Explain returns one sentence saying how the metric's points were reached, in lang
-// ("en" or "fr").
+// ("en" or "fr"). The names it takes from the result (parts, gates, a prerequisite's fact)
+// are in the language the result was evaluated in.
 func (m *MetricResult) Explain(lang string) string {
 	return string(m.appendExplanation(make([]byte, 0, 160), lang, false))
 }

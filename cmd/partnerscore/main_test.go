@@ -375,7 +375,7 @@ func TestExplain(t *testing.T) {
 			"→ métrique à 0,03 pts",
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
 			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
-			"prérequis Azure Administrator : 1/2 personnes, non atteint",
+			"prérequis Administrateur Azure : 1/2 personnes, non atteint",
 		}, []string{"[CPOR]:", "CPOR: "}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
