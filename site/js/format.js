@@ -110,26 +110,61 @@ export function csvField(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** The columns of the CSV export, in order. */
+/**
+ * The columns of the CSV export, in order. Each row is one item of one group of a program:
+ * section "area" (group: a designation area; item: a metric of the counting track),
+ * "level" and "competency" (item: a requirement; an alternative of a requirement of kind
+ * "any" is its own row, "requirement/alternative"), "table" (a calculator's table; item: a
+ * column, period: the row's number, or "total"), "figure" (a calculator's figure) and
+ * "timeline" (item: the status on the evaluation date, period: its dates, from/to).
+ */
 export const CSV_COLUMNS = Object.freeze([
-  'program', 'version', 'area', 'area_name', 'track', 'area_score', 'qualified',
-  'metric', 'metric_name', 'value', 'unit', 'points', 'max', 'applied',
+  'program', 'version', 'section', 'group', 'group_name', 'track', 'group_score', 'qualified',
+  'item', 'item_name', 'period', 'value', 'unit', 'points', 'max', 'threshold', 'met', 'applied', 'source', 'explanation',
 ])
 
 /**
- * Turns an engine result into CSV: one row per area and metric of the counting track.
+ * Turns an engine result into CSV (see CSV_COLUMNS): every program's areas, levels,
+ * competencies, calculator and timeline.
  * @param {any} result a result (schemas/result.schema.json)
  * @returns {string}
  */
 export function resultToCSV(result) {
   const lines = [CSV_COLUMNS.join(',')]
   for (const p of result?.programs || []) {
+    /** @param {Record<string, unknown>} r */
+    const row = (r) => lines.push(CSV_COLUMNS.map((c) => csvField(c === 'program' ? p.id : c === 'version' ? p.version : r[c])).join(','))
     for (const a of p.areas || []) {
+      const group = { section: 'area', group: a.id, group_name: a.name, track: a.track, group_score: a.score, qualified: a.qualified }
       for (const m of a.metrics || []) {
-        const row = [p.id, p.version, a.id, a.name, a.track, a.score, a.qualified,
-          m.id, m.name, m.value, m.unit, m.points, m.max, m.applied]
-        lines.push(row.map(csvField).join(','))
+        row({ ...group, item: m.id, item_name: m.name, value: m.value, unit: m.unit, points: m.points, max: m.max,
+          threshold: m.threshold, applied: m.applied, source: m.source, explanation: m.explanation })
       }
+    }
+    const requirements = (section, g, qualified) => {
+      const group = { section, group: g.id, group_name: g.name, qualified }
+      const req = (q, id) => row({ ...group, item: id, item_name: q.name, value: q.value, unit: q.unit, threshold: q.threshold,
+        met: q.met, source: q.source, explanation: q.explanation })
+      for (const q of g.requirements || []) {
+        req(q, q.id)
+        for (const alt of q.any || []) req(alt, `${q.id}/${alt.id}`)
+      }
+    }
+    for (const l of p.levels?.levels || []) requirements('level', l, l.met)
+    for (const c of p.levels?.competencies || []) requirements('competency', c, c.earned)
+    for (const t of p.calculator?.tables || []) {
+      const cols = t.columns || []
+      const cell = (col, period, value) => row({ section: 'table', group: t.id, group_name: t.name, item: col.id, item_name: col.name,
+        period, value, unit: col.unit, source: t.source })
+      for (const [i, r] of (t.rows || []).entries()) for (const [k, col] of cols.entries()) cell(col, i + 1, r[k])
+      for (const [k, col] of cols.entries()) if (col.total) cell(col, 'total', t.totals?.[k])
+    }
+    for (const f of p.calculator?.figures || []) {
+      row({ section: 'figure', item: f.id, item_name: f.name, value: f.value, unit: f.unit, source: f.source })
+    }
+    for (const e of p.timeline || []) {
+      row({ section: 'timeline', group: e.id, group_name: e.name, item: e.status, item_name: e.statusName,
+        period: `${e.from || ''}/${e.to || ''}`, source: e.source })
     }
   }
   return lines.join('\r\n') + '\r\n'

@@ -4,6 +4,7 @@
 // edited through the generated fields; what it shows is compared with the CLI's result.
 
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { ROOT, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
@@ -46,6 +47,15 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 })
   }
 
+  /** Exports the shown result as JSON and as CSV: the result, and the CSV's rows after its header. */
+  async function exported() {
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')])
+    const result = JSON.parse(readFileSync(await json.path(), 'utf8'))
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+    const rows = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n').slice(1)
+    return { result, rows }
+  }
+
   test('the program list holds every program of the data', async () => {
     await open({ asOf: '2026-06-01', programs: ['microsoft-ai-cloud-partner-program'] })
     const ids = await page.$$eval('select[name="/programs/0"] option', (os) => os.map((o) => o.value))
@@ -85,6 +95,14 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.deployments"]', 'data-origin'), 'profile')
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.revenueUSD"]', 'data-origin'), 'assumption')
     await page.screenshot({ path: screenshotPath('model-levels-vmware.png') })
+    // The CSV has a row per requirement of every level and competency, and per alternative.
+    const { result, rows } = await exported()
+    const lv = result.programs[0].levels
+    const count = (gs) => gs.reduce((n, g) => n + g.requirements.reduce((k, q) => k + 1 + (q.any?.length || 0), 0), 0)
+    assert.equal(rows.length, count(lv.levels) + count(lv.competencies))
+    const deployments = lv.levels.find((l) => l.id === 'advanced').requirements.find((q) => q.id === 'business').any.find((q) => q.id === 'deployments')
+    const prefix = 'vmware-partner-connect,2020,level,advanced,Advanced Partner,,,false,business/deployments,'
+    assert.equal(rows.find((r) => r.startsWith(prefix)), `${prefix}Project deployments,,6,deployments,,,7,false,,seed-004,"${deployments.explanation}"`)
   })
 
   test('NCE terms: the table, the chart and the figures follow the parameters', async () => {
@@ -103,6 +121,12 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     const want = engineCLI.evaluate({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'], parameters: { 'nce.monthsNeeded': 9 } })
     assert.equal(want.programs[0].calculator.figures.find((f) => f.id === 'monthlyTotal').value, 2700)
     await page.screenshot({ path: screenshotPath('model-calculator-nce.png') })
+    // The CSV has a row per cell of the table, per total and per figure.
+    const { result, rows } = await exported()
+    const calc = result.programs[0].calculator
+    const cells = calc.tables.reduce((n, t) => n + t.rows.length * t.columns.length + t.columns.filter((c) => c.total).length, 0)
+    assert.equal(rows.length, cells + calc.figures.length)
+    assert.ok(rows.includes('microsoft-nce-term-comparison,2022-03,figure,,,,,,monthlyTotal,"Monthly term, months needed",,2700,usd,,,,,,interstellar-nce,'), rows.join('\n'))
   })
 
   test('the 2022 transition: the date picker shows each change on its day', async () => {

@@ -327,10 +327,11 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
     const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n')
-    assert.equal(lines[0], 'program,version,area,area_name,track,area_score,qualified,metric,metric_name,value,unit,points,max,applied')
+    assert.equal(lines[0], 'program,version,section,group,group_name,track,group_score,qualified,item,item_name,period,value,unit,points,max,threshold,met,applied,source,explanation')
     const metrics = result.programs[0].areas.flatMap((a) => a.metrics.map((m) => [a, m]))
     assert.equal(lines.length - 1, metrics.length)
-    assert.equal(lines[1], `${PROGRAM},fy26,modern-work,Modern Work,enterprise,80,true,net-customer-adds,Net customer adds,4,customers,16,20,threshold`)
+    const first = result.programs[0].areas[0].metrics[0]
+    assert.equal(lines[1], `${PROGRAM},fy26,area,modern-work,Modern Work,enterprise,80,true,net-customer-adds,Net customer adds,,4,customers,16,20,5,,threshold,learn-modern-work,${first.explanation}`)
   })
 
   test('switches to French: labels from the data, explanations from the engine', async () => {
