@@ -5,61 +5,51 @@ import (
 	"strconv"
 )
 
-// unitIn names a unit in a sentence.
-func unitIn(u, lang string) string {
-	fr := lang == "fr"
-	switch u {
-	case "customers":
-		if fr {
-			return "clients"
-		}
-	case "people":
-		if fr {
-			return "personnes"
-		}
-	case "users":
-		if fr {
-			return "utilisateurs"
-		}
-	case "deployments":
-		if fr {
-			return "déploiements"
-		}
-	case "workloads":
-		if fr {
-			return "charges de travail"
-		}
-	case "percent":
-		return "%"
-	case "usd":
-		return "USD"
-	case "mcv":
-		return "MCV"
-	case "mixed":
-		if fr {
-			return "unités"
-		}
-		return "units"
-	}
-	return u
+// unitNames are the unit ids of the rule data with their names: in English, in French,
+// then in the singular in English and in French. An id not listed names itself.
+var unitNames = [...][5]string{
+	{"customers", "customers", "clients", "customer", "client"},
+	{"people", "people", "personnes", "person", "personne"},
+	{"users", "users", "utilisateurs", "user", "utilisateur"},
+	{"deployments", "deployments", "déploiements", "deployment", "déploiement"},
+	{"workloads", "workloads", "charges de travail", "workload", "charge de travail"},
+	{"services", "services", "services", "service", "service"},
+	{"competencies", "competencies", "compétences", "competency", "compétence"},
+	{"alternatives", "alternatives", "options", "alternative", "option"},
+	{"results", "results", "résultats", "result", "résultat"},
+	{"months", "months", "mois", "month", "mois"},
+	{"years", "years", "ans", "year", "an"},
+	{"seats", "seats", "licences", "seat", "licence"},
+	{"projects", "projects", "projets", "project", "projet"},
+	{"offers", "offers", "offres", "offer", "offre"},
+	{"percent", "%", "%", "%", "%"},
+	{"usd", "USD", "USD", "USD", "USD"},
+	{"mcv", "MCV", "MCV", "MCV", "MCV"},
+	{"mixed", "units", "unités", "unit", "unité"},
 }
 
 // unitFor names a unit after the number v: singular for one ("1 customer"; in French for
 // less than two, "0 client", "1,5 client"), plural otherwise.
 func unitFor(u, lang string, v float64) string {
-	name := unitIn(u, lang)
+	i := 1
+	if lang == "fr" {
+		i = 2
+	}
 	if lang == "fr" && math.Abs(v) < 2 || v == 1 {
-		switch name {
-		case "customers", "users", "deployments", "workloads", "units",
-			"clients", "utilisateurs", "déploiements", "unités", "personnes":
-			return name[:len(name)-1]
-		case "people":
-			return "person"
-		case "charges de travail":
-			return "charge de travail"
+		i += 2
+	}
+	for k := range unitNames {
+		if unitNames[k][0] == u {
+			return unitNames[k][i]
 		}
 	}
-	return name
+	return u
+}
+
+// UnitName names n units of unit (a unit id of the rule data, such as "customers") in lang
+// ("en" or "fr"), as explanations do: "1 customer", "2 customers", "1,5 client".
+func UnitName(unit string, n float64, lang string) string {
+	return unitFor(unit, lang, n)
 }
 
 // appendHundredths appends n hundredths in decimal: the sign, the whole part, then the

@@ -2,43 +2,6 @@ package score
 
 // Sentences of the program models beyond the scorecard, in English and French.
 
-// modelUnit names a unit in a sentence, with the units of the models added to unitIn's.
-func modelUnit(u, lang string) string {
-	fr := lang == "fr"
-	switch u {
-	case "competencies":
-		if fr {
-			return "compétences"
-		}
-	case "alternatives":
-		if fr {
-			return "options"
-		}
-	case "results":
-		if fr {
-			return "résultats"
-		}
-		return "results"
-	case "months":
-		if fr {
-			return "mois"
-		}
-	case "years":
-		if fr {
-			return "ans"
-		}
-	case "seats":
-		if fr {
-			return "licences"
-		}
-	case "projects":
-		if fr {
-			return "projets"
-		}
-	}
-	return unitIn(u, lang)
-}
-
 type sentence struct {
 	b    []byte
 	lang string
@@ -60,7 +23,7 @@ func (s *sentence) qty(v float64, unit string) {
 	s.num(v)
 	if unit != "" {
 		s.b = append(s.b, ' ')
-		s.b = append(s.b, modelUnit(unit, s.lang)...)
+		s.b = append(s.b, unitFor(unit, s.lang, v)...)
 	}
 }
 

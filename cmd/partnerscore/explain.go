@@ -115,35 +115,8 @@ func labelsFor(lang string) *labels {
 	return &labelsEN
 }
 
-// units translates the unit ids of the rule data: plural and singular, in English and French.
-var units = map[string][4]string{
-	"customers":   {"customers", "clients", "customer", "client"},
-	"people":      {"people", "personnes", "person", "personne"},
-	"users":       {"users", "utilisateurs", "user", "utilisateur"},
-	"deployments": {"deployments", "déploiements", "deployment", "déploiement"},
-	"workloads":   {"workloads", "charges de travail", "workload", "charge de travail"},
-	"percent":     {"%", "%", "%", "%"},
-	"usd":         {"USD", "USD", "USD", "USD"},
-	"services":    {"services", "services", "service", "service"},
-	"mcv":         {"MCV", "MCV", "MCV", "MCV"},
-	"mixed":       {"units", "unités", "unit", "unité"},
-}
-
-// unit names n units of u.
-func unit(u string, n float64, lang string) string {
-	names, ok := units[u]
-	if !ok {
-		return u
-	}
-	i := 0
-	if lang == "fr" {
-		i = 1
-	}
-	if math.Abs(n) == 1 || (lang == "fr" && math.Abs(n) < 2) {
-		i += 2
-	}
-	return names[i]
-}
+// unit names n units of u in lang, as the engine's explanations do.
+func unit(u string, n float64, lang string) string { return score.UnitName(u, n, lang) }
 
 // num formats a number for display: at most one decimal, a decimal comma in French. A
 // number that is not zero never reads as zero (a metric at 0.03 points is above zero, which

@@ -400,6 +400,43 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestExplainModels: a calculator's table lines its columns up (each as wide as its widest
+// cell, numbers on the right) and ends with the totals; figures and missing quantities name
+// their unit in the singular or the plural, in the report's language.
+func TestExplainModels(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		args []string
+		has  []string
+	}{
+		{"bpos-2010.json", nil, []string{
+			"\n  Period  Subscription revenue  Initial fee  Recurring fee  Fee for the year  Cumulative fees\n" +
+				"  year 1                 12000         1440            720              2160             2160\n",
+			"\n  year 3                 12000            0            720               720             3600\n" +
+				"  Total                  36000         1440           2160              3600\n",
+			"\n  Total fees: 3600 USD\n  Fees as a share of revenue: 10 %\n",
+		}},
+		{"economics.json", []string{"-lang", "fr"}, []string{
+			"\n  Période  Engagement annuel  Engagement mensuel  Engagement annuel, cumulé",
+			"\n  mois 10                500                   0                       5000",
+			"\n  Total                 6000                5400\n",
+			"Mois d'usage à partir desquels l'annuel est moins cher : 10 mois\n",
+		}},
+		{"vmware-advanced.json", nil, []string{"not met, 1 competency missing."}},
+		{"vmware-advanced.json", []string{"-lang", "fr"}, []string{"il manque 1 compétence."}},
+	} {
+		code, out, errs := cli(t, "", append(append([]string{"explain"}, tc.args...), "../../examples/programs/"+tc.file)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.file, code, errs)
+		}
+		for _, s := range tc.has {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s %v: report lacks %q:\n%s", tc.file, tc.args, s, out)
+			}
+		}
+	}
+}
+
 func TestNum(t *testing.T) {
 	for _, tc := range []struct {
 		v    float64

@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/partnerscore/partnerscore/score"
 )
@@ -118,21 +119,12 @@ func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colo
 		for _, t := range calc.Tables {
 			line(0, "")
 			line(0, c.bold(t.Name))
-			head := []string{pad(say("Period", "Période"), 8)}
-			for _, col := range t.Columns {
-				head = append(head, pad(col.Name, 14))
-			}
-			line(1, strings.Join(head, " "))
-			for i, row := range t.Rows {
-				cells := []string{pad(t.Period+" "+strconv.Itoa(i+1), 8)}
-				for _, v := range row {
-					cells = append(cells, pad(num(v, lang), 14))
-				}
-				line(1, strings.Join(cells, " "))
+			for _, cells := range tableText(&t, lang) {
+				line(1, cells)
 			}
 		}
 		for _, f := range calc.Figures {
-			line(1, f.Name, ": ", c.bold(num(f.Value, lang)), " ", f.Unit)
+			line(1, f.Name, say(": ", " : "), c.bold(num(f.Value, lang)), " ", unit(f.Unit, f.Value, lang))
 		}
 	}
 	for _, p := range pr.Parameters {
@@ -140,4 +132,56 @@ func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colo
 			line(1, say("Assumption: ", "Hypothèse : "), p.Name, " = ", num(p.Value, lang), " ", p.Unit)
 		}
 	}
+}
+
+// tableText lays a calculator's table out in text: a header of the columns' names, a line
+// per period ("year 1", "mois 1"), then the totals of the columns that have one; every
+// column as wide as its widest cell, the numbers aligned on the right.
+func tableText(t *score.TableResult, lang string) []string {
+	head, period := "Period", t.Period
+	if fr, ok := map[string]string{"year": "année", "month": "mois"}[t.Period]; ok && lang == "fr" {
+		head, period = "Période", fr
+	}
+	grid := [][]string{{head}}
+	for _, col := range t.Columns {
+		grid[0] = append(grid[0], col.Name)
+	}
+	for i, row := range t.Rows {
+		cells := []string{period + " " + strconv.Itoa(i+1)}
+		for _, v := range row {
+			cells = append(cells, num(v, lang))
+		}
+		grid = append(grid, cells)
+	}
+	totals := []string{"Total"}
+	for k, col := range t.Columns {
+		if col.Total && k < len(t.Totals) {
+			totals = append(totals, num(t.Totals[k], lang))
+			continue
+		}
+		totals = append(totals, "")
+	}
+	if strings.Join(totals[1:], "") != "" {
+		grid = append(grid, totals)
+	}
+	widths := make([]int, len(grid[0]))
+	for _, cells := range grid {
+		for k, s := range cells {
+			widths[k] = max(widths[k], utf8.RuneCountInString(s))
+		}
+	}
+	out := make([]string, len(grid))
+	for i, cells := range grid {
+		var b strings.Builder
+		for k, s := range cells {
+			gap := strings.Repeat(" ", widths[k]-utf8.RuneCountInString(s))
+			if k == 0 {
+				b.WriteString(s + gap)
+			} else {
+				b.WriteString("  " + gap + s)
+			}
+		}
+		out[i] = strings.TrimRight(b.String(), " ")
+	}
+	return out
 }
