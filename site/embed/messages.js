@@ -16,9 +16,10 @@ export const KEYS = [
   'err.number', 'err.integer', 'err.range', 'err.rangeFact', 'err.other',
 ]
 
-/** The simulator's keys only the programs of the other models show: models-view.js holds
- * them (modelTable), the texts of a scorecard widget do not. */
-export const MODEL_KEYS = ['model.']
+/** The simulator's keys only the programs of the other models show (their texts, and the
+ * units of their facts, parameters and figures): models-view.js holds them (modelTable), the
+ * texts of a scorecard widget do not. */
+export const MODEL_KEYS = ['model.', 'unit.months', 'unit.years', 'unit.seats', 'unit.offers', 'unit.competencies', 'unit.projects']
 
 /** The widget's own texts (as widget.<key> in the tables). */
 export const WIDGET = {
@@ -64,7 +65,7 @@ export function table(lang) {
   if (!LANGS.includes(lang)) throw new RangeError(`partner-score: no texts in ${lang}`)
   const out = {}
   for (const [key, text] of Object.entries(messages.en)) {
-    if (kept(key)) out[key] = messages[lang][key] ?? text
+    if (kept(key) && !kept(key, MODEL_KEYS)) out[key] = messages[lang][key] ?? text
   }
   for (const [key, text] of Object.entries(WIDGET.en)) out[`widget.${key}`] = WIDGET[lang][key] ?? text
   return out

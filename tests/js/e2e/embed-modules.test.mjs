@@ -179,8 +179,10 @@ describe('the widget’s texts (site/embed/messages.js)', async () => {
     const { modelTable } = await import(path.join(ROOT, 'site/embed/messages.js'))
     for (const lang of ALL) {
       const tbl = { ...modelTable(lang), ...table(lang) }
-      assert.ok(Object.keys(modelTable(lang)).length > 10 && Object.keys(modelTable(lang)).every((k) => k.startsWith('model.')), lang)
-      assert.ok(!Object.keys(table(lang)).some((k) => k.startsWith('model.')), `${lang}: no model.* text in texts-${lang}.js`)
+      const model = Object.keys(modelTable(lang))
+      assert.ok(model.length > 10 && model.every((k) => k.startsWith('model.') || k.startsWith('unit.')), lang)
+      assert.ok(model.includes('unit.months') && model.includes('unit.competencies'), `${lang}: the models' units`)
+      assert.ok(!Object.keys(table(lang)).some((k) => model.includes(k)), `${lang}: no model text in texts-${lang}.js`)
       for (const file of ['site/embed/models-view.js', 'site/js/models.js']) {
         const src = readFileSync(path.join(ROOT, file), 'utf8')
         const keys = [...src.matchAll(/\bt\(\s*'(model\.[A-Za-z]+)'/g)].map((m) => m[1])

@@ -3,7 +3,7 @@
 // They run in Node, without a browser.
 
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, test } from 'node:test'
 import { ROOT, ensureSite } from './helpers.mjs'
@@ -341,6 +341,24 @@ describe('messages', () => {
     const html = readFileSync(path.join(ROOT, 'site/index.html'), 'utf8')
     for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1])
     for (const k of used) assert.ok(k in M.messages.en, k)
+  })
+  test('every unit of the rule data has a name (but "boolean", shown as yes or no)', () => {
+    const units = new Set()
+    const walk = (o) => {
+      if (Array.isArray(o)) o.forEach(walk)
+      else if (o && typeof o === 'object') {
+        if (typeof o.unit === 'string') units.add(o.unit)
+        Object.values(o).forEach(walk)
+      }
+    }
+    const dir = path.join(ROOT, 'score/rules')
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (!d.isDirectory()) continue
+      for (const f of readdirSync(path.join(dir, d.name))) walk(JSON.parse(readFileSync(path.join(dir, d.name, f), 'utf8')))
+    }
+    units.delete('boolean')
+    assert.ok(units.size > 10, [...units].join(', '))
+    for (const u of units) assert.ok(`unit.${u}` in M.messages.en, `unit.${u}`)
   })
   test('the language follows the browser, English otherwise', () => {
     assert.equal(M.negotiate(['fr-CA', 'en'], 'fr-CA'), 'fr')
