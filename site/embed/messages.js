@@ -19,7 +19,7 @@ export const KEYS = [
 /** The simulator's keys only the programs of the other models show (their texts, and the
  * units of their facts, parameters and figures): models-view.js holds them (modelTable), the
  * texts of a scorecard widget do not. */
-export const MODEL_KEYS = ['model.', 'unit.months', 'unit.years', 'unit.seats', 'unit.offers', 'unit.competencies', 'unit.projects']
+export const MODEL_KEYS = ['model.', 'unit.months', 'unit.years', 'unit.seats', 'unit.offers', 'unit.competencies', 'unit.projects', 'unit.boolean']
 
 /** The widget's own texts (as widget.<key> in the tables). */
 export const WIDGET = {

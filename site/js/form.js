@@ -237,7 +237,8 @@ export class ProfileForm {
     field.setAttribute('name', ptr)
     field.setAttribute('label', loc(fact?.label, m.lang) || id)
     if (fact) {
-      field.setAttribute('unit', m.t(`unit.${fact.unit}`))
+      const unit = m.t(`unit.${fact.unit}`)
+      field.setAttribute('unit', unit === `unit.${fact.unit}` ? fact.unit : unit)
       field.setAttribute('help', loc(fact.help, m.lang))
       field.setAttribute('hint', this.#hint(m, fact))
       if (typeof fact.min === 'number') field.setAttribute('min', String(fact.min))

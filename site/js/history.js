@@ -12,6 +12,8 @@ const SVG = 'http://www.w3.org/2000/svg'
 
 const WORDS = {
   en: {
+    colon: ': ',
+    sep: '; ',
     title: 'Over time',
     compare: 'Compare two dates',
     from: 'From',
@@ -45,6 +47,8 @@ const WORDS = {
     },
   },
   fr: {
+    colon: ' : ',
+    sep: ' ; ',
     title: 'Dans le temps',
     compare: 'Comparer deux dates',
     from: 'Du',
@@ -198,12 +202,12 @@ export class TimeView {
     const nodes = []
     for (const p of c.programs) {
       const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
-      nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}: ${ver(p.before)} → ${ver(p.after)}`))
+      nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}${w.colon}${ver(p.before)} → ${ver(p.after)}`))
       const side = (s) => (s ? `${num(s.score, lang, s.qualifyingScore)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
       const changeText = (changes) => changes.map((k) => w.changes[k] || k).join(', ')
       const rows = p.areas.map((a) => {
         const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
-          `${m.name}: ${m.before ? num(m.before.points, lang) : '—'} → ${m.after ? num(m.after.points, lang) : '—'} `,
+          `${m.name}${w.colon}${m.before ? num(m.before.points, lang) : '—'} → ${m.after ? num(m.after.points, lang) : '—'} `,
           h('span', { class: 'change-tags', text: `(${changeText(m.changes)})` }),
           (m.before?.assumption || m.after?.assumption) ? h('span', { class: 'assumption', attrs: { title: w.assumption }, text: ' *' }) : null))
         const changed = a.changes.length > 0
@@ -215,7 +219,7 @@ export class TimeView {
       })
       // Levels and competencies: met or not on each date, and the requirements each date lacks.
       const outcome = (s, words) => (s ? [s.met ? words[0] : words[1],
-        s.missing.length ? h('span', { class: 'missing', text: ` (${w.missing}: ${s.missing.map((r) => r.name).join('; ')})` }) : null] : ['—'])
+        s.missing.length ? h('span', { class: 'missing', text: ` (${w.missing}${w.colon}${s.missing.map((r) => r.name).join(w.sep)})` }) : null] : ['—'])
       const outcomes = (list, words) => (list || []).map((o) => {
         const changed = o.changes.length > 0
         return h('tr', { data: { outcome: o.id, changed: String(changed) }, class: changed ? 'changed' : '' },
@@ -226,7 +230,7 @@ export class TimeView {
       })
       for (const [first, body] of [[w.area, rows], [w.level, outcomes(p.levels, w.met)], [w.competency, outcomes(p.competencies, w.earned)]]) {
         if (body.length === 0) continue
-        nodes.push(h('div', { class: 'compare-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': `${w.compare}: ${first}` } }, h('table', { class: 'compare-table' },
+        nodes.push(h('div', { class: 'compare-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': `${w.compare}${w.colon}${first}` } }, h('table', { class: 'compare-table' },
           h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: first }), h('th', { attrs: { scope: 'col' }, text: c.from }),
             h('th', { attrs: { scope: 'col' }, text: c.to }), h('th', { attrs: { scope: 'col' }, text: w.changed }))),
           h('tbody', {}, body))))
@@ -261,8 +265,8 @@ export class TimeView {
       for (const ev of a.events) {
         const parts = [w.stops(certName(ev.certification), ev.stopsOn, ev.people)]
         if (ev.replacedBy?.length) parts.push(`${w.replaced} ${ev.replacedBy.map(certName).join(', ')}`)
-        if (ev.alternatives.length) parts.push(`${w.alternatives}: ${ev.alternatives.map(certName).join(', ')}`)
-        notes.push(h('li', { class: 'event', data: { certification: ev.certification } }, parts.join('; ')))
+        if (ev.alternatives.length) parts.push(`${w.alternatives}${w.colon}${ev.alternatives.map(certName).join(', ')}`)
+        notes.push(h('li', { class: 'event', data: { certification: ev.certification } }, parts.join(w.sep)))
       }
       if (a.belowFrom) notes.push(h('li', { class: 'falls', text: w.below(a.belowFrom) }))
       if (a.unqualifiedFrom) notes.push(h('li', { class: 'falls', text: w.unqualified(a.unqualifiedFrom) }))
@@ -299,7 +303,7 @@ function chart(a, label, lang) {
   const dots = a.points.map((p, i) => {
     const dot = svg('circle', { class: p.qualified ? 'dot dot-ok' : 'dot dot-bad', cx: x(i).toFixed(1), cy: y(p.score).toFixed(1), r: 2.5, 'data-date': p.date, 'data-score': p.score })
     const t = svg('title')
-    t.textContent = `${p.date}: ${num(p.score, lang, p.qualifyingScore)}`
+    t.textContent = `${p.date}${WORDS[lang === 'fr' ? 'fr' : 'en'].colon}${num(p.score, lang, p.qualifyingScore)}`
     dot.append(t)
     return dot
   })

@@ -173,6 +173,7 @@ const en = {
   'unit.offers': 'offers',
   'unit.competencies': 'competencies',
   'unit.projects': 'projects',
+  'unit.boolean': '1 = yes, 0 = no',
 
   'err.number': 'Not a number: type digits, e.g. 12 or 2.5.',
   'err.integer': 'Enter a whole number (got {got}).',
@@ -356,6 +357,7 @@ const fr = {
   'unit.offers': 'offres',
   'unit.competencies': 'compétences',
   'unit.projects': 'projets',
+  'unit.boolean': '1 = oui, 0 = non',
 
   'err.number': 'Ce n’est pas un nombre : saisissez des chiffres, p. ex. 12 ou 2,5.',
   'err.integer': 'Saisissez un nombre entier (reçu : {got}).',

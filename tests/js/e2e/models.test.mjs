@@ -73,6 +73,8 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     ]
     await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
     await page.waitForSelector('.model-levels')
+    // A yes-or-no fact says how to type it, not its unit's id.
+    assert.equal(await page.getAttribute('ps-fact-field[name="/facts/vmware.contractSigned"]', 'unit'), '1 = yes, 0 = no')
     const shown = () => page.$eval('.model-levels', (e) => ({
       reached: e.getAttribute('data-reached'),
       levels: [...e.querySelectorAll('[data-level]')].map((l) => [l.getAttribute('data-level'), l.getAttribute('data-met')]),
