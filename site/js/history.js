@@ -113,6 +113,8 @@ export class TimeView {
   #to
   #compareOut
   #projectionOut
+  /** @type {HTMLElement} the projection's part, hidden when the result has no area to project */
+  #projection
   #title
   #compareTitle
   #projectionTitle
@@ -151,7 +153,7 @@ export class TimeView {
       h('div', { class: 'compare' }, this.#compareTitle,
         h('div', { class: 'compare-dates' }, h('span', { class: 'field' }, this.#fromLabel, this.#from), h('span', { class: 'field' }, this.#toLabel, this.#to)),
         this.#compareOut),
-      h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
+      this.#projection = h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
     )
   }
 
@@ -244,12 +246,13 @@ export class TimeView {
     const { engine, profile, lang, certName } = /** @type {any} */ (this.#last)
     const w = WORDS[lang === 'fr' ? 'fr' : 'en']
     const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {} })
-    if (!res.ok || !res.result.projection) {
+    const pj = res.ok ? res.result.projection : null
+    this.#projection.hidden = !pj?.areas?.length
+    if (!pj) {
       this.#figures.clear()
       this.#projectionOut.replaceChildren()
       return
     }
-    const pj = res.result.projection
     // Drawn anew on every keystroke: an area whose projection is the same in the same language
     // keeps its figure (typing one figure usually changes one area).
     const drawn = new Map()

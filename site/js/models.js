@@ -109,7 +109,8 @@ function calculator(c, ctx) {
     c.tables.map((tb) => h('article', { class: 'calc-table', data: { table: tb.id } },
       h('h3', { text: tb.name }),
       chart(tb, ctx),
-      h('div', { class: 'table-scroll' }, h('table', {},
+      // Scrolls sideways on a narrow screen: focusable, so that keys scroll it too.
+      h('div', { class: 'table-scroll', attrs: { tabindex: 0, role: 'region', 'aria-label': tb.name } }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: t(`model.period.${tb.period}`) }),
           tb.columns.map((col) => h('th', { attrs: { scope: 'col', title: col.formula }, text: `${col.name} (${unit(col.unit)})` })))),
         h('tbody', {}, tb.rows.map((row, i) => h('tr', {}, h('th', { attrs: { scope: 'row' }, text: String(i + 1) }),

@@ -136,6 +136,7 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
 
   test('draws the projection: one SVG chart per area, dots for 13 dates, the events', async () => {
     const want = cliJSON(['evaluate'], { ...PROFILE, projection: {} }).projection
+    assert.equal(await page.$eval('.projection', (e) => /** @type {HTMLElement} */ (e).hidden), false)
     const charts = await page.$$eval('.projection-card', (cards) => cards.map((c) => ({
       area: c.getAttribute('data-area'),
       dots: [...c.querySelectorAll('circle.dot')].map((d) => ({ date: d.getAttribute('data-date'), score: Number(d.getAttribute('data-score')), ok: d.classList.contains('dot-ok') })),

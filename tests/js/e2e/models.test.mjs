@@ -117,6 +117,9 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.match(await figure('breakEvenMonths'), /^10\b/)
     assert.equal(await page.$$eval('.calc-table tbody tr', (rs) => rs.length), 12)
     assert.equal(await page.$$eval('svg.calc-chart polyline', (ls) => ls.length), 2)
+    // The table scrolls sideways by keys too; no scorecard area, so no projection over time.
+    assert.equal(await page.getAttribute('.calc-table .table-scroll', 'tabindex'), '0')
+    await page.waitForFunction(() => /** @type {HTMLElement|null} */ (document.querySelector('#time .projection'))?.hidden === true)
     // Seats needed 9 months: 9 × 300 = 2,700.
     await field('/parameters/nce.monthsNeeded').fill('9')
     await page.waitForFunction(() => /2,700/.test(document.querySelector('[data-figure="monthlyTotal"]')?.textContent || ''))
