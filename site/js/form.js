@@ -6,7 +6,7 @@
 import { certLabel } from './catalog.js'
 import { h, uid } from './dom.js'
 import { editable, formatNumber } from './format.js'
-import { loc } from './program.js'
+import { loc, usesCertifications } from './program.js'
 import { parameterSection } from './models.js'
 import { parsePointer, pointer } from './state.js'
 
@@ -76,7 +76,11 @@ export class ProfileForm {
     this.#targets.clear()
     this.#focusables.clear()
     this.#bodies.clear()
-    const parts = [this.#programSection(m), this.#certSection(m)]
+    const parts = [this.#programSection(m)]
+    // No certification section for rules that count none (a calculator, a timeline), unless
+    // the profile holds some: what was typed stays in sight.
+    const { certifications, people } = m.state
+    if (usesCertifications(m.version) || Object.keys(certifications).length > 0 || people.length > 0) parts.push(this.#certSection(m))
     m.layout.areas.forEach((group, i) => parts.push(this.#areaSection(m, group, i === 0)))
     if (m.layout.other.length) {
       parts.push(h('fieldset', { class: 'group' }, h('legend', { text: m.t('form.other') }),

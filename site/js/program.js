@@ -143,6 +143,22 @@ export function certAreas(version) {
 }
 
 /**
+ * Whether certified people can change a version's result: a certification its rules list
+ * (a metric's part or gate, a competency's people), or another program's result it reads
+ * (which may count them).
+ * @param {any} version
+ */
+export function usesCertifications(version) {
+  const walk = (o) => {
+    if (!o || typeof o !== 'object') return false
+    if (Array.isArray(o)) return o.some(walk)
+    if ((Array.isArray(o.certifications) && o.certifications.length > 0) || o.kind === 'program') return true
+    return Object.values(o).some(walk)
+  }
+  return walk(version?.areas) || walk(version?.levels)
+}
+
+/**
  * The facts of the programs a version depends on (requirements of kind "program"), in their
  * versions on date: the profile sends them too, so that the other program's result, which
  * the engine evaluates, sees them.

@@ -73,6 +73,7 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     ]
     await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
     await page.waitForSelector('.model-levels')
+    assert.ok(await page.locator('ps-cert-picker').count() > 0, 'competencies count certified people: their section is there')
     // A yes-or-no fact says how to type it, not its unit's id.
     assert.equal(await page.getAttribute('ps-fact-field[name="/facts/vmware.contractSigned"]', 'unit'), '1 = yes, 0 = no')
     const shown = () => page.$eval('.model-levels', (e) => ({
@@ -117,6 +118,8 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.match(await figure('breakEvenMonths'), /^10\b/)
     assert.equal(await page.$$eval('.calc-table tbody tr', (rs) => rs.length), 12)
     assert.equal(await page.$$eval('svg.calc-chart polyline', (ls) => ls.length), 2)
+    // No certification counts in these rules: no section for certified people.
+    assert.equal(await page.locator('ps-cert-picker').count(), 0)
     // The table scrolls sideways by keys too; no scorecard area, so no projection over time.
     assert.equal(await page.getAttribute('.calc-table .table-scroll', 'tabindex'), '0')
     await page.waitForFunction(() => /** @type {HTMLElement|null} */ (document.querySelector('#time .projection'))?.hidden === true)

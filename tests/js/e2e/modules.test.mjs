@@ -317,6 +317,14 @@ describe('program data', () => {
     assert.deepEqual(where.get('teams-administrator-associate'), ['modern-work'])
     assert.ok(where.get('azure-administrator-associate').includes('infrastructure'))
   })
+  test('which rules certified people can change', () => {
+    const read = (f) => JSON.parse(readFileSync(path.join(ROOT, 'score/rules', f), 'utf8'))
+    assert.equal(P.usesCertifications(rules), true)
+    assert.equal(P.usesCertifications(read('vmware-partner-connect/2020.json')), true, 'competencies count certified people')
+    assert.equal(P.usesCertifications(read('microsoft-cloud-solution-provider/fy26.json')), true, 'reads the designations of another program')
+    for (const f of ['microsoft-nce-term-comparison/2022-03.json', 'microsoft-bpos-partner-fees/2009.json', 'microsoft-partner-program-transition-2022/2022.json',
+      'microsoft-partner-network-competencies/2015-09.json']) assert.equal(P.usesCertifications(read(f)), false, f)
+  })
   test('loc falls back to English', () => {
     assert.equal(P.loc({ en: 'A', fr: 'B' }, 'fr'), 'B')
     assert.equal(P.loc({ en: 'A' }, 'fr'), 'A')
