@@ -69,8 +69,41 @@ func appendHundredths(b []byte, n int64, point byte) []byte {
 	return b
 }
 
-// appendShort formats a number for reading: at most two decimals, trailing zeros dropped.
-func appendShort(b []byte, v float64, lang string) []byte {
+// appendShort formats a number for reading: at most two decimals, trailing zeros dropped,
+// thousands grouped as Intl.NumberFormat groups them (and the simulator's own figures):
+// "1,000,000" in English, "1 000 000" with narrow no-break spaces (U+202F) in French,
+// written as \u202f when esc is set (a JSON string's body, in ASCII).
+func appendShort(b []byte, v float64, lang string, esc bool) []byte {
+	if v > -999.995 && v < 999.995 {
+		return appendUngrouped(b, v, lang)
+	}
+	var tmp [32]byte
+	s := appendUngrouped(tmp[:0], v, lang)
+	if s[0] == '-' {
+		b, s = append(b, '-'), s[1:]
+	}
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	for i := 0; i < n; i++ {
+		if i > 0 && (n-i)%3 == 0 {
+			switch {
+			case lang != "fr":
+				b = append(b, ',')
+			case esc:
+				b = append(b, `\u202f`...)
+			default:
+				b = append(b, "\u202f"...)
+			}
+		}
+		b = append(b, s[i])
+	}
+	return append(b, s[n:]...)
+}
+
+// appendUngrouped is appendShort without the thousands' separators.
+func appendUngrouped(b []byte, v float64, lang string) []byte {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return appendInt(b, int64(v))
 	}
@@ -90,6 +123,9 @@ func appendShort(b []byte, v float64, lang string) []byte {
 	b = strconv.AppendFloat(b, r, 'f', 2, 64)
 	for b[len(b)-1] == '0' {
 		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1] // a whole number of 1e15 or more
 	}
 	if lang == "fr" {
 		for i := start; i < len(b); i++ {
@@ -203,7 +239,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			b = appendPiece(b, nameOr(p.Name, p.ID), esc)
 			b = phColon.append(b, li, esc)
 		}
-		b = appendShort(b, p.Value, lang)
+		b = appendShort(b, p.Value, lang, esc)
 		b = append(b, ' ')
 		b = appendPiece(b, unitFor(p.Unit, lang, p.Value), esc)
 		if !p.Given && p.Fact != "" {
@@ -214,7 +250,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		} else {
 			b = appendRate(b, p, lang, esc)
 		}
-		b = appendShort(b, p.Points, lang)
+		b = appendShort(b, p.Points, lang, esc)
 	}
 	switch m.Kind {
 	case KindBestOf:
@@ -242,7 +278,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			b = phPeopleMet.append(b, li, esc)
 			if g.Points > 0 {
 				b = phPlus.append(b, li, esc)
-				b = appendShort(b, g.Points, lang)
+				b = appendShort(b, g.Points, lang, esc)
 				b = append(b, ')')
 			}
 		} else {
@@ -250,16 +286,16 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		}
 	}
 	b = phArrow.append(b, li, esc)
-	b = appendShort(b, m.Points, lang)
+	b = appendShort(b, m.Points, lang, esc)
 	b = phOf.append(b, li, esc)
-	b = appendShort(b, m.Max, lang)
+	b = appendShort(b, m.Max, lang, esc)
 	switch m.Applied {
 	case AppliedCap:
 		b = phCappedAtTheMaximum.append(b, li, esc)
 	case AppliedThreshold:
 		if m.Threshold > 0 {
 			b = phPartialCreditTheMaximum.append(b, li, esc)
-			b = appendShort(b, m.Threshold, lang)
+			b = appendShort(b, m.Threshold, lang, esc)
 			b = append(b, ' ')
 			b = appendPiece(b, unitFor(m.Unit, lang, m.Threshold), esc)
 			b = append(b, ')')
@@ -282,9 +318,9 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			b = appendPiece(b, pr.Fact, esc)
 		}
 		b = phEquals.append(b, li, esc)
-		b = appendShort(b, pr.Value, lang)
+		b = appendShort(b, pr.Value, lang, esc)
 		b = phNeedsAtLeast.append(b, li, esc)
-		b = appendShort(b, pr.AtLeast, lang)
+		b = appendShort(b, pr.AtLeast, lang, esc)
 		b = append(b, ')')
 	}
 	b = append(b, '.')
@@ -371,7 +407,7 @@ func (w *Warning) appendText(b []byte, lang string, esc bool) []byte {
 func appendRate(b []byte, p *PartResult, lang string, esc bool) []byte {
 	li := langIndex(lang)
 	b = phTimes.append(b, li, esc)
-	b = appendShort(b, p.PointsPer, lang)
+	b = appendShort(b, p.PointsPer, lang, esc)
 	if p.Per == 1 {
 		if p.PointsPer == 1 {
 			b = phPtEach.append(b, li, esc)
@@ -380,7 +416,7 @@ func appendRate(b []byte, p *PartResult, lang string, esc bool) []byte {
 		}
 	} else {
 		b = phPtsPer.append(b, li, esc)
-		b = appendShort(b, p.Per, lang)
+		b = appendShort(b, p.Per, lang, esc)
 		if p.Whole {
 			b = phWholeStepsOnly.append(b, li, esc)
 		}

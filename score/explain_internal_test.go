@@ -41,3 +41,24 @@ func TestPhrasesEscaped(t *testing.T) {
 		t.Errorf("explain.go declares %d phrases, allPhrases holds %d", declared, len(seen))
 	}
 }
+
+// TestAppendShortGroups: thousands are grouped as Intl.NumberFormat groups them, "," in
+// English, U+202F in French (\u202f in a JSON string's body); below 1,000 nothing changes.
+func TestAppendShortGroups(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		lang string
+		esc  bool
+		want string
+	}{
+		{999, "en", false, "999"}, {-999.5, "fr", false, "-999,5"}, {0.25, "en", false, "0.25"},
+		{1000, "en", false, "1,000"}, {999.999, "en", false, "1,000"}, {-1234567.5, "en", false, "-1,234,567.5"},
+		{250000, "en", true, "250,000"}, {30000000, "fr", false, "30\u202f000\u202f000"},
+		{12345.67, "fr", false, "12\u202f345,67"}, {12345.67, "fr", true, `12\u202f345,67`},
+		{1e15, "en", false, "1,000,000,000,000,000"},
+	} {
+		if got := string(appendShort(nil, tc.v, tc.lang, tc.esc)); got != tc.want {
+			t.Errorf("appendShort(%v, %s, esc %v) = %q, want %q", tc.v, tc.lang, tc.esc, got, tc.want)
+		}
+	}
+}

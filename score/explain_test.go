@@ -181,9 +181,9 @@ func TestPrerequisiteNamed(t *testing.T) {
 	}
 	for _, tc := range []struct{ lang, name, want string }{
 		{"en", "Azure: qualifying ACR, trailing 12 months",
-			"(prerequisite not met: “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) = 500, needs at least 1000)."},
+			"(prerequisite not met: “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) = 500, needs at least 1,000)."},
 		{"fr", "Azure : ACR éligible sur 12 mois glissants",
-			"(condition non remplie : « Azure : ACR éligible sur 12 mois glissants » (azure.acrTtm) = 500, il faut au moins 1000)."},
+			"(condition non remplie : « Azure : ACR éligible sur 12 mois glissants » (azure.acrTtm) = 500, il faut au moins 1\u202f000)."},
 	} {
 		res, err := e.Evaluate(mustParse(t, e, `{"asOf":"2026-06-01","lang":"`+tc.lang+`","programs":["microsoft-ai-cloud-partner-program"],
 			"tracks":{"data-ai":"enterprise"},"facts":{"azure.usageGrowth":15,"azure.acrTtm":500}}`))

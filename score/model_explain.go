@@ -17,7 +17,7 @@ func (s *sentence) say(en, fr string) {
 
 func (s *sentence) str(v string) { s.b = append(s.b, v...) }
 
-func (s *sentence) num(v float64) { s.b = appendShort(s.b, v, s.lang) }
+func (s *sentence) num(v float64) { s.b = appendShort(s.b, v, s.lang, false) }
 
 func (s *sentence) qty(v float64, unit string) {
 	s.num(v)
@@ -61,9 +61,9 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 			}
 			s.str(sl.Name)
 			s.str(" ")
-			s.b = appendShort(s.b, float64(sl.People), lang)
+			s.b = appendShort(s.b, float64(sl.People), lang, false)
 			s.str("/")
-			s.b = appendShort(s.b, float64(sl.Required), lang)
+			s.b = appendShort(s.b, float64(sl.Required), lang, false)
 		}
 		s.say(" (each person counts once in this competency)", " (chaque personne compte une fois dans cette compétence)")
 	case ReqCompetencies:
@@ -92,7 +92,7 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 	case ReqAny:
 		s.num(rr.Value)
 		s.say(" of ", " sur ")
-		s.b = appendShort(s.b, float64(len(rr.Any)), lang)
+		s.b = appendShort(s.b, float64(len(rr.Any)), lang, false)
 		s.say(" alternatives met, one is enough", " options remplies, une suffit")
 	case ReqProgram:
 		p := rr.Program

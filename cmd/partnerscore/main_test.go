@@ -359,7 +359,7 @@ func TestExplain(t *testing.T) {
 			"Usage growth [CPOR]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
 			// A plan step on a track other than the counting one names its part too.
 			"(Usage growth [CPOR]) → metric at 0.03 pts",
-			"CPOR: 0 users (not given) × 30 pts per 500 = 0; CSP: 0 users (not given) × 30 pts per 2000 = 0; the best option counts: CPOR → 0 of 30",
+			"CPOR: 0 users (not given) × 30 pts per 500 = 0; CSP: 0 users (not given) × 30 pts per 2,000 = 0; the best option counts: CPOR → 0 of 30",
 			"gate Azure Administrator: 1/2 people, not met; gate Azure Solutions Architect: 0/2 people, not met",
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
 		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
@@ -411,15 +411,15 @@ func TestExplainModels(t *testing.T) {
 	}{
 		{"bpos-2010.json", nil, []string{
 			"\n  Period  Subscription revenue  Initial fee  Recurring fee  Fee for the year  Cumulative fees\n" +
-				"  year 1                 12000         1440            720              2160             2160\n",
-			"\n  year 3                 12000            0            720               720             3600\n" +
-				"  Total                  36000         1440           2160              3600\n",
-			"\n  Total fees: 3600 USD\n  Fees as a share of revenue: 10 %\n",
+				"  year 1                12,000        1,440            720             2,160            2,160\n",
+			"\n  year 3                12,000            0            720               720            3,600\n" +
+				"  Total                 36,000        1,440          2,160             3,600\n",
+			"\n  Total fees: 3,600 USD\n  Fees as a share of revenue: 10 %\n",
 		}},
 		{"economics.json", []string{"-lang", "fr"}, []string{
 			"\n  Période  Engagement annuel  Engagement mensuel  Engagement annuel, cumulé",
-			"\n  mois 10                500                   0                       5000",
-			"\n  Total                 6000                5400\n",
+			"\n  mois 10                500                   0                      5\u202f000",
+			"\n  Total                6\u202f000               5\u202f400\n",
 			"Mois d'usage à partir desquels l'annuel est moins cher : 10 mois\n",
 		}},
 		{"vmware-advanced.json", nil, []string{"not met, 1 competency missing."}},
@@ -444,7 +444,7 @@ func TestNum(t *testing.T) {
 		want string
 	}{
 		{80, "en", "80"}, {6.666, "en", "6.7"}, {6.666, "fr", "6,7"}, {18.75, "en", "18.8"},
-		{250000, "en", "250000"}, {-2.5, "fr", "-2,5"}, {0, "en", "0"},
+		{250000, "en", "250,000"}, {-1234.5, "fr", "-1\u202f234,5"}, {1000, "en", "1,000"}, {999.96, "en", "1,000"}, {-2.5, "fr", "-2,5"}, {0, "en", "0"},
 		// Not zero never reads as zero (a metric above zero), nor as "-0".
 		{0.03, "en", "0.03"}, {0.04, "fr", "0,04"}, {-0.01, "en", "-0.01"}, {0.00012, "en", "0.0001"},
 		// Beyond six decimals: cut away from zero.
@@ -466,7 +466,7 @@ func TestNumUnder(t *testing.T) {
 	}{
 		{69.96, 70, "en", "69.96"}, {69.96, 70, "fr", "69,96"}, {69.95, 70, "en", "69.95"},
 		{69.94, 70, "en", "69.9"}, {69.9999999, 70, "en", "69.999999"}, {70, 70, "en", "70"},
-		{70.04, 70, "en", "70"}, {24999.99, 25000, "en", "24999.99"}, {0.03, 70, "en", "0.03"},
+		{70.04, 70, "en", "70"}, {24999.99, 25000, "en", "24,999.99"}, {0.03, 70, "en", "0.03"},
 		{69.96, math.Inf(1), "en", "70"},
 	} {
 		if got := numUnder(tc.v, tc.limit, tc.lang); got != tc.want {
