@@ -10,7 +10,7 @@ import { h } from './dom.js'
 import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
-import { formatNumber, formatShown, resultToCSV, todayUTC } from './format.js'
+import { formatNumber, formatShown, resultToCSV, todayUTC, unitText } from './format.js'
 import { negotiate, t as translate } from './messages.js'
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
@@ -281,10 +281,7 @@ function context() {
   return {
     lang, t,
     num: (n, d = 2, below) => formatShown(n, lang, d, below),
-    unit: (u) => {
-      const s = t(`unit.${u}`)
-      return s === `unit.${u}` ? u : s
-    },
+    unit: (u) => unitText(t, u),
     factLabel: (id) => loc(view?.facts.get(id)?.label, lang) || id,
     certName: (id) => {
       const c = catalog.resolve(id)

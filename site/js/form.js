@@ -5,7 +5,7 @@
 
 import { certLabel } from './catalog.js'
 import { h, uid } from './dom.js'
-import { editable, formatNumber } from './format.js'
+import { editable, formatNumber, unitText } from './format.js'
 import { loc, usesCertifications } from './program.js'
 import { parameterSection } from './models.js'
 import { parsePointer, pointer } from './state.js'
@@ -241,8 +241,7 @@ export class ProfileForm {
     field.setAttribute('name', ptr)
     field.setAttribute('label', loc(fact?.label, m.lang) || id)
     if (fact) {
-      const unit = m.t(`unit.${fact.unit}`)
-      field.setAttribute('unit', unit === `unit.${fact.unit}` ? fact.unit : unit)
+      field.setAttribute('unit', unitText(m.t, fact.unit))
       field.setAttribute('help', loc(fact.help, m.lang))
       field.setAttribute('hint', this.#hint(m, fact))
       if (typeof fact.min === 'number') field.setAttribute('min', String(fact.min))

@@ -171,6 +171,16 @@ export function resultToCSV(result) {
 }
 
 /**
+ * A unit's name from the texts (unit.<id>), or its id when they have none.
+ * @param {(key: string) => string} t the texts' lookup, which gives back a missing key
+ * @param {string} u a unit id of the rule data
+ */
+export function unitText(t, u) {
+  const s = t(`unit.${u}`)
+  return s === `unit.${u}` ? u : s
+}
+
+/**
  * Today's date (UTC) as YYYY-MM-DD, the engine's default.
  * @param {Date} [now]
  */

@@ -2,6 +2,7 @@
 // timeline), generic over the program data: no program is named here.
 
 import { h } from './dom.js'
+import { unitText } from './format.js'
 import { loc } from './program.js'
 import { pointer } from './state.js'
 
@@ -21,8 +22,7 @@ export function parameterSection(m, register, cellText) {
       const field = document.createElement('ps-fact-field')
       field.setAttribute('name', ptr)
       field.setAttribute('label', loc(p.label, m.lang) || p.id)
-      const unit = m.t(`unit.${p.unit}`)
-      field.setAttribute('unit', unit === `unit.${p.unit}` ? p.unit : unit)
+      field.setAttribute('unit', unitText(m.t, p.unit))
       field.setAttribute('help', loc(p.help, m.lang))
       const hint = [m.t('model.default', { value: String(p.default) })]
       if (p.assumption) hint.push(m.t('model.assumption'))
