@@ -6,7 +6,7 @@
 // (tests/js/build-site.mjs) the modules run in the order they are imported.
 import { startEngine } from './boot.js'
 import { Catalog, certLabel } from './catalog.js'
-import { h } from './dom.js'
+import { h, setText } from './dom.js'
 import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
 import { ProfileForm } from './form.js'
@@ -322,6 +322,7 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
+  showPeek()
   // The panel offers dates from the first day of the program's first rules.
   const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
   drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, since })
@@ -423,14 +424,31 @@ addEventListener('hashchange', () => {
 
 // --- tools ---
 
-// The skip link moves focus without touching the hash (which holds the permalink).
-document.querySelector('.skip-link')?.addEventListener('click', (e) => {
-  e.preventDefault()
-  const target = document.getElementById('results')
-  if (!target || target.closest('[hidden]')) return
-  target.focus()
-  target.scrollIntoView({ block: 'start' })
-})
+// The skip link and the phone's results bar move focus without touching the hash (which
+// holds the permalink).
+for (const link of document.querySelectorAll('.skip-link, .peek')) {
+  link.addEventListener('click', (e) => {
+    e.preventDefault()
+    const target = document.getElementById('results')
+    if (!target || target.closest('[hidden]')) return
+    target.focus()
+    target.scrollIntoView({ block: 'start' })
+  })
+}
+
+// On a phone the results come after the form: a bar at the bottom of the screen keeps their
+// one-line summary in sight while the form is (CSS shows it on narrow screens only), and goes
+// when the results are on screen.
+let resultsInView = false
+function showPeek() {
+  const peek = $('peek')
+  setText($('peek-status'), els.status.textContent || '')
+  peek.hidden = resultsInView || els.main.hidden || !els.status.textContent
+}
+new IntersectionObserver((entries) => {
+  resultsInView = entries.some((e) => e.isIntersecting)
+  showPeek()
+}).observe(/** @type {HTMLElement} */ ($('results')))
 
 function toast(text) {
   els.toast.textContent = ''

@@ -85,6 +85,7 @@ const en = {
 
   'res.title': 'Results',
   'res.waiting': 'The results appear here as you type.',
+  'res.peek': 'Results ↓',
   'res.program': '{program}: rules {version}, evaluated on {date}.',
   'model.parameters': 'Parameters',
   'model.parametersHelp': 'Figures the rules use that you may change; empty fields take the default shown.',
@@ -269,6 +270,7 @@ const fr = {
 
   'res.title': 'Résultats',
   'res.waiting': 'Les résultats s’affichent ici pendant la saisie.',
+  'res.peek': 'Résultats ↓',
   'res.program': '{program} : règles {version}, évaluation au {date}.',
   'model.parameters': 'Paramètres',
   'model.parametersHelp': 'Chiffres utilisés par les règles, modifiables ; un champ vide prend la valeur par défaut indiquée.',

@@ -533,8 +533,23 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(columns, 1)
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing wider than the phone')
     await page.screenshot({ path: screenshotPath('07-phone.png') })
+    // The results come after the form: a bar at the bottom keeps their summary in sight, and
+    // takes the reader there (the permalink stays in the address bar).
+    await page.evaluate(() => scrollTo(0, 0))
+    const peek = page.locator('#peek')
+    await peek.waitFor({ state: 'visible' })
+    assert.equal(await page.textContent('#peek-status'), await page.textContent('#status'))
+    const bar = await peek.boundingBox()
+    assert.ok(bar && Math.abs(bar.y + bar.height - 812) < 2, `at the bottom: ${JSON.stringify(bar)}`)
     await axe(page, 'phone')
+    const hash = new URL(page.url()).hash
+    await peek.click()
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'results')
+    await peek.waitFor({ state: 'hidden' })
+    assert.equal(new URL(page.url()).hash, hash)
     await page.setViewportSize({ width: 1280, height: 900 })
+    await page.evaluate(() => scrollTo(0, 0))
+    assert.equal(await peek.isVisible(), false, 'no bar beside the results')
     await page.emulateMedia({ media: 'print' })
     assert.ok(await page.locator('#profile-form').isHidden())
     await page.screenshot({ path: screenshotPath('08-print.png'), fullPage: true })
