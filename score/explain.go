@@ -189,8 +189,11 @@ var (
 	phTheBestOptionCounts     = &phrase{text: [2]string{"; the best option counts: ", " ; la meilleure option compte : "}}
 	phPartsAreAdded           = &phrase{text: [2]string{"; parts are added", " ; les parties s'additionnent"}}
 	phGate                    = &phrase{text: [2]string{"; gate ", " ; prérequis "}}
-	phPeopleMet               = &phrase{text: [2]string{" people, met", " personnes, atteint"}}
-	phPeopleNotMet            = &phrase{text: [2]string{" people, not met", " personnes, non atteint"}}
+	phNeeded                  = &phrase{text: [2]string{" needed", " requise"}}
+	phNeededMany              = &phrase{text: [2]string{" needed", " requises"}}
+	phMet                     = &phrase{text: [2]string{", met", ", atteint"}}
+	phNotMet                  = &phrase{text: [2]string{", not met", ", non atteint"}}
+	phComma                   = &phrase{text: [2]string{", ", ", "}}
 	phOf                      = &phrase{text: [2]string{" of ", " sur "}}
 	phCappedAtTheMaximum      = &phrase{text: [2]string{" (capped at the maximum)", " (plafonné au maximum)"}}
 	phPartialCreditTheMaximum = &phrase{text: [2]string{" (partial credit; the maximum needs ", " (crédit partiel ; le maximum demande "}}
@@ -217,7 +220,7 @@ var (
 // allPhrases lists every phrase above, for init (TestPhrasesEscaped checks none is missing).
 var allPhrases = [...]*phrase{
 	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phPtEach, phPtsEach, phPtsPer,
-	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phPeopleMet, phPeopleNotMet,
+	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phNeeded, phNeededMany, phMet, phNotMet, phComma,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
 	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd,
 	phStopsCountingAfter, phPeopleHoldingIt, phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut,
@@ -271,18 +274,26 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		b = phGate.append(b, li, esc)
 		b = appendPiece(b, nameOr(g.Name, g.ID), esc)
 		b = phColon.append(b, li, esc)
+		// "2 people, 1 needed, met"; "0 personne, 2 requises, non atteint".
 		b = appendInt(b, int64(g.People))
-		b = append(b, '/')
+		b = append(b, ' ')
+		b = appendPiece(b, unitFor("people", lang, float64(g.People)), esc)
+		b = phComma.append(b, li, esc)
 		b = appendInt(b, int64(g.Required))
+		if g.Required >= 2 {
+			b = phNeededMany.append(b, li, esc)
+		} else {
+			b = phNeeded.append(b, li, esc)
+		}
 		if g.Met {
-			b = phPeopleMet.append(b, li, esc)
+			b = phMet.append(b, li, esc)
 			if g.Points > 0 {
 				b = phPlus.append(b, li, esc)
 				b = appendShort(b, g.Points, lang, esc)
 				b = append(b, ')')
 			}
 		} else {
-			b = phPeopleNotMet.append(b, li, esc)
+			b = phNotMet.append(b, li, esc)
 		}
 	}
 	b = phArrow.append(b, li, esc)

@@ -41,12 +41,12 @@ func TestPartAndGateNamed(t *testing.T) {
 	}{
 		{"en", "Direct", "Administrators",
 			[]string{"Direct: 3 customers × 10 pts each = 30; via: 1 customer × 10 pts each = 10; the best option counts: Direct",
-				"; gate Administrators: 1/1 people, met; gate architects: 0/1 people, not met"},
+				"; gate Administrators: 1 person, 1 needed, met; gate architects: 0 people, 1 needed, not met"},
 			[]string{`{"id":"direct","name":"Direct","fact":"d",`, `{"id":"via","fact":"v",`,
 				`{"id":"admins","name":"Administrators","certifications":["c1"],`, `{"id":"architects","certifications":["c2"],`}},
 		{"fr", "En direct", "Administrateurs",
 			[]string{"En direct : 3 clients × 10 pts chacun = 30 ; via : 1 client × 10 pts chacun = 10 ; la meilleure option compte : En direct",
-				" ; prérequis Administrateurs : 1/1 personnes, atteint ; prérequis architects : 0/1 personnes, non atteint"},
+				" ; prérequis Administrateurs : 1 personne, 1 requise, atteint ; prérequis architects : 0 personne, 1 requise, non atteint"},
 			[]string{`{"id":"direct","name":"En direct","fact":"d",`, `{"id":"via","fact":"v",`,
 				`{"id":"admins","name":"Administrateurs","certifications":["c1"],`, `{"id":"architects","certifications":["c2"],`}},
 	} {

@@ -360,7 +360,7 @@ func TestExplain(t *testing.T) {
 			// A plan step on a track other than the counting one names its part too.
 			"(Usage growth [CPOR]) → metric at 0.03 pts",
 			"CPOR: 0 users (not given) × 30 pts per 500 = 0; CSP: 0 users (not given) × 30 pts per 2,000 = 0; the best option counts: CPOR → 0 of 30",
-			"gate Azure Administrator: 1/2 people, not met; gate Azure Solutions Architect: 0/2 people, not met",
+			"gate Azure Administrator: 1 person, 2 needed, not met; gate Azure Solutions Architect: 0 people, 2 needed, not met",
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
 		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
 			"[cpor]", "cpor:", "gate administrator"}},
@@ -375,7 +375,7 @@ func TestExplain(t *testing.T) {
 			"→ métrique à 0,03 pts",
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
 			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
-			"prérequis Administrateur Azure : 1/2 personnes, non atteint",
+			"prérequis Administrateur Azure : 1 personne, 2 requises, non atteint",
 		}, []string{"[CPOR]:", "CPOR: "}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
