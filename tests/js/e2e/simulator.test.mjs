@@ -275,7 +275,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const got = await cards()
     assert.deepEqual(got.map(({ name, ...c }) => c), want.map((a) => ({ area: a.id, track: a.track, score: a.score, qualified: a.qualified })))
     assert.deepEqual(got.filter((c) => c.qualified).map((c) => c.area), ['modern-work', 'infrastructure'])
-    assert.match(await page.locator('#status').textContent(), /Qualified in 2 of 6 areas: Modern Work, Infrastructure/)
+    assert.match(await page.locator('#status').textContent(), /^2 of 6 areas qualified: Modern Work, Infrastructure/)
     // The engine's explanation of each metric is on the card.
     const mw = want.find((a) => a.id === 'modern-work')
     const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
@@ -344,7 +344,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
     assert.deepEqual(explanations, want[0].metrics.map((m) => m.explanation))
     assert.ok(await page.getByLabel('Modern Work Entreprise : ajouts nets de clients (12 mois)').isVisible())
-    assert.match(await page.locator('#status').textContent(), /Qualifié dans 2 domaines sur 6/)
+    assert.match(await page.locator('#status').textContent(), /^2 sur 6 domaines qualifiés : /)
     assert.equal(await page.locator('#export-json').textContent(), 'Exporter en JSON')
     // Numbers are written back the French way.
     assert.equal(await field('/facts/azure.usageGrowth').inputValue(), '15,4')
@@ -402,7 +402,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       await ready(p)
       assert.equal(await p.getAttribute('html', 'lang'), 'fr')
       assert.equal(await p.locator('#results-title').textContent(), 'Résultats')
-      assert.match(await p.locator('#status').textContent(), /Pas encore qualifié/)
+      assert.match(await p.locator('#status').textContent(), /Aucun des 6 domaines n’est encore qualifié/)
     } finally {
       await french.stop()
     }
