@@ -138,14 +138,6 @@ type cgate struct {
 	tape [2][]byte // the same as tape ops
 }
 
-// opt is t in lang, or "" when t is nil (an optional name).
-func (t *Text) opt(lang string) string {
-	if t == nil {
-		return ""
-	}
-	return t.In(lang)
-}
-
 // result is the part's result without what an evaluation measures, in lang.
 func (cp *cpart) result(lang string) PartResult {
 	return PartResult{ID: cp.p.ID, Name: cp.p.Name.opt(lang), Fact: cp.p.Fact, Unit: cp.unit, PointsPer: cp.p.Points, Per: cp.p.Per, Whole: cp.p.Whole, Threshold: cp.threshold}

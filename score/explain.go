@@ -28,28 +28,23 @@ var unitNames = [...][5]string{
 	{"mixed", "units", "unités", "unit", "unité"},
 }
 
-// unitFor names a unit after the number v: singular for one ("1 customer"; in French for
-// less than two, "0 client", "1,5 client"), plural otherwise.
-func unitFor(u, lang string, v float64) string {
+// UnitName names n units of unit (a unit id of the rule data, such as "customers") in lang
+// ("en" or "fr"), as explanations do: singular for one ("1 customer"; in French for less
+// than two, "0 client", "1,5 client"), plural otherwise.
+func UnitName(unit string, n float64, lang string) string {
 	i := 1
 	if lang == "fr" {
 		i = 2
 	}
-	if lang == "fr" && math.Abs(v) < 2 || v == 1 {
+	if lang == "fr" && math.Abs(n) < 2 || n == 1 {
 		i += 2
 	}
 	for k := range unitNames {
-		if unitNames[k][0] == u {
+		if unitNames[k][0] == unit {
 			return unitNames[k][i]
 		}
 	}
-	return u
-}
-
-// UnitName names n units of unit (a unit id of the rule data, such as "customers") in lang
-// ("en" or "fr"), as explanations do: "1 customer", "2 customers", "1,5 client".
-func UnitName(unit string, n float64, lang string) string {
-	return unitFor(unit, lang, n)
+	return unit
 }
 
 // appendHundredths appends n hundredths in decimal: the sign, the whole part, then the
@@ -78,8 +73,18 @@ func appendShort(b []byte, v float64, lang string, esc bool) []byte {
 		return appendUngrouped(b, v, lang)
 	}
 	var tmp [32]byte
-	s := appendUngrouped(tmp[:0], v, lang)
-	if s[0] == '-' {
+	return appendGrouped(b, appendUngrouped(tmp[:0], v, lang), lang, esc)
+}
+
+// GroupThousands groups the thousands of a number written in digits ("-1234567.5",
+// "1234,5" in French) as explanations do: "-1,234,567.5", "1 234,5" (U+202F).
+func GroupThousands(number, lang string) string {
+	return string(appendGrouped(nil, []byte(number), lang, false))
+}
+
+// appendGrouped appends the number written in s with its thousands grouped (see appendShort).
+func appendGrouped(b, s []byte, lang string, esc bool) []byte {
+	if len(s) > 0 && s[0] == '-' {
 		b, s = append(b, '-'), s[1:]
 	}
 	n := 0
@@ -244,7 +249,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		}
 		b = appendShort(b, p.Value, lang, esc)
 		b = append(b, ' ')
-		b = appendPiece(b, unitFor(p.Unit, lang, p.Value), esc)
+		b = appendPiece(b, UnitName(p.Unit, p.Value, lang), esc)
 		if !p.Given && p.Fact != "" {
 			b = phNotGiven.append(b, li, esc)
 		}
@@ -277,7 +282,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		// "2 people, 1 needed, met"; "0 personne, 2 requises, non atteint".
 		b = appendInt(b, int64(g.People))
 		b = append(b, ' ')
-		b = appendPiece(b, unitFor("people", lang, float64(g.People)), esc)
+		b = appendPiece(b, UnitName("people", float64(g.People), lang), esc)
 		b = phComma.append(b, li, esc)
 		b = appendInt(b, int64(g.Required))
 		if g.Required >= 2 {
@@ -308,7 +313,7 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 			b = phPartialCreditTheMaximum.append(b, li, esc)
 			b = appendShort(b, m.Threshold, lang, esc)
 			b = append(b, ' ')
-			b = appendPiece(b, unitFor(m.Unit, lang, m.Threshold), esc)
+			b = appendPiece(b, UnitName(m.Unit, m.Threshold, lang), esc)
 			b = append(b, ')')
 		} else {
 			b = phPartialCredit.append(b, li, esc)

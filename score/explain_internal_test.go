@@ -60,5 +60,10 @@ func TestAppendShortGroups(t *testing.T) {
 		if got := string(appendShort(nil, tc.v, tc.lang, tc.esc)); got != tc.want {
 			t.Errorf("appendShort(%v, %s, esc %v) = %q, want %q", tc.v, tc.lang, tc.esc, got, tc.want)
 		}
+		if ungrouped := string(appendUngrouped(nil, tc.v, tc.lang)); !tc.esc {
+			if got := GroupThousands(ungrouped, tc.lang); got != tc.want {
+				t.Errorf("GroupThousands(%q, %s) = %q, want %q", ungrouped, tc.lang, got, tc.want)
+			}
+		}
 	}
 }

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// TestUnitFor: units read after their number, singular for one in English and for less than
-// two in French.
-func TestUnitFor(t *testing.T) {
+// TestUnitName: units read after their number, singular for one in English and for less than
+// two in French, for the units of every model.
+func TestUnitName(t *testing.T) {
 	for _, tc := range []struct {
 		unit, lang string
 		v          float64
@@ -39,9 +39,23 @@ func TestUnitFor(t *testing.T) {
 		{"mixed", "fr", 1, "unité"},
 		{"users", "fr", 1, "utilisateur"},
 		{"percent", "fr", 1, "%"},
+		// The units of the other models; an id the table does not know names itself.
+		{"people", "fr", 3, "personnes"},
+		{"services", "en", 1, "service"},
+		{"competencies", "en", 1, "competency"},
+		{"competencies", "fr", 1, "compétence"},
+		{"competencies", "fr", 4, "compétences"},
+		{"months", "en", 1, "month"},
+		{"months", "fr", 1, "mois"},
+		{"months", "fr", 10, "mois"},
+		{"years", "fr", 1, "an"},
+		{"years", "fr", 3, "ans"},
+		{"seats", "fr", 1, "licence"},
+		{"offers", "fr", 2, "offres"},
+		{"things", "en", 1, "things"},
 	} {
-		if got := unitFor(tc.unit, tc.lang, tc.v); got != tc.want {
-			t.Errorf("unitFor(%q, %q, %g) = %q, want %q", tc.unit, tc.lang, tc.v, got, tc.want)
+		if got := UnitName(tc.unit, tc.v, tc.lang); got != tc.want {
+			t.Errorf("UnitName(%q, %g, %q) = %q, want %q", tc.unit, tc.v, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -23,7 +23,7 @@ func (s *sentence) qty(v float64, unit string) {
 	s.num(v)
 	if unit != "" {
 		s.b = append(s.b, ' ')
-		s.b = append(s.b, unitFor(unit, s.lang, v)...)
+		s.b = append(s.b, UnitName(unit, v, s.lang)...)
 	}
 }
 

@@ -116,29 +116,3 @@ func TestBuiltinPartsAndGatesNamed(t *testing.T) {
 		t.Errorf("%d parts and gates named: want the built-in rules' 138", named)
 	}
 }
-
-// TestUnitName: a unit is named in the plural, but in the singular for one (in French for
-// less than two), in both languages, for the units of every model; an id it does not know
-// names itself.
-func TestUnitName(t *testing.T) {
-	for _, tc := range []struct {
-		unit string
-		n    float64
-		lang string
-		want string
-	}{
-		{"customers", 1, "en", "customer"}, {"customers", 0, "en", "customers"}, {"customers", 2, "en", "customers"},
-		{"customers", 0, "fr", "client"}, {"customers", 1.5, "fr", "client"}, {"customers", 2, "fr", "clients"},
-		{"people", 1, "en", "person"}, {"people", 3, "fr", "personnes"},
-		{"workloads", 1, "fr", "charge de travail"}, {"services", 1, "en", "service"},
-		{"competencies", 1, "en", "competency"}, {"competencies", 1, "fr", "compétence"}, {"competencies", 4, "fr", "compétences"},
-		{"months", 1, "en", "month"}, {"months", 1, "fr", "mois"}, {"months", 10, "fr", "mois"},
-		{"years", 1, "fr", "an"}, {"years", 3, "fr", "ans"}, {"seats", 1, "fr", "licence"}, {"offers", 2, "fr", "offres"},
-		{"usd", 1, "en", "USD"}, {"percent", 1, "fr", "%"}, {"mixed", 1, "en", "unit"},
-		{"things", 1, "en", "things"},
-	} {
-		if got := score.UnitName(tc.unit, tc.n, tc.lang); got != tc.want {
-			t.Errorf("UnitName(%q, %v, %s) = %q, want %q", tc.unit, tc.n, tc.lang, got, tc.want)
-		}
-	}
-}

@@ -16,6 +16,14 @@ func (t Text) In(lang string) string {
 	return t.En
 }
 
+// opt is t in lang, or "" when t is nil (an optional name).
+func (t *Text) opt(lang string) string {
+	if t == nil {
+		return ""
+	}
+	return t.In(lang)
+}
+
 // Program is one version of a partner program's rules, as data. A program id has one
 // version in force on any date, chosen by EffectiveFrom and EffectiveTo.
 type Program struct {

@@ -146,37 +146,7 @@ func numUnder(v, limit float64, lang string) string {
 	if lang == "fr" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
-	return grouped(s, lang)
-}
-
-// grouped groups the thousands of a formatted number as the engine's explanations do:
-// "1,000" in English, "1 000" with a narrow no-break space (U+202F) in French.
-func grouped(s, lang string) string {
-	sign, digits := "", s
-	if strings.HasPrefix(s, "-") {
-		sign, digits = "-", s[1:]
-	}
-	n := strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' })
-	if n < 0 {
-		n = len(digits)
-	}
-	if n < 4 {
-		return s
-	}
-	sep := ","
-	if lang == "fr" {
-		sep = "\u202f"
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	for i := 0; i < n; i++ {
-		if i > 0 && (n-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteByte(digits[i])
-	}
-	b.WriteString(digits[n:])
-	return b.String()
+	return score.GroupThousands(s, lang)
 }
 
 // colors styles the report; the zero value prints plain text.
