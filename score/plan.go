@@ -451,7 +451,7 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 			if cur[mi].Applied == AppliedPrerequisite {
 				pr := &cur[mi].Prerequisite
 				why = where + pick(fr, "the prerequisite “", "la condition « ") + pr.Name + pick(fr, "” (", " » (") + pr.Fact +
-					") ≥ " + formatNum(pr.AtLeast) +
+					") ≥ " + string(appendShort(nil, pr.AtLeast, lang, false)) +
 					pick(fr, " is not met, and no addition a plan makes can change it", " n'est pas remplie, et aucun ajout d'un plan ne peut la changer")
 			}
 			return nil, why
@@ -505,7 +505,18 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 		}
 	}
 	if bestS < 0 {
-		return nil, ct.t.ID + pick(ev.in.lang == "fr", ": the highest reachable score is below ", " : le score le plus haut atteignable est sous ") + formatNum(qs)
+		// Said with the track's name, as the result shows it: the best score any additions
+		// reach, and the qualifying score it falls short of.
+		lang := ev.in.lang
+		fr := lang == "fr"
+		high := 0.0
+		if len(last) > 0 {
+			for _, s := range states {
+				high = math.Max(high, s.points+last[len(last)-1].points)
+			}
+		}
+		return nil, pick(fr, "", "parcours ") + ct.t.Name.In(lang) + pick(fr, " track: the highest reachable score is ", " : le score le plus haut atteignable est ") +
+			string(appendShort(nil, high, lang, false)) + pick(fr, ", below ", ", sous ") + string(appendShort(nil, qs, lang, false))
 	}
 	// Walk back the chosen options.
 	chosen := make([]int, n)

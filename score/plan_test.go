@@ -10,6 +10,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/partnerscore/partnerscore/score"
 )
@@ -503,6 +505,47 @@ func TestPlanModernWork(t *testing.T) {
 	})
 }
 
+// TestPlanUnreachableBelowQualifying: when no additions reach the qualifying score (the
+// facts' bounds keep the metrics under their maxima), the reason names the track as the result does and
+// gives the highest reachable score, thousands grouped, in the profile's language.
+func TestPlanUnreachableBelowQualifying(t *testing.T) {
+	rules := `{"id":"mini","name":{"en":"Mini","fr":"Mini"},"version":"v1","effectiveFrom":"2024-01-01",
+		"verifiedOn":"2030-01-01","qualifyingScore":1500,
+		"sources":[{"id":"s","title":"test","url":"https://example.com/","retrieved":"2024-01-01"}],
+		"facts":[{"id":"d","label":{"en":"D","fr":"D"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":5,"source":"s"},
+		  {"id":"e","label":{"en":"E","fr":"E"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":5,"source":"s"}],
+		"areas":[{"id":"x","name":{"en":"X","fr":"X"},"source":"s","trackSelection":{"kind":"best"},
+		  "tracks":[{"id":"only","name":{"en":"Direct","fr":"En direct"},"metrics":[
+		    {"id":"m","name":{"en":"M","fr":"M"},"category":"performance","max":1000,"source":"s",
+		     "rule":{"kind":"sum","parts":[{"id":"p","fact":"d","points":60,"per":1},{"id":"q","fact":"e","points":40,"per":1}]}},
+		    {"id":"n","name":{"en":"N","fr":"N"},"category":"performance","max":600,"source":"s",
+		     "rule":{"kind":"sum","parts":[{"id":"p","fact":"d","points":30.1,"per":1},{"id":"q","fact":"e","points":20,"per":1}]}}]}]}]}`
+	e, err := score.NewFromFS(fstest.MapFS{
+		"r/certifications.json": {Data: []byte(`{"certifications":[]}`)},
+		"r/mini/v1.json":        {Data: []byte(rules)},
+	}, "r", score.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, want string }{
+		{"en", "Direct track: the highest reachable score is 750.5, below 1,500"},
+		{"fr", "parcours En direct : le score le plus haut atteignable est 750,5, sous 1\u202f500"},
+	} {
+		in, err := e.Parse([]byte(`{"asOf":"2025-01-01","lang":"` + c.lang + `","facts":{"d":1},"plan":{}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := e.Evaluate(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl := r.Programs[0].Areas[0].Plan
+		if pl == nil || pl.Reachable || pl.Reason != c.want {
+			t.Errorf("%s: plan %+v, want unreachable with reason %q", c.lang, pl, c.want)
+		}
+	}
+}
+
 func TestPlanUnreachable(t *testing.T) {
 	cases := []struct {
 		name, area string
@@ -515,23 +558,23 @@ func TestPlanUnreachable(t *testing.T) {
 			name: "ba enterprise baseline", area: "business-applications",
 			profile: score.Profile{Facts: map[string]float64{"ba.largeWorkloads": 5, "ba.mcvBaseline": 40000, "ba.usageGrowth": 30,
 				"ba.ent.netCustomerAdds": 5, "ba.ent.deployments": 5}, Certifications: map[string]int{"PL-300": 20, "MB-820": 7}},
-			reason: []string{"Enterprise track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 50000 is not met"},
+			reason: []string{"Enterprise track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 50,000 is not met"},
 		},
 		{
 			name: "ba smb baseline", area: "business-applications",
 			profile: score.Profile{Facts: map[string]float64{"ba.largeWorkloads": 2, "ba.mcvBaseline": 24999}},
-			reason:  []string{"SMB track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 25000 is not met"},
+			reason:  []string{"SMB track, Usage growth: the prerequisite “Business Applications: MCV 12 months ago” (ba.mcvBaseline) ≥ 25,000 is not met"},
 		},
 		{
 			// The same in French: the names the French result shows.
 			name: "ba smb baseline fr", area: "business-applications",
 			profile: score.Profile{Lang: "fr", Facts: map[string]float64{"ba.largeWorkloads": 2, "ba.mcvBaseline": 24999}},
-			reason:  []string{"parcours PME, Croissance d'usage : la condition « Business Applications : MCV il y a 12 mois » (ba.mcvBaseline) ≥ 25000 n'est pas remplie"},
+			reason:  []string{"parcours PME, Croissance d'usage : la condition « Business Applications : MCV il y a 12 mois » (ba.mcvBaseline) ≥ 25 000 n'est pas remplie"},
 		},
 		{
 			name: "azure acr", area: "infrastructure",
 			profile: score.Profile{Facts: map[string]float64{"azure.acrTtm": 999}},
-			reason:  []string{"Usage growth: the prerequisite “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) ≥ 1000 is not met"},
+			reason:  []string{"Usage growth: the prerequisite “Azure: qualifying ACR, trailing 12 months” (azure.acrTtm) ≥ 1,000 is not met"},
 		},
 	}
 	for _, c := range cases {
