@@ -48,11 +48,13 @@ export const WIDGET = {
 }
 
 /**
- * Whether the widget keeps a key of the simulator's.
+ * Whether the widget keeps a key of the simulator's. The singulars (key.one) stay out: the
+ * widget's lookup (view.js) takes no count, and its budget has no room for them, so it
+ * writes plurals ("1 customers").
  * @param {string} key
  */
 export function kept(key, keys = KEYS) {
-  return keys.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k))
+  return !key.endsWith('.one') && keys.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k))
 }
 
 /**

@@ -281,7 +281,7 @@ function context() {
   return {
     lang, t,
     num: (n, d = 2, below) => formatShown(n, lang, d, below),
-    unit: (u) => unitText(t, u),
+    unit: (u, n) => unitText(t, u, n),
     factLabel: (id) => loc(view?.facts.get(id)?.label, lang) || id,
     certName: (id) => {
       const c = catalog.resolve(id)

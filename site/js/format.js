@@ -171,12 +171,14 @@ export function resultToCSV(result) {
 }
 
 /**
- * A unit's name from the texts (unit.<id>), or its id when they have none.
- * @param {(key: string) => string} t the texts' lookup, which gives back a missing key
+ * A unit's name from the texts (unit.<id>), or its id when they have none; given how many,
+ * in the singular where the language takes it ("1 customer", unit.<id>.one).
+ * @param {(key: string, params?: Record<string, unknown>) => string} t the texts' lookup, which gives back a missing key
  * @param {string} u a unit id of the rule data
+ * @param {number} [n] how many units the name follows
  */
-export function unitText(t, u) {
-  const s = t(`unit.${u}`)
+export function unitText(t, u, n) {
+  const s = t(`unit.${u}`, n === undefined ? undefined : { count: n })
   return s === `unit.${u}` ? u : s
 }
 

@@ -125,6 +125,7 @@ const en = {
   'card.scoreLabel': 'Score {score} out of {max}; {qualifying} qualifies',
   'card.threshold': 'Qualifying score: {n}, with every metric above zero.',
   'card.shortfall': '{n} points short.',
+  'card.shortfall.one': '{n} point short.',
   'card.zero': 'Metrics at zero: {n} (each must be above zero).',
   'card.reached': 'Qualifying score reached.',
   'card.track': 'Track: {track}.',
@@ -160,20 +161,32 @@ const en = {
   'cat.customer-success': 'Customer success',
 
   'unit.customers': 'customers',
+  'unit.customers.one': 'customer',
   'unit.people': 'people',
+  'unit.people.one': 'person',
   'unit.users': 'users',
+  'unit.users.one': 'user',
   'unit.deployments': 'deployments',
+  'unit.deployments.one': 'deployment',
   'unit.percent': '%',
   'unit.usd': 'USD',
   'unit.services': 'services',
+  'unit.services.one': 'service',
   'unit.workloads': 'workloads',
+  'unit.workloads.one': 'workload',
   'unit.mcv': 'USD (MCV)',
   'unit.months': 'months',
+  'unit.months.one': 'month',
   'unit.years': 'years',
+  'unit.years.one': 'year',
   'unit.seats': 'seats',
+  'unit.seats.one': 'seat',
   'unit.offers': 'offers',
+  'unit.offers.one': 'offer',
   'unit.competencies': 'competencies',
+  'unit.competencies.one': 'competency',
   'unit.projects': 'projects',
+  'unit.projects.one': 'project',
   'unit.boolean': '1 = yes, 0 = no',
 
   'err.number': 'Not a number: type digits, e.g. 12 or 2.5.',
@@ -310,6 +323,7 @@ const fr = {
   'card.scoreLabel': 'Score {score} sur {max} ; {qualifying} qualifie',
   'card.threshold': 'Score de qualification : {n}, avec chaque critère au-dessus de zéro.',
   'card.shortfall': 'Il manque {n} points.',
+  'card.shortfall.one': 'Il manque {n} point.',
   'card.zero': 'Critères à zéro : {n} (chacun doit être au-dessus de zéro).',
   'card.reached': 'Score de qualification atteint.',
   'card.track': 'Parcours : {track}.',
@@ -345,20 +359,32 @@ const fr = {
   'cat.customer-success': 'Réussite client',
 
   'unit.customers': 'clients',
+  'unit.customers.one': 'client',
   'unit.people': 'personnes',
+  'unit.people.one': 'personne',
   'unit.users': 'utilisateurs',
+  'unit.users.one': 'utilisateur',
   'unit.deployments': 'déploiements',
+  'unit.deployments.one': 'déploiement',
   'unit.percent': '%',
   'unit.usd': 'USD',
   'unit.services': 'services',
+  'unit.services.one': 'service',
   'unit.workloads': 'charges de travail',
+  'unit.workloads.one': 'charge de travail',
   'unit.mcv': 'USD (MCV)',
   'unit.months': 'mois',
+  'unit.months.one': 'mois',
   'unit.years': 'ans',
+  'unit.years.one': 'an',
   'unit.seats': 'licences',
+  'unit.seats.one': 'licence',
   'unit.offers': 'offres',
+  'unit.offers.one': 'offre',
   'unit.competencies': 'compétences',
+  'unit.competencies.one': 'compétence',
   'unit.projects': 'projets',
+  'unit.projects.one': 'projet',
   'unit.boolean': '1 = oui, 0 = non',
 
   'err.number': 'Ce n’est pas un nombre : saisissez des chiffres, p. ex. 12 ou 2,5.',
@@ -401,15 +427,28 @@ export function negotiate(preferred, single) {
 }
 
 /**
+ * Whether n takes the singular in lang: one in English; less than two in French ("0 client",
+ * "1,5 client"), as the engine's explanations have it (score.UnitName).
+ * @param {number} n
+ * @param {string} lang
+ */
+export function singular(n, lang) {
+  return lang === 'fr' ? Math.abs(n) < 2 : n === 1
+}
+
+/**
  * Translates key into lang, filling {name} placeholders from params. A missing key falls back
- * to English, then to the key itself, so a gap shows up instead of breaking the page.
+ * to English, then to the key itself, so a gap shows up instead of breaking the page. When
+ * params has a numeric count that takes the singular, the key's singular (key.one) is used
+ * where the language has one.
  * @param {string} lang
  * @param {string} key
  * @param {Record<string, unknown>} [params]
  */
 export function t(lang, key, params) {
   const table = messages[lang] || messages.en
-  const text = table[key] ?? messages.en[key] ?? key
+  const one = typeof params?.count === 'number' && singular(params.count, table === messages.fr ? 'fr' : 'en') ? table[`${key}.one`] : undefined
+  const text = one ?? table[key] ?? messages.en[key] ?? key
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m))
 }

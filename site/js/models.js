@@ -55,7 +55,7 @@ export function modelStatus(p, t) {
 /**
  * The result of a levels, calculator or timeline program.
  * @param {any} p a ProgramResult with a model
- * @param {{lang: string, t: (k: string, params?: any) => string, num: (n: number, d?: number) => string, unit: (u: string) => string}} ctx
+ * @param {{lang: string, t: (k: string, params?: any) => string, num: (n: number, d?: number) => string, unit: (u: string, n?: number) => string}} ctx
  */
 export function renderModel(p, ctx) {
   const parts = []
@@ -118,7 +118,7 @@ function calculator(c, ctx) {
         tb.columns.some((col) => col.total) ? h('tfoot', {}, h('tr', {}, h('th', { attrs: { scope: 'row' }, text: t('model.total') }),
           tb.totals.map((v, j) => h('td', { text: tb.columns[j].total ? num(v) : '' })))) : null)))),
     c.figures.length ? h('dl', { class: 'figures' }, c.figures.flatMap((f) => [
-      h('dt', { text: f.name }), h('dd', { data: { figure: f.id }, attrs: { title: f.formula }, text: `${num(f.value)} ${unit(f.unit)}` })])) : null)
+      h('dt', { text: f.name }), h('dd', { data: { figure: f.id }, attrs: { title: f.formula }, text: `${num(f.value)} ${unit(f.unit, f.value)}` })])) : null)
 }
 
 const SVG = 'http://www.w3.org/2000/svg'
@@ -157,6 +157,6 @@ function parameters(params, { t, num, unit }) {
   return h('details', { class: 'parameters' },
     h('summary', { text: t('model.parameters') }),
     h('ul', {}, params.map((p) => h('li', { data: { parameter: p.id, origin: p.origin } },
-      `${p.name}: ${num(p.value)} ${unit(p.unit)} `,
+      `${p.name}: ${num(p.value)} ${unit(p.unit, p.value)} `,
       h('span', { class: `origin origin-${p.origin}`, text: p.origin === 'assumption' ? t('model.assumption') : p.origin === 'profile' ? t('model.fromProfile') : t('model.fromSource') })))))
 }

@@ -20,7 +20,7 @@ let seq = 0
  *   lang: string,
  *   t: (key: string, params?: Record<string, unknown>) => string,
  *   num: (n: number, digits?: number, below?: number) => string,
- *   unit: (unit: string) => string,
+ *   unit: (unit: string, n?: number) => string,
  *   factLabel: (id: string) => string,
  *   certName: (id: string) => string,
  * }} ScorecardContext
@@ -75,7 +75,7 @@ export function scoreSummary(a, c, titleId, registry) {
   const parts = []
   if (a.qualified) parts.push(t('card.reached'))
   else {
-    if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1) }))
+    if (a.shortfall > 0) parts.push(t('card.shortfall', { n: num(a.shortfall, 1), count: a.shortfall }))
     if (a.zeroMetrics > 0) parts.push(t('card.zero', { n: a.zeroMetrics }))
     if (parts.length === 0) parts.push(t('card.threshold', { n: num(a.qualifyingScore, 0) }))
   }
@@ -170,7 +170,7 @@ function plan(a, c) {
     const trackName = (a.tracks || []).find((x) => x.id === p.track)?.name || p.track || a.track
     summary(t('card.planReach', { track: trackName, score: num(p.score, 1), cost: num(p.cost, 2) }))
     sec.append(el('ol', 'plan-steps', ...(p.steps || []).map((s) => {
-      const params = { add: num(s.add, 2), unit: c.unit(s.unit), cost: num(s.cost, 2) }
+      const params = { add: num(s.add, 2), unit: c.unit(s.unit, s.add), cost: num(s.cost, 2) }
       return el('li', '', s.fact
         ? t('card.stepFact', { ...params, label: c.factLabel(s.fact) })
         : t('card.stepCert', { ...params, cert: c.certName(s.certification || '') }))
@@ -188,7 +188,7 @@ function plan(a, c) {
       el('td', '', g.fact
         ? c.factLabel(g.fact)
         : t('card.gapPeople', { certs: (g.certifications || []).map((id) => c.certName(id)).join(', ') })),
-      el('td', 'num', `${num(g.value, 2)} ${c.unit(g.unit)}`),
+      el('td', 'num', `${num(g.value, 2)} ${c.unit(g.unit, g.value)}`),
       el('td', 'num', num(g.add, 2)),
       el('td', 'num', num(g.points, 2))))
     const d = el('details', 'gaps', el('summary', '', t('card.gaps')),

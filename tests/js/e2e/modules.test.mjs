@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { ROOT, ensureSite } from './helpers.mjs'
 
 const site = (p) => import(path.join(ROOT, 'site/js', p))
-const { parseNumber, editable, formatNumber, formatShown, csvField, resultToCSV, CSV_COLUMNS } = await site('format.js')
+const { parseNumber, editable, formatNumber, formatShown, csvField, resultToCSV, CSV_COLUMNS, unitText } = await site('format.js')
 const S = await site('state.js')
 const { Catalog, certLabel } = await site('catalog.js')
 const P = await site('program.js')
@@ -366,6 +366,47 @@ describe('messages', () => {
     }
     assert.ok(units.size > 10, [...units].join(', '))
     for (const u of units) assert.ok(`unit.${u}` in M.messages.en, `unit.${u}`)
+  })
+  test('a count takes the singular where the language does (English: one; French: under two)', () => {
+    const cases = [
+      // [lang, unit, n, want]
+      ['en', 'customers', 1, 'customer'],
+      ['en', 'customers', 0, 'customers'],
+      ['en', 'customers', 2, 'customers'],
+      ['en', 'customers', 0.5, 'customers'],
+      ['en', 'customers', undefined, 'customers'],
+      ['en', 'people', 1, 'person'],
+      ['en', 'competencies', 1, 'competency'],
+      ['en', 'percent', 1, '%'],
+      ['en', 'widgets', 1, 'widgets'],
+      ['fr', 'customers', 0, 'client'],
+      ['fr', 'customers', 1.5, 'client'],
+      ['fr', 'customers', -1, 'client'],
+      ['fr', 'customers', 2, 'clients'],
+      ['fr', 'people', 1, 'personne'],
+      ['fr', 'workloads', 1, 'charge de travail'],
+      ['fr', 'months', 1, 'mois'],
+    ]
+    for (const [lang, u, n, want] of cases) {
+      assert.equal(unitText((k, p) => M.t(lang, k, p), u, n), want, `${lang} ${u} ${n}`)
+    }
+    assert.equal(M.t('en', 'card.shortfall', { n: '1', count: 1 }), '1 point short.')
+    assert.equal(M.t('en', 'card.shortfall', { n: '1.5', count: 1.5 }), '1.5 points short.')
+    assert.equal(M.t('fr', 'card.shortfall', { n: '1,5', count: 1.5 }), 'Il manque 1,5 point.')
+    assert.equal(M.t('fr', 'card.shortfall', { n: '2', count: 2 }), 'Il manque 2 points.')
+    // A key without a singular ignores the count; a singular always has its plural.
+    assert.equal(M.t('en', 'card.zero', { n: 1, count: 1 }), M.t('en', 'card.zero', { n: 1 }))
+    for (const lang of ['en', 'fr']) {
+      for (const k of Object.keys(M.messages[lang]).filter((k) => k.endsWith('.one'))) {
+        assert.ok(k.slice(0, -4) in M.messages[lang], `${lang} ${k}`)
+      }
+    }
+  })
+  test('every unit that counts things has a singular', () => {
+    for (const k of Object.keys(M.messages.en)) {
+      if (!k.startsWith('unit.') || k.endsWith('.one') || ['unit.percent', 'unit.usd', 'unit.mcv', 'unit.boolean'].includes(k)) continue
+      assert.ok(`${k}.one` in M.messages.en, `${k}.one`)
+    }
   })
   test('the language follows the browser, English otherwise', () => {
     assert.equal(M.negotiate(['fr-CA', 'en'], 'fr-CA'), 'fr')

@@ -487,6 +487,14 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const want = engineCLI.evaluate({ ...EXPECTED, plan: {} }).programs[0].areas.find((a) => a.id === 'data-ai').plan
     assert.match(await plan.textContent(), new RegExp(`reach ${want.score} points for a cost of ${want.cost}`))
     assert.equal(await page.locator('ps-scorecard[data-area="data-ai"] .plan-steps li').count(), want.steps.length)
+    // A step of one unit says it in the singular ("Certify 1 more person", not "people").
+    const sec = engineCLI.evaluate({ ...EXPECTED, plan: {} }).programs[0].areas.find((a) => a.id === 'security').plan
+    const steps = await page.$$eval('ps-scorecard[data-area="security"] .plan-steps li', (els) => els.map((e) => e.textContent))
+    assert.equal(steps.length, sec.steps.length)
+    assert.ok(sec.steps.some((st) => st.add === 1 && st.certification), JSON.stringify(sec.steps))
+    sec.steps.forEach((st, i) => assert.match(steps[i], st.certification
+      ? new RegExp(`^Certify ${st.add} more ${st.add === 1 ? 'person' : 'people'} in `)
+      : new RegExp(`^Add ${st.add.toLocaleString('en')} [a-z]+${st.add === 1 ? '[^s]' : 's'}: `)))
     // A cost per unit changes the plan's cost.
     await page.getByLabel('Add a cost for a figure').selectOption('mw.ent.netCustomerAdds')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
