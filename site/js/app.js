@@ -9,6 +9,7 @@ import { Catalog, certLabel } from './catalog.js'
 import { h, setText } from './dom.js'
 import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
+import { inputGroups } from './inputs.js'
 import { ProfileForm } from './form.js'
 import { formatNumber, formatShown, resultToCSV, todayUTC, unitText } from './format.js'
 import { negotiate, t as translate } from './messages.js'
@@ -322,6 +323,7 @@ function evaluate() {
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })
+  drawInputs()
   showPeek()
   // The panel offers dates from the first day of the program's first rules.
   const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
@@ -332,6 +334,28 @@ function evaluate() {
     // After the cards' own render (queued microtasks run in order).
     queueMicrotask(() => performance.mark('ps:first-result'))
   }
+}
+
+let inputsKey = ''
+
+/**
+ * The printed report's "profile entered" (hidden on screen): the profile that gave the results
+ * shown, drawn anew when it changes.
+ */
+function drawInputs() {
+  $('inputs-link').setAttribute('href', location.href)
+  const key = `${state.lang}\n${JSON.stringify(shownProfile)}`
+  if (key === inputsKey) return
+  inputsKey = key
+  const v = currentView()
+  const certCode = (id) => {
+    const c = catalog.resolve(id)
+    return c?.exams?.[0] || loc(c?.name, state.lang) || id
+  }
+  const groups = shownProfile ? inputGroups(shownProfile, { ...context(), facts: v.facts, version: v.version, certCode }) : []
+  $('inputs-body').replaceChildren(...(groups.length
+    ? groups.map((g) => h('p', {}, h('strong', { text: t('inputs.item', { name: g.title, value: '' }).trimEnd() }), ' ', g.items.join(t('inputs.sep'))))
+    : [h('p', { text: t('inputs.none') })]))
 }
 
 /** @type {Parameters<TimeView['render']>[0] | null} the time panel's next drawing, when one is queued */
@@ -391,6 +415,7 @@ function flush() {
   const hash = stateHash(state)
   if (hash !== location.hash) history.replaceState(history.state, '', hash)
   lastHash = location.hash
+  $('inputs-link').setAttribute('href', location.href)
   saveStored(storage, state)
   saveStored(session, state)
 }

@@ -15,6 +15,7 @@ const { Catalog, certLabel } = await site('catalog.js')
 const P = await site('program.js')
 const M = await site('messages.js')
 const { evaluateAll } = await site('evaluate.js')
+const { inputGroups } = await site('inputs.js')
 
 const rules = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/microsoft-ai-cloud-partner-program/fy26.json'), 'utf8'))
 const catalogData = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/certifications.json'), 'utf8')).certifications
@@ -332,6 +333,56 @@ describe('program data', () => {
   })
 })
 
+describe('the profile entered, for the printed report', () => {
+  const context = (lang, version = rules) => ({
+    lang,
+    t: (k, p) => M.t(lang, k, p),
+    num: (n, d) => formatShown(n, lang, d),
+    unit: (u, n) => unitText((k, p) => M.t(lang, k, p), u, n),
+    facts: new Map(version.facts.map((f) => [f.id, f])),
+    version,
+    certCode: (id) => ({ 'azure-administrator-associate': 'AZ-104' })[id] || id,
+  })
+  const profile = {
+    lang: 'en',
+    certifications: { 'azure-administrator-associate': 1, 'MD-102': 2 },
+    people: [{ id: 'Ana', certifications: ['azure-administrator-associate', 'SC-100'] }, { certifications: [] }],
+    // Not in the form's order: the report follows the form.
+    facts: { 'azure.smbCustomerShare': 92.5, 'mw.ent.netCustomerAdds': 1, 'mw.smb.netCustomerAdds': 12000.25 },
+    tracks: { 'modern-work': 'smb' },
+    plan: { costs: { 'mw.ent.netCustomerAdds': 10, 'azure-administrator-associate': 0.5 } },
+  }
+  test('in English: groups in the form\'s order, names and units of the data, singulars', () => {
+    assert.deepEqual(inputGroups(profile, context('en')), [
+      { title: 'People per certification', items: ['AZ-104: 1 person', 'MD-102: 2 people'] },
+      { title: 'Named people', items: ['Ana: AZ-104, SC-100', 'Person 2: –'] },
+      { title: 'Figures', items: [
+        'Modern Work Enterprise: net customer adds (12 months): 1 customer',
+        'Modern Work SMB: net customer adds (12 months): 12,000.25 customers',
+        'Azure: share of customers in the SMB segment: 92.5 %',
+      ] },
+      { title: 'Tracks chosen', items: ['Modern Work: SMB'] },
+      { title: 'Costs per unit', items: ['Modern Work Enterprise: net customer adds (12 months): 10', 'AZ-104: 0.5'] },
+    ])
+  })
+  test('in French: the French names, colons and numbers', () => {
+    const groups = inputGroups({ ...profile, lang: 'fr' }, context('fr'))
+    assert.deepEqual(groups.map((g) => g.title), ['Personnes par certification', 'Personnes nommées', 'Chiffres', 'Parcours choisis', 'Coûts par unité'])
+    assert.deepEqual(groups[0].items, ['AZ-104 : 1 personne', 'MD-102 : 2 personnes'])
+    assert.equal(groups[2].items[1], 'Modern Work PME : ajouts nets de clients (12 mois) : 12\u202f000,25 clients')
+    assert.equal(groups[3].items[0], 'Modern Work (travail moderne) : PME')
+  })
+  test('yes-or-no facts, parameters, and what the form does not declare', () => {
+    const csp = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/microsoft-cloud-solution-provider/fy26.json'), 'utf8'))
+    const nce = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/microsoft-nce-term-comparison/2022-03.json'), 'utf8'))
+    assert.deepEqual(inputGroups({ facts: { 'csp.operationalAssessment': 1, 'x.unknown': 3 } }, context('en', csp)),
+      [{ title: 'Figures', items: ['Operational assessment passed: yes', 'x.unknown: 3'] }])
+    assert.deepEqual(inputGroups({ parameters: { 'nce.seats': 1, 'nce.annualPricePerSeatMonth': 12.5 } }, context('en', nce)),
+      [{ title: 'Parameters', items: ['Seats: 1 seat', 'Annual-term price per seat per month: 12.5 USD'] }])
+    assert.deepEqual(inputGroups({ lang: 'en' }, context('en')), [])
+  })
+})
+
 describe('messages', () => {
   test('French and English have the same keys and placeholders', () => {
     const en = M.messages.en
@@ -342,7 +393,7 @@ describe('messages', () => {
   })
   test('every key the code uses exists', () => {
     const used = new Set()
-    for (const f of ['app.js', 'form.js', 'results.js', 'elements/ps-scorecard.js']) {
+    for (const f of ['app.js', 'form.js', 'results.js', 'inputs.js', 'elements/ps-scorecard.js']) {
       const src = readFileSync(path.join(ROOT, 'site/js', f), 'utf8')
       for (const m of src.matchAll(/\bt\('([a-zA-Z0-9.-]+)'/g)) used.add(m[1])
     }

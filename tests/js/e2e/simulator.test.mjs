@@ -558,8 +558,17 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.evaluate(() => scrollTo(0, 0))
     assert.equal(await peek.isVisible(), false, 'no bar beside the results')
+    assert.ok(await page.locator('#inputs').isHidden(), 'the profile entered is for print only')
     await page.emulateMedia({ media: 'print' })
     assert.ok(await page.locator('#profile-form').isHidden())
+    // In place of the form, the report says what was entered, and links back to it.
+    const inputs = await page.locator('#inputs').innerText()
+    for (const s of ['Profile entered', 'People per certification: MD-102: 2 people; AZ-104: 1 person;',
+      'Named people: ana: MS-700, MS-102; ben: SC-300, MS-102', 'Modern Work Enterprise: net customer adds (12 months): 4 customers;',
+      'Azure: qualifying ACR, trailing 12 months: 48,000 USD', 'Azure: share of customers in the SMB segment: 92.5 %']) {
+      assert.ok(inputs.includes(s), `the printed profile lacks ${JSON.stringify(s)}:\n${inputs}`)
+    }
+    assert.equal(await page.locator('#inputs-link').getAttribute('href'), page.url())
     await page.screenshot({ path: screenshotPath('08-print.png'), fullPage: true })
     const pdf = await page.pdf({ format: 'A4', printBackground: true })
     await page.emulateMedia({ media: 'screen' })
