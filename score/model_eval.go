@@ -233,7 +233,9 @@ func (ev *evaluation) requirement(c *compiled, m *cmodel, cr *creq, earned, met 
 	lang := ev.in.lang
 	rr := RequirementResult{ID: r.ID, Name: r.Name.In(lang), Kind: r.Kind, Unit: cr.unit, Source: r.Source,
 		Assumption: r.Assumption, Note: r.Note, Threshold: r.AtLeast}
+	var nm reqNames
 	if cr.param >= 0 {
+		nm.param = m.params[cr.param].p.Label.In(lang)
 		rr.Parameter = r.Parameter
 		v, given := m.paramValue(ev.in, cr.param)
 		rr.Threshold = v
@@ -259,6 +261,7 @@ func (ev *evaluation) requirement(c *compiled, m *cmodel, cr *creq, earned, met 
 		for _, ci := range cr.class {
 			if earned[ci] {
 				rr.Counted = append(rr.Counted, m.levels.comps[ci].c.ID)
+				nm.counted = append(nm.counted, m.levels.comps[ci].c.Name.In(lang))
 			}
 		}
 		rr.Value = float64(len(rr.Counted))
@@ -288,14 +291,28 @@ func (ev *evaluation) requirement(c *compiled, m *cmodel, cr *creq, earned, met 
 			in := *ev.in
 			in.progs, in.plan = []*compiled{ev.e.mustReady(dc)}, nil
 			if res, err := ev.e.Evaluate(&in); err == nil && len(res.Programs) == 1 {
-				dep.Qualified = append(dep.Qualified, res.Programs[0].Qualified...)
+				pr := &res.Programs[0]
+				dep.Qualified = append(dep.Qualified, pr.Qualified...)
+				nm.program = pr.Name
+				for _, a := range pr.Areas {
+					if a.Qualified {
+						nm.counted = append(nm.counted, a.Name)
+					}
+				}
+				if pr.Levels != nil {
+					for _, l := range pr.Levels.Levels {
+						if l.Met {
+							nm.counted = append(nm.counted, l.Name)
+						}
+					}
+				}
 			}
 		}
 		rr.Program, rr.Counted = dep, dep.Qualified
 		rr.Value = float64(len(dep.Qualified))
 		rr.Met = rr.Value >= rr.Threshold-eps
 	}
-	rr.Explanation = requirementSentence(&rr, ev, lang)
+	rr.Explanation = requirementSentence(&rr, &nm, lang)
 	return rr
 }
 

@@ -29,8 +29,39 @@ func (s *sentence) qty(v float64, unit string) {
 
 func (s *sentence) colon() { s.say(": ", " : ") }
 
-// requirementSentence says why a requirement holds or not.
-func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) string {
+// atLeast says the threshold: ", at least 250 seats required"; in French, where "requis"
+// would agree with the unit's gender, ", pour un minimum de 250 licences".
+func (s *sentence) atLeast(v float64, unit string) {
+	s.say(", at least ", ", pour un minimum de ")
+	s.qty(v, unit)
+	s.say(" required", "")
+}
+
+// list says names in brackets, separated by commas: " (a, b)"; nothing when there are none.
+func (s *sentence) list(names []string) {
+	for i, n := range names {
+		if i == 0 {
+			s.str(" (")
+		} else {
+			s.str(", ")
+		}
+		s.str(n)
+	}
+	if len(names) > 0 {
+		s.str(")")
+	}
+}
+
+// reqNames are the names, in the result's language, of what a requirement's result gives by
+// id: its parameter, the competencies (or the other program's areas and levels) that
+// counted, the other program.
+type reqNames struct {
+	param, program string
+	counted        []string
+}
+
+// requirementSentence says why a requirement holds or not, with the names of what it reads.
+func requirementSentence(rr *RequirementResult, nm *reqNames, lang string) string {
 	s := &sentence{b: make([]byte, 0, 160), lang: lang}
 	s.str(rr.Name)
 	s.colon()
@@ -51,9 +82,7 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 		if !rr.Given {
 			s.say(" (not given, counted as 0)", " (non renseigné, compté 0)")
 		}
-		s.say(", at least ", ", au moins ")
-		s.qty(rr.Threshold, rr.Unit)
-		s.say(" required", " requis")
+		s.atLeast(rr.Threshold, rr.Unit)
 	case ReqPeople:
 		for i, sl := range rr.Slots {
 			if i > 0 {
@@ -67,27 +96,23 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 		}
 		s.say(" (each person counts once in this competency)", " (chaque personne compte une fois dans cette compétence)")
 	case ReqCompetencies:
-		s.num(rr.Value)
-		s.say(" earned", " obtenue(s)")
-		if len(rr.Counted) > 0 {
-			s.str(" (")
-			for i, c := range rr.Counted {
-				if i > 0 {
-					s.str(", ")
-				}
-				s.str(c)
-			}
-			s.str(")")
-		}
-		s.say(", at least ", ", au moins ")
-		s.num(rr.Threshold)
-		s.say(" required", " requise(s)")
-	case ReqLevel:
-		s.str(rr.Level)
-		if rr.Met {
-			s.say(" reached", " atteint")
+		s.qty(rr.Value, "competencies")
+		if lang != "fr" {
+			s.str(" earned")
+		} else if rr.Value < 2 {
+			s.str(" obtenue")
 		} else {
-			s.say(" not reached", " non atteint")
+			s.str(" obtenues")
+		}
+		s.list(nm.counted)
+		s.atLeast(rr.Threshold, "competencies")
+	case ReqLevel:
+		// The requirement's name names the level ("Advanced Partner level", a test of the
+		// built-in rules checks it).
+		if rr.Met {
+			s.say("reached", "atteint")
+		} else {
+			s.say("not reached", "non atteint")
 		}
 	case ReqAny:
 		s.num(rr.Value)
@@ -104,22 +129,11 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 		}
 		s.num(rr.Value)
 		s.say(" in the result of ", " dans le résultat de ")
-		s.str(p.ID)
-		s.str(" ")
+		s.str(nm.program)
+		s.say(", rules ", ", règles ")
 		s.str(p.Version)
-		if len(p.Qualified) > 0 {
-			s.str(" (")
-			for i, q := range p.Qualified {
-				if i > 0 {
-					s.str(", ")
-				}
-				s.str(q)
-			}
-			s.str(")")
-		}
-		s.say(", at least ", ", au moins ")
-		s.num(rr.Threshold)
-		s.say(" required", " requis")
+		s.list(nm.counted)
+		s.atLeast(rr.Threshold, "")
 	}
 	if rr.Met {
 		s.say("; met.", " ; rempli.")
@@ -133,8 +147,12 @@ func requirementSentence(rr *RequirementResult, ev *evaluation, lang string) str
 		s.str(".")
 	}
 	if rr.Parameter != "" {
-		s.say(" The threshold is the parameter ", " Le seuil est le paramètre ")
+		// Named as the form names it, with its id (its key in the profile's parameters).
+		s.say(" The threshold is the parameter “", " Le seuil est le paramètre « ")
+		s.str(nm.param)
+		s.say("” (", " » (")
 		s.str(rr.Parameter)
+		s.str(")")
 		if rr.Assumption {
 			s.say(", whose default no source gives (an assumption).", ", dont la valeur par défaut n'est donnée par aucune source (hypothèse).")
 		} else {

@@ -629,3 +629,61 @@ func rulesFS() (fstest.MapFS, error) {
 	})
 	return out, err
 }
+
+// TestRequirementSentences: a requirement's explanation names what the result gives by id
+// (the parameter, the level, the competencies earned, the other program and its areas), and
+// its French does not make "requis" agree with a unit of either gender.
+func TestRequirementSentences(t *testing.T) {
+	e := modelEngine(t)
+	vm := &score.Profile{AsOf: "2021-06-01", Programs: []string{vmware},
+		People:     people("VCP-DCV,VCAP-DCV", "VCP-DCV", "VSP-DCV", "VTSP-DCV,VCP-DCV", "VCAP-DCV"),
+		Facts:      map[string]float64{"vmware.contractSigned": 1, "vmware.deployments": 6},
+		Parameters: map[string]float64{"vmware.advanced.deployments": 5}}
+	csp := &score.Profile{AsOf: "2026-06-01", Programs: []string{"microsoft-cloud-solution-provider"},
+		Certifications: map[string]int{"MS-700": 4, "MS-102": 2},
+		Facts: map[string]float64{"csp.revenueTTM": 1200000, "mw.ent.netCustomerAdds": 5, "mw.ent.usageGrowth.cpor": 1000,
+			"mw.ent.deployments.cpor": 5}}
+	cases := []struct {
+		lang, program, level, req string
+		want                      string
+	}{
+		{"en", vmware, "partner", "solution-competencies",
+			"Solution competencies: 1 competency earned (Solution competency: Data Center Virtualization), at least 1 competency required; met. " +
+				"The threshold is the parameter “Solution competencies for Partner” (vmware.partner.solutionCompetencies), whose default no source gives (an assumption)."},
+		{"fr", vmware, "partner", "solution-competencies",
+			"Compétences solutions : 1 compétence obtenue (Compétence solution : Virtualisation du datacenter), pour un minimum de 1 compétence ; rempli. " +
+				"Le seuil est le paramètre « Compétences solutions pour Partner » (vmware.partner.solutionCompetencies), dont la valeur par défaut n'est donnée par aucune source (hypothèse)."},
+		{"en", vmware, "principal", "advanced", "Advanced Partner level: reached; met. Not confirmed by a source (an assumption)."},
+		{"fr", vmware, "principal", "advanced", "Niveau Advanced Partner : atteint ; rempli. Non confirmé par une source (hypothèse)."},
+		{"en", vmware, "principal", "master-services",
+			"Master Services Competencies: 0 competencies earned, at least 1 competency required; not met, 1 competency missing. " +
+				"The threshold is the parameter “Master Services Competencies for Principal Partner” (vmware.principal.masterServicesCompetencies), whose default no source gives (an assumption)."},
+		{"fr", vmware, "principal", "master-services",
+			"Compétences services master : 0 compétence obtenue, pour un minimum de 1 compétence ; non rempli, il manque 1 compétence. " +
+				"Le seuil est le paramètre « Compétences services master pour Principal Partner » (vmware.principal.masterServicesCompetencies), dont la valeur par défaut n'est donnée par aucune source (hypothèse)."},
+		{"en", "microsoft-cloud-solution-provider", "direct-bill", "solutions-partner",
+			"At least one Solutions Partner designation: 1 in the result of Microsoft AI Cloud Partner Program: Solutions Partner designations, rules fy26 (Modern Work), at least 1 required; met."},
+		{"fr", "microsoft-cloud-solution-provider", "direct-bill", "solutions-partner",
+			"Au moins une désignation Solutions Partner : 1 dans le résultat de Microsoft AI Cloud Partner Program : désignations Solutions Partner, règles fy26 (Modern Work (travail moderne)), pour un minimum de 1 ; rempli."},
+	}
+	for _, c := range cases {
+		p := *csp
+		if c.program == vmware {
+			p = *vm
+		}
+		p.Lang = c.lang
+		l := level(t, evalProgram(t, e, &p, c.program), c.level)
+		found := false
+		for _, r := range l.Requirements {
+			if r.ID == c.req {
+				found = true
+				if r.Explanation != c.want {
+					t.Errorf("%s %s/%s:\n got %s\nwant %s", c.lang, c.level, c.req, r.Explanation, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: level %s has no requirement %s", c.program, c.level, c.req)
+		}
+	}
+}
