@@ -687,3 +687,43 @@ func TestRequirementSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelRequirementsNameTheirLevel: the explanation of a requirement of kind level says
+// only "reached" or "not reached" after the requirement's name, so that name must name the
+// level, in both languages.
+func TestLevelRequirementsNameTheirLevel(t *testing.T) {
+	seen := 0
+	var walk func(p *score.Program, names map[string]score.Text, rs []score.Requirement)
+	walk = func(p *score.Program, names map[string]score.Text, rs []score.Requirement) {
+		for _, r := range rs {
+			walk(p, names, r.Any)
+			if r.Kind != "level" {
+				continue
+			}
+			seen++
+			l := names[r.Level]
+			if l.En == "" || !strings.Contains(r.Name.En, l.En) || !strings.Contains(r.Name.Fr, l.Fr) {
+				t.Errorf("%s %s: requirement %s (%q, %q) does not name level %s (%q, %q)",
+					p.ID, p.Version, r.ID, r.Name.En, r.Name.Fr, r.Level, l.En, l.Fr)
+			}
+		}
+	}
+	for _, p := range modelEngine(t).Programs() {
+		if p.Levels == nil {
+			continue
+		}
+		names := map[string]score.Text{}
+		for _, l := range p.Levels.Levels {
+			names[l.ID] = l.Name
+		}
+		for _, l := range p.Levels.Levels {
+			walk(p, names, l.Requirements)
+		}
+		for _, c := range p.Levels.Competencies {
+			walk(p, names, c.Requirements)
+		}
+	}
+	if seen == 0 {
+		t.Error("no requirement of kind level in the built-in rules")
+	}
+}
