@@ -277,7 +277,7 @@ func (e *Engine) addCerts(list []Certification) error {
 		names := append(append([]string{c.ID}, c.Exams...), c.Aliases...)
 		names = append(names, c.Name.En)
 		for _, n := range names {
-			k := strings.ToLower(strings.TrimSpace(n))
+			k := lower(strings.TrimSpace(n))
 			if k == "" {
 				continue
 			}
@@ -318,7 +318,7 @@ func (e *Engine) lookupCert(name string) (int, bool) {
 	if i, ok := e.certIndex[name]; ok {
 		return i, true
 	}
-	i, ok := e.certIndex[strings.ToLower(strings.TrimSpace(name))]
+	i, ok := e.certIndex[lower(strings.TrimSpace(name))]
 	return i, ok
 }
 

@@ -137,10 +137,10 @@ func closest(s string, candidates []string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	ls := strings.ToLower(s)
+	ls := lower(s)
 	best, bestD := "", -1
 	for _, c := range candidates {
-		lc := strings.ToLower(c)
+		lc := lower(c)
 		d := editDistance(ls, lc)
 		if strings.Contains(lc, ls) || strings.Contains(ls, lc) {
 			d = min(d, 1+abs(len(lc)-len(ls))/4)
