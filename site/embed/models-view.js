@@ -8,7 +8,7 @@
 
 import { modelStatus, renderModel } from '../js/models.js'
 import { certAreas, dependencyFacts, loc } from '../js/program.js'
-import { editable, todayUTC } from '../js/format.js'
+import { formatNumber, todayUTC } from '../js/format.js'
 import { modelTable } from './messages.js'
 
 export { modelStatus, renderModel }
@@ -45,7 +45,7 @@ export function modelBody({ version, programs, asOf, facts, lang, el, t, w, fiel
   }
   group(w('figures'), '', 'facts', [...facts.keys()].map((id) => [id]))
   group(t('model.parameters'), t('model.parametersHelp'), 'parameters', (version.parameters || []).map((p) => [p.id, p,
-    [t('model.default', { value: editable(p.default, lang) }), p.assumption ? t('model.assumption') : '']]))
+    [t('model.default', { value: formatNumber(p.default, lang, 6) }), p.assumption ? t('model.assumption') : '']]))
   group(w('certs'), '', 'certifications', [...certAreas(version).keys()].map((id) => [id]))
   // Landmarks named after the program, so that several widgets on a page stay distinct.
   const name = landmark(loc(version.name, lang))

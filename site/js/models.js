@@ -2,7 +2,7 @@
 // timeline), generic over the program data: no program is named here.
 
 import { h } from './dom.js'
-import { unitText } from './format.js'
+import { formatNumber, unitText } from './format.js'
 import { loc } from './program.js'
 import { pointer } from './state.js'
 
@@ -24,7 +24,7 @@ export function parameterSection(m, register, cellText) {
       field.setAttribute('label', loc(p.label, m.lang) || p.id)
       field.setAttribute('unit', unitText(m.t, p.unit))
       field.setAttribute('help', loc(p.help, m.lang))
-      const hint = [m.t('model.default', { value: String(p.default) })]
+      const hint = [m.t('model.default', { value: `${formatNumber(p.default, m.lang, 6)} ${unitText(m.t, p.unit, p.default)}`.trimEnd() })]
       if (p.assumption) hint.push(m.t('model.assumption'))
       field.setAttribute('hint', hint.join(' · '))
       field.setAttribute('min', String(p.min))

@@ -76,6 +76,9 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.ok(await page.locator('ps-cert-picker').count() > 0, 'competencies count certified people: their section is there')
     // A yes-or-no fact says how to type it, not its unit's id.
     assert.equal(await page.getAttribute('ps-fact-field[name="/facts/vmware.contractSigned"]', 'unit'), '1 = yes, 0 = no')
+    // A parameter's default is written as the results write numbers, with its unit.
+    assert.equal(await page.getAttribute('ps-fact-field[name="/parameters/vmware.advanced.revenueUSD"]', 'hint'), 'default 250,000 USD · assumption')
+    assert.equal(await page.getAttribute('ps-fact-field[name="/parameters/vmware.partner.solutionCompetencies"]', 'hint'), 'default 1 competency · assumption')
     const shown = () => page.$eval('.model-levels', (e) => ({
       reached: e.getAttribute('data-reached'),
       levels: [...e.querySelectorAll('[data-level]')].map((l) => [l.getAttribute('data-level'), l.getAttribute('data-met')]),
