@@ -631,8 +631,9 @@ func rulesFS() (fstest.MapFS, error) {
 }
 
 // TestRequirementSentences: a requirement's explanation names what the result gives by id
-// (the parameter, the level, the competencies earned, the other program and its areas), and
-// its French does not make "requis" agree with a unit of either gender.
+// (the parameter, the competencies earned, the other program and its areas), a level
+// requirement says reached or not, and the French does not make "requis" agree with a unit
+// of either gender.
 func TestRequirementSentences(t *testing.T) {
 	e := modelEngine(t)
 	vm := &score.Profile{AsOf: "2021-06-01", Programs: []string{vmware},

@@ -9,13 +9,30 @@ import (
 	"github.com/partnerscore/partnerscore/score"
 )
 
+// miniHead opens the rules of a small test program: program "mini", version v1 from
+// 2024-01-01, one source "s"; the qualifying score, facts and areas follow.
+const miniHead = `{"id":"mini","name":{"en":"Mini","fr":"Mini"},"version":"v1","effectiveFrom":"2024-01-01",
+	"verifiedOn":"2030-01-01","sources":[{"id":"s","title":"test","url":"https://example.com/","retrieved":"2024-01-01"}],`
+
+// miniEngine is an engine of one small program's rules and a certifications file, its
+// clock at fixedNow.
+func miniEngine(t *testing.T, certs, rules string) *score.Engine {
+	t.Helper()
+	e, err := score.NewFromFS(fstest.MapFS{
+		"r/certifications.json": {Data: []byte(certs)},
+		"r/mini/v1.json":        {Data: []byte(rules)},
+	}, "r", score.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // TestPartAndGateNamed: a metric's parts and gates carry the names the rules give them, in
 // the result's language (the JSON and the tape alike), and its explanation uses them; a
 // part or gate without a name keeps its id.
 func TestPartAndGateNamed(t *testing.T) {
-	rules := `{"id":"mini","name":{"en":"Mini","fr":"Mini"},"version":"v1","effectiveFrom":"2024-01-01",
-		"verifiedOn":"2030-01-01","qualifyingScore":70,
-		"sources":[{"id":"s","title":"test","url":"https://example.com/","retrieved":"2024-01-01"}],
+	rules := miniHead + `"qualifyingScore":70,
 		"facts":[{"id":"d","label":{"en":"D","fr":"D"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":100,"source":"s"},
 		  {"id":"v","label":{"en":"V","fr":"V"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":100,"source":"s"}],
 		"areas":[{"id":"x","name":{"en":"X","fr":"X"},"source":"s","trackSelection":{"kind":"best"},
@@ -27,13 +44,7 @@ func TestPartAndGateNamed(t *testing.T) {
 		      {"id":"architects","certifications":["c2"],"people":1,"points":0}]}}]}]}]}`
 	certs := `{"certifications":[{"id":"c1","name":{"en":"C1","fr":"C1"},"level":"associate","source":"s"},
 		{"id":"c2","name":{"en":"C2","fr":"C2"},"level":"expert","source":"s"}]}`
-	e, err := score.NewFromFS(fstest.MapFS{
-		"r/certifications.json": {Data: []byte(certs)},
-		"r/mini/v1.json":        {Data: []byte(rules)},
-	}, "r", score.WithClock(func() time.Time { return fixedNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := miniEngine(t, certs, rules)
 	for _, tc := range []struct {
 		lang, part, gate string
 		explanation      []string

@@ -10,8 +10,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"github.com/partnerscore/partnerscore/score"
 )
@@ -506,12 +504,11 @@ func TestPlanModernWork(t *testing.T) {
 }
 
 // TestPlanUnreachableBelowQualifying: when no additions reach the qualifying score (the
-// facts' bounds keep the metrics under their maxima), the reason names the track as the result does and
-// gives the highest reachable score, thousands grouped, in the profile's language.
+// facts' bounds keep the metrics under their maxima), the reason names the track as the
+// result does and gives the highest reachable score, thousands grouped, in the profile's
+// language.
 func TestPlanUnreachableBelowQualifying(t *testing.T) {
-	rules := `{"id":"mini","name":{"en":"Mini","fr":"Mini"},"version":"v1","effectiveFrom":"2024-01-01",
-		"verifiedOn":"2030-01-01","qualifyingScore":1500,
-		"sources":[{"id":"s","title":"test","url":"https://example.com/","retrieved":"2024-01-01"}],
+	rules := miniHead + `"qualifyingScore":1500,
 		"facts":[{"id":"d","label":{"en":"D","fr":"D"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":5,"source":"s"},
 		  {"id":"e","label":{"en":"E","fr":"E"},"help":{"en":"","fr":""},"unit":"customers","min":0,"max":5,"source":"s"}],
 		"areas":[{"id":"x","name":{"en":"X","fr":"X"},"source":"s","trackSelection":{"kind":"best"},
@@ -520,13 +517,7 @@ func TestPlanUnreachableBelowQualifying(t *testing.T) {
 		     "rule":{"kind":"sum","parts":[{"id":"p","fact":"d","points":60,"per":1},{"id":"q","fact":"e","points":40,"per":1}]}},
 		    {"id":"n","name":{"en":"N","fr":"N"},"category":"performance","max":600,"source":"s",
 		     "rule":{"kind":"sum","parts":[{"id":"p","fact":"d","points":30.1,"per":1},{"id":"q","fact":"e","points":20,"per":1}]}}]}]}]}`
-	e, err := score.NewFromFS(fstest.MapFS{
-		"r/certifications.json": {Data: []byte(`{"certifications":[]}`)},
-		"r/mini/v1.json":        {Data: []byte(rules)},
-	}, "r", score.WithClock(func() time.Time { return fixedNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := miniEngine(t, `{"certifications":[]}`, rules)
 	for _, c := range []struct{ lang, want string }{
 		{"en", "Direct track: the highest reachable score is 750.5, below 1,500"},
 		{"fr", "parcours En direct : le score le plus haut atteignable est 750,5, sous 1\u202f500"},
