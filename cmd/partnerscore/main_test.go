@@ -422,8 +422,10 @@ func TestExplainModels(t *testing.T) {
 			"\n  Total                6\u202f000               5\u202f400\n",
 			"Mois d'usage à partir desquels l'annuel est moins cher : 10 mois\n",
 		}},
-		{"vmware-advanced.json", nil, []string{"not met, 1 competency missing."}},
-		{"vmware-advanced.json", []string{"-lang", "fr"}, []string{"il manque 1 compétence."}},
+		// Levels by their names, not their ids ("advanced", "direct-bill").
+		{"vmware-advanced.json", nil, []string{"\nLevel reached: Advanced Partner\n", "not met, 1 competency missing."}},
+		{"vmware-advanced.json", []string{"-lang", "fr"}, []string{"\nNiveau atteint : Advanced Partner\n", "il manque 1 compétence."}},
+		{"csp-fy26-direct-bill.json", nil, []string{"\nMet: Direct bill partner\n"}},
 	} {
 		code, out, errs := cli(t, "", append(append([]string{"explain"}, tc.args...), "../../examples/programs/"+tc.file)...)
 		if code != 0 {

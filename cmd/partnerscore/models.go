@@ -70,14 +70,23 @@ func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colo
 		line(1, t.Explanation)
 	}
 	if lv := pr.Levels; lv != nil {
+		// Levels are said by their names, as the result gives them in its language.
+		names := make(map[string]string, len(lv.Levels))
+		for _, l := range lv.Levels {
+			names[l.ID] = l.Name
+		}
 		if lv.Ordered {
-			reached := lv.Reached
+			reached := names[lv.Reached]
 			if reached == "" {
 				reached = say("none", "aucun")
 			}
 			line(0, say("Level reached: ", "Niveau atteint : "), c.bold(reached))
 		} else {
-			list := strings.Join(pr.Qualified, ", ")
+			met := make([]string, len(pr.Qualified))
+			for i, id := range pr.Qualified {
+				met[i] = names[id]
+			}
+			list := strings.Join(met, ", ")
 			if list == "" {
 				list = say("none", "aucun")
 			}
