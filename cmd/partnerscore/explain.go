@@ -335,14 +335,22 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 	// The metrics by id, as the area's result names them (a plan may use a track whose
 	// metrics the result does not list: those keep their ids).
 	metricNames := map[string]string{}
+	single := map[string]bool{} // metrics of one part and no gate: the metric names the lever
 	for i := range a.Metrics {
-		metricNames[a.Metrics[i].ID] = a.Metrics[i].Name
+		m := &a.Metrics[i]
+		metricNames[m.ID] = m.Name
+		single[m.ID] = len(m.Parts) <= 1 && len(m.Gates) == 0
 	}
 	metric := func(id, lever string) string {
-		if name, ok := metricNames[id]; ok {
+		name, ok := metricNames[id]
+		switch {
+		case !ok:
+			return id + "/" + lever
+		case n.named(lever) || !single[id]:
 			return name + " [" + n.lever(lever) + "]"
+		default:
+			return name
 		}
-		return id + "/" + lever
 	}
 	var gaps []string
 	for _, g := range pl.Gaps {
@@ -455,6 +463,12 @@ func (n *names) fact(id string) string {
 		return s
 	}
 	return id
+}
+
+// named reports whether the rules name a lever (a metric's part or gate).
+func (n *names) named(id string) bool {
+	_, ok := n.levers[id]
+	return ok
 }
 
 func (n *names) lever(id string) string {

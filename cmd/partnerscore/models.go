@@ -86,7 +86,8 @@ func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colo
 			for i, id := range pr.Qualified {
 				met[i] = names[id]
 			}
-			list := strings.Join(met, ", ")
+			// Names may hold commas ("Cloud Platform, silver"): a semicolon parts them.
+			list := strings.Join(met, say("; ", " ; "))
 			if list == "" {
 				list = say("none", "aucun")
 			}
