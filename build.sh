@@ -302,7 +302,7 @@ serve_api() {
 		tests/js/node_modules/.bin/wrangler dev --ip 127.0.0.1 --port "$port" \
 			--var "ALLOWED_ORIGINS:$site,http://localhost:${PORT:-8080}" >/dev/null 2>&1 &
 	else
-		go build -o bin/api ./cmd/api
+		go build -ldflags="-X main.moduleVersion=$(git describe --tags --always --dirty 2>/dev/null || echo devel)" -o bin/api ./cmd/api
 		bin/api -port "$port" -origins "$site,http://localhost:${PORT:-8080}" >/dev/null &
 	fi
 	API_PID=$!

@@ -18,12 +18,46 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/partnerscore/partnerscore/api"
 )
+
+// moduleVersion is set by the build (-ldflags "-X main.moduleVersion=…", see build.sh), as
+// for the browser engine and the Worker, so that /healthz names the same version on every
+// target.
+var moduleVersion string
+
+// buildVersion is moduleVersion, else the commit Go recorded when it built from a checkout
+// (vcs.revision, 7 characters, "-dirty" when the tree was modified), else "" ("devel").
+func buildVersion() string {
+	if moduleVersion != "" {
+		return moduleVersion
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) > 7 {
+		rev = rev[:7]
+	}
+	if rev != "" && dirty {
+		rev += "-dirty"
+	}
+	return rev
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -49,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "api: takes -port (0–65535), -origins and -v only")
 		return 2
 	}
-	h, err := api.New(api.Config{AllowedOrigins: api.ParseOrigins(*origins)})
+	h, err := api.New(api.Config{AllowedOrigins: api.ParseOrigins(*origins), Version: buildVersion()})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

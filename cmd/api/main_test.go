@@ -132,3 +132,21 @@ func TestRunUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestVersion: /healthz names the version the build stamps (as the browser engine and the
+// Worker do), else the commit Go recorded, else "devel".
+func TestVersion(t *testing.T) {
+	defer func(v string) { moduleVersion = v }(moduleVersion)
+	moduleVersion = "abc1234"
+	base, stop := start(t, "-port", "0")
+	defer stop()
+	resp, err := http.Get(base + "healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `"version":"abc1234"`) {
+		t.Errorf("/healthz = %s, want the stamped version abc1234", body)
+	}
+}
