@@ -76,6 +76,12 @@ need_brotli() {
 	fi
 }
 
+# build_stamp prints the checkout's version, which every build shows (the browser engine's
+# "version", /healthz of the Worker and of the native API).
+build_stamp() {
+	git describe --tags --always --dirty 2>/dev/null || echo devel
+}
+
 # The browser engine's size budget, brotli -q 11, in bytes (1 KB = 1000 bytes).
 WASM_BUDGET=700000
 
@@ -91,7 +97,7 @@ WASM_TAGS="partnerscore_notime"
 WASM_GCFLAGS="github.com/partnerscore/partnerscore/score=-l"
 build_wasm() {
 	local version
-	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	version=$(build_stamp)
 	GOOS=js GOARCH=wasm go build -trimpath -tags "$WASM_TAGS" -gcflags="$WASM_GCFLAGS" \
 		-ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/browser
 	go run ./internal/cmd/wasmpack -gap 1024 "$1"
@@ -302,7 +308,7 @@ serve_api() {
 		tests/js/node_modules/.bin/wrangler dev --ip 127.0.0.1 --port "$port" \
 			--var "ALLOWED_ORIGINS:$site,http://localhost:${PORT:-8080}" >/dev/null 2>&1 &
 	else
-		go build -ldflags="-X main.moduleVersion=$(git describe --tags --always --dirty 2>/dev/null || echo devel)" -o bin/api ./cmd/api
+		go build -ldflags="-X main.moduleVersion=$(build_stamp)" -o bin/api ./cmd/api
 		bin/api -port "$port" -origins "$site,http://localhost:${PORT:-8080}" >/dev/null &
 	fi
 	API_PID=$!
@@ -372,7 +378,7 @@ cmd_worker() {
 # ./build.sh bench-api measures besides the deployed build (wasm/worker/bench.go).
 build_worker_wasm() {
 	local version
-	version=$(git describe --tags --always --dirty 2>/dev/null || echo devel)
+	version=$(build_stamp)
 	GOOS=js GOARCH=wasm go build -trimpath -tags "${2:-}" -gcflags="$WASM_GCFLAGS" \
 		-ldflags="-s -w -X main.moduleVersion=$version" -o "$1" ./wasm/worker
 	go run ./internal/cmd/wasmpack -gap 1024 "$1"
