@@ -188,6 +188,9 @@ func gateHead(b []byte, g *GateResult) []byte {
 	return appendStrs(b, g.Certifications)
 }
 
+// fragmentLangs are the languages of precomputed fragments, at their langIndex (read-only).
+var fragmentLangs = [2]string{"en", "fr"}
+
 // langIndex is the index of a language in precomputed fragments.
 func langIndex(lang string) int {
 	if lang == "fr" {

@@ -575,7 +575,7 @@ func (e *Engine) compileAreasOf(c *compiled) error {
 					}
 					cm.preName = [2]string{pr.Fact, pr.Fact}
 					if d := c.declared[cm.preFct]; d != nil {
-						for li, lang := range [2]string{"en", "fr"} {
+						for li, lang := range fragmentLangs {
 							if l := d.Label.In(lang); l != "" {
 								cm.preName[li] = l
 							}
@@ -735,12 +735,12 @@ func (c *compiled) writeFragments() {
 // encoder uses for results that do not come from the engine.
 func (cm *cmetric) precompute() {
 	m := cm.m
-	for li, lang := range [2]string{"en", "fr"} {
+	for li, lang := range fragmentLangs {
 		cm.head[li] = metricHead(nil, &MetricResult{ID: m.ID, Name: m.Name.In(lang), Category: m.Category, Kind: m.Rule.Kind, Max: m.Max})
 	}
 	for i := range cm.parts {
 		cp := &cm.parts[i]
-		for li, lang := range [2]string{"en", "fr"} {
+		for li, lang := range fragmentLangs {
 			pr := cp.result(lang)
 			cp.head[li] = partHead(nil, &pr)
 			for e := range 2 {
@@ -752,7 +752,7 @@ func (cm *cmetric) precompute() {
 	}
 	for i := range cm.gates {
 		g := &cm.gates[i]
-		for li, lang := range [2]string{"en", "fr"} {
+		for li, lang := range fragmentLangs {
 			gr := g.result(lang)
 			g.head[li] = gateHead(nil, &gr)
 		}

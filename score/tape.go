@@ -629,14 +629,14 @@ func (cm *cmetric) precomputeTape(tab *tapeTable) {
 		write()
 		return t.Ops
 	}
-	for li, lang := range [2]string{"en", "fr"} {
+	for li, lang := range fragmentLangs {
 		cm.tape.head[li] = frag(func() {
 			t.metricHead(&MetricResult{ID: m.ID, Name: m.Name.In(lang), Category: m.Category, Kind: m.Rule.Kind, Max: m.Max})
 		})
 	}
 	for i := range cm.parts {
 		cp := &cm.parts[i]
-		for li, lang := range [2]string{"en", "fr"} {
+		for li, lang := range fragmentLangs {
 			pr := cp.result(lang)
 			cp.tape.head[li] = frag(func() { t.partHead(&pr) })
 		}
@@ -645,7 +645,7 @@ func (cm *cmetric) precomputeTape(tab *tapeTable) {
 	}
 	for i := range cm.gates {
 		g := &cm.gates[i]
-		for li, lang := range [2]string{"en", "fr"} {
+		for li, lang := range fragmentLangs {
 			gr := g.result(lang)
 			g.tape[li] = frag(func() { t.gateHead(&gr) })
 		}

@@ -334,22 +334,20 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 	pl := a.Plan
 	// The metrics by id, as the area's result names them (a plan may use a track whose
 	// metrics the result does not list: those keep their ids).
-	metricNames := map[string]string{}
-	single := map[string]bool{} // metrics of one part and no gate: the metric names the lever
+	metrics := map[string]*score.MetricResult{}
 	for i := range a.Metrics {
-		m := &a.Metrics[i]
-		metricNames[m.ID] = m.Name
-		single[m.ID] = len(m.Parts) <= 1 && len(m.Gates) == 0
+		metrics[a.Metrics[i].ID] = &a.Metrics[i]
 	}
 	metric := func(id, lever string) string {
-		name, ok := metricNames[id]
+		m, ok := metrics[id]
 		switch {
 		case !ok:
 			return id + "/" + lever
-		case n.named(lever) || !single[id]:
-			return name + " [" + n.lever(lever) + "]"
+		case n.named(lever) || len(m.Parts) > 1 || len(m.Gates) > 0:
+			return m.Name + " [" + n.lever(lever) + "]"
 		default:
-			return name
+			// A metric of one part and no gate names its only lever.
+			return m.Name
 		}
 	}
 	var gaps []string

@@ -340,10 +340,9 @@ let inputsKey = ''
 
 /**
  * The printed report's "profile entered" (hidden on screen): the profile that gave the results
- * shown, drawn anew when it changes.
+ * shown, drawn anew when it changes (its link is set with the address, in flush).
  */
 function drawInputs() {
-  $('inputs-link').setAttribute('href', location.href)
   const key = `${state.lang}\n${JSON.stringify(shownProfile)}`
   if (key === inputsKey) return
   inputsKey = key
@@ -415,6 +414,7 @@ function flush() {
   const hash = stateHash(state)
   if (hash !== location.hash) history.replaceState(history.state, '', hash)
   lastHash = location.hash
+  // The printed report's link back to the profile.
   $('inputs-link').setAttribute('href', location.href)
   saveStored(storage, state)
   saveStored(session, state)
