@@ -48,13 +48,11 @@ export const WIDGET = {
 }
 
 /**
- * Whether the widget keeps a key of the simulator's. The singulars (key.one) stay out: the
- * widget's lookup (view.js) takes no count, and its budget has no room for them, so it
- * writes plurals ("1 customers").
+ * Whether the widget keeps a key of the simulator's: a key of keys, or its singular (key.one).
  * @param {string} key
  */
 export function kept(key, keys = KEYS) {
-  return !key.endsWith('.one') && keys.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k))
+  return keys.some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k || key === `${k}.one`))
 }
 
 /**

@@ -12,7 +12,7 @@
 // widget-models.js, which a scorecard widget never fetches).
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
-import { editable, formatNumber, formatShown, parseNumber, todayUTC } from '../js/format.js'
+import { editable, formatNumber, formatShown, parseNumber, singular, todayUTC, unitText } from '../js/format.js'
 import { renderCard, scoreSummary } from '../js/elements/ps-scorecard.js'
 
 /** Escapes one JSON Pointer segment. @param {string} s */
@@ -104,15 +104,13 @@ export function createView({ root, engine, registry, onResult, onError }) {
   let configErrors = []
   let queued = false
 
-  /** A text of the table (messages.js) with its {name} placeholders filled; the key itself when missing. */
-  const t = (key, params) => (cfg.texts[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m))
+  /** A text of the table (messages.js) with its {name} placeholders filled, its singular
+   * (key.one) for a count that takes it; the key itself when missing. */
+  const t = (key, params) => ((singular(params?.count, lang) && cfg.texts[`${key}.one`]) || cfg.texts[key] || key).replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m))
   /** A text of the widget's own. */
   const w = (key, params) => t(`widget.${key}`, params)
   const num = (n, d = 2, below) => formatShown(n, lang, d, below)
-  const unit = (u) => {
-    const s = t(`unit.${u}`)
-    return s === `unit.${u}` ? u : s
-  }
+  const unit = (u, n) => unitText(t, u, n)
   /** @returns {any} an element with a class, its text and a part name */
   const el = (tag, cls, text, part) => {
     const n = doc.createElement(tag)
@@ -406,8 +404,8 @@ export function createView({ root, engine, registry, onResult, onError }) {
       const areas = shown.areas.map((a) => byId.get(a.id)).filter(Boolean)
       const names = areas.filter((a) => a.qualified).map((a) => a.name)
       const s = names.length
-        ? t('res.qualifiedIn', { n: names.length, total: areas.length, list: names.join(', ') })
-        : t('res.qualifiedNone', { total: areas.length })
+        ? t('res.qualifiedIn', { n: names.length, total: areas.length, list: names.join(', '), count: areas.length })
+        : t('res.qualifiedNone', { total: areas.length, count: areas.length })
       if (status.textContent !== s) status.textContent = s
     }
   }

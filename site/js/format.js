@@ -171,6 +171,16 @@ export function resultToCSV(result) {
 }
 
 /**
+ * Whether n takes the singular in lang: one in English; less than two in French ("0 client",
+ * "1,5 client"), as the engine's explanations have it (score.UnitName). Not a number: no.
+ * @param {unknown} n
+ * @param {string} lang
+ */
+export function singular(n, lang) {
+  return typeof n === 'number' && (lang === 'fr' ? Math.abs(n) < 2 : n === 1)
+}
+
+/**
  * A unit's name from the texts (unit.<id>), or its id when they have none; given how many,
  * in the singular where the language takes it ("1 customer", unit.<id>.one).
  * @param {(key: string, params?: Record<string, unknown>) => string} t the texts' lookup, which gives back a missing key

@@ -1,6 +1,10 @@
 // UI strings in English and French. Rule labels (programs, areas, tracks, metrics, facts,
 // certifications) never live here: they come from the program data. DOM-free.
 
+import { singular } from './format.js'
+
+export { singular }
+
 /** @type {readonly string[]} */
 export const LANGS = Object.freeze(['en', 'fr'])
 
@@ -122,7 +126,9 @@ const en = {
   'model.calculated': 'Computed: {list}.',
   'model.timeline': 'Status on this date',
   'res.qualifiedIn': '{n} of {total} areas qualified: {list}.',
+  'res.qualifiedIn.one': 'Qualified: {list}.',
   'res.qualifiedNone': 'Not qualified in any of the {total} areas yet.',
+  'res.qualifiedNone.one': 'Not qualified in this area yet.',
   'res.errors': 'Fix these values to update the results:',
   'res.stale': 'The results below are those of the last valid values.',
   'res.partial': 'The values in error are left out of the results below.',
@@ -330,7 +336,9 @@ const fr = {
   'model.calculated': 'Calculé : {list}.',
   'model.timeline': 'Statut à cette date',
   'res.qualifiedIn': '{n} sur {total} domaines qualifiés : {list}.',
+  'res.qualifiedIn.one': 'Qualifié : {list}.',
   'res.qualifiedNone': 'Aucun des {total} domaines n’est encore qualifié.',
+  'res.qualifiedNone.one': 'Ce domaine n’est pas encore qualifié.',
   'res.errors': 'Corrigez ces valeurs pour mettre à jour les résultats :',
   'res.stale': 'Les résultats ci-dessous sont ceux des dernières valeurs valides.',
   'res.partial': 'Les valeurs en erreur sont laissées de côté dans les résultats ci-dessous.',
@@ -447,16 +455,6 @@ export function negotiate(preferred, single) {
 }
 
 /**
- * Whether n takes the singular in lang: one in English; less than two in French ("0 client",
- * "1,5 client"), as the engine's explanations have it (score.UnitName).
- * @param {number} n
- * @param {string} lang
- */
-export function singular(n, lang) {
-  return lang === 'fr' ? Math.abs(n) < 2 : n === 1
-}
-
-/**
  * Translates key into lang, filling {name} placeholders from params. A missing key falls back
  * to English, then to the key itself, so a gap shows up instead of breaking the page. When
  * params has a numeric count that takes the singular, the key's singular (key.one) is used
@@ -467,7 +465,7 @@ export function singular(n, lang) {
  */
 export function t(lang, key, params) {
   const table = messages[lang] || messages.en
-  const one = typeof params?.count === 'number' && singular(params.count, table === messages.fr ? 'fr' : 'en') ? table[`${key}.one`] : undefined
+  const one = singular(params?.count, table === messages.fr ? 'fr' : 'en') ? table[`${key}.one`] : undefined
   const text = one ?? table[key] ?? messages.en[key] ?? key
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m))

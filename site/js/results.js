@@ -61,8 +61,8 @@ export class ResultsView {
       const total = (p.areas || []).length
       const names = (p.areas || []).filter((a) => a.qualified).map((a) => a.name)
       return names.length
-        ? t('res.qualifiedIn', { n: names.length, total, list: names.join(', ') })
-        : t('res.qualifiedNone', { total })
+        ? t('res.qualifiedIn', { n: names.length, total, list: names.join(', '), count: total })
+        : t('res.qualifiedNone', { total, count: total })
     })
     setText(this.#status, lines.join(' '))
 

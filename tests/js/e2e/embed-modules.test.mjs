@@ -175,6 +175,23 @@ describe('the widget’s texts (site/embed/messages.js)', async () => {
     }
   })
 
+  test('the singulars (key.one) of the keys kept come along, in their own table', async () => {
+    const { messages } = await import(path.join(ROOT, 'site/js/messages.js'))
+    const { modelTable } = await import(path.join(ROOT, 'site/embed/messages.js'))
+    for (const lang of ALL) {
+      const tbl = table(lang)
+      const models = modelTable(lang)
+      for (const key of Object.keys(messages.en).filter((k) => k.endsWith('.one'))) {
+        const plural = key.slice(0, -'.one'.length)
+        if (plural in tbl) assert.equal(tbl[key], messages[lang][key] ?? messages.en[key], `${lang}: ${key} beside ${plural}`)
+        else assert.ok(!(key in tbl), `${lang}: ${key} without ${plural}`)
+        assert.equal(key in models, plural in models, `${lang}: ${key} in the models' table as ${plural} is`)
+      }
+      for (const key of ['unit.people.one', 'card.shortfall.one', 'res.qualifiedIn.one']) assert.ok(key in tbl, `${lang}: ${key}`)
+      assert.ok('unit.months.one' in models && !('unit.months.one' in tbl), `${lang}: a model's unit in the models' table only`)
+    }
+  })
+
   test('the models’ texts: every model.* key models-view.js and js/models.js use, in every language, none in the scorecard’s table', async () => {
     const { modelTable } = await import(path.join(ROOT, 'site/embed/messages.js'))
     for (const lang of ALL) {

@@ -358,6 +358,27 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await nextResult('one', count)
   })
 
+  test('a count of one reads in the singular: one area, one unit to add', async () => {
+    const status = page.locator('#one .status')
+    assert.equal(await status.textContent(), 'Qualified: Modern Work.')
+    // Modern Work at 68 with one customer added: 2 points short, and the plan (asked for by the
+    // profile) adds one deployment.
+    const before = await widgetProfile('one')
+    let count = (await events('one')).length
+    await page.evaluate((p) => { /** @type {any} */ (document.getElementById('one')).profile = p }, {
+      ...before, plan: {}, facts: { ...before.facts, 'mw.ent.netCustomerAdds': 1 },
+    })
+    const area = (await nextResult('one', count)).programs[0].areas.find((a) => a.id === 'modern-work')
+    assert.deepEqual([area.score, area.qualified, area.plan.steps.map((s) => s.add)], [68, false, [1]])
+    assert.equal(await status.textContent(), 'Not qualified in this area yet.')
+    assert.equal(await page.locator('#one .card-status').first().textContent(), '2 points short.')
+    assert.deepEqual(await page.locator('#one .plan-steps li').allTextContents(), ['Add 1 deployment: Modern Work Enterprise: net new deployments via CPOR (cost 1).'])
+    count = (await events('one')).length
+    await page.evaluate((p) => { /** @type {any} */ (document.getElementById('one')).profile = p }, before)
+    await nextResult('one', count)
+    assert.equal(await status.textContent(), 'Qualified: Modern Work.')
+  })
+
   test('a widget added later shares the engine; a bad program is an error event', async () => {
     await addWidgets([['three', { program: 'no-such-program' }],
       ['four', { program: PROGRAM, areas: 'security', layout: 'compact', profile: JSON.stringify({ asOf: '2026-06-01' }) }]])

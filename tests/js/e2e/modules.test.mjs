@@ -445,6 +445,14 @@ describe('messages', () => {
     assert.equal(M.t('en', 'card.shortfall', { n: '1.5', count: 1.5 }), '1.5 points short.')
     assert.equal(M.t('fr', 'card.shortfall', { n: '1,5', count: 1.5 }), 'Il manque 1,5 point.')
     assert.equal(M.t('fr', 'card.shortfall', { n: '2', count: 2 }), 'Il manque 2 points.')
+    // The results' summary agrees with the number of areas.
+    assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 1, list: 'Modern Work', count: 1 }), 'Qualified: Modern Work.')
+    assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 2, list: 'Modern Work', count: 2 }), '1 of 2 areas qualified: Modern Work.')
+    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 1, count: 1 }), 'Ce domaine n’est pas encore qualifié.')
+    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 6, count: 6 }), 'Aucun des 6 domaines n’est encore qualifié.')
+    assert.equal(M.t('en', 'res.qualifiedNone', { total: 1, count: 1 }), 'Not qualified in this area yet.')
+    // Only a number is a count.
+    assert.deepEqual([M.singular('1', 'en'), M.singular(null, 'fr'), M.singular(undefined, 'en'), M.singular(1, 'en')], [false, false, false, true])
     // A key without a singular ignores the count; a singular always has its plural.
     assert.equal(M.t('en', 'card.zero', { n: 1, count: 1 }), M.t('en', 'card.zero', { n: 1 }))
     for (const lang of ['en', 'fr']) {
