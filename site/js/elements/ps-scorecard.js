@@ -145,7 +145,7 @@ function metric(m, c, registry) {
   if (m.gates?.length) {
     const gl = el('ul', 'gates', ...m.gates.map((g) => el('li', `gate ${g.met ? 'is-met' : 'is-not-met'}`,
       el('span', 'gate-mark', g.met ? '✓ ' : '✗ '),
-      t('card.gate', { certs: (g.certifications || []).map((id) => c.certName(id)).join(' / '), people: g.people, required: g.required }),
+      t('card.gate', { certs: (g.certifications || []).map((id) => c.certName(id)).join(' / '), people: g.people, required: g.required, count: g.required }),
       ` (${state(g.met)})`)))
     gl.setAttribute('aria-label', t('card.gates'))
     li.append(gl)

@@ -445,6 +445,11 @@ describe('messages', () => {
     assert.equal(M.t('en', 'card.shortfall', { n: '1.5', count: 1.5 }), '1.5 points short.')
     assert.equal(M.t('fr', 'card.shortfall', { n: '1,5', count: 1.5 }), 'Il manque 1,5 point.')
     assert.equal(M.t('fr', 'card.shortfall', { n: '2', count: 2 }), 'Il manque 2 points.')
+    // A certification step agrees with the number of people it needs.
+    assert.equal(M.t('en', 'card.gate', { certs: 'AZ-104', people: 0, required: 1, count: 1 }), 'AZ-104: 0 of 1 person')
+    assert.equal(M.t('en', 'card.gate', { certs: 'AZ-104', people: 1, required: 2, count: 2 }), 'AZ-104: 1 of 2 people')
+    assert.equal(M.t('fr', 'card.gate', { certs: 'AZ-104', people: 0, required: 1, count: 1 }), 'AZ-104 : 0 sur 1 personne requise')
+    assert.equal(M.t('fr', 'card.gate', { certs: 'AZ-104', people: 1, required: 2, count: 2 }), 'AZ-104 : 1 sur 2 personnes requises')
     // The results' summary agrees with the number of areas.
     assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 1, list: 'Modern Work', count: 1 }), 'Qualified: Modern Work.')
     assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 2, list: 'Modern Work', count: 2 }), '1 of 2 areas qualified: Modern Work.')

@@ -480,6 +480,18 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.deepEqual((await cards()).filter((c) => c.qualified).map((c) => c.area), ['modern-work', 'infrastructure'])
   })
 
+  test('certification steps read with their numbers, in the singular for one person', async () => {
+    const areas = engineCLI.evaluate(EXPECTED).programs[0].areas
+    const want = areas.flatMap((a) => a.metrics.flatMap((m) => (m.gates || []).map((g) => [a.id, g])))
+    assert.ok(want.some(([, g]) => g.required === 1) && want.some(([, g]) => g.required > 1), 'gates of one person and of more')
+    const got = await page.$$eval('ps-scorecard .gate', (els) => els.map((e) => [e.closest('ps-scorecard')?.getAttribute('data-area'), e.textContent]))
+    assert.equal(got.length, want.length)
+    want.forEach(([area, g], i) => {
+      assert.equal(got[i][0], area)
+      assert.match(got[i][1], new RegExp(`: ${g.people} of ${g.required} ${g.required === 1 ? 'person' : 'people'} \\((met|not met)\\)$`))
+    })
+  })
+
   test('the plan gives the cheapest steps; track overrides apply', async () => {
     await page.getByLabel('Show the gaps and the cheapest plan for each area').check()
     const plan = page.locator('ps-scorecard[data-area="data-ai"] .plan-summary')
