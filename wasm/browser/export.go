@@ -3,9 +3,7 @@
 package main
 
 import (
-	"runtime"
-	"unsafe"
-
+	"github.com/partnerscore/partnerscore/internal/wasmcall"
 	"github.com/partnerscore/partnerscore/score"
 )
 
@@ -49,20 +47,14 @@ const (
 
 //go:wasmexport partnerscore_buffer
 func exportBuffer(n int32) int32 {
-	a := exported
-	if a == nil || n < 0 {
+	if exported == nil {
 		return 0
 	}
-	if cap(a.in) < int(n) || cap(a.in) == 0 {
-		a.in = make([]byte, max(int(n), 4096))
-	}
-	return int32(uintptr(unsafe.Pointer(unsafe.SliceData(a.in))))
+	return wasmcall.Buffer(&exported.in, n)
 }
 
-// calls counts the calls of partnerscore_evaluate; every yieldEvery-th one ends with a yield.
-var calls int
-
-const yieldEvery = 8
+// yielder lets the GC's goroutines run every few calls of partnerscore_evaluate.
+var yielder wasmcall.Yielder
 
 //go:wasmexport partnerscore_evaluate
 func exportEvaluate(n, mode int32) int32 {
@@ -74,28 +66,12 @@ func exportEvaluate(n, mode int32) int32 {
 	if mode == modeTape {
 		t := a.evaluateTape(a.in[:n])
 		answerTape = t
-		answer = [5]uint32{address(t.Ops), uint32(len(t.Ops)), address(t.Heap), uint32(len(t.Heap)), uint32(a.tableLen())}
+		answer = [5]uint32{wasmcall.Addr(t.Ops), uint32(len(t.Ops)), wasmcall.Addr(t.Heap), uint32(len(t.Heap)), uint32(a.tableLen())}
 	} else {
 		out := a.evaluateBytes(a.in[:n], mode == modeSummary)
 		answerBytes = out
-		answer[0], answer[1] = address(out), uint32(len(out))
+		answer[0], answer[1] = wasmcall.Addr(out), uint32(len(out))
 	}
-	// Let the GC's background worker run: no goroutine switch happens inside an exported
-	// call, so a GC cycle begun in one would otherwise be advanced by allocation assists
-	// only and stay open for thousands of calls, its write barriers slowing every one
-	// (~8% of a call, measured with node --cpu-prof). Every yieldEvery calls only, as the
-	// Worker does: a yield goes through the scheduler, which asks JavaScript for the time
-	// (~4% of a call when it was every call), and a cycle comes once in thousands of calls.
-	if calls++; calls%yieldEvery == 0 {
-		runtime.Gosched()
-	}
-	return int32(uintptr(unsafe.Pointer(&answer)))
-}
-
-// address is the address of b's bytes in the wasm memory, 0 when it has none.
-func address(b []byte) uint32 {
-	if len(b) == 0 {
-		return 0
-	}
-	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+	yielder.Done()
+	return wasmcall.Of(&answer)
 }

@@ -2,10 +2,7 @@
 
 package main
 
-import (
-	"runtime"
-	"unsafe"
-)
+import "github.com/partnerscore/partnerscore/internal/wasmcall"
 
 // The default request path (entry.mjs): two functions exported from the wasm module
 // (go:wasmexport), called by JavaScript with numbers only, the bytes crossing through the
@@ -29,23 +26,16 @@ var exported *bridge
 // answer is what partnerscore_serve returns the address of.
 var answer [5]uint32
 
-// served counts the requests partnerscore_serve has served; every yieldEvery-th one ends
-// with a yield to the garbage collector's goroutines.
-var served int
-
-const yieldEvery = 8
-
 //go:wasmexport partnerscore_buffer
 func exportBuffer(n int32) int32 {
-	b := exported
-	if b == nil || n < 0 {
+	if exported == nil {
 		return 0
 	}
-	if cap(b.in) < int(n) || cap(b.in) == 0 {
-		b.in = make([]byte, max(int(n), 4096))
-	}
-	return int32(addr(b.in[:1]))
+	return wasmcall.Buffer(&exported.in, n)
 }
+
+// yielder lets the GC's goroutines run every few requests (wasmcall.Yielder).
+var yielder wasmcall.Yielder
 
 //go:wasmexport partnerscore_serve
 func exportServe(methodLen, urlLen, headerLen, bodyLen int32) int32 {
@@ -58,28 +48,8 @@ func exportServe(methodLen, urlLen, headerLen, bodyLen int32) int32 {
 	text := string(in[:m+u+h]) // one copy: the strings outlive the buffer
 	method, url, header := text[:m], text[m:m+u], text[m+u:]
 	res := b.handle(method, url, header, in[m+u+h:])
-	answer = [5]uint32{uint32(res.Status), addr(res.HeaderLines), uint32(len(res.HeaderLines)), addr(res.Body), uint32(len(res.Body))}
+	answer = [5]uint32{uint32(res.Status), wasmcall.Addr(res.HeaderLines), uint32(len(res.HeaderLines)), wasmcall.Addr(res.Body), uint32(len(res.Body))}
 	b.done()
-	// Let the garbage collector's background goroutines run (its mark worker, the sweeper):
-	// nothing else would ever schedule them, since JavaScript only calls in through these
-	// functions. Without this, a GC cycle is marked only by the assists of allocations, so
-	// it lasts hundreds of requests, each paying the write barrier's shading (wbBufFlush:
-	// ~5-8% of a request's CPU under Node); with it, the mark worker takes at most ~30% of
-	// the time since the cycle began at each call and the cycle ends within tens of
-	// requests. This goroutine stays runnable, so the scheduler comes back to it (it never
-	// goes idle, which would pause the program mid-call) and the call returns. Every
-	// yieldEvery requests only: a yield costs a few microseconds (the scheduler asks
-	// JavaScript for the time), and a cycle now comes once in thousands of requests.
-	if served++; served%yieldEvery == 0 {
-		runtime.Gosched()
-	}
-	return int32(uintptr(unsafe.Pointer(&answer)))
-}
-
-// addr is the wasm memory address of b's first byte (0 for an empty b).
-func addr(b []byte) uint32 {
-	if len(b) == 0 {
-		return 0
-	}
-	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+	yielder.Done()
+	return wasmcall.Of(&answer)
 }
