@@ -58,6 +58,8 @@ var errorCases = []errorCase{
 	{name: "bad unicode escape", input: `{"asOf":"\u12G4"}`, path: "/asOf", code: score.CodeSyntax, stage: "parse"},
 	{name: "control character in string", input: "{\"asOf\":\"2026\n-06-01\"}", path: "/asOf", code: score.CodeSyntax, stage: "parse", contains: "control character"},
 	{name: "invalid utf-8", input: "{\"lang\":\"\xff\"}", path: "/lang", code: score.CodeSyntax, stage: "parse", contains: "UTF-8"},
+	{name: "invalid utf-8 after valid", input: "{\"people\":[{\"id\":\"chloé\xc3\"}]}", path: "/people/0/id", code: score.CodeSyntax, stage: "parse", contains: "UTF-8"},
+	{name: "invalid utf-8 in a key", input: "{\"facts\":{\"a\x80\":1}}", path: "/facts", code: score.CodeSyntax, stage: "parse", contains: "UTF-8"},
 	{name: "leading zero", input: `{"facts":{"azure.deployments":05}}`, path: "/facts/azure.deployments", code: score.CodeSyntax, stage: "parse", contains: "leading zero"},
 	{name: "dot without digits", input: `{"facts":{"azure.usageGrowth":5.}}`, path: "/facts/azure.usageGrowth", code: score.CodeSyntax, stage: "parse"},
 	{name: "exponent without digits", input: `{"facts":{"azure.usageGrowth":5e}}`, path: "/facts/azure.usageGrowth", code: score.CodeSyntax, stage: "parse"},

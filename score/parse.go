@@ -393,11 +393,13 @@ func (p *parser) str(path string) string {
 	}
 	start := p.pos + 1
 	i := start
+	var high byte // the bits of every byte so far: ASCII unless 0x80 is set
 	for i < len(p.data) {
 		c := p.data[i]
+		high |= c
 		if c == '"' {
 			s := p.data[start:i]
-			if !utf8.Valid(s) {
+			if high >= utf8.RuneSelf && !utf8.Valid(s) {
 				p.fail(path, CodeSyntax, "string is not valid UTF-8", "UTF-8 text", "")
 				return ""
 			}
