@@ -8,7 +8,7 @@
 
 import { modelStatus, renderModel } from '../js/models.js'
 import { certAreas, dependencyFacts, loc } from '../js/program.js'
-import { formatNumber, todayUTC } from '../js/format.js'
+import { formatNumber, todayUTC, unitText } from '../js/format.js'
 import { modelTable } from './messages.js'
 
 export { modelStatus, renderModel }
@@ -45,7 +45,7 @@ export function modelBody({ version, programs, asOf, facts, lang, el, t, w, fiel
   }
   group(w('figures'), '', 'facts', [...facts.keys()].map((id) => [id]))
   group(t('model.parameters'), t('model.parametersHelp'), 'parameters', (version.parameters || []).map((p) => [p.id, p,
-    [t('model.default', { value: formatNumber(p.default, lang, 6) }), p.assumption ? t('model.assumption') : '']]))
+    [t('model.default', { value: `${formatNumber(p.default, lang, 6)} ${unitText(t, p.unit, p.default)}`.trimEnd() }), p.assumption ? t('model.assumption') : '']]))
   group(w('certs'), '', 'certifications', [...certAreas(version).keys()].map((id) => [id]))
   // Landmarks named after the program, so that several widgets on a page stay distinct.
   const name = landmark(loc(version.name, lang))
@@ -105,10 +105,13 @@ const CSS = `
 .model .chart{margin:.25em 0}
 .model .calc-chart{width:100%;max-width:24em;height:auto;border:1px solid var(--line)}
 .model .calc-chart .series{stroke-width:2}
+.model .calc-chart .grid{stroke:var(--line);stroke-width:1}
+.model .calc-chart .grid.zero{stroke:var(--muted)}
+.model .calc-chart text{font-size:9px;fill:var(--muted);font-variant-numeric:tabular-nums}
 .model .series-0{stroke:var(--accent);color:var(--accent)}
 .model .series-1{stroke:#b5541c;color:#b5541c}
 .model .series-2{stroke:var(--ok);color:var(--ok)}
-.model .chart-legend{display:flex;gap:1em;list-style:none;font-size:.82em}
+.model .chart-legend{display:flex;flex-wrap:wrap;gap:.2em 1em;list-style:none;font-size:.82em}
 .model .origin-assumption{color:#8a5a00;font-style:italic}
 .model .parameters ul{list-style:none;font-size:.85em}
 `

@@ -123,33 +123,79 @@ function calculator(c, ctx) {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
-/** A small line chart of a table's chart columns (SVG, no script or style attributes). */
-function chart(tb, { t, num }) {
+/**
+ * The ticks of a chart's value axis: multiples of a round step (1, 2, 2.5 or 5 times a power of
+ * ten) from the first at or below lo to the first at or above hi, so that zero is one of them
+ * whenever lo ≤ 0 ≤ hi; about four steps.
+ * @param {number} lo @param {number} hi
+ * @returns {number[]}
+ */
+export function axisTicks(lo, hi) {
+  if (!(hi > lo)) hi = lo + 1
+  const raw = (hi - lo) / 4
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  const step = mag * ([1, 2, 2.5, 5].find((k) => raw <= k * mag * (1 + 1e-9)) ?? 10)
+  const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9)
+  const ticks = []
+  // Each tick from its own multiple, rounded to the step's decimals: no drift from adding.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1)
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toFixed(decimals)) + 0)
+  return ticks
+}
+
+/**
+ * A small line chart of a table's chart columns (SVG, no script or style attributes): the value
+ * axis with round ticks (and their grid lines, zero's darker), the periods under it, and a
+ * legend naming each line and its unit.
+ */
+function chart(tb, { t, num, unit }) {
   const cols = tb.columns.map((c, j) => ({ c, j })).filter((x) => x.c.chart)
   if (!cols.length || !tb.rows.length) return null
-  const W = 320, H = 120, pad = 4
-  const values = tb.rows.flatMap((r) => cols.map((x) => r[x.j]))
-  const lo = Math.min(0, ...values), hi = Math.max(...values, lo + 1)
-  const x = (i) => pad + (tb.rows.length === 1 ? 0 : (i * (W - 2 * pad)) / (tb.rows.length - 1))
-  const y = (v) => H - pad - ((v - lo) * (H - 2 * pad)) / (hi - lo)
-  const svg = document.createElementNS(SVG, 'svg')
-  svg.setAttribute('viewBox', `0 0 ${W} ${H}`)
-  svg.setAttribute('class', 'calc-chart')
-  svg.setAttribute('role', 'img')
-  const label = `${t('model.chart', { table: tb.name })}: ${cols.map((x) => `${x.c.name} ${num(tb.rows[tb.rows.length - 1][x.j])}`).join(', ')}`
+  const values = tb.rows.flatMap((r) => cols.map((x) => r[x.j])).filter(Number.isFinite)
+  const ticks = axisTicks(Math.min(0, ...values), Math.max(0, ...values))
+  const lo = ticks[0], hi = ticks[ticks.length - 1]
+  const labels = ticks.map((v) => num(v))
+  const period = t(`model.period.${tb.period}`)
+  // Text is 9 units high; a digit is about 5.2 units wide, a letter up to 6. The value labels
+  // and the periods' name (under them, clear of the first period's number) fit left of the plot.
+  const W = 320, H = 140, top = 7, right = 8, bottom = 16
+  const left = Math.round(Math.max(period.length * 6 + 10, Math.max(...labels.map((s) => s.length)) * 5.2 + 8))
+  const n = tb.rows.length
+  const x = (i) => left + (n === 1 ? (W - right - left) / 2 : (i * (W - right - left)) / (n - 1))
+  const y = (v) => H - bottom - ((v - lo) * (H - bottom - top)) / (hi - lo)
+  const el = (tag, attrs, text) => {
+    const e = document.createElementNS(SVG, tag)
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v))
+    if (text !== undefined) e.textContent = text
+    return e
+  }
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'calc-chart', role: 'img' })
+  const label = `${t('model.chart', { table: tb.name })}: ${cols.map((x) => `${x.c.name} ${num(tb.rows[n - 1][x.j])}`).join(', ')}`
   svg.setAttribute('aria-label', label)
-  const title = document.createElementNS(SVG, 'title')
-  title.textContent = label
-  svg.append(title)
+  svg.append(el('title', {}, label))
+  const axis = el('g', { class: 'axis', 'aria-hidden': 'true' })
+  ticks.forEach((v, k) => {
+    const at = y(v).toFixed(1)
+    axis.append(el('line', { class: v === 0 ? 'grid zero' : 'grid', x1: left, x2: W - right, y1: at, y2: at, 'data-value': v }),
+      el('text', { class: 'tick', x: left - 4, y: at, dy: '.32em', 'text-anchor': 'end' }, labels[k]))
+  })
+  // Every period's number when they fit (12 or fewer), else every few and the last.
+  const every = Math.ceil(n / 12)
+  for (let i = 0; i < n; i++) {
+    if (i % every && i !== n - 1) continue
+    axis.append(el('text', { class: 'period', x: x(i).toFixed(1), y: H - 4, 'text-anchor': 'middle' }, String(i + 1)))
+  }
+  axis.append(el('text', { class: 'period-name', x: left - 8, y: H - 4, 'text-anchor': 'end' }, period))
+  svg.append(axis)
   cols.forEach((col, k) => {
-    const line = document.createElementNS(SVG, 'polyline')
-    line.setAttribute('points', tb.rows.map((r, i) => `${x(i).toFixed(1)},${y(r[col.j]).toFixed(1)}`).join(' '))
-    line.setAttribute('class', `series series-${k}`)
-    line.setAttribute('fill', 'none')
+    const line = el('polyline', {
+      points: tb.rows.map((r, i) => `${x(i).toFixed(1)},${y(r[col.j]).toFixed(1)}`).join(' '),
+      class: `series series-${k}`, fill: 'none',
+    })
     line.dataset.column = col.c.id
     svg.append(line)
   })
-  const legend = h('ul', { class: 'chart-legend' }, cols.map((col, k) => h('li', { class: `series-${k}`, text: col.c.name })))
+  const legend = h('ul', { class: 'chart-legend' }, cols.map((col, k) => h('li', { class: `series-${k}`, text: col.c.unit ? `${col.c.name} (${unit(col.c.unit)})` : col.c.name })))
   return h('figure', { class: 'chart' }, svg, legend)
 }
 

@@ -150,8 +150,8 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
       assert.ok(pointers.includes(ptr), `no field ${ptr} in ${pointers.join(' ')}`)
     }
     assert.equal(await w.locator('input[data-pointer="/facts/vmware.deployments"]').inputValue(), '6')
-    // A parameter's default is written as the results write numbers.
-    assert.equal(await w.locator('.hint', { hasText: 'default 250,000 · assumption' }).count(), 1)
+    // A parameter's default is written as the results write numbers, with its unit.
+    assert.equal(await w.locator('.hint', { hasText: 'default 250,000 USD · assumption' }).count(), 1)
     await w.screenshot({ path: screenshotPath('embed-models-levels.png') })
   })
 

@@ -121,6 +121,34 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.match(await figure('breakEvenMonths'), /^10\b/)
     assert.equal(await page.$$eval('.calc-table tbody tr', (rs) => rs.length), 12)
     assert.equal(await page.$$eval('svg.calc-chart polyline', (ls) => ls.length), 2)
+    // The chart's value axis: round ticks from zero past the largest value (3,600, the monthly
+    // term's year), a grid line per tick, the twelve months under the plot, and each line's
+    // points where the grid puts their values (the CLI's table).
+    const axis = await page.$eval('svg.calc-chart', (svg) => ({
+      ticks: [...svg.querySelectorAll('text.tick')].map((x) => x.textContent),
+      grid: [...svg.querySelectorAll('line.grid')].map((l) => [Number(l.dataset.value), Number(l.getAttribute('y1'))]),
+      periods: [...svg.querySelectorAll('text.period')].map((x) => x.textContent),
+      name: svg.querySelector('text.period-name')?.textContent,
+      lines: [...svg.querySelectorAll('polyline')].map((l) => [l.dataset.column, l.getAttribute('points').split(' ').map((q) => q.split(',').map(Number))]),
+      legend: [...(svg.closest('figure')?.querySelectorAll('.chart-legend li') || [])].map((x) => x.textContent),
+    }))
+    assert.deepEqual(axis.ticks, ['0', '1,000', '2,000', '3,000', '4,000'])
+    assert.deepEqual(axis.grid.map(([v]) => v), [0, 1000, 2000, 3000, 4000])
+    assert.deepEqual(axis.periods, Array.from({ length: 12 }, (_, i) => String(i + 1)))
+    assert.equal(axis.name, 'Month')
+    const table = engineCLI.evaluate({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'] }).programs[0].calculator.tables[0]
+    const charted = table.columns.filter((c) => c.chart)
+    assert.deepEqual(axis.legend, charted.map((c) => `${c.name} (USD)`))
+    assert.deepEqual(axis.lines.map(([id]) => id), charted.map((c) => c.id))
+    const [[v0, y0], [v1, y1]] = [axis.grid[0], axis.grid[axis.grid.length - 1]]
+    for (const [id, points] of axis.lines) {
+      const j = table.columns.findIndex((c) => c.id === id)
+      assert.equal(points.length, 12)
+      points.forEach(([, y], i) => {
+        const want = y0 + ((table.rows[i][j] - v0) * (y1 - y0)) / (v1 - v0)
+        assert.ok(Math.abs(y - want) <= 0.1, `${id} month ${i + 1}: y ${y}, want ${want.toFixed(1)}`)
+      })
+    }
     // No certification counts in these rules: no section for certified people.
     assert.equal(await page.locator('ps-cert-picker').count(), 0)
     // The table scrolls sideways by keys too; no scorecard area, so no projection over time.

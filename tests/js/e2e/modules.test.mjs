@@ -16,6 +16,7 @@ const P = await site('program.js')
 const M = await site('messages.js')
 const { evaluateAll } = await site('evaluate.js')
 const { inputGroups } = await site('inputs.js')
+const { axisTicks } = await site('models.js')
 
 const rules = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/microsoft-ai-cloud-partner-program/fy26.json'), 'utf8'))
 const catalogData = JSON.parse(readFileSync(path.join(ROOT, 'score/rules/certifications.json'), 'utf8')).certifications
@@ -331,6 +332,30 @@ describe('program data', () => {
     assert.equal(P.loc({ en: 'A' }, 'fr'), 'A')
     assert.equal(P.loc(undefined, 'fr'), '')
   })
+})
+
+describe('axisTicks (the calculator chart\'s value axis)', () => {
+  const cases = [
+    // [lo, hi, want]
+    [0, 3600, [0, 1000, 2000, 3000, 4000]],
+    [0, 3000, [0, 1000, 2000, 3000]],
+    [-615, 6150, [-2000, 0, 2000, 4000, 6000, 8000]],
+    [0, 10, [0, 2.5, 5, 7.5, 10]],
+    [0, 1, [0, 0.25, 0.5, 0.75, 1]],
+    [0, 0.3, [0, 0.1, 0.2, 0.3]],
+    [-50, 0, [-60, -40, -20, 0]],
+    [0, 0, [0, 0.25, 0.5, 0.75, 1]],
+    [0, 1e9, [0, 250000000, 500000000, 750000000, 1000000000]],
+    [12, 12, [12, 12.25, 12.5, 12.75, 13]],
+  ]
+  for (const [lo, hi, want] of cases) {
+    test(`${lo} to ${hi}`, () => {
+      const got = axisTicks(lo, hi)
+      assert.deepEqual(got, want)
+      assert.ok(got[0] <= lo && got[got.length - 1] >= hi, 'the ticks span the values')
+      if (lo <= 0 && hi >= 0) assert.ok(got.some((v) => Object.is(v, 0)), 'zero is a tick, never -0')
+    })
+  }
 })
 
 describe('the profile entered, for the printed report', () => {
