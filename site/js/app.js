@@ -17,7 +17,7 @@ import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc
 import { ResultsView } from './results.js'
 import { TimeView } from './history.js'
 import {
-  emptyState, loadStored, normalizeState, readHash, saveStored, setAt, stateHash, toCell, toProfile,
+  PROFILE_FILE_MAX, emptyState, loadStored, normalizeState, pointer, readHash, readProfile, saveStored, setAt, stateHash, toCell, toProfile,
 } from './state.js'
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id))
@@ -39,6 +39,9 @@ const els = {
   toast: $('toast'),
   copy: $('copy-link'),
   json: $('export-json'),
+  save: $('save-profile'),
+  open: $('open-profile'),
+  file: /** @type {HTMLInputElement} */ ($('open-file')),
   csv: $('export-csv'),
   print: $('print'),
   reset: $('reset'),
@@ -291,10 +294,15 @@ function context() {
   }
 }
 
+/** The engine's profile of the state: only the facts and parameters of the version in force are sent. */
+function profileOf() {
+  const v = currentView()
+  return toProfile(state, { facts: new Set(v.facts.keys()), parameters: new Set((v.version?.parameters || []).map((p) => p.id)) })
+}
+
 function evaluate() {
   if (!engine) return
-  const v = currentView()
-  const { profile, errors: local } = toProfile(state, { facts: new Set(v.facts.keys()), parameters: new Set((v.version?.parameters || []).map((p) => p.id)) })
+  const { profile, errors: local } = profileOf()
   // Every error at once; the result leaves the bad values out.
   const { result, errors } = evaluateAll(engine, profile)
   /** @type {any[]} */
@@ -515,16 +523,96 @@ els.csv.addEventListener('click', () => {
 
 els.print.addEventListener('click', () => print())
 
-els.reset.addEventListener('click', () => {
-  state = emptyState(state.lang, today)
+/**
+ * Puts a new state in place of the page's: the form, the results and the permalink follow.
+ * @param {import('./state.js').State} next
+ */
+function replaceState(next) {
+  state = next
   ensureProgram()
+  view = null
   shown = null
   shownProfile = null
+  applyStatic()
   rebuild()
   evaluate()
   flush()
+}
+
+els.reset.addEventListener('click', () => {
+  replaceState(emptyState(state.lang, today))
   toast(t('tools.resetDone'))
 })
+
+// Save profile: the profile the engine is given, as a file the API and the CLI take
+// (schemas/profile.schema.json); what is not a number is left out, and the toast says so.
+els.save.addEventListener('click', () => {
+  const { profile, errors } = profileOf()
+  const name = `partnerscore-profile-${state.asOf.trim() || today}.json`
+  download(name, 'application/json', `${JSON.stringify(profile, null, 2)}\n`)
+  toast(errors.length ? t('tools.savedWithout', { name, list: errors.map((e) => e.path).join(', ') }) : t('tools.saved', { name }))
+})
+
+els.open.addEventListener('click', () => els.file.click())
+els.file.addEventListener('change', () => {
+  const file = els.file.files?.[0]
+  // The same file may be chosen again.
+  els.file.value = ''
+  if (file) openProfile(file)
+})
+
+// A profile file dropped on the page opens too (text dropped into a field stays the field's).
+addEventListener('dragover', (e) => {
+  if (engine && e.dataTransfer?.types.includes('Files')) e.preventDefault()
+})
+addEventListener('drop', (e) => {
+  const file = e.dataTransfer?.files[0]
+  if (!engine || !file) return
+  e.preventDefault()
+  openProfile(file)
+})
+
+/**
+ * Opens a profile file in place of the page's profile. A file that is not a profile changes
+ * nothing and the toast (beside the buttons) says why; for one that is, it says what of it the
+ * simulator left out (see readProfile), and which of its figures and parameters the rules in
+ * force do not use.
+ * @param {File} file
+ */
+async function openProfile(file) {
+  const name = file.name
+  if (file.size > PROFILE_FILE_MAX) {
+    toast(t('open.tooLarge', { name, size: formatNumber(file.size / 1e6, state.lang, 1) }))
+    return
+  }
+  let text
+  try {
+    text = await file.text()
+  } catch (e) {
+    toast(t('open.read', { name, detail: e instanceof Error ? e.message : String(e) }))
+    return
+  }
+  const r = readProfile(text, { lang: state.lang, asOf: '' })
+  if ('error' in r) {
+    toast(t(`open.${r.error}`, { name, detail: r.detail ?? '' }))
+    return
+  }
+  const next = r.state
+  // The simulator shows one program: the first the file names (the others are left out), or
+  // the page's own when it names none (every program in force, as the API reads it).
+  const dropped = [...r.dropped, ...next.programs.slice(1).map((_, i) => `/programs/${i + 1}`)]
+  next.programs = next.programs.length ? next.programs.slice(0, 1) : [...state.programs]
+  if (!programs.has(next.programs[0] || '')) dropped.push('/programs/0')
+  replaceState(next)
+  const v = currentView()
+  const unused = [
+    ...Object.keys(state.facts).filter((id) => !v.facts.has(id)).map((id) => pointer('facts', id)),
+    ...Object.keys(state.parameters || {}).filter((id) => !(v.version?.parameters || []).some((p) => p.id === id)).map((id) => pointer('parameters', id)),
+  ]
+  const says = [dropped.length ? t('open.dropped', { name, list: dropped.join(', ') }) : t('open.done', { name })]
+  if (unused.length) says.push(t('open.unused', { date: state.asOf.trim() || today, list: unused.join(', ') }))
+  toast(says.join(' '))
+}
 
 applyStatic()
 start()

@@ -53,56 +53,122 @@ function isPlainObject(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v)
 }
 
-function cells(v) {
+/**
+ * The cells of an object (a number, or text), keyed by its keys; what is left out (a value of
+ * another type, a key too long, keys past the limit) is named in drop by its pointer.
+ * @param {unknown} v @param {string} base the object's pointer @param {(ptr: string) => void} drop
+ */
+function cells(v, base, drop) {
   /** @type {Record<string, Cell>} */
   const out = {}
-  if (!isPlainObject(v)) return out
+  if (v === undefined) return out
+  if (!isPlainObject(v)) {
+    drop(base)
+    return out
+  }
   let n = 0
-  for (const [k, x] of Object.entries(v)) {
-    if (n++ >= LIMITS.keys) break
-    const c = cell(x)
+  for (const [k, x] of Object.entries(/** @type {Record<string, unknown>} */ (v))) {
+    const c = n++ < LIMITS.keys ? cell(x) : null
     if (c !== null && k.length <= LIMITS.text) out[k] = c
+    else drop(`${base}/${escapeSegment(k)}`)
   }
   return out
 }
+
+/** The profile's members a state keeps (schemas/profile.schema.json has history and projection too). */
+const STATE_KEYS = new Set(['asOf', 'lang', 'programs', 'facts', 'parameters', 'certifications', 'people', 'tracks', 'plan'])
 
 /**
  * Makes a well-formed state of anything (a decoded link, stored JSON, a profile file):
  * wrong types are dropped, sizes bounded, unknown fields ignored.
  * @param {unknown} raw
  * @param {{lang: string, asOf: string}} defaults
+ * @param {string[]} [dropped] receives the JSON Pointer of every part of raw left out (a
+ *   member the state does not keep, a value of the wrong type, what is past a limit)
  * @returns {State}
  */
-export function normalizeState(raw, defaults) {
+export function normalizeState(raw, defaults, dropped) {
+  const drop = dropped ? (/** @type {string} */ ptr) => { dropped.push(ptr) } : () => {}
   const s = emptyState(defaults.lang, defaults.asOf)
-  if (!isPlainObject(raw)) return s
-  const r = /** @type {Record<string, unknown>} */ (raw)
+  if (!isPlainObject(raw)) {
+    if (raw !== undefined) drop('')
+    return s
+  }
+  const r = /** @type {Record<string, any>} */ (raw)
+  for (const k of Object.keys(r)) if (!STATE_KEYS.has(k)) drop(pointer(k))
   if (typeof r.asOf === 'string') s.asOf = text(r.asOf, 32)
+  else if (r.asOf !== undefined) drop('/asOf')
   s.lang = langOf(r.lang) || s.lang
-  if (Array.isArray(r.programs)) s.programs = r.programs.filter((p) => typeof p === 'string').slice(0, 20).map((p) => text(p))
-  s.facts = cells(r.facts)
+  if (r.lang !== undefined && !langOf(r.lang)) drop('/lang')
+  if (Array.isArray(r.programs)) {
+    r.programs.forEach((p, i) => {
+      if (typeof p === 'string' && s.programs.length < 20) s.programs.push(text(p))
+      else drop(`/programs/${i}`)
+    })
+  } else if (r.programs !== undefined) drop('/programs')
+  s.facts = cells(r.facts, '/facts', drop)
   // Parameters (of the programs with parameters) are kept only when there are some.
-  const params = cells(r.parameters)
+  const params = cells(r.parameters, '/parameters', drop)
   if (Object.keys(params).length) s.parameters = params
-  s.certifications = cells(r.certifications)
+  s.certifications = cells(r.certifications, '/certifications', drop)
   if (Array.isArray(r.people)) {
-    s.people = r.people.slice(0, LIMITS.people).filter(isPlainObject).map((p) => ({
-      id: text(p.id),
-      certifications: Array.isArray(p.certifications)
-        ? p.certifications.filter((c) => typeof c === 'string').slice(0, LIMITS.certsPerPerson).map((c) => text(c))
-        : [],
-    }))
-  }
+    r.people.forEach((p, i) => {
+      if (!isPlainObject(p) || i >= LIMITS.people) {
+        drop(`/people/${i}`)
+        return
+      }
+      for (const k of Object.keys(p)) if (k !== 'id' && k !== 'certifications') drop(`/people/${i}/${escapeSegment(k)}`)
+      if (p.id !== undefined && typeof p.id !== 'string') drop(`/people/${i}/id`)
+      /** @type {string[]} */
+      const certs = []
+      if (Array.isArray(p.certifications)) {
+        p.certifications.forEach((c, j) => {
+          if (typeof c === 'string' && certs.length < LIMITS.certsPerPerson) certs.push(text(c))
+          else drop(`/people/${i}/certifications/${j}`)
+        })
+      } else if (p.certifications !== undefined) drop(`/people/${i}/certifications`)
+      s.people.push({ id: text(p.id), certifications: certs })
+    })
+  } else if (r.people !== undefined) drop('/people')
   if (isPlainObject(r.tracks)) {
-    for (const [k, v] of Object.entries(r.tracks).slice(0, LIMITS.keys)) {
-      if (typeof v === 'string' && v !== '') s.tracks[k] = text(v)
-    }
-  }
+    Object.entries(r.tracks).forEach(([k, v], i) => {
+      if (typeof v === 'string' && v !== '' && i < LIMITS.keys) s.tracks[k] = text(v)
+      else drop(`/tracks/${escapeSegment(k)}`)
+    })
+  } else if (r.tracks !== undefined) drop('/tracks')
   if (isPlainObject(r.plan)) {
-    s.plan = { costs: cells(r.plan.costs) }
+    s.plan = { costs: cells(r.plan.costs, '/plan/costs', drop) }
     if (r.plan.off === true) s.plan.off = true
-  }
+    for (const k of Object.keys(r.plan)) if (k !== 'costs' && k !== 'off') drop(`/plan/${escapeSegment(k)}`)
+  } else if (r.plan !== undefined) drop('/plan')
   return s
+}
+
+/** The largest profile file readProfile takes (a profile the API takes is at most 256 KiB). */
+export const PROFILE_FILE_MAX = 1 << 20
+
+/**
+ * Reads a profile file: the JSON the API and the CLI take (schemas/profile.schema.json), as
+ * "Save profile" writes it. A byte order mark is skipped.
+ * @param {string} textIn the file's text
+ * @param {{lang: string, asOf: string}} defaults the language and date when the file has none
+ * @returns {{state: State, dropped: string[]} | {error: 'json'|'object'|'result', detail?: string}}
+ *   the state and the pointers of what it left out (see normalizeState); or why the file is
+ *   not a profile: not JSON (detail: the parser's message), not an object, or a result
+ */
+export function readProfile(textIn, defaults) {
+  let raw
+  try {
+    raw = JSON.parse(textIn.replace(/^\ufeff/, ''))
+  } catch (e) {
+    return { error: 'json', detail: e instanceof Error ? e.message : String(e) }
+  }
+  if (!isPlainObject(raw)) return { error: 'object' }
+  // A result (schemas/result.schema.json) has warnings, and programs that are objects.
+  if (Array.isArray(raw.warnings) || (Array.isArray(raw.programs) && raw.programs.some(isPlainObject))) return { error: 'result' }
+  /** @type {string[]} */
+  const dropped = []
+  return { state: normalizeState(raw, defaults, dropped), dropped }
 }
 
 /**

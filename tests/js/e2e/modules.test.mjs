@@ -204,6 +204,53 @@ describe('state', () => {
     })
     for (const junk of [null, 3, 'x', [], undefined]) assert.deepEqual(S.normalizeState(junk, defaults), S.emptyState('fr', '2026-06-01'))
   })
+  test('normalizeState names by its pointer every part it leaves out', () => {
+    const dropped = []
+    S.normalizeState({
+      asOf: 20260101, lang: 'de', programs: ['x', 3], facts: { a: 1, b: '2,5', c: null, d: Infinity, 'e/~': {} },
+      parameters: [], certifications: { 'AZ-104': 2 }, people: [{ id: 'ana', certifications: ['MS-700', 7], role: 'x' }, 'junk', { id: 4, certifications: 'no' }],
+      tracks: { security: 'smb', x: 3, y: '' }, plan: { costs: { a: 2 }, off: true, budget: 5 }, history: [], projection: { months: 6 }, extra: 1,
+    }, defaults, dropped)
+    assert.deepEqual(dropped, [
+      '/history', '/projection', '/extra', '/asOf', '/lang', '/programs/1',
+      '/facts/c', '/facts/d', '/facts/e~1~0', '/parameters',
+      '/people/0/role', '/people/0/certifications/1', '/people/1', '/people/2/id', '/people/2/certifications',
+      '/tracks/x', '/tracks/y', '/plan/budget',
+    ])
+    for (const [junk, want] of [[null, ['']], [[], ['']], [undefined, []], [{}, []]]) {
+      const d = []
+      S.normalizeState(junk, defaults, d)
+      assert.deepEqual(d, want, JSON.stringify(junk))
+    }
+    // A well-formed profile leaves nothing out.
+    const d = []
+    S.normalizeState({ asOf: '2026-06-01', lang: 'en', programs: ['p'], facts: { a: 1 }, parameters: { q: 2 }, certifications: { 'AZ-104': 1 },
+      people: [{ id: 'ana', certifications: ['AZ-104'] }, { certifications: [] }], tracks: { s: 'smb' }, plan: { costs: { a: 2 } } }, defaults, d)
+    assert.deepEqual(d, [])
+  })
+  test('readProfile takes the JSON the API takes, and says why a file is not a profile', () => {
+    const profile = {
+      asOf: '2026-06-01', lang: 'en', programs: ['microsoft-ai-cloud-partner-program'], facts: { 'mw.ent.netCustomerAdds': 4, 'azure.usageGrowth': 15.4 },
+      certifications: { 'MS-700': 2 }, people: [{ id: 'ana', certifications: ['AZ-104', 'SC-300'] }], tracks: { security: 'smb' }, plan: { costs: { 'AZ-104': 3 } },
+    }
+    const r = S.readProfile(`\ufeff${JSON.stringify(profile, null, 2)}`, defaults)
+    assert.ok('state' in r)
+    assert.deepEqual(r.dropped, [])
+    // Back to the same profile: what "Save profile" writes is what was opened.
+    assert.deepEqual(S.toProfile(r.state).profile, profile)
+    // Without a language or a date: the page's language, and the date left as the file has it.
+    const bare = S.readProfile('{"facts":{"a":1},"history":[{"month":"2026-01","facts":{}}]}', { lang: 'fr', asOf: '' })
+    assert.ok('state' in bare)
+    assert.equal(bare.state.lang, 'fr')
+    assert.equal(bare.state.asOf, '')
+    assert.deepEqual(bare.dropped, ['/history'])
+    assert.deepEqual(S.readProfile('{"facts":', defaults).error, 'json')
+    assert.match(/** @type {any} */ (S.readProfile('{"facts":', defaults)).detail, /JSON/)
+    for (const text of ['[]', '3', '"x"', 'null']) assert.deepEqual(S.readProfile(text, defaults), { error: 'object' }, text)
+    // A result exported by the page is not a profile.
+    assert.deepEqual(S.readProfile('{"asOf":"2026-06-01","lang":"en","programs":[{"id":"p"}],"warnings":[]}', defaults), { error: 'result' })
+    assert.deepEqual(S.readProfile('{"asOf":"2026-06-01","programs":[],"warnings":[]}', defaults), { error: 'result' })
+  })
   test('toCell keeps numbers typed exactly, text otherwise', () => {
     assert.equal(S.toCell('12'), 12)
     assert.equal(S.toCell('-0.5'), -0.5)

@@ -589,6 +589,68 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(pages.length, 1, 'the printed report fits one page')
   })
 
+  test('saves the profile as the API takes it, and opens a profile file', async () => {
+    const toast = page.locator('#toast')
+    const areas = (result) => result.programs[0].areas.map((a) => ({ area: a.id, track: a.track, score: a.score, qualified: a.qualified }))
+    const before = await cards()
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-profile')])
+    assert.match(saved.suggestedFilename(), /^partnerscore-profile-\d{4}-\d{2}-\d{2}\.json$/)
+    const savedText = readFileSync(await saved.path(), 'utf8')
+    const profile = JSON.parse(savedText)
+    const ajv = new Ajv2020({ strict: true, allErrors: true })
+    addFormats(ajv)
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas/profile.schema.json'), 'utf8')))
+    assert.ok(validate(profile), JSON.stringify(validate.errors, null, 2))
+    // The CLI gives the file the scores on the page.
+    assert.deepEqual(areas(engineCLI.evaluate(profile)), before.map(({ name, ...c }) => c))
+    assert.match(await toast.textContent(), new RegExp(`^Profile saved as ${saved.suggestedFilename().replace(/\./g, '\\.')}`))
+
+    // Another profile, with what the simulator does not read: a history, a second program, a
+    // person's unknown member, and a figure the rules in force do not declare.
+    const other = {
+      asOf: '2026-06-01', lang: 'en', programs: [PROGRAM, 'vmware-partner-connect'],
+      facts: { 'mw.ent.netCustomerAdds': 5, 'mw.ent.deployments.cpor': 2, 'nope.figure': 3 }, certifications: { 'MS-700': 2 },
+      people: [{ id: 'zoe', certifications: ['AZ-104'], role: 'lead' }], history: [{ month: '2026-05', facts: {} }],
+    }
+    const open = (name, text) => page.setInputFiles('#open-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) })
+    await open('other.json', JSON.stringify(other))
+    await page.waitForFunction(() => /other\.json/.test(document.getElementById('toast')?.textContent || ''))
+    assert.equal(await toast.textContent(), 'Opened other.json. Not read, as the simulator does not use them or their values are not valid: /history, /people/0/role, /programs/1. ' +
+      'Kept, but not used by the rules in force on 2026-06-01: /facts/nope.figure.')
+    const read = { asOf: '2026-06-01', lang: 'en', programs: [PROGRAM], facts: { 'mw.ent.netCustomerAdds': 5, 'mw.ent.deployments.cpor': 2 },
+      certifications: { 'MS-700': 2 }, people: [{ id: 'zoe', certifications: ['AZ-104'] }] }
+    await page.waitForFunction((n) => document.querySelector('ps-fact-field[name="/facts/mw.ent.netCustomerAdds"] input')?.value === n, '5')
+    assert.deepEqual((await cards()).map(({ name, ...c }) => c), areas(engineCLI.evaluate(read)))
+    assert.equal(await page.locator('.person').count(), 1)
+    // The permalink holds it, the figure the rules do not use included (another date may).
+    assert.deepEqual(S.normalizeState(await urlState(), { lang: 'en', asOf: '' }).facts, other.facts)
+    await axe(page, 'a profile opened')
+
+    // Files that are not profiles change nothing, and say why.
+    const hash = new URL(page.url()).hash
+    for (const [name, text, want] of [
+      ['notes.json', '{"facts": {', /^Could not open notes\.json: it is not JSON \(.+\)\.$/],
+      ['list.json', '[1, 2]', /^Could not open list\.json: a profile is a JSON object/],
+      ['result.json', JSON.stringify(engineCLI.evaluate(read)), /^Could not open result\.json: it is a result exported by PartnerScore, not a profile\./],
+    ]) {
+      await open(name, text)
+      await page.waitForFunction((n) => (document.getElementById('toast')?.textContent || '').includes(n), name)
+      assert.match(await toast.textContent(), want)
+      assert.equal(new URL(page.url()).hash, hash)
+    }
+
+    // The saved file opens back to the same scores, dropped on the page this time.
+    await page.evaluate(async ({ name, text }) => {
+      const data = new DataTransfer()
+      data.items.add(new File([text], name, { type: 'application/json' }))
+      const target = document.querySelector('#results') || document.body
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }))
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+    }, { name: saved.suggestedFilename(), text: savedText })
+    await page.waitForFunction((n) => document.getElementById('toast')?.textContent === `Opened ${n}.`, saved.suggestedFilename())
+    assert.deepEqual(await cards(), before)
+  })
+
   test('start over empties the profile', async () => {
     await page.getByRole('button', { name: 'Start over' }).click()
     assert.ok((await cards()).every((c) => c.score === 0 && !c.qualified))
