@@ -39,6 +39,22 @@ export function h(tag, p = {}, ...children) {
   return e
 }
 
+const SVG = 'http://www.w3.org/2000/svg'
+
+/**
+ * Creates an SVG element with attributes; children that are not nodes become text nodes.
+ * @param {string} tag
+ * @param {Record<string, string|number>} [attrs]
+ * @param {...(Node|string)} children
+ * @returns {SVGElement}
+ */
+export function svg(tag, attrs = {}, ...children) {
+  const e = /** @type {SVGElement} */ (document.createElementNS(SVG, tag))
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v))
+  for (const c of children) e.append(c)
+  return e
+}
+
 /**
  * Sets an element's text only when it changed.
  * @param {Element} e

@@ -5,10 +5,9 @@
 // counting and what replaces them. Text only (dom.js); SVG through createElementNS, styled
 // by classes.
 
-import { h, setText, uid } from './dom.js'
+import { h, setText, svg, uid } from './dom.js'
 import { formatShown } from './format.js'
 
-const SVG = 'http://www.w3.org/2000/svg'
 
 const WORDS = {
   en: {
@@ -98,13 +97,6 @@ export function yearsBefore(d, n, since = FIRST_RULES) {
 // number that is not zero as zero, or a score under `below` as reaching it.
 function num(v, lang, below) {
   return formatShown(v, lang, 1, below)
-}
-
-function svg(tag, attrs = {}, ...children) {
-  const e = document.createElementNS(SVG, tag)
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v))
-  for (const c of children) e.append(c)
-  return e
 }
 
 export class TimeView {

@@ -1,7 +1,7 @@
 // Forms and results of the program models beyond the scorecard (levels, calculator,
 // timeline), generic over the program data: no program is named here.
 
-import { h } from './dom.js'
+import { h, svg } from './dom.js'
 import { formatNumber, unitText } from './format.js'
 import { loc } from './program.js'
 import { pointer } from './state.js'
@@ -121,8 +121,6 @@ function calculator(c, ctx) {
       h('dt', { text: f.name }), h('dd', { data: { figure: f.id }, attrs: { title: f.formula }, text: `${num(f.value)} ${unit(f.unit, f.value)}` })])) : null)
 }
 
-const SVG = 'http://www.w3.org/2000/svg'
-
 /**
  * The ticks of a chart's value axis: multiples of a round step (1, 2, 2.5 or 5 times a power of
  * ten) from the first at or below lo to the first at or above hi, so that zero is one of them
@@ -163,40 +161,32 @@ function chart(tb, { t, num, unit }) {
   const n = tb.rows.length
   const x = (i) => left + (n === 1 ? (W - right - left) / 2 : (i * (W - right - left)) / (n - 1))
   const y = (v) => H - bottom - ((v - lo) * (H - bottom - top)) / (hi - lo)
-  const el = (tag, attrs, text) => {
-    const e = document.createElementNS(SVG, tag)
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v))
-    if (text !== undefined) e.textContent = text
-    return e
-  }
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'calc-chart', role: 'img' })
   const label = `${t('model.chart', { table: tb.name })}: ${cols.map((x) => `${x.c.name} ${num(tb.rows[n - 1][x.j])}`).join(', ')}`
-  svg.setAttribute('aria-label', label)
-  svg.append(el('title', {}, label))
-  const axis = el('g', { class: 'axis', 'aria-hidden': 'true' })
+  const plot = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'calc-chart', role: 'img', 'aria-label': label }, svg('title', {}, label))
+  const axis = svg('g', { class: 'axis', 'aria-hidden': 'true' })
   ticks.forEach((v, k) => {
     const at = y(v).toFixed(1)
-    axis.append(el('line', { class: v === 0 ? 'grid zero' : 'grid', x1: left, x2: W - right, y1: at, y2: at, 'data-value': v }),
-      el('text', { class: 'tick', x: left - 4, y: at, dy: '.32em', 'text-anchor': 'end' }, labels[k]))
+    axis.append(svg('line', { class: v === 0 ? 'grid zero' : 'grid', x1: left, x2: W - right, y1: at, y2: at, 'data-value': v }),
+      svg('text', { class: 'tick', x: left - 4, y: at, dy: '.32em', 'text-anchor': 'end' }, labels[k]))
   })
   // Every period's number when they fit (12 or fewer), else every few and the last.
   const every = Math.ceil(n / 12)
   for (let i = 0; i < n; i++) {
     if (i % every && i !== n - 1) continue
-    axis.append(el('text', { class: 'period', x: x(i).toFixed(1), y: H - 4, 'text-anchor': 'middle' }, String(i + 1)))
+    axis.append(svg('text', { class: 'period', x: x(i).toFixed(1), y: H - 4, 'text-anchor': 'middle' }, String(i + 1)))
   }
-  axis.append(el('text', { class: 'period-name', x: left - 8, y: H - 4, 'text-anchor': 'end' }, period))
-  svg.append(axis)
+  axis.append(svg('text', { class: 'period-name', x: left - 8, y: H - 4, 'text-anchor': 'end' }, period))
+  plot.append(axis)
   cols.forEach((col, k) => {
-    const line = el('polyline', {
+    const line = svg('polyline', {
       points: tb.rows.map((r, i) => `${x(i).toFixed(1)},${y(r[col.j]).toFixed(1)}`).join(' '),
       class: `series series-${k}`, fill: 'none',
     })
     line.dataset.column = col.c.id
-    svg.append(line)
+    plot.append(line)
   })
   const legend = h('ul', { class: 'chart-legend' }, cols.map((col, k) => h('li', { class: `series-${k}`, text: col.c.unit ? `${col.c.name} (${unit(col.c.unit)})` : col.c.name })))
-  return h('figure', { class: 'chart' }, svg, legend)
+  return h('figure', { class: 'chart' }, plot, legend)
 }
 
 function parameters(params, { t, num, unit }) {
