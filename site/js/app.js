@@ -45,6 +45,7 @@ const els = {
   csv: $('export-csv'),
   print: $('print'),
   reset: $('reset'),
+  undo: $('undo'),
 }
 
 /** localStorage and sessionStorage, when the browser lets the page use them. */
@@ -219,6 +220,7 @@ function rebuild(focusKey) {
 
 /** A field was edited: store its raw text (numbers as numbers when typed exactly so). */
 function onEdit(ptr, value, opts = {}) {
+  dropUndo()
   const numeric = /^\/(facts|parameters|certifications|plan\/costs)\//.test(ptr)
   setAt(state, ptr, value === undefined ? undefined : numeric ? toCell(String(value)) : String(value))
   const before = view?.key
@@ -238,6 +240,7 @@ function onEdit(ptr, value, opts = {}) {
 
 /** A row was added or removed. */
 function onMutate(fn, focusKey) {
+  dropUndo()
   fn(state)
   rebuild(focusKey)
   persist()
@@ -443,6 +446,7 @@ addEventListener('hashchange', () => {
   }
   startNotice = r.value === undefined ? 'hash.bad' : ''
   if (r.value !== undefined) {
+    dropUndo()
     state = normalizeState(r.value, { lang: state.lang, asOf: today })
     ensureProgram()
     view = null
@@ -483,7 +487,13 @@ new IntersectionObserver((entries) => {
   showPeek()
 }).observe(/** @type {HTMLElement} */ ($('results')))
 
-function toast(text) {
+/**
+ * Says text beside the buttons, until the next message.
+ * @param {string} text
+ * @param {boolean} [bad] a failure, shown as one
+ */
+function toast(text, bad = false) {
+  els.toast.classList.toggle('toast-bad', bad)
   els.toast.textContent = ''
   // A new text node so that screen readers announce the same message twice in a row.
   els.toast.append(text)
@@ -539,8 +549,39 @@ function replaceState(next) {
   flush()
 }
 
+/** @type {import('./state.js').State|null} the state before the last Start over or Open profile, while Undo can bring it back */
+let undoState = null
+/** @type {HTMLElement|null} the button that replaced it, which takes the focus back */
+let undoFocus = null
+
+/** Offers Undo of a replacement of the state prev, made with the button from. */
+function offerUndo(prev, from) {
+  undoState = prev
+  undoFocus = from
+  els.undo.hidden = false
+}
+
+/** Undo is offered until the profile is edited or replaced. */
+function dropUndo() {
+  if (!undoState) return
+  undoState = null
+  els.undo.hidden = true
+}
+
+els.undo.addEventListener('click', () => {
+  const prev = undoState
+  if (!prev) return
+  dropUndo()
+  replaceState(prev)
+  toast(t('tools.undone'))
+  undoFocus?.focus()
+})
+
 els.reset.addEventListener('click', () => {
+  const prev = state
+  dropUndo()
   replaceState(emptyState(state.lang, today))
+  offerUndo(prev, els.reset)
   toast(t('tools.resetDone'))
 })
 
@@ -582,19 +623,19 @@ addEventListener('drop', (e) => {
 async function openProfile(file) {
   const name = file.name
   if (file.size > PROFILE_FILE_MAX) {
-    toast(t('open.tooLarge', { name, size: formatNumber(file.size / 1e6, state.lang, 1) }))
+    toast(t('open.tooLarge', { name, size: formatNumber(file.size / 1e6, state.lang, 1) }), true)
     return
   }
   let text
   try {
     text = await file.text()
   } catch (e) {
-    toast(t('open.read', { name, detail: e instanceof Error ? e.message : String(e) }))
+    toast(t('open.read', { name, detail: e instanceof Error ? e.message : String(e) }), true)
     return
   }
   const r = readProfile(text, { lang: state.lang, asOf: '' })
   if ('error' in r) {
-    toast(t(`open.${r.error}`, { name, detail: r.detail ?? '' }))
+    toast(t(`open.${r.error}`, { name, detail: r.detail ?? '' }), true)
     return
   }
   const next = r.state
@@ -603,7 +644,10 @@ async function openProfile(file) {
   const dropped = [...r.dropped, ...next.programs.slice(1).map((_, i) => `/programs/${i + 1}`)]
   next.programs = next.programs.length ? next.programs.slice(0, 1) : [...state.programs]
   if (!programs.has(next.programs[0] || '')) dropped.push('/programs/0')
+  const prev = state
+  dropUndo()
   replaceState(next)
+  offerUndo(prev, els.open)
   const v = currentView()
   const unused = [
     ...Object.keys(state.facts).filter((id) => !v.facts.has(id)).map((id) => pointer('facts', id)),

@@ -625,6 +625,13 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     // The permalink holds it, the figure the rules do not use included (another date may).
     assert.deepEqual(S.normalizeState(await urlState(), { lang: 'en', asOf: '' }).facts, other.facts)
     await axe(page, 'a profile opened')
+    // Undo brings the profile before it back.
+    const undo = page.getByRole('button', { name: 'Undo' })
+    await undo.click()
+    await page.waitForFunction(() => document.getElementById('toast')?.textContent === 'Profile restored.')
+    assert.deepEqual(await cards(), before)
+    assert.equal(await undo.isVisible(), false)
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-profile')
 
     // Files that are not profiles change nothing, and say why.
     const hash = new URL(page.url()).hash
@@ -636,6 +643,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       await open(name, text)
       await page.waitForFunction((n) => (document.getElementById('toast')?.textContent || '').includes(n), name)
       assert.match(await toast.textContent(), want)
+      assert.equal(await toast.getAttribute('class'), 'toast toast-bad')
       assert.equal(new URL(page.url()).hash, hash)
     }
 
@@ -651,7 +659,18 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.deepEqual(await cards(), before)
   })
 
-  test('start over empties the profile', async () => {
+  test('start over empties the profile, and Undo brings it back until the next edit', async () => {
+    const before = await cards()
+    const undo = page.getByRole('button', { name: 'Undo' })
+    await page.getByRole('button', { name: 'Start over' }).click()
+    await undo.click()
+    assert.deepEqual(await cards(), before)
+    assert.match(await page.locator('#toast').textContent(), /Profile restored/)
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset')
+    // An edit after Start over takes Undo away: it would lose the edit.
+    await page.getByRole('button', { name: 'Start over' }).click()
+    await typeInto(field('/facts/mw.ent.netCustomerAdds'), '1')
+    assert.equal(await undo.isVisible(), false)
     await page.getByRole('button', { name: 'Start over' }).click()
     assert.ok((await cards()).every((c) => c.score === 0 && !c.qualified))
     assert.equal(await page.locator('ps-fact-field[data-cert]').count(), 0)
