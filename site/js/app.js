@@ -653,8 +653,10 @@ async function openProfile(file) {
     ...Object.keys(state.facts).filter((id) => !v.facts.has(id)).map((id) => pointer('facts', id)),
     ...Object.keys(state.parameters || {}).filter((id) => !(v.version?.parameters || []).some((p) => p.id === id)).map((id) => pointer('parameters', id)),
   ]
-  const says = [dropped.length ? t('open.dropped', { name, list: dropped.join(', ') }) : t('open.done', { name })]
-  if (unused.length) says.push(t('open.unused', { date: state.asOf.trim() || today, list: unused.join(', ') }))
+  // The first ten pointers of a list, then how many more.
+  const list = (ptrs) => ptrs.length > 10 ? t('open.more', { list: ptrs.slice(0, 10).join(', '), n: ptrs.length - 10 }) : ptrs.join(', ')
+  const says = [dropped.length ? t('open.dropped', { name, list: list(dropped) }) : t('open.done', { name })]
+  if (unused.length) says.push(t('open.unused', { date: state.asOf.trim() || today, list: list(unused) }))
   toast(says.join(' '))
 }
 

@@ -8,7 +8,6 @@
 import { h, setText, svg, uid } from './dom.js'
 import { formatShown } from './format.js'
 
-
 const WORDS = {
   en: {
     colon: ': ',

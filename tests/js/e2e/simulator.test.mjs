@@ -632,6 +632,15 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.deepEqual(await cards(), before)
     assert.equal(await undo.isVisible(), false)
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-profile')
+    // A long list is cut after ten pointers.
+    const many = { asOf: '2026-06-01', programs: [PROGRAM], facts: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`x${i}`, null])) }
+    await open('many.json', JSON.stringify(many))
+    await page.waitForFunction(() => /many\.json/.test(document.getElementById('toast')?.textContent || ''))
+    assert.equal(await toast.textContent(), `Opened many.json. Not read, as the simulator does not use them or their values are not valid: ${
+      Array.from({ length: 10 }, (_, i) => `/facts/x${i}`).join(', ')} and 2 more.`)
+    await undo.click()
+    await page.waitForFunction(() => document.getElementById('toast')?.textContent === 'Profile restored.')
+    assert.deepEqual(await cards(), before)
 
     // Files that are not profiles change nothing, and say why.
     const hash = new URL(page.url()).hash
