@@ -493,8 +493,16 @@ func TestEconomicsNCE(t *testing.T) {
 		t.Errorf("monthly minus annual from month 9: %v", got[8:])
 	}
 	c = calc(t, e, "microsoft-nce-term-comparison", "2026-01-01", map[string]float64{"nce.monthsNeeded": 10})
-	if figure(c, "monthlyTotal") != 3000 {
+	if figure(c, "monthlyTotal") != 3000 || figure(c, "annualTotal") != 3000 {
 		t.Errorf("10 months cost the same: %+v", c.Figures)
+	}
+	// So the break-even figure is named for what it is: the months at which both terms cost
+	// the same, the annual term cheaper only beyond (it read "from which the annual term is
+	// cheaper", which 10 months is not).
+	for _, f := range c.Figures {
+		if f.ID == "breakEvenMonths" && f.Name != "Months of use at which both terms cost the same (beyond, the annual term is cheaper)" {
+			t.Errorf("break-even named %q", f.Name)
+		}
 	}
 	if _, err := e.Resolve(&score.Profile{AsOf: "2022-03-09", Programs: []string{"microsoft-nce-term-comparison"}}); err == nil {
 		t.Error("NCE in force on 2022-03-09")

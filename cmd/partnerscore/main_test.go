@@ -420,7 +420,7 @@ func TestExplainModels(t *testing.T) {
 			"\n  Période  Engagement annuel  Engagement mensuel  Engagement annuel, cumulé",
 			"\n  mois 10                500                   0                      5\u202f000",
 			"\n  Total                6\u202f000               5\u202f400\n",
-			"Mois d'usage à partir desquels l'annuel est moins cher : 10 mois\n",
+			"Mois d'usage où les deux engagements coûtent autant (au-delà, l'annuel est moins cher) : 10 mois\n",
 		}},
 		// Levels by their names, not their ids ("advanced", "direct-bill").
 		{"vmware-advanced.json", nil, []string{"\nLevel reached: Advanced Partner\n", "not met, 1 competency missing."}},
