@@ -655,6 +655,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       assert.equal(await toast.getAttribute('class'), 'toast toast-bad')
       assert.equal(new URL(page.url()).hash, hash)
     }
+    await axe(page, 'a file that is not a profile')
 
     // The saved file opens back to the same scores, dropped on the page this time.
     await page.evaluate(async ({ name, text }) => {
