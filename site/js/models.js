@@ -49,7 +49,7 @@ export function modelStatus(p, t) {
     return p.qualified.length ? t('model.eligible', { list: p.qualified.map(name).join(', ') }) : t('model.eligibleNone')
   }
   if (p.calculator) return t('model.calculated', { list: p.calculator.tables.map((x) => x.name).join(', ') })
-  return (p.timeline || []).map((x) => `${x.name}: ${x.statusName}.`).join(' ')
+  return (p.timeline || []).map((x) => `${t('model.item', { name: x.name, value: x.statusName })}.`).join(' ')
 }
 
 /**
@@ -70,9 +70,9 @@ function timeline(items, { t }) {
   return h('section', { class: 'model-timeline' },
     h('h3', { text: t('model.timeline') }),
     h('ul', {}, items.map((x) => h('li', { data: { item: x.id, status: x.status } },
-      h('strong', { text: `${x.name}: ` }), h('span', { class: 'status', text: x.statusName || '—' }),
+      h('strong', { text: t('model.item', { name: x.name, value: '' }) }), h('span', { class: 'status', text: x.statusName || '—' }),
       h('p', { class: 'explanation', text: x.explanation }),
-      h('ol', { class: 'periods' }, x.periods.map((pe) => h('li', { class: pe.current ? 'current' : '', text: `${pe.from} → ${pe.to || '…'}: ${pe.name}` })))))))
+      h('ol', { class: 'periods' }, x.periods.map((pe) => h('li', { class: pe.current ? 'current' : '', text: t('model.item', { name: `${pe.from} → ${pe.to || '…'}`, value: pe.name }) })))))))
 }
 
 function requirementList(reqs, ctx) {
@@ -100,7 +100,7 @@ function levels(p, ctx) {
         requirementList(c.requirements, ctx))))) : null,
     lv.notModelled?.length ? h('details', { class: 'not-modelled' },
       h('summary', { text: t('model.notModelled') }),
-      h('ul', {}, lv.notModelled.map((n) => h('li', { text: `${n.name}: ${n.reason}` })))) : null)
+      h('ul', {}, lv.notModelled.map((n) => h('li', { text: t('model.item', { name: n.name, value: n.reason }) })))) : null)
 }
 
 function calculator(c, ctx) {
@@ -193,6 +193,6 @@ function parameters(params, { t, num, unit }) {
   return h('details', { class: 'parameters' },
     h('summary', { text: t('model.parameters') }),
     h('ul', {}, params.map((p) => h('li', { data: { parameter: p.id, origin: p.origin } },
-      `${p.name}: ${num(p.value)} ${unit(p.unit, p.value)} `,
+      `${t('model.item', { name: p.name, value: `${num(p.value)} ${unit(p.unit, p.value)}`.trimEnd() })} `,
       h('span', { class: `origin origin-${p.origin}`, text: p.origin === 'assumption' ? t('model.assumption') : p.origin === 'profile' ? t('model.fromProfile') : t('model.fromSource') })))))
 }

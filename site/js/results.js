@@ -161,7 +161,8 @@ export class ResultsView {
       } else {
         li.append(h('strong', { text: label }))
       }
-      li.append(`: ${e.text}`)
+      // The label, then the language's colon ("Champ : erreur") and the error.
+      li.append(t('inputs.item', { name: '', value: e.text }))
       if (e.detail) li.append(' ', h('span', { class: 'error-detail', text: e.detail }))
       return li
     })

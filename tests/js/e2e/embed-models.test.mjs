@@ -232,7 +232,8 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
     const w = page.locator('#tr')
     assert.deepEqual(await w.locator('.model-timeline li[data-item]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-item'), l.getAttribute('data-status')])),
       items.map((x) => [x.id, x.status]))
-    assert.equal(await w.locator('.results > p.status').textContent(), items.map((x) => `${x.name}: ${x.statusName}.`).join(' '))
+    // This widget is French: the French colon, a space before it.
+    assert.equal(await w.locator('.results > p.status').textContent(), items.map((x) => `${x.name} : ${x.statusName}.`).join(' '))
   })
 
   test('a program with no rules on the date is an error, not a crash', async () => {

@@ -180,6 +180,14 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     await date.fill('2022-09-30')
     await page.waitForFunction(() => document.querySelector('[data-item="legacy-competencies"]')?.getAttribute('data-status') === 'open')
     await page.screenshot({ path: screenshotPath('model-timeline-transition.png') })
+    // In French, with the French colon (a space before it), as the engine's sentences have it.
+    await page.selectOption('#lang', 'fr')
+    const fr = engineCLI.evaluate({ asOf: '2022-09-30', programs: ['microsoft-partner-program-transition-2022'], lang: 'fr' }).programs[0].timeline
+    const line = fr.map((x) => `${x.name} : ${x.statusName}.`).join(' ')
+    await page.waitForFunction((s) => document.getElementById('status')?.textContent === s, line)
+    assert.equal(await page.textContent('[data-item="legacy-competencies"] strong'), `${fr.find((x) => x.id === 'legacy-competencies').name} : `)
+    assert.match(await page.textContent('[data-item="legacy-competencies"] .periods li'), /^2010-11-01 → 2022-09-30 : /)
+    await page.selectOption('#lang', 'en')
   })
 
   test('no page errors', () => {
