@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -196,5 +197,43 @@ func typeName(t reflect.Type) string {
 		return "*" + typeName(t.Elem())
 	default:
 		return t.Name()
+	}
+}
+
+// TestBuiltinHelpOmitsUnit checks that no fact's or parameter's help begins with its unit's
+// name alone, as a clause of its own ("USD; an example value by default."): the simulator and
+// the widget write the unit beside the field or before the help ("USD · …"), so such a help
+// says it twice. A help that begins with the unit's word to define what counts ("Customer
+// tenants with…", "USD per user per month") is not one.
+func TestBuiltinHelpOmitsUnit(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(where, unit string, help Text) {
+		for _, lang := range []string{"en", "fr"} {
+			h := strings.ToLower(help.En)
+			if lang == "fr" {
+				h = strings.ToLower(help.Fr)
+			}
+			for _, n := range []float64{1, 2} {
+				u := strings.ToLower(UnitName(unit, n, lang))
+				if u == "" || !strings.HasPrefix(h, u) {
+					continue
+				}
+				if rest := strings.TrimLeft(h[len(u):], " \u00a0\u202f"); rest == "" || strings.ContainsRune(";.,:", rune(rest[0])) {
+					t.Errorf("%s (%s): help begins with its unit %q alone: %q", where, lang, u, h)
+					break
+				}
+			}
+		}
+	}
+	for _, p := range e.Programs() {
+		for _, f := range p.Facts {
+			check(p.ID+"/"+p.Version+" fact "+f.ID, f.Unit, f.Help)
+		}
+		for _, q := range p.Parameters {
+			check(p.ID+"/"+p.Version+" parameter "+q.ID, q.Unit, q.Help)
+		}
 	}
 }
