@@ -539,6 +539,8 @@ els.print.addEventListener('click', () => print())
  */
 function replaceState(next) {
   state = next
+  // A notice about the link the page was opened with no longer applies.
+  startNotice = ''
   ensureProgram()
   view = null
   shown = null

@@ -390,6 +390,9 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       // (in French: the profile saved in this browser profile is French)
       assert.match(await p.locator('#notice').textContent(), /Le lien n’a pas pu être lu/)
       assert.deepEqual(await cards(p), expected)
+      // Once the profile is replaced, the notice about the link goes.
+      await p.getByRole('button', { name: 'Recommencer' }).click()
+      assert.ok(await p.locator('#notice').isHidden())
     } finally {
       await other.stop()
     }
