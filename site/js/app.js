@@ -537,7 +537,7 @@ els.print.addEventListener('click', () => print())
  * Puts a new state in place of the page's: the form, the results and the permalink follow.
  * @param {import('./state.js').State} next
  */
-function replaceState(next) {
+function replaceProfile(next) {
   state = next
   // A notice about the link the page was opened with no longer applies.
   startNotice = ''
@@ -574,7 +574,7 @@ els.undo.addEventListener('click', () => {
   const prev = undoState
   if (!prev) return
   dropUndo()
-  replaceState(prev)
+  replaceProfile(prev)
   toast(t('tools.undone'))
   undoFocus?.focus()
 })
@@ -582,7 +582,7 @@ els.undo.addEventListener('click', () => {
 els.reset.addEventListener('click', () => {
   const prev = state
   dropUndo()
-  replaceState(emptyState(state.lang, today))
+  replaceProfile(emptyState(state.lang, today))
   offerUndo(prev, els.reset)
   toast(t('tools.resetDone'))
 })
@@ -648,7 +648,7 @@ async function openProfile(file) {
   if (!programs.has(next.programs[0] || '')) dropped.push('/programs/0')
   const prev = state
   dropUndo()
-  replaceState(next)
+  replaceProfile(next)
   offerUndo(prev, els.open)
   const v = currentView()
   const unused = [
