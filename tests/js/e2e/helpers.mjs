@@ -3,7 +3,7 @@
 // playwright-core with no network beyond 127.0.0.1, and the CLI for expected results.
 
 import { execFile, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -180,4 +180,28 @@ export async function cli() {
 export function screenshotPath(name) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   return path.join(SCREENSHOTS, name)
+}
+
+/**
+ * Scans the page with axe-core (injected on first use) in the light colour scheme, then in the
+ * dark one (prefers-color-scheme emulated), and leaves the page light. Returns the violations,
+ * each with the scheme it was found in.
+ * @param {import('playwright-core').Page} page
+ * @param {string} [selector] the element to scan; the whole document when absent
+ */
+export async function axeViolations(page, selector) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8'))
+  }
+  const found = []
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const v = await page.evaluate(async (sel) => {
+      const r = await /** @type {any} */ (window).axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] })
+      return r.violations.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: x.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+    }, selector ?? '')
+    found.push(...v.map((x) => ({ scheme, ...x })))
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
 }

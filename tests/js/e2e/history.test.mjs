@@ -10,9 +10,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { ROOT, SITE, chromiumPath, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
-
-const AXE = readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8')
+import { ROOT, SITE, axeViolations, chromiumPath, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
 
 /** A profile scored on 2027-01-15: Modern Work and Security qualify; MS-102 (counts until
  * 2027-11-30) and AZ-500 (until 2027-08-31) stop counting within the projection. */
@@ -218,12 +216,7 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       assert.equal(got[0].after, 'met')
       assert.match(await p.textContent('.compare-versions'), /2018-08 \(2018-08-31\) → fy26 \(2025-10-01\)/)
       await p.locator('#time .compare').screenshot({ path: screenshotPath('compare-levels.png') })
-      await p.evaluate(AXE)
-      const violations = await p.evaluate(async () => {
-        const r = await /** @type {any} */ (window).axe.run(document.getElementById('time'), { resultTypes: ['violations'] })
-        return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-      })
-      assert.deepEqual(violations, [])
+      assert.deepEqual(await axeViolations(p, '#time'), [])
     } finally {
       await p.close()
     }
@@ -233,12 +226,7 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.selectOption('#lang', 'fr')
     await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
     assert.match(await page.textContent('.projection'), /cesse de compter le 2027-12-01/)
-    await page.evaluate(AXE)
-    const violations = await page.evaluate(async () => {
-      const r = await /** @type {any} */ (window).axe.run(document.getElementById('time'), { resultTypes: ['violations'] })
-      return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
-    })
-    assert.deepEqual(violations, [])
+    assert.deepEqual(await axeViolations(page, '#time'), [])
     assert.deepEqual(problems, [])
   })
 })

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { ROOT, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
+import { ROOT, SITE, axeViolations, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer } from './helpers.mjs'
 
 const S = await import(path.join(ROOT, 'site/js/state.js'))
 
@@ -101,6 +101,7 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.deployments"]', 'data-origin'), 'profile')
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.revenueUSD"]', 'data-origin'), 'assumption')
     await page.screenshot({ path: screenshotPath('model-levels-vmware.png') })
+    assert.deepEqual(await axeViolations(page), [], 'axe: levels')
     // The CSV has a row per requirement of every level and competency, and per alternative.
     const { result, rows } = await exported()
     const lv = result.programs[0].levels
@@ -160,6 +161,10 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     const want = engineCLI.evaluate({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'], parameters: { 'nce.monthsNeeded': 9 } })
     assert.equal(want.programs[0].calculator.figures.find((f) => f.id === 'monthlyTotal').value, 2700)
     await page.screenshot({ path: screenshotPath('model-calculator-nce.png') })
+    assert.deepEqual(await axeViolations(page), [], 'axe: calculator')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.locator('#results').screenshot({ path: screenshotPath('model-calculator-nce-dark.png') })
+    await page.emulateMedia({ colorScheme: 'light' })
     // The CSV has a row per cell of the table, per total and per figure.
     const { result, rows } = await exported()
     const calc = result.programs[0].calculator
@@ -180,6 +185,7 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     await date.fill('2022-09-30')
     await page.waitForFunction(() => document.querySelector('[data-item="legacy-competencies"]')?.getAttribute('data-status') === 'open')
     await page.screenshot({ path: screenshotPath('model-timeline-transition.png') })
+    assert.deepEqual(await axeViolations(page), [], 'axe: timeline')
     // In French, with the French colon (a space before it), as the engine's sentences have it.
     await page.selectOption('#lang', 'fr')
     const fr = engineCLI.evaluate({ asOf: '2022-09-30', programs: ['microsoft-partner-program-transition-2022'], lang: 'fr' }).programs[0].timeline

@@ -14,13 +14,12 @@ import { after, before, describe, test } from 'node:test'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {
-  ROOT, SAMPLE_PROFILE, SITE, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer,
+  ROOT, SAMPLE_PROFILE, SITE, axeViolations, chromiumPath, cli, ensureSite, launch, screenshotPath, startServer,
 } from './helpers.mjs'
 
 const S = await import(path.join(ROOT, 'site/js/state.js'))
 
 const PROGRAM = 'microsoft-ai-cloud-partner-program'
-const AXE = readFileSync(path.join(ROOT, 'tests/js/node_modules/axe-core/axe.min.js'), 'utf8')
 
 /** The profile the test types, as a person would write it for the CLI (exam codes). */
 const EXPECTED = SAMPLE_PROFILE
@@ -101,13 +100,9 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     return S.readHash(new URL(p.url()).hash).value
   }
 
+  /** Fails on any axe-core violation, in the light and the dark colour scheme. */
   async function axe(p, label) {
-    if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(AXE)
-    const violations = await p.evaluate(async () => {
-      const r = await /** @type {any} */ (window).axe.run(document, { resultTypes: ['violations'] })
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
-    })
-    assert.deepEqual(violations, [], `axe violations (${label}):\n${JSON.stringify(violations, null, 2)}`)
+    assert.deepEqual(await axeViolations(p), [], `axe violations (${label})`)
   }
 
   async function typeInto(locator, text) {
@@ -590,6 +585,50 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     writeFileSync(screenshotPath('report.pdf'), pdf)
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []
     assert.equal(pages.length, 1, 'the printed report fits one page')
+  })
+
+  test('follows a dark system scheme on screen; print stays light', async () => {
+    // Every colour of the stylesheet is a custom property of :root, light and dark: a literal
+    // colour in a rule would stay the same in both schemes (shadows, black at some opacity, aside).
+    const css = readFileSync(path.join(ROOT, 'site/css/app.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    const literal = [...css.matchAll(/(^|[;{])\s*([a-z-]+)\s*:\s*([^;{}]*)/gm)]
+      .filter(([, , prop, value]) => !prop.startsWith('--') && prop !== 'box-shadow' && /#[0-9a-f]{3,8}\b|\b(rgba?|hsla?)\(|\b(white|black)\b/i.test(value))
+      .map(([, , prop, value]) => `${prop}: ${value.trim()}`)
+    assert.deepEqual(literal, [])
+
+    const look = () => page.evaluate(() => {
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number)
+      const lum = (c) => rgb(c).reduce((s, v, i) => s + [0.2126, 0.7152, 0.0722][i] * (v / 255), 0)
+      const root = getComputedStyle(document.documentElement)
+      const badge = document.querySelector('ps-scorecard[data-qualified="true"] .badge')
+      const track = document.querySelector('ps-metric-bar .bar-track')
+      return {
+        paper: lum(root.backgroundColor),
+        ink: lum(root.color),
+        scheme: root.colorScheme,
+        badge: badge && getComputedStyle(badge).color,
+        ok: root.getPropertyValue('--ok').trim(),
+        track: track && getComputedStyle(track).fill,
+        barTrack: root.getPropertyValue('--bar-track').trim(),
+      }
+    })
+    const light = await look()
+    assert.ok(light.paper > 0.95 && light.ink < 0.2, JSON.stringify(light))
+    await page.emulateMedia({ colorScheme: 'dark' })
+    const dark = await look()
+    assert.ok(dark.paper < 0.1 && dark.ink > 0.8, `a dark page with light text: ${JSON.stringify(dark)}`)
+    assert.equal(dark.scheme, 'light dark', 'the form controls follow the scheme')
+    assert.notEqual(dark.ok, light.ok)
+    assert.equal(dark.badge, `rgb(${dark.ok.match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16)).join(', ')})`, 'the badge takes the dark scheme\'s colour')
+    assert.notEqual(dark.track, light.track, 'the bars\' track too')
+    await page.screenshot({ path: screenshotPath('09-dark.png') })
+    await axe(page, 'dark, the results')
+    // On paper the report keeps the light colours, whatever the screen's scheme.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
+    const printed = await look()
+    assert.ok(printed.paper > 0.95 && printed.ink < 0.2, JSON.stringify(printed))
+    assert.equal(printed.ok, light.ok)
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
   })
 
   test('saves the profile as the API takes it, and opens a profile file', async () => {
