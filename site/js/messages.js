@@ -21,7 +21,8 @@ const en = {
   'load.retry': 'Try again',
   'hash.bad': 'The link could not be read; the last saved profile is shown instead.',
 
-  'tools.label': 'Share, save and export',
+  'tools.label': 'Share and export the result',
+  'tools.profile': 'The profile',
   'tools.copy': 'Copy link',
   'tools.copied': 'Link copied to the clipboard.',
   'tools.copyFailed': 'Copy the address from the address bar: it holds the whole profile.',
@@ -248,7 +249,8 @@ const fr = {
   'load.retry': 'Réessayer',
   'hash.bad': 'Le lien n’a pas pu être lu ; le dernier profil enregistré est affiché.',
 
-  'tools.label': 'Partager, enregistrer et exporter',
+  'tools.label': 'Partager et exporter le résultat',
+  'tools.profile': 'Le profil',
   'tools.copy': 'Copier le lien',
   'tools.copied': 'Lien copié dans le presse-papiers.',
   'tools.copyFailed': 'Copiez l’adresse depuis la barre d’adresse : elle contient tout le profil.',

@@ -545,6 +545,36 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.match(new URL(page.url()).hash, /^#p=/)
   })
 
+  test('the tools: the result\'s beside the heading, the profile\'s under them, each group on one line', async () => {
+    const rows = () => page.evaluate(() => {
+      const tops = (sel) => [...document.querySelectorAll(`${sel} .button`)].map((b) => Math.round(b.getBoundingClientRect().top))
+      const group = (sel) => {
+        const g = /** @type {HTMLElement} */ (document.querySelector(sel))
+        return { name: document.getElementById(g.getAttribute('aria-labelledby') || '')?.textContent, ids: [...g.querySelectorAll('.button')].map((b) => b.id) }
+      }
+      const title = document.getElementById('results-title').getBoundingClientRect()
+      return {
+        result: { ...group('.results-head .tools'), lines: new Set(tops('.results-head .tools')).size },
+        profile: { ...group('.tools-profile'), lines: new Set(tops('.tools-profile')).size },
+        besideTitle: tops('.results-head .tools').every((t) => t < title.bottom),
+        profileRight: Math.round(document.querySelector('#reset').getBoundingClientRect().right) ===
+          Math.round(document.querySelector('#print').getBoundingClientRect().right),
+      }
+    })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    for (const [lang, result, profile] of [['en', 'Share and export the result', 'The profile'], ['fr', 'Partager et exporter le résultat', 'Le profil']]) {
+      await page.selectOption('#lang', lang)
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+      assert.deepEqual(await rows(), {
+        result: { name: result, ids: ['copy-link', 'export-json', 'export-csv', 'print'], lines: 1 },
+        profile: { name: profile, ids: ['save-profile', 'open-profile', 'reset'], lines: 1 },
+        besideTitle: true,
+        profileRight: true,
+      }, lang)
+    }
+    await page.selectOption('#lang', 'en')
+  })
+
   test('a phone gets one column; print gives a one-page report', async () => {
     await page.setViewportSize({ width: 375, height: 812 })
     const columns = await page.$eval('#main', (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length)
