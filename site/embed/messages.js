@@ -12,7 +12,7 @@ import { LANGS, messages } from '../js/messages.js'
 /** The simulator's keys kept: a name ending in "." keeps every key it starts. */
 export const KEYS = [
   'card.', 'cat.', 'unit.',
-  'res.title', 'res.qualifiedIn', 'res.qualifiedNone',
+  'res.title', 'res.qualifiedIn', 'res.qualifiedNone', 'inputs.item',
   'err.number', 'err.integer', 'err.range', 'err.rangeFact', 'err.other',
 ]
 

@@ -49,9 +49,9 @@ export function modelBody({ version, programs, asOf, facts, lang, el, t, w, fiel
   group(w('certs'), '', 'certifications', [...certAreas(version).keys()].map((id) => [id]))
   // Landmarks named after the program, so that several widgets on a page stay distinct.
   const name = landmark(loc(version.name, lang))
-  form.setAttribute('aria-label', `${w('figures')}: ${name}`)
+  form.setAttribute('aria-label', t('inputs.item', { name: w('figures'), value: name }))
   const results = el('section', 'results', undefined, 'results')
-  results.setAttribute('aria-label', `${t('res.title')}: ${name}`)
+  results.setAttribute('aria-label', t('inputs.item', { name: t('res.title'), value: name }))
   const status = el('p', 'status')
   status.setAttribute('aria-live', 'polite')
   const box = el('div', 'model-result')

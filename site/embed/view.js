@@ -214,10 +214,10 @@ export function createView({ root, engine, registry, onResult, onError }) {
       // (and numbered when an alike widget has the name already).
       const what = landmarkName(root, [version ? loc(version.name, lang) : '', ...(cfg.areas.length ? areas.map((a) => loc(a.name, lang)) : [])].filter(Boolean).join(', '))
       form = el('form', 'form', undefined, 'form')
-      form.setAttribute('aria-label', `${w('figures')}: ${what}`)
+      form.setAttribute('aria-label', t('inputs.item', { name: w('figures'), value: what }))
       form.addEventListener('submit', (ev) => ev.preventDefault())
       const results = el('section', 'results', undefined, 'results')
-      results.setAttribute('aria-label', `${t('res.title')}: ${what}`)
+      results.setAttribute('aria-label', t('inputs.item', { name: t('res.title'), value: what }))
       status = el('p', 'status')
       status.setAttribute('aria-live', 'polite')
       const cards = el('div', 'cards')
@@ -343,7 +343,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
     const general = configErrors.map((x) => x.message)
     for (const x of errors) {
       const f = fields.get(x.path)
-      if (!f) general.push(x.path ? `${x.path}: ${x.message}` : x.message)
+      if (!f) general.push(x.path ? t('inputs.item', { name: x.path, value: x.message }) : x.message)
       else if (!byField.has(x.path)) byField.set(x.path, message(x, f))
     }
     for (const [ptr, f] of fields) {

@@ -203,6 +203,9 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
     const got = await nextEvent('csp', n)
     assert.deepEqual(got, await matchesCLI('csp'))
     await w.screenshot({ path: screenshotPath('embed-models-requirements.png') })
+    // Its landmarks are named with the French colon (a space before it).
+    const names = await w.locator('form, section.results').evaluateAll((xs) => xs.map((x) => x.getAttribute('aria-label')))
+    assert.deepEqual(names.map((x) => x?.replace(/ : .*/, ' : …')).sort(), ['Résultats : …', 'Vos chiffres : …'], JSON.stringify(names))
   })
 
   test('a calculator (NCE terms): the tables and chart are the CLI’s', async () => {

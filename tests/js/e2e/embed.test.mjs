@@ -453,7 +453,14 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.waitForFunction(() => /** @type {any} */ (document.getElementById('five'))?.result)
     const names = await page.evaluate(() => ['one', 'five'].map((id) => [...(document.getElementById(id)?.shadowRoot?.querySelectorAll('form, section') ?? [])].map((e) => e.getAttribute('aria-label'))))
     assert.equal(new Set(names.flat()).size, 4, JSON.stringify(names))
+    assert.deepEqual(names[1], ['Your figures: Microsoft AI Cloud Partner Program: Solutions Partner designations, Security', 'Results: Microsoft AI Cloud Partner Program: Solutions Partner designations, Security'])
     await axe(['#one', '#five'], 'two full widgets')
+    // In French, with the French colon (a space before it).
+    const n = (await events('five')).length
+    await page.evaluate(() => document.getElementById('five')?.setAttribute('lang', 'fr'))
+    await nextResult('five', n)
+    const fr = await page.evaluate(() => [...(document.getElementById('five')?.shadowRoot?.querySelectorAll('form, section') ?? [])].map((e) => e.getAttribute('aria-label')))
+    assert.deepEqual(fr, ['Vos chiffres : Microsoft AI Cloud Partner Program : désignations Solutions Partner, Sécurité', 'Résultats : Microsoft AI Cloud Partner Program : désignations Solutions Partner, Sécurité'])
     await page.evaluate(() => document.getElementById('five')?.remove())
   })
 
