@@ -31,7 +31,8 @@ const WORDS = {
     assumption: 'assumption: no source of that version gives this rule',
     projection: 'The next 12 months',
     projectionHelp: 'Each area\'s score from the current facts, month by month, as certifications stop counting.',
-    chart: (name, first, last) => `${name}: score from ${first} to ${last}`,
+    chart: (name, first, last, from, to, qs) => `${name}: score from ${from} on ${first} to ${to} on ${last}; ${qs} to qualify`,
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     stops: (c, d, n) => `${c} (${n} ${n === 1 ? 'person' : 'people'}) stops counting on ${d}`,
     replaced: 'replaced by',
     alternatives: 'also counts in the same step',
@@ -66,7 +67,8 @@ const WORDS = {
     assumption: 'hypothèse : aucune source de cette version ne donne cette règle',
     projection: 'Les 12 prochains mois',
     projectionHelp: 'Le score de chaque domaine à faits constants, mois par mois, à mesure que des certifications cessent de compter.',
-    chart: (name, first, last) => `${name} : score du ${first} au ${last}`,
+    chart: (name, first, last, from, to, qs) => `${name} : score de ${from} le ${first} à ${to} le ${last} ; ${qs} pour être qualifié`,
+    months: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
     stops: (c, d, n) => `${c} (${n} ${n === 1 ? 'personne' : 'personnes'}) cesse de compter le ${d}`,
     replaced: 'remplacée par',
     alternatives: 'compte aussi dans la même étape',
@@ -266,7 +268,7 @@ export class TimeView {
       if (a.unqualifiedFrom) notes.push(h('li', { class: 'falls', text: w.unqualified(a.unqualifiedFrom) }))
       if (!notes.length) notes.push(h('li', { class: 'muted', text: w.steady }))
       const figure = h('figure', { class: 'projection-card', data: { area: a.area } },
-        chart(a, w.chart(a.name, pj.dates[0], pj.dates[pj.dates.length - 1]), lang),
+        projectionChart(a, lang),
         h('figcaption', {}, h('strong', { text: a.name }), h('ul', {}, notes)))
       drawn.set(at, { key, figure })
       return figure
@@ -277,32 +279,70 @@ export class TimeView {
 }
 
 /**
- * A small line chart of an area's projected scores: 0 to 100, the qualifying score as a
- * dashed line, a dot per month (filled when qualified, titled with its date and score).
+ * A small line chart of an area's projected scores: a value axis from 0 to 100 with the
+ * qualifying score (a dashed line, stepping where the rules change it), a dot per month
+ * (green when qualified, red when not, titled with its date and score), and the months under
+ * the plot, every third one named (the first and the last with their year). Its accessible
+ * name gives the first and the last score and the qualifying score (on both dates, when the
+ * rules change it).
  * @param {any} a an AreaProjection
- * @param {string} label
  * @param {string} lang
  */
-function chart(a, label, lang) {
+export function projectionChart(a, lang) {
+  const w = WORDS[lang === 'fr' ? 'fr' : 'en']
   const W = 240
-  const H = 80
-  const pad = 6
-  const n = a.points.length
-  const x = (i) => pad + (i * (W - 2 * pad)) / Math.max(1, n - 1)
-  const y = (v) => H - pad - (Math.max(0, Math.min(100, v)) * (H - 2 * pad)) / 100
-  const qs = a.points[0]?.qualifyingScore || 70
+  const H = 100
+  const [left, right, top, bottom] = [22, 8, 6, 16]
+  const pts = a.points
+  const n = pts.length
+  const x = (i) => left + (i * (W - left - right)) / Math.max(1, n - 1)
+  const y = (v) => top + ((100 - Math.max(0, Math.min(100, v))) * (H - top - bottom)) / 100
+  const f = (v) => v.toFixed(1)
+  const first = pts[0]
+  const last = pts[n - 1]
+  const qs = first?.qualifyingScore ?? 70
+  const score = (p) => num(p.score, lang, p.qualifyingScore)
+  const qsText = last && last.qualifyingScore !== qs ? `${num(qs, lang)} → ${num(last.qualifyingScore, lang)}` : num(qs, lang)
+  const label = first ? w.chart(a.name, first.date, last.date, score(first), score(last), qsText) : a.name
   const title = svg('title')
   title.textContent = label
-  const line = svg('polyline', { class: 'score-line', points: a.points.map((p, i) => `${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' '), fill: 'none' })
-  const dots = a.points.map((p, i) => {
-    const dot = svg('circle', { class: p.qualified ? 'dot dot-ok' : 'dot dot-bad', cx: x(i).toFixed(1), cy: y(p.score).toFixed(1), r: 2.5, 'data-date': p.date, 'data-score': p.score })
-    const t = svg('title')
-    t.textContent = `${p.date}${WORDS[lang === 'fr' ? 'fr' : 'en'].colon}${num(p.score, lang, p.qualifyingScore)}`
-    dot.append(t)
-    return dot
+  const parts = [title]
+  // The value axis: 0 and 100 as grid lines, the qualifying score as the dashed line, each
+  // labelled on the left (the qualifying score's label wins where they would overlap).
+  for (const v of [0, 100]) {
+    parts.push(svg('line', { class: 'grid', x1: left, x2: W - right, y1: f(y(v)), y2: f(y(v)) }))
+    if (Math.abs(v - qs) >= 12) parts.push(tick(left - 3, y(v), String(v), 'tick'))
+  }
+  parts.push(tick(left - 3, y(qs), num(qs, lang), 'tick tick-qualifying'))
+  const steps = pts.some((p) => p.qualifyingScore !== qs)
+  parts.push(steps
+    ? svg('polyline', { class: 'qualifying-line', fill: 'none', points: pts.flatMap((p, i) => [`${f(x(Math.max(0, i - 0.5)))},${f(y(p.qualifyingScore))}`, `${f(x(Math.min(n - 1, i + 0.5)))},${f(y(p.qualifyingScore))}`]).join(' ') })
+    : svg('line', { class: 'qualifying-line', x1: left, x2: W - right, y1: f(y(qs)), y2: f(y(qs)) }))
+  // The months: every third one named (none too near the last), the first and the last with
+  // their year.
+  pts.forEach((p, i) => {
+    if (i !== n - 1 && (i % 3 !== 0 || n - 1 - i < 3)) return
+    const m = w.months[Number(p.date.slice(5, 7)) - 1] || p.date.slice(5, 7)
+    const edge = i === 0 || i === n - 1
+    const t = tick(x(i), H - 4, edge ? `${m} ${p.date.slice(0, 4)}` : m, 'period')
+    t.setAttribute('text-anchor', i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle')
+    if (i === 0) t.setAttribute('x', f(x(i) - 3))
+    parts.push(t)
   })
-  return svg('svg', { class: 'projection-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label },
-    title,
-    svg('line', { class: 'qualifying-line', x1: pad, x2: W - pad, y1: y(qs).toFixed(1), y2: y(qs).toFixed(1) }),
-    line, ...dots)
+  parts.push(svg('polyline', { class: 'score-line', points: pts.map((p, i) => `${f(x(i))},${f(y(p.score))}`).join(' '), fill: 'none' }))
+  for (const [i, p] of pts.entries()) {
+    const dot = svg('circle', { class: p.qualified ? 'dot dot-ok' : 'dot dot-bad', cx: f(x(i)), cy: f(y(p.score)), r: 2.5, 'data-date': p.date, 'data-score': p.score })
+    const t = svg('title')
+    t.textContent = `${p.date}${w.colon}${score(p)}`
+    dot.append(t)
+    parts.push(dot)
+  }
+  return svg('svg', { class: 'projection-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label }, ...parts)
+}
+
+/** A text of the chart at (x, y), its baseline a third of the way down. */
+function tick(x, y, text, cls) {
+  const t = svg('text', { class: cls, x: x.toFixed(1), y: (y + 3).toFixed(1), 'text-anchor': 'end' })
+  t.textContent = text
+  return t
 }

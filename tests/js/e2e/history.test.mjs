@@ -140,6 +140,11 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       dots: [...c.querySelectorAll('circle.dot')].map((d) => ({ date: d.getAttribute('data-date'), score: Number(d.getAttribute('data-score')), ok: d.classList.contains('dot-ok') })),
       line: c.querySelector('line.qualifying-line') !== null,
       label: c.querySelector('svg')?.getAttribute('aria-label'),
+      ticks: [...c.querySelectorAll('text.tick')].map((t) => [t.textContent, Number(t.getAttribute('y'))]),
+      grid: Object.fromEntries([...c.querySelectorAll('line.grid')].map((l, i) => [i ? 100 : 0, Number(l.getAttribute('y1'))])),
+      qualifying: Number(c.querySelector('.qualifying-line')?.getAttribute('y1')),
+      cy: [...c.querySelectorAll('circle.dot')].map((d) => Number(d.getAttribute('cy'))),
+      periods: [...c.querySelectorAll('text.period')].map((t) => t.textContent),
       events: [...c.querySelectorAll('li.event')].map((li) => li.getAttribute('data-certification')),
       text: c.textContent,
     })))
@@ -152,6 +157,15 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       assert.deepEqual(c.dots.map((d) => d.score), a.points.map((p) => p.score))
       assert.deepEqual(c.dots.map((d) => d.ok), a.points.map((p) => p.qualified))
       assert.deepEqual(c.events, a.events.map((e) => e.certification))
+      // The value axis: 0, the qualifying score and 100, labelled, and every dot where the
+      // grid puts its score; the months under the plot; the first and last scores in its name.
+      const at = (v) => c.grid[0] + (v / 100) * (c.grid[100] - c.grid[0])
+      assert.deepEqual(c.ticks.map(([t]) => t), ['0', '100', '70'])
+      assert.ok(Math.abs(c.qualifying - at(70)) < 0.1, `${a.area}: the qualifying line at 70`)
+      c.cy.forEach((y, j) => assert.ok(Math.abs(y - at(a.points[j].score)) < 0.1, `${a.area} ${want.dates[j]}: y ${y}, want ${at(a.points[j].score)}`))
+      assert.deepEqual(c.periods, ['Jan 2027', 'Apr', 'Jul', 'Oct', 'Jan 2028'])
+      const score = (p) => String(Math.round(p.score * 10) / 10)
+      assert.equal(c.label, `${a.name}: score from ${score(a.points[0])} on ${want.dates[0]} to ${score(a.points.at(-1))} on ${want.dates.at(-1)}; 70 to qualify`)
     }
     const mw = charts.find((c) => c.area === 'modern-work')
     assert.ok(mw.dots.at(-1).score < mw.dots[0].score, 'Modern Work drops when MS-102 stops counting')
@@ -160,6 +174,39 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     const sec = charts.find((c) => c.area === 'security')
     assert.match(sec.text, /replaced by .*Cloud and AI Security Engineer/)
     await page.locator('.projection').screenshot({ path: screenshotPath('projection.png') })
+  })
+
+  test('a projection chart: the qualifying score steps where the rules change it; the months name every third, none too near the last', async () => {
+    const drawn = await page.evaluate(async () => {
+      const { projectionChart } = await import('./js/history.js')
+      const points = Array.from({ length: 14 }, (_, i) => {
+        const m = i + 11
+        return { date: `${2026 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`, score: 66 + i, qualifyingScore: i < 5 ? 70 : 75, qualified: 66 + i >= (i < 5 ? 70 : 75) }
+      })
+      const draw = (lang) => {
+        const svg = projectionChart({ area: 'x', name: 'X', points }, lang)
+        const line = svg.querySelector('.qualifying-line')
+        return {
+          tag: line?.tagName,
+          ys: [...new Set((line?.getAttribute('points') || '').split(' ').map((p) => p.split(',')[1]))],
+          ticks: [...svg.querySelectorAll('text.tick')].map((t) => t.textContent),
+          periods: [...svg.querySelectorAll('text.period')].map((t) => t.textContent),
+          label: svg.getAttribute('aria-label'),
+          ok: [...svg.querySelectorAll('circle.dot')].map((d) => d.classList.contains('dot-ok')),
+        }
+      }
+      return { en: draw('en'), fr: draw('fr') }
+    })
+    assert.equal(drawn.en.tag, 'polyline')
+    assert.equal(drawn.en.ys.length, 2, 'two heights: 70, then 75')
+    assert.deepEqual(drawn.en.ticks, ['0', '100', '70'])
+    // Fourteen months from December 2026: every third named, but not the tenth (one before the last).
+    assert.deepEqual(drawn.en.periods, ['Dec 2026', 'Mar', 'Jun', 'Sep', 'Jan 2028'])
+    assert.deepEqual(drawn.fr.periods, ['déc. 2026', 'mars', 'juin', 'sept.', 'janv. 2028'])
+    assert.equal(drawn.en.label, 'X: score from 66 on 2026-12-01 to 79 on 2028-01-01; 70 → 75 to qualify')
+    assert.equal(drawn.fr.label, 'X : score de 66 le 2026-12-01 à 79 le 2028-01-01 ; 70 → 75 pour être qualifié')
+    // A dot is green where its month qualifies: 70 under the first rules, then 75 under the next.
+    assert.deepEqual(drawn.en.ok, [false, false, false, false, true, false, false, false, false, true, true, true, true, true])
   })
 
   test('typing a figure redraws the charts of the areas it changes, and only those', async () => {
