@@ -340,7 +340,7 @@ export function projectionChart(a, lang) {
   return svg('svg', { class: 'projection-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label }, ...parts)
 }
 
-/** A text of the chart at (x, y), its baseline a third of the way down. */
+/** A text of the chart, centred on the height y (its baseline 3 below: the text is 8 high), ending at x. */
 function tick(x, y, text, cls) {
   const t = svg('text', { class: cls, x: x.toFixed(1), y: (y + 3).toFixed(1), 'text-anchor': 'end' })
   t.textContent = text
