@@ -117,7 +117,7 @@ func TestShape(t *testing.T) {
 	if err := json.Unmarshal(files[schemagen.ResultFile], &res); err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Properties) != 6 || len(res.Required) != 4 { // window and projection are optional
+	if len(res.Properties) != 7 || len(res.Required) != 4 { // window, projection and departures are optional
 		t.Errorf("result: properties %v, required %v", res.Properties, res.Required)
 	}
 	if d, _ := res.Properties["asOf"]["description"].(string); d != "AsOf is the date evaluated." {

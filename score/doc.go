@@ -13,7 +13,8 @@
 // Time is an input: the profile's asOf picks the version of each program in force (every
 // dated version from the October 2022 launch; a rule no source of its version gives carries
 // an assumption in the result), Profile.History gives the qualification window
-// (Result.Window), Profile.Projection the month-by-month projection (Result.Projection), and
+// (Result.Window), Profile.Projection the month-by-month projection (Result.Projection),
+// Profile.Departures what each named person's leaving would change (Result.Departures), and
 // Engine.Compare scores one profile on two dates and says what changed.
 //
 // The package imports only the standard library and does no I/O: adapters (the command

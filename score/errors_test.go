@@ -516,7 +516,7 @@ func TestErrorsJSON(t *testing.T) {
 // TestErrorReadable checks full Error() strings of a few common mistakes, as a user reads them.
 func TestErrorReadable(t *testing.T) {
 	cases := []struct{ input, want string }{
-		{`{"asof":"2026-06-01"}`, `/asof: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", got "asof"); did you mean "asOf"?`},
+		{`{"asof":"2026-06-01"}`, `/asof: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", "departures", got "asof"); did you mean "asOf"?`},
 		{`{"certifications":{"AZ-104":1.5}}`, `/certifications/AZ-104: a count must be a whole number (expected a whole number, got 1.5)`},
 		{`{"asOf":"2026-02-30"}`, `/asOf: not a valid date (expected YYYY-MM-DD, got "2026-02-30")`},
 		{`{"tracks":{"modern-work":"smbb"}}`, `/tracks/modern-work: unknown track for this area (expected one of "enterprise", "smb", got "smbb"); did you mean "smb"?`},

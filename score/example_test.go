@@ -160,7 +160,7 @@ func ExampleParseProfile_error() {
 	// Output:
 	// /people/0/certifications/1: wrong type (expected string, got number)
 	// /people/0/certifications/1 type 70
-	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", got "fact"); did you mean "facts"?
+	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", "departures", got "fact"); did you mean "facts"?
 }
 
 // Engine.Parse reports every problem of a profile at once: the values its reading passed

@@ -632,7 +632,7 @@ func (p *parser) stringsInto(buf []string, path string) []string {
 	return out
 }
 
-var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection"}
+var profileFields = []string{"asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", "departures"}
 
 func (p *parser) profile(prof *Profile) {
 	p.object("", func(key, kp string) {
@@ -722,6 +722,8 @@ func (p *parser) profile(prof *Profile) {
 			p.history(prof, kp)
 		case "projection":
 			p.projection(prof, kp)
+		case "departures":
+			p.departures(prof, kp)
 		default:
 			p.unknownField(kp, key, profileFields)
 		}

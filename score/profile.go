@@ -36,6 +36,9 @@ type Profile struct {
 	// Projection, when present, asks for each area's score month by month from the current
 	// facts as certifications stop counting (Result.Projection).
 	Projection *ProjectionRequest `json:"projection,omitempty"`
+	// Departures, when present, asks what each named person's leaving would change
+	// (Result.Departures): the profile evaluated again without them.
+	Departures *DeparturesRequest `json:"departures,omitempty"`
 }
 
 // Snapshot is the facts of one past month.
@@ -51,6 +54,9 @@ type ProjectionRequest struct {
 	// Months is how many months after asOf to project (1 to 24; default 12).
 	Months int `json:"months,omitempty" jsonschema:"minimum=1,maximum=24"`
 }
+
+// DeparturesRequest asks for Result.Departures; it has no options.
+type DeparturesRequest struct{}
 
 // Person is one certified person.
 type Person struct {

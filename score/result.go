@@ -16,6 +16,9 @@ type Result struct {
 	Window *Window `json:"window,omitempty"`
 	// Projection is each area's score month by month, when the profile asks for it.
 	Projection *Projection `json:"projection,omitempty"`
+	// Departures holds, per named person (Profile.People, in order), what their leaving
+	// would change, when the profile asks for it.
+	Departures []Departure `json:"departures,omitempty"`
 
 	store *store // storage reused by Engine.EvaluateInto
 }

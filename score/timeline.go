@@ -134,6 +134,7 @@ type timeInput struct {
 	facts    [][]float64
 	given    [][]bool
 	project  int
+	leave    bool // Profile.Departures
 	asOfMth  day
 	earliest day // earliest snapshot month, or noDay
 }
@@ -172,11 +173,16 @@ func containsDay(ds []day, d day) bool {
 
 // resolveTime checks Profile.History and Profile.Projection and fills in.time.
 func (e *Engine) resolveTime(p *Profile, in *Input) Errors {
-	if p.History == nil && p.Projection == nil {
+	if p.History == nil && p.Projection == nil && p.Departures == nil {
 		return nil
 	}
 	var errs Errors
-	ti := &timeInput{window: p.History != nil, asOfMth: monthOf(in.asOf), earliest: noDay}
+	ti := &timeInput{window: p.History != nil, leave: p.Departures != nil, asOfMth: monthOf(in.asOf), earliest: noDay}
+	if ti.leave {
+		if err := checkDepartures(in); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if p.Projection != nil {
 		ti.project = p.Projection.Months
 		if ti.project == 0 {
@@ -266,6 +272,9 @@ func (e *Engine) timeline(r *Result, in *Input) {
 	}
 	if ti.project > 0 {
 		r.Projection = e.project(r, in, ti, &scratch)
+	}
+	if ti.leave {
+		r.Departures = e.departures(r, in, &scratch)
 	}
 }
 
@@ -463,7 +472,8 @@ func orMask(a, b certMask) certMask {
 	return a
 }
 
-// appendTime appends `,"window":…` and `,"projection":…` when the result has them.
+// appendTime appends `,"window":…`, `,"projection":…` and `,"departures":…` when the
+// result has them.
 func (r *Result) appendTime(b []byte) []byte {
 	if w := r.Window; w != nil {
 		b = kstr(b, `,"window":{"from":`, w.From)
@@ -556,7 +566,7 @@ func (r *Result) appendTime(b []byte) []byte {
 		}
 		b = append(b, "]}"...)
 	}
-	return b
+	return r.appendDepartures(b)
 }
 
 func appendAreaHead(b []byte, program, area, name string) []byte {
