@@ -24,7 +24,7 @@ func departureProfiles(t *testing.T) map[string]*score.Profile {
 			People: team(holders(3, "MD-102"), []score.Person{{ID: "ana", Certifications: []string{"MS-102", "SC-300"}}, {ID: "ben", Certifications: []string{"MS-102"}}, {ID: "cy", Certifications: []string{}}}),
 			Facts:  map[string]float64{"mw.ent.netCustomerAdds": 5, "mw.ent.usageGrowth.cpor": 750, "mw.ent.deployments.cpor": 1}},
 		"azure smb": {AsOf: "2026-06-01", Programs: []string{"microsoft-ai-cloud-partner-program"},
-			People: []score.Person{{ID: "a", Certifications: []string{"AZ-104"}}, {ID: "b", Certifications: []string{"AZ-305", "AZ-104"}}, {ID: "c", Certifications: []string{"AZ-700"}}},
+			People:         []score.Person{{ID: "a", Certifications: []string{"AZ-104"}}, {ID: "b", Certifications: []string{"AZ-305", "AZ-104"}}, {ID: "c", Certifications: []string{"AZ-700"}}},
 			Certifications: map[string]int{"AZ-800": 1},
 			Facts:          map[string]float64{"azure.smbCustomerShare": 92.5, "azure.smb.netCustomerAdds": 3, "azure.usageGrowth": 15.4, "azure.acrTtm": 48000, "azure.deployments": 3}},
 	}
