@@ -43,8 +43,19 @@ type AreaDeparture struct {
 	WasQualified bool `json:"wasQualified"`
 	// Track is the counting track without the person.
 	Track string `json:"track,omitempty"`
-	// Metrics are the ids of the metrics of that track whose points would change.
-	Metrics []string `json:"metrics"`
+	// Metrics are the metrics of that track whose points would change.
+	Metrics []MetricDeparture `json:"metrics"`
+}
+
+// MetricDeparture is a metric's points with and without a person.
+type MetricDeparture struct {
+	// ID is the metric id.
+	ID string `json:"id"`
+	// Points are the metric's points without the person.
+	Points float64 `json:"points"`
+	// Was is the metric's points with the person (the result's; 0 when the track changes and
+	// the result's track has no such metric).
+	Was float64 `json:"was"`
 }
 
 // LevelsDeparture is a program of levels with and without a person.
@@ -140,12 +151,15 @@ func (d *Departure) compare(was, now *Result) {
 				continue
 			}
 			ad := AreaDeparture{Program: wp.ID, Area: wa.ID, Name: wa.Name, Score: na.Score, Was: wa.Score,
-				Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []string{}}
+				Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []MetricDeparture{}}
 			for mi := range na.Metrics {
 				nm := &na.Metrics[mi]
-				wm := findMetric(wa, nm.ID)
-				if wm == nil || wm.Points != nm.Points {
-					ad.Metrics = append(ad.Metrics, nm.ID)
+				was := 0.0
+				if wm := findMetric(wa, nm.ID); wm != nil {
+					was = wm.Points
+				}
+				if was != nm.Points || findMetric(wa, nm.ID) == nil {
+					ad.Metrics = append(ad.Metrics, MetricDeparture{ID: nm.ID, Points: nm.Points, Was: was})
 				}
 			}
 			if ad.Score != ad.Was || ad.Qualified != ad.WasQualified || len(ad.Metrics) > 0 {
@@ -213,9 +227,18 @@ func (r *Result) appendDepartures(b []byte) []byte {
 			b = append(b, `,"wasQualified":`...)
 			b = appendBoolean(b, a.WasQualified)
 			b = optStr(b, `,"track":`, a.Track)
-			b = append(b, `,"metrics":`...)
-			b = appendStrs(b, a.Metrics)
-			b = append(b, '}')
+			b = append(b, `,"metrics":[`...)
+			for k := range a.Metrics {
+				m := &a.Metrics[k]
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = kstr(b, `{"id":`, m.ID)
+				b = knum(b, `,"points":`, m.Points)
+				b = knum(b, `,"was":`, m.Was)
+				b = append(b, '}')
+			}
+			b = append(b, "]}"...)
 		}
 		b = append(b, `],"levels":[`...)
 		for j := range d.Levels {

@@ -98,14 +98,14 @@ func departureOf(was, now *score.Result) score.Departure {
 				if na.ID != wa.ID {
 					continue
 				}
-				ad := score.AreaDeparture{Program: wp.ID, Area: wa.ID, Name: wa.Name, Score: na.Score, Was: wa.Score, Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []string{}}
+				ad := score.AreaDeparture{Program: wp.ID, Area: wa.ID, Name: wa.Name, Score: na.Score, Was: wa.Score, Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []score.MetricDeparture{}}
 				points := map[string]float64{}
 				for _, m := range wa.Metrics {
 					points[m.ID] = m.Points
 				}
 				for _, m := range na.Metrics {
 					if p, ok := points[m.ID]; !ok || p != m.Points {
-						ad.Metrics = append(ad.Metrics, m.ID)
+						ad.Metrics = append(ad.Metrics, score.MetricDeparture{ID: m.ID, Points: m.Points, Was: p})
 					}
 				}
 				if ad.Score != ad.Was || ad.Qualified != ad.WasQualified || len(ad.Metrics) > 0 {
@@ -175,11 +175,11 @@ func TestDeparturesModernWork(t *testing.T) {
 		metrics []string
 	}
 	want := []row{
-		{"MD-102#1", 70, false, []string{"intermediate-certifications"}},
-		{"MD-102#2", 70, false, []string{"intermediate-certifications"}},
-		{"MD-102#3", 70, false, []string{"intermediate-certifications"}},
-		{"ana", 62.5, true, []string{"intermediate-certifications", "advanced-certifications"}},
-		{"ben", 65, true, []string{"advanced-certifications"}},
+		{"MD-102#1", 70, false, []string{"intermediate-certifications 10→7.5"}},
+		{"MD-102#2", 70, false, []string{"intermediate-certifications 10→7.5"}},
+		{"MD-102#3", 70, false, []string{"intermediate-certifications 10→7.5"}},
+		{"ana", 62.5, true, []string{"intermediate-certifications 10→7.5", "advanced-certifications 15→7.5"}},
+		{"ben", 65, true, []string{"advanced-certifications 15→7.5"}},
 		{"cy", 0, false, nil},
 	}
 	for i, w := range want {
@@ -195,10 +195,19 @@ func TestDeparturesModernWork(t *testing.T) {
 			continue
 		}
 		if len(d.Areas) != 1 || d.Areas[0].Area != "modern-work" || d.Areas[0].Score != w.score || d.Areas[0].Was != 72.5 ||
-			d.Areas[0].Qualified == w.loses || !slices.Equal(d.Areas[0].Metrics, w.metrics) {
+			d.Areas[0].Qualified == w.loses || !slices.Equal(metricChanges(d.Areas[0].Metrics), w.metrics) {
 			t.Errorf("%s: %+v, want modern-work %g (was 72.5), metrics %v", d.ID, d.Areas, w.score, w.metrics)
 		}
 	}
+}
+
+// metricChanges writes each metric change as "id was→points".
+func metricChanges(ms []score.MetricDeparture) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = fmt.Sprintf("%s %g→%g", m.ID, m.Was, m.Points)
+	}
+	return out
 }
 
 func TestDeparturesErrors(t *testing.T) {
@@ -271,11 +280,18 @@ func ExampleEngine_Evaluate_departures() {
 	}
 	for _, d := range r.Departures {
 		for _, a := range d.Areas {
-			fmt.Printf("without %s: %s %g → %g, qualified %v → %v, %v\n", d.ID, a.Area, a.Was, a.Score, a.WasQualified, a.Qualified, a.Metrics)
+			fmt.Printf("without %s: %s %g → %g, qualified %v → %v\n", d.ID, a.Area, a.Was, a.Score, a.WasQualified, a.Qualified)
+			for _, m := range a.Metrics {
+				fmt.Printf("  %s %g → %g\n", m.ID, m.Was, m.Points)
+			}
 		}
 	}
 	// Output:
-	// without ana: modern-work 72.5 → 62.5, qualified true → false, [intermediate-certifications advanced-certifications]
-	// without ben: modern-work 72.5 → 65, qualified true → false, [advanced-certifications]
-	// without chloe: modern-work 72.5 → 70, qualified true → true, [intermediate-certifications]
+	// without ana: modern-work 72.5 → 62.5, qualified true → false
+	//   intermediate-certifications 10 → 7.5
+	//   advanced-certifications 15 → 7.5
+	// without ben: modern-work 72.5 → 65, qualified true → false
+	//   advanced-certifications 15 → 7.5
+	// without chloe: modern-work 72.5 → 70, qualified true → true
+	//   intermediate-certifications 10 → 7.5
 }

@@ -39,6 +39,14 @@ const WORDS = {
     below: (d) => `falls below the qualifying score on ${d}`,
     unqualified: (d) => `no longer qualifies from ${d}`,
     steady: 'no change expected',
+    leaving: 'If someone leaves',
+    leavingHelp: 'What each named person\'s departure would change, the rest of the profile as it is.',
+    person: (n) => `Person ${n}`,
+    noChange: 'no change',
+    noLonger: 'no longer qualified',
+    nowQualified: 'qualified',
+    noLevel: 'no level',
+    loses: 'loses',
     changes: {
       added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'bound', value: 'value', max: 'maximum', threshold: 'threshold', certifications: 'certifications',
@@ -75,6 +83,14 @@ const WORDS = {
     below: (d) => `passe sous le score requis le ${d}`,
     unqualified: (d) => `n'est plus qualifié à partir du ${d}`,
     steady: 'aucun changement prévu',
+    leaving: 'Si quelqu\'un part',
+    leavingHelp: 'Ce que le départ de chaque personne nommée changerait, le reste du profil tel quel.',
+    person: (n) => `Personne ${n}`,
+    noChange: 'aucun changement',
+    noLonger: 'n\'est plus qualifié',
+    nowQualified: 'qualifié',
+    noLevel: 'aucun niveau',
+    loses: 'perd',
     changes: {
       added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'limite', value: 'valeur', max: 'maximum', threshold: 'seuil', certifications: 'certifications',
@@ -112,6 +128,11 @@ export class TimeView {
   #compareTitle
   #projectionTitle
   #projectionHelp
+  /** @type {HTMLElement} the departures' part, hidden when the profile names no one */
+  #leaving
+  #leavingTitle
+  #leavingHelp
+  #leavingOut
   #fromLabel
   #toLabel
   /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string, since?: string}|null} */
@@ -141,12 +162,16 @@ export class TimeView {
     this.#projectionTitle = h('h3')
     this.#projectionHelp = h('p', { class: 'muted' })
     this.#projectionOut = h('div', { class: 'projection-out' })
+    this.#leavingTitle = h('h3')
+    this.#leavingHelp = h('p', { class: 'muted' })
+    this.#leavingOut = h('ul', { class: 'departures-out' })
     root.append(
       this.#title,
       h('div', { class: 'compare' }, this.#compareTitle,
         h('div', { class: 'compare-dates' }, h('span', { class: 'field' }, this.#fromLabel, this.#from), h('span', { class: 'field' }, this.#toLabel, this.#to)),
         this.#compareOut),
       this.#projection = h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
+      this.#leaving = h('div', { class: 'departures' }, this.#leavingTitle, this.#leavingHelp, this.#leavingOut),
     )
   }
 
@@ -166,6 +191,8 @@ export class TimeView {
     setText(this.#toLabel, w.to)
     setText(this.#projectionTitle, w.projection)
     setText(this.#projectionHelp, w.projectionHelp)
+    setText(this.#leavingTitle, w.leaving)
+    setText(this.#leavingHelp, w.leavingHelp)
     const since = p.since || FIRST_RULES
     this.#from.min = since
     this.#to.min = since
@@ -238,7 +265,10 @@ export class TimeView {
   #renderProjection() {
     const { engine, profile, lang, certName } = /** @type {any} */ (this.#last)
     const w = WORDS[lang === 'fr' ? 'fr' : 'en']
-    const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {} })
+    // One evaluation for the projection and, when the profile names people, their departures.
+    const named = (profile.people || []).length > 0
+    const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {}, departures: named ? {} : undefined })
+    this.#renderDepartures(res.ok ? res.result : null, lang)
     const pj = res.ok ? res.result.projection : null
     this.#projection.hidden = !pj?.areas?.length
     if (!pj) {
@@ -275,6 +305,23 @@ export class TimeView {
     })
     this.#figures = drawn
     this.#projectionOut.replaceChildren(...cards)
+  }
+
+  /**
+   * Lists what each named person's leaving would change (result.departures): those whose
+   * leaving loses a designation, level or competency first, then those whose leaving changes a
+   * score, then the others, each group in the profile's order.
+   * @param {any} result the result, with its departures, or null
+   * @param {string} lang
+   */
+  #renderDepartures(result, lang) {
+    const list = result?.departures || []
+    this.#leaving.hidden = list.length === 0
+    if (!list.length) {
+      this.#leavingOut.replaceChildren()
+      return
+    }
+    this.#leavingOut.replaceChildren(...departureItems(result, lang))
   }
 }
 
@@ -338,6 +385,44 @@ export function projectionChart(a, lang) {
     parts.push(dot)
   }
   return svg('svg', { class: 'projection-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label }, ...parts)
+}
+
+/**
+ * The departures of result as list items, in the order #renderDepartures gives: each names the
+ * person and says, per area, the score with and without them and the metrics that would lose
+ * points, per program of levels, the level reached and what would be lost.
+ * @param {any} result
+ * @param {string} lang
+ */
+export function departureItems(result, lang) {
+  const w = WORDS[lang === 'fr' ? 'fr' : 'en']
+  const people = result.departures
+  const programs = new Map(result.programs.map((p) => [p.id, p]))
+  const areaOf = (a) => programs.get(a.program)?.areas?.find((x) => x.id === a.area)
+  const metricName = (a, id) => areaOf(a)?.metrics?.find((m) => m.id === id)?.name || id
+  const levelName = (p, id) => programs.get(p)?.levels?.levels?.find((l) => l.id === id)?.name || id
+  const competencyName = (p, id) => programs.get(p)?.levels?.competencies?.find((c) => c.id === id)?.name || id
+  const rank = (d) => (d.loses ? 0 : d.areas.length + d.levels.length > 0 ? 1 : 2)
+  const order = people.map((d, i) => [rank(d), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => people[i])
+  return order.map((d) => {
+    const who = d.id || w.person(d.person + 1)
+    const lines = []
+    for (const a of d.areas) {
+      const standing = a.qualified === a.wasQualified ? '' : `, ${a.qualified ? w.nowQualified : w.noLonger}`
+      const metrics = a.metrics.length ? ` (${a.metrics.map((id) => metricName(a, id)).join(', ')})` : ''
+      const qs = areaOf(a)?.qualifyingScore
+      lines.push(h('li', { class: a.wasQualified && !a.qualified ? 'area falls' : 'area', data: { area: a.area } },
+        `${a.name}${w.colon}${num(a.was, lang, qs)} → ${num(a.score, lang, qs)}${standing}${metrics}`))
+    }
+    for (const l of d.levels) {
+      const lost = [...l.levels.map((id) => levelName(l.program, id)), ...l.competencies.map((id) => competencyName(l.program, id))]
+      const reached = l.reached !== l.wasReached ? `${levelName(l.program, l.wasReached) || w.noLevel} → ${l.reached ? levelName(l.program, l.reached) : w.noLevel}` : ''
+      lines.push(h('li', { class: lost.length ? 'levels falls' : 'levels', data: { program: l.program } },
+        `${l.name}${w.colon}${[reached, lost.length ? `${w.loses} ${lost.join(w.sep)}` : ''].filter(Boolean).join(w.sep)}`))
+    }
+    return h('li', { class: d.loses ? 'departure loses' : 'departure', data: { person: String(d.person) } },
+      h('strong', { text: who }), lines.length ? h('ul', {}, lines) : h('span', { class: 'muted', text: `${w.colon}${w.noChange}` }))
+  })
 }
 
 /** A text of the chart, centred on the height y (its baseline 3 below: the text is 8 high), ending at x. */
