@@ -389,8 +389,8 @@ export function projectionChart(a, lang) {
 
 /**
  * The departures of result as list items, in the order #renderDepartures gives: each names the
- * person and says, per area, the score with and without them and the metrics that would lose
- * points, per program of levels, the level reached and what would be lost.
+ * person and says, per area, the score with and without them and the points of each metric
+ * that would change; per program of levels, the level reached and what would be lost.
  * @param {any} result
  * @param {string} lang
  */
@@ -409,7 +409,7 @@ export function departureItems(result, lang) {
     const lines = []
     for (const a of d.areas) {
       const standing = a.qualified === a.wasQualified ? '' : `, ${a.qualified ? w.nowQualified : w.noLonger}`
-      const metrics = a.metrics.length ? ` (${a.metrics.map((id) => metricName(a, id)).join(', ')})` : ''
+      const metrics = a.metrics.length ? ` (${a.metrics.map((m) => `${metricName(a, m.id)} ${num(m.was, lang)} → ${num(m.points, lang)}`).join(w.sep)})` : ''
       const qs = areaOf(a)?.qualifyingScore
       lines.push(h('li', { class: a.wasQualified && !a.qualified ? 'area falls' : 'area', data: { area: a.area } },
         `${a.name}${w.colon}${num(a.was, lang, qs)} → ${num(a.score, lang, qs)}${standing}${metrics}`))

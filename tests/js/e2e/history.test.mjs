@@ -230,6 +230,33 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     }
   })
 
+  test('if someone leaves: each named person as the CLI computes it, those whose leaving loses a designation first', async () => {
+    const want = cliJSON(['evaluate'], { ...PROFILE, departures: {} }).departures
+    await page.waitForSelector('.departures-out > li')
+    assert.equal(await page.textContent('.departures h3'), 'If someone leaves')
+    const got = await page.$$eval('.departures-out > li', (ls) => ls.map((l) => ({
+      person: Number(l.getAttribute('data-person')),
+      loses: l.classList.contains('loses'),
+      who: l.querySelector('strong')?.textContent,
+      areas: [...l.querySelectorAll('li.area')].map((a) => ({ area: a.getAttribute('data-area'), text: a.textContent, falls: a.classList.contains('falls') })),
+    })))
+    // The four whose leaving loses Security first, then the others, each in the profile's order.
+    assert.deepEqual(got.map((g) => g.person), [0, 1, 2, 3, 4, 5, 6, 7])
+    assert.deepEqual(got.map((g) => g.loses), want.map((d) => d.loses))
+    assert.deepEqual(want.map((d) => d.loses), [true, true, true, true, false, false, false, false], 'the case still has both kinds')
+    for (const g of got) {
+      const d = want[g.person]
+      assert.equal(g.who, PROFILE.people[g.person].id)
+      assert.deepEqual(g.areas.map((a) => a.area), d.areas.map((a) => a.area))
+      assert.deepEqual(g.areas.map((a) => a.falls), d.areas.map((a) => a.wasQualified && !a.qualified))
+    }
+    assert.deepEqual(got[3].areas.map((a) => a.text), [
+      'Modern Work: 100 → 97.5 (Intermediate certifications 10 → 7.5)',
+      'Security: 73.3 → 66.7, no longer qualified (Intermediate certifications 13.3 → 6.7)',
+    ])
+    await page.locator('.departures').screenshot({ path: screenshotPath('departures.png') })
+  })
+
   test('a program of levels: the dates go back to its first rules, each level met or not on each date, what each lacks', async () => {
     const csp = JSON.parse(readFileSync(path.join(ROOT, 'examples/programs/csp-fy26-direct-bill.json'), 'utf8'))
     const p = await browser.context.newPage()
@@ -273,6 +300,9 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.selectOption('#lang', 'fr')
     await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
     assert.match(await page.textContent('.projection'), /cesse de compter le 2027-12-01/)
+    assert.equal(await page.textContent('.departures h3'), "Si quelqu'un part")
+    assert.equal(await page.textContent('.departures-out > li[data-person="3"] li[data-area="security"]'),
+      'Sécurité : 73,3 → 66,7, n\'est plus qualifié (Certifications intermédiaires 13,3 → 6,7)')
     assert.deepEqual(await axeViolations(page, '#time'), [])
     assert.deepEqual(problems, [])
   })
