@@ -75,7 +75,7 @@ function cells(v, base, drop) {
   return out
 }
 
-/** The profile's members a state keeps (schemas/profile.schema.json has history and projection too). */
+/** The profile's members a state keeps (schemas/profile.schema.json has history, projection and departures too: the page asks for the last two itself). */
 const STATE_KEYS = new Set(['asOf', 'lang', 'programs', 'facts', 'parameters', 'certifications', 'people', 'tracks', 'plan'])
 
 /**
