@@ -49,6 +49,9 @@ var fuzzSeeds = []string{
 	`{"facts":{"sec.ent.usageGrowth.azureAcr":1249.999999999}}`,
 	`{"certifications":{"AZ-104":1000000}}`,
 	`{"people":[{"certifications":["AZ-104"]},{"certifications":["AZ-104"]},{"certifications":[]}],"plan":{"costs":{"AZ-104":1e-9}}}`,
+	`{"asOf":"2026-06-01","people":[{"id":"a","certifications":["MS-102","SC-300"]},{"certifications":["MS-102"]},{"certifications":["MD-102"]},{"certifications":[]}],
+	  "facts":{"mw.ent.netCustomerAdds":5,"mw.ent.usageGrowth.cpor":750,"mw.ent.deployments.cpor":1},"departures":{},"projection":{"months":3}}`,
+	`{"asOf":"2021-06-01","programs":["vmware-partner-connect"],"people":[{"certifications":["VCP-DCV"]},{"certifications":["VSP-DCV","VTSP-DCV"]}],"departures":{}}`,
 	`[`, `{"`, `{"asOf":"`, `{"facts":{"x":1e999}}`, `{"facts":{"a":-}}`, "\xef\xbb\xbf{}", `{"people":[{}]}`,
 }
 
