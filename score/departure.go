@@ -154,12 +154,10 @@ func (d *Departure) compare(was, now *Result) {
 				Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []MetricDeparture{}}
 			for mi := range na.Metrics {
 				nm := &na.Metrics[mi]
-				was := 0.0
-				if wm := findMetric(wa, nm.ID); wm != nil {
-					was = wm.Points
-				}
-				if was != nm.Points || findMetric(wa, nm.ID) == nil {
-					ad.Metrics = append(ad.Metrics, MetricDeparture{ID: nm.ID, Points: nm.Points, Was: was})
+				if wm := findMetric(wa, nm.ID); wm == nil {
+					ad.Metrics = append(ad.Metrics, MetricDeparture{ID: nm.ID, Points: nm.Points})
+				} else if wm.Points != nm.Points {
+					ad.Metrics = append(ad.Metrics, MetricDeparture{ID: nm.ID, Points: nm.Points, Was: wm.Points})
 				}
 			}
 			if ad.Score != ad.Was || ad.Qualified != ad.WasQualified || len(ad.Metrics) > 0 {

@@ -257,6 +257,35 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.locator('.departures').screenshot({ path: screenshotPath('departures.png') })
   })
 
+  test('the departures\' list: losses first, then changes, then the rest; a person without a name is numbered', async () => {
+    const items = await page.evaluate(async () => {
+      const { departureItems } = await import('./js/history.js')
+      const result = {
+        programs: [
+          { id: 'p', areas: [{ id: 'mw', qualifyingScore: 70, metrics: [{ id: 'adv', name: 'Advanced' }] }] },
+          { id: 'v', levels: { levels: [{ id: 'partner', name: 'Partner' }, { id: 'advanced', name: 'Advanced Partner' }], competencies: [{ id: 'dcv', name: 'DCV' }] } },
+        ],
+        departures: [
+          { person: 0, id: 'still', areas: [], levels: [], loses: false },
+          { person: 1, areas: [{ program: 'p', area: 'mw', name: 'Modern Work', score: 72.5, was: 80, qualified: true, wasQualified: true, metrics: [{ id: 'adv', was: 15, points: 7.5 }] }], levels: [], loses: false },
+          { person: 2, id: 'key', areas: [{ program: 'p', area: 'mw', name: 'Modern Work', score: 69.96, was: 75, qualified: false, wasQualified: true, metrics: [] }],
+            levels: [{ program: 'v', name: 'VMware', reached: 'partner', wasReached: 'advanced', levels: ['advanced'], competencies: ['dcv'] }], loses: true },
+        ],
+      }
+      return ['en', 'fr'].map((lang) => departureItems(result, lang).map((li) => [li.getAttribute('data-person'), li.textContent]))
+    })
+    assert.deepEqual(items[0], [
+      ['2', 'keyModern Work: 75 → 69.96, no longer qualifiedVMware: Advanced Partner → Partner; loses Advanced Partner; DCV'],
+      ['1', 'Person 2Modern Work: 80 → 72.5 (Advanced 15 → 7.5)'],
+      ['0', 'still: no change'],
+    ])
+    assert.deepEqual(items[1].map(([, t]) => t), [
+      'keyModern Work : 75 → 69,96, n\'est plus qualifiéVMware : Advanced Partner → Partner ; perd Advanced Partner ; DCV',
+      'Personne 2Modern Work : 80 → 72,5 (Advanced 15 → 7,5)',
+      'still : aucun changement',
+    ])
+  })
+
   test('a program of levels: the dates go back to its first rules, each level met or not on each date, what each lacks', async () => {
     const csp = JSON.parse(readFileSync(path.join(ROOT, 'examples/programs/csp-fy26-direct-bill.json'), 'utf8'))
     const p = await browser.context.newPage()
