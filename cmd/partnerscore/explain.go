@@ -14,17 +14,20 @@ import (
 
 var explainCmd = &command{
 	name: "explain",
-	usage: `Usage: partnerscore explain [-lang fr|en] [-plan] [FILE|-]
+	usage: `Usage: partnerscore explain [-lang fr|en] [-plan] [-leaving] [FILE|-]
 
 Evaluates one JSON profile read from FILE, or from standard input when FILE is "-" or
 absent, and prints a report: per program and area the track that counts and why, the
 score against the qualifying score and whether the area is QUALIFIED; per metric its
 points and how they were reached; the warnings; and, when the profile asks for a plan
-(or with -plan), the gaps and the cheapest plan to qualify.
+(or with -plan), the gaps and the cheapest plan to qualify; when the profile asks for
+departures (or with -leaving), what each named person's leaving would change.
 
 Flags:
   -lang fr|en   the report's language (default: the profile's "lang", else en)
   -plan         add the gaps and the plan even when the profile has no "plan"
+  -leaving      add what each named person's leaving would change, even when the profile
+                has no "departures"
 
 Exit status: 0 success; 2 bad input (each problem on stderr, named by its JSON Pointer);
 1 a read or write failure.
@@ -35,6 +38,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	lang := fs.String("lang", "", "fr or en (default: the profile's lang, else en)")
 	plan := fs.Bool("plan", false, "add the gaps and the plan")
+	leaving := fs.Bool("leaving", false, "add what each named person's leaving would change")
 	pos, code, ok := parseFlags(fs, explainCmd, args, stdout, stderr)
 	if !ok {
 		return code
@@ -59,6 +63,9 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if *plan && prof.Plan == nil {
 			prof.Plan = &score.PlanRequest{}
+		}
+		if *leaving && prof.Departures == nil {
+			prof.Departures = &score.DeparturesRequest{}
 		}
 	})
 	if !ok {
@@ -221,6 +228,9 @@ func writeReport(res *score.Result, lang string, c colors, n *names) string {
 		for i := range res.Warnings {
 			line(1, "- ", res.Warnings[i].Text(lang))
 		}
+	}
+	if res.Departures != nil {
+		writeDepartures(&b, res, lang, l, c)
 	}
 	return b.String()
 }

@@ -3,7 +3,7 @@
 //	partnerscore evaluate [-pretty] [FILE|-]      one JSON profile in, the JSON result out
 //	partnerscore batch [-j N]                     NDJSON profiles on stdin, NDJSON results on stdout
 //	partnerscore programs [-date D] [-all] [-json] the programs and the rule versions in force
-//	partnerscore explain [-lang fr|en] [-plan] [FILE|-]  a readable report
+//	partnerscore explain [-lang fr|en] [-plan] [-leaving] [FILE|-]  a readable report
 //	partnerscore compare -from D -to D [-json] [FILE|-]  one profile on two dates, what changed
 //	partnerscore help [COMMAND]
 //
@@ -77,12 +77,12 @@ Usage:
   partnerscore <command> [flags] [arguments]
 
 Commands:
-  evaluate [-pretty] [FILE|-]                  evaluate one JSON profile, print the JSON result
-  batch [-j N]                                 evaluate NDJSON profiles on stdin, a line each
-  programs [-date YYYY-MM-DD] [-all] [-json]   list programs and the rule version in force
-  explain [-lang fr|en] [-plan] [FILE|-]       print a readable report of a profile's scores
-  compare -from DATE -to DATE [-json] [FILE|-] score a profile on two dates, show what changed
-  help [command]                               show this help, or a command's help
+  evaluate [-pretty] [FILE|-]                        evaluate one JSON profile, print the JSON result
+  batch [-j N]                                       evaluate NDJSON profiles on stdin, a line each
+  programs [-date YYYY-MM-DD] [-all] [-json]         list programs and the rule version in force
+  explain [-lang fr|en] [-plan] [-leaving] [FILE|-]  print a readable report of a profile's scores
+  compare -from DATE -to DATE [-json] [FILE|-]       score a profile on two dates, show what changed
+  help [command]                                     show this help, or a command's help
 
 FILE "-" or no FILE reads standard input. A profile is at most 1 MiB of JSON.
 
