@@ -555,9 +555,16 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 	b = kstr(b, `,"lang":`, c.Lang)
 	b = append(b, `,"changed":`...)
 	b = appendBoolean(b, c.Changed)
-	b = append(b, `,"programs":[`...)
-	for i := range c.Programs {
-		p := &c.Programs[i]
+	b = appendProgramComparisons(b, `,"programs":[`, c.Programs)
+	return append(b, '}')
+}
+
+// appendProgramComparisons appends key (which opens the array) and the programs compared,
+// then closes the array.
+func appendProgramComparisons(b []byte, key string, ps []ProgramComparison) []byte {
+	b = append(b, key...)
+	for i := range ps {
+		p := &ps[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -626,7 +633,7 @@ func (c *Comparison) AppendJSON(b []byte) []byte {
 		b = appendOutcomes(b, `,"competencies":`, p.Competencies)
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	return append(b, ']')
 }
 
 // appendOutcomeSide appends key and s, or nothing when s is nil.

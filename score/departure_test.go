@@ -48,8 +48,8 @@ func departureProfiles(t *testing.T) map[string]*score.Profile {
 }
 
 // TestDeparturesAreEvaluationsWithout checks each departure against the profile evaluated
-// without that person: the areas listed are exactly those whose score, qualification or
-// metric points differ, with the scores of that evaluation; levels likewise.
+// without that person: every area and metric's standing after is that evaluation's, before
+// is the result's; every level and competency likewise; loses and changed follow from them.
 func TestDeparturesAreEvaluationsWithout(t *testing.T) {
 	for name, p := range departureProfiles(t) {
 		t.Run(name, func(t *testing.T) {
@@ -67,11 +67,19 @@ func TestDeparturesAreEvaluationsWithout(t *testing.T) {
 				without := *p
 				without.People = slices.Delete(slices.Clone(p.People), i, i+1)
 				w := evaluate(t, fmt.Sprintf("%s without %d", name, i), &without)
-				want := departureOf(r, w)
-				if !equalJSON(t, want.Areas, d.Areas) || !equalJSON(t, want.Levels, d.Levels) || want.Loses != d.Loses {
-					t.Errorf("%s leaving:\n got %+v\nwant %+v", p.People[i].ID, d, want)
+				if got, want := standings(t, d), append(sides(r, "before"), sides(w, "after")...); !equalJSON(t, sortedStrings(got), sortedStrings(want)) {
+					t.Errorf("%s leaving: standings\n got %v\nwant %v", p.People[i].ID, got, want)
 				}
-				if len(d.Areas)+len(d.Levels) > 0 {
+				loses, differs := false, false
+				for _, before := range sides(r, "") {
+					after := sideOf(w, before.key)
+					loses = loses || (before.ok && !after.ok)
+					differs = differs || before.text != after.text
+				}
+				if d.Loses != loses || d.Changed != differs {
+					t.Errorf("%s leaving: loses %v changed %v, want %v %v", p.People[i].ID, d.Loses, d.Changed, loses, differs)
+				}
+				if d.Changed {
 					changed++
 				}
 			}
@@ -82,66 +90,82 @@ func TestDeparturesAreEvaluationsWithout(t *testing.T) {
 	}
 }
 
-// departureOf is what a departure should hold, from the two results (independently of the
-// engine's own comparison: by names rather than positions).
-func departureOf(was, now *score.Result) score.Departure {
-	d := score.Departure{Areas: []score.AreaDeparture{}, Levels: []score.LevelsDeparture{}}
-	for _, wp := range was.Programs {
-		var np *score.ProgramResult
-		for i := range now.Programs {
-			if now.Programs[i].ID == wp.ID {
-				np = &now.Programs[i]
+// side is one standing of a result: an area's score and qualification, a metric's points
+// and value, a level met or a competency earned, keyed by what it is.
+type side struct {
+	key, text string
+	ok        bool
+}
+
+// sides lists every standing of r (tag prefixes each key, for standings).
+func sides(r *score.Result, tag string) []side {
+	var out []side
+	for _, p := range r.Programs {
+		for _, a := range p.Areas {
+			k := tag + " " + p.ID + "/" + a.ID
+			out = append(out, side{k, fmt.Sprintf("%s %g %v", a.Track, a.Score, a.Qualified), a.Qualified})
+			for _, m := range a.Metrics {
+				out = append(out, side{k + "/" + m.ID, fmt.Sprintf("%g %g", m.Points, m.Value), true})
 			}
 		}
-		for _, wa := range wp.Areas {
-			for _, na := range np.Areas {
-				if na.ID != wa.ID {
-					continue
-				}
-				ad := score.AreaDeparture{Program: wp.ID, Area: wa.ID, Name: wa.Name, Score: na.Score, Was: wa.Score, Qualified: na.Qualified, WasQualified: wa.Qualified, Track: na.Track, Metrics: []score.MetricDeparture{}}
-				points := map[string]float64{}
-				for _, m := range wa.Metrics {
-					points[m.ID] = m.Points
-				}
-				for _, m := range na.Metrics {
-					if p, ok := points[m.ID]; !ok || p != m.Points {
-						ad.Metrics = append(ad.Metrics, score.MetricDeparture{ID: m.ID, Points: m.Points, Was: p})
-					}
-				}
-				if ad.Score != ad.Was || ad.Qualified != ad.WasQualified || len(ad.Metrics) > 0 {
-					d.Areas = append(d.Areas, ad)
-					d.Loses = d.Loses || (wa.Qualified && !na.Qualified)
-				}
+		if p.Levels != nil {
+			for _, l := range p.Levels.Levels {
+				out = append(out, side{tag + " " + p.ID + "/level/" + l.ID, fmt.Sprint(l.Met), l.Met})
 			}
-		}
-		if wp.Levels == nil {
-			continue
-		}
-		ld := score.LevelsDeparture{Program: wp.ID, Name: wp.Name, Reached: np.Levels.Reached, WasReached: wp.Levels.Reached, Levels: []string{}, Competencies: []string{}}
-		met := map[string]bool{}
-		for _, l := range np.Levels.Levels {
-			met[l.ID] = l.Met
-		}
-		for _, l := range wp.Levels.Levels {
-			if l.Met && !met[l.ID] {
-				ld.Levels = append(ld.Levels, l.ID)
+			for _, c := range p.Levels.Competencies {
+				out = append(out, side{tag + " " + p.ID + "/competency/" + c.ID, fmt.Sprint(c.Earned), c.Earned})
 			}
-		}
-		earned := map[string]bool{}
-		for _, c := range np.Levels.Competencies {
-			earned[c.ID] = c.Earned
-		}
-		for _, c := range wp.Levels.Competencies {
-			if c.Earned && !earned[c.ID] {
-				ld.Competencies = append(ld.Competencies, c.ID)
-			}
-		}
-		if ld.Reached != ld.WasReached || len(ld.Levels)+len(ld.Competencies) > 0 {
-			d.Levels = append(d.Levels, ld)
-			d.Loses = d.Loses || len(ld.Levels)+len(ld.Competencies) > 0
 		}
 	}
-	return d
+	return out
+}
+
+func sideOf(r *score.Result, key string) side {
+	for _, s := range sides(r, "") {
+		if s.key == key {
+			return s
+		}
+	}
+	return side{}
+}
+
+// standings lists the same from a departure's comparison.
+func standings(t *testing.T, d score.Departure) []side {
+	t.Helper()
+	var out []side
+	for _, p := range d.Programs {
+		for _, a := range p.Areas {
+			for tag, s := range map[string]*score.AreaSide{"before": a.Before, "after": a.After} {
+				if s == nil {
+					t.Fatalf("%s/%s: no %s", p.ID, a.ID, tag)
+				}
+				k := tag + " " + p.ID + "/" + a.ID
+				out = append(out, side{k, fmt.Sprintf("%s %g %v", s.Track, s.Score, s.Qualified), s.Qualified})
+			}
+			for _, m := range a.Metrics {
+				for tag, s := range map[string]*score.MetricSide{"before": m.Before, "after": m.After} {
+					out = append(out, side{tag + " " + p.ID + "/" + a.ID + "/" + m.ID, fmt.Sprintf("%g %g", s.Points, s.Value), true})
+				}
+			}
+		}
+		for kind, os := range map[string][]score.OutcomeComparison{"level": p.Levels, "competency": p.Competencies} {
+			for _, o := range os {
+				for tag, s := range map[string]*score.OutcomeSide{"before": o.Before, "after": o.After} {
+					out = append(out, side{tag + " " + p.ID + "/" + kind + "/" + o.ID, fmt.Sprint(s.Met), s.Met})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func sortedStrings(ss []side) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.key + " = " + s.text
+	}
+	slices.Sort(out)
+	return out
 }
 
 func equalJSON(t *testing.T, a, b any) bool {
@@ -180,32 +204,38 @@ func TestDeparturesModernWork(t *testing.T) {
 		{"MD-102#3", 70, false, []string{"intermediate-certifications 10→7.5"}},
 		{"ana", 62.5, true, []string{"intermediate-certifications 10→7.5", "advanced-certifications 15→7.5"}},
 		{"ben", 65, true, []string{"advanced-certifications 15→7.5"}},
-		{"cy", 0, false, nil},
+		{"cy", 72.5, false, nil},
 	}
 	for i, w := range want {
 		d := r.Departures[i]
-		if d.ID != w.id || d.Loses != w.loses {
-			t.Errorf("%d: %s loses %v, want %s %v", i, d.ID, d.Loses, w.id, w.loses)
+		a := departedArea(d, "modern-work")
+		if d.ID != w.id || d.Loses != w.loses || d.Changed != (w.metrics != nil) || a == nil {
+			t.Errorf("%d: %s loses %v changed %v, want %s %v %v", i, d.ID, d.Loses, d.Changed, w.id, w.loses, w.metrics != nil)
 			continue
 		}
-		if w.metrics == nil {
-			if len(d.Areas) != 0 {
-				t.Errorf("%s: %+v, want no change", d.ID, d.Areas)
-			}
-			continue
-		}
-		if len(d.Areas) != 1 || d.Areas[0].Area != "modern-work" || d.Areas[0].Score != w.score || d.Areas[0].Was != 72.5 ||
-			d.Areas[0].Qualified == w.loses || !slices.Equal(metricChanges(d.Areas[0].Metrics), w.metrics) {
-			t.Errorf("%s: %+v, want modern-work %g (was 72.5), metrics %v", d.ID, d.Areas, w.score, w.metrics)
+		if a.Before.Score != 72.5 || a.After.Score != w.score || a.After.Qualified == w.loses || !slices.Equal(metricChanges(a), w.metrics) {
+			t.Errorf("%s: modern-work %g → %g, qualified %v, metrics %v; want 72.5 → %g, %v", d.ID, a.Before.Score, a.After.Score, a.After.Qualified, metricChanges(a), w.score, w.metrics)
 		}
 	}
 }
 
-// metricChanges writes each metric change as "id was→points".
-func metricChanges(ms []score.MetricDeparture) []string {
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = fmt.Sprintf("%s %g→%g", m.ID, m.Was, m.Points)
+// departedArea returns area id of the departure's only program.
+func departedArea(d score.Departure, id string) *score.AreaComparison {
+	for i := range d.Programs[0].Areas {
+		if a := &d.Programs[0].Areas[i]; a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// metricChanges writes each metric whose points change as "id before→after".
+func metricChanges(a *score.AreaComparison) []string {
+	var out []string
+	for _, m := range a.Metrics {
+		if m.Before.Points != m.After.Points {
+			out = append(out, fmt.Sprintf("%s %g→%g", m.ID, m.Before.Points, m.After.Points))
+		}
 	}
 	return out
 }
@@ -279,19 +309,24 @@ func ExampleEngine_Evaluate_departures() {
 		return
 	}
 	for _, d := range r.Departures {
-		for _, a := range d.Areas {
-			fmt.Printf("without %s: %s %g → %g, qualified %v → %v\n", d.ID, a.Area, a.Was, a.Score, a.WasQualified, a.Qualified)
+		for _, a := range d.Programs[0].Areas {
+			if len(a.Changes) == 0 {
+				continue
+			}
+			fmt.Printf("without %s: %s %g → %g, qualified %v → %v\n", d.ID, a.ID, a.Before.Score, a.After.Score, a.Before.Qualified, a.After.Qualified)
 			for _, m := range a.Metrics {
-				fmt.Printf("  %s %g → %g\n", m.ID, m.Was, m.Points)
+				if m.Before.Points != m.After.Points {
+					fmt.Printf("  %s %g → %g (%g → %g %s)\n", m.ID, m.Before.Points, m.After.Points, m.Before.Value, m.After.Value, m.After.Unit)
+				}
 			}
 		}
 	}
 	// Output:
 	// without ana: modern-work 72.5 → 62.5, qualified true → false
-	//   intermediate-certifications 10 → 7.5
-	//   advanced-certifications 15 → 7.5
+	//   intermediate-certifications 10 → 7.5 (4 → 3 people)
+	//   advanced-certifications 15 → 7.5 (2 → 1 people)
 	// without ben: modern-work 72.5 → 65, qualified true → false
-	//   advanced-certifications 15 → 7.5
+	//   advanced-certifications 15 → 7.5 (2 → 1 people)
 	// without chloe: modern-work 72.5 → 70, qualified true → true
-	//   intermediate-certifications 10 → 7.5
+	//   intermediate-certifications 10 → 7.5 (4 → 3 people)
 }

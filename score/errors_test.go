@@ -113,6 +113,7 @@ var errorCases = []errorCase{
 	{name: "unknown fact id", input: `{"facts":{"mw.ent.netCustomerAdd":3}}`, path: "/facts/mw.ent.netCustomerAdd", code: score.CodeUnknown, suggestion: "mw.ent.netCustomerAdds", stage: "engine"},
 	{name: "unknown fact id case", input: `{"facts":{"azure.acrttm":3}}`, path: "/facts/azure.acrttm", code: score.CodeUnknown, suggestion: "azure.acrTtm", stage: "engine"},
 	{name: "unknown fact id with slash", input: `{"facts":{"azure/deployments":3}}`, path: "/facts/azure~1deployments", code: score.CodeUnknown, suggestion: "azure.deployments", stage: "engine"},
+	{name: "unknown fact id with a tilde and slashes", input: `{"facts":{"~a/b~/":3}}`, path: "/facts/~0a~1b~0~1", code: score.CodeUnknown, stage: "engine"},
 	{name: "unknown certification for a person", input: `{"people":[{"certifications":["AZ-1O4"]}]}`, path: "/people/0/certifications/0", code: score.CodeUnknown, suggestion: "AZ-104", stage: "engine"},
 	{name: "unknown certification name", input: `{"people":[{"certifications":["AZ-104","Azure Solution Architect"]}]}`, path: "/people/0/certifications/1", code: score.CodeUnknown, suggestion: "Azure Solutions Architect", stage: "engine"},
 	{name: "unknown certification in shortcut", input: `{"certifications":{"SC-2OO":1}}`, path: "/certifications/SC-2OO", code: score.CodeUnknown, suggestion: "SC-200", stage: "engine"},

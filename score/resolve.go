@@ -28,6 +28,7 @@ type Input struct {
 
 	spare  *profileSpare // the storage ParseInto uses again, or nil
 	people []group       // scratch of resolveInto: the people's groups
+	member []int         // by person (Profile.People): the index of its group in people, -1 for none
 }
 
 // group is a number of people holding the same set of certifications.
@@ -139,7 +140,7 @@ func (in *Input) reset(p *Profile, facts, params int) {
 		facts: zeroed(in.facts, facts), given: zeroed(in.given, facts),
 		groups: in.groups[:0], progs: in.progs[:0],
 		params: zeroed(in.params, params), paramGiven: zeroed(in.paramGiven, params),
-		spare: in.spare, people: in.people[:0]}
+		spare: in.spare, people: in.people[:0], member: in.member[:0]}
 }
 
 // zeroed is s with length n, every element zero, in s's storage when it is large enough.
@@ -204,20 +205,17 @@ func (e *Engine) resolveInto(in *Input, p *Profile, read Errors) error {
 			}
 			m.set(ci)
 		}
-		if m == (certMask{}) {
-			continue
-		}
-		found := false
-		for k := range people {
-			if people[k].mask == m {
-				people[k].n++
-				found = true
-				break
+		k := -1
+		if m != (certMask{}) {
+			for k = len(people) - 1; k >= 0 && people[k].mask != m; k-- {
 			}
+			if k < 0 {
+				k = len(people)
+				people = append(people, group{mask: m})
+			}
+			people[k].n++
 		}
-		if !found {
-			people = append(people, group{mask: m, n: 1})
-		}
+		in.member = append(in.member, k)
 	}
 	for name, n := range p.Certifications {
 		ci, ok := e.lookupCert(name)

@@ -338,7 +338,7 @@ function evaluate() {
   showPeek()
   // The panel offers dates from the first day of the program's first rules.
   const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
-  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, since })
+  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, unitName: (u, n) => unitText(t, u, n), since })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false
@@ -372,7 +372,7 @@ function drawInputs() {
 let timeNext = null
 
 /**
- * Draws the "over time" panel (a comparison and a projection: three more runs of the engine)
+ * Draws the "over time" panel (a comparison, and a projection with the people's departures)
  * in the next task, after the results are drawn: a keystroke's results do not wait for it,
  * and keystrokes within one task draw it once, for the latest profile.
  * @param {Parameters<TimeView['render']>[0]} p

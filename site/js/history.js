@@ -45,7 +45,7 @@ const WORDS = {
     noChange: 'no change',
     noLonger: 'no longer qualified',
     nowQualified: 'qualified',
-    noLevel: 'no level',
+    pts: 'pts',
     loses: 'loses',
     changes: {
       added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
@@ -89,7 +89,7 @@ const WORDS = {
     noChange: 'aucun changement',
     noLonger: 'n\'est plus qualifié',
     nowQualified: 'qualifié',
-    noLevel: 'aucun niveau',
+    pts: 'pts',
     loses: 'perd',
     changes: {
       added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
@@ -135,7 +135,7 @@ export class TimeView {
   #leavingOut
   #fromLabel
   #toLabel
-  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string, since?: string}|null} */
+  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string, unitName?: (unit: string, n: number) => string, since?: string}|null} */
   #last = null
   #touched = false
   /** @type {Map<string, {key: string, figure: HTMLElement}>} each area's projection figure and what it shows */
@@ -177,8 +177,9 @@ export class TimeView {
 
   /**
    * Renders both parts for a profile the engine accepts (or hides the panel).
-   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string, since?: string}} p
-   *   since: the first day of the program's first rules, the earliest date offered
+   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string, unitName?: (unit: string, n: number) => string, since?: string}} p
+   *   since: the first day of the program's first rules, the earliest date offered; unitName:
+   *   a unit's name for n of it (its id when absent)
    */
   render(p) {
     this.#root.hidden = !p.profile
@@ -263,12 +264,12 @@ export class TimeView {
   }
 
   #renderProjection() {
-    const { engine, profile, lang, certName } = /** @type {any} */ (this.#last)
+    const { engine, profile, lang, certName, unitName } = /** @type {any} */ (this.#last)
     const w = WORDS[lang === 'fr' ? 'fr' : 'en']
     // One evaluation for the projection and, when the profile names people, their departures.
     const named = (profile.people || []).length > 0
     const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {}, departures: named ? {} : undefined })
-    this.#renderDepartures(res.ok ? res.result : null, lang)
+    this.#renderDepartures(res.ok ? res.result : null, lang, unitName)
     const pj = res.ok ? res.result.projection : null
     this.#projection.hidden = !pj?.areas?.length
     if (!pj) {
@@ -313,15 +314,16 @@ export class TimeView {
    * score, then the others, each group in the profile's order.
    * @param {any} result the result, with its departures, or null
    * @param {string} lang
+   * @param {(unit: string, n: number) => string} [unitName]
    */
-  #renderDepartures(result, lang) {
+  #renderDepartures(result, lang, unitName) {
     const list = result?.departures || []
     this.#leaving.hidden = list.length === 0
     if (!list.length) {
       this.#leavingOut.replaceChildren()
       return
     }
-    this.#leavingOut.replaceChildren(...departureItems(result, lang))
+    this.#leavingOut.replaceChildren(...departureItems(result, lang, unitName))
   }
 }
 
@@ -389,36 +391,35 @@ export function projectionChart(a, lang) {
 
 /**
  * The departures of result as list items, in the order #renderDepartures gives: each names the
- * person and says, per area, the score with and without them and the points of each metric
- * that would change; per program of levels, the level reached and what would be lost.
+ * person and says, per area that would change, the score with and without them and each metric
+ * whose points would change, with its measure; per program of levels, the levels and
+ * competencies that would be lost.
  * @param {any} result
  * @param {string} lang
+ * @param {(unit: string, n: number) => string} [unitName] a unit's name for n of it; its id when absent
  */
-export function departureItems(result, lang) {
+export function departureItems(result, lang, unitName = (u) => u) {
   const w = WORDS[lang === 'fr' ? 'fr' : 'en']
   const people = result.departures
-  const programs = new Map(result.programs.map((p) => [p.id, p]))
-  const areaOf = (a) => programs.get(a.program)?.areas?.find((x) => x.id === a.area)
-  const metricName = (a, id) => areaOf(a)?.metrics?.find((m) => m.id === id)?.name || id
-  const levelName = (p, id) => programs.get(p)?.levels?.levels?.find((l) => l.id === id)?.name || id
-  const competencyName = (p, id) => programs.get(p)?.levels?.competencies?.find((c) => c.id === id)?.name || id
-  const rank = (d) => (d.loses ? 0 : d.areas.length + d.levels.length > 0 ? 1 : 2)
+  const rank = (d) => (d.loses ? 0 : d.changed ? 1 : 2)
   const order = people.map((d, i) => [rank(d), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => people[i])
+  const moved = (m) => m.before && m.after && m.before.points !== m.after.points
   return order.map((d) => {
     const who = d.id || w.person(d.person + 1)
     const lines = []
-    for (const a of d.areas) {
-      const standing = a.qualified === a.wasQualified ? '' : `, ${a.qualified ? w.nowQualified : w.noLonger}`
-      const metrics = a.metrics.length ? ` (${a.metrics.map((m) => `${metricName(a, m.id)} ${num(m.was, lang)} → ${num(m.points, lang)}`).join(w.sep)})` : ''
-      const qs = areaOf(a)?.qualifyingScore
-      lines.push(h('li', { class: a.wasQualified && !a.qualified ? 'area falls' : 'area', data: { area: a.area } },
-        `${a.name}${w.colon}${num(a.was, lang, qs)} → ${num(a.score, lang, qs)}${standing}${metrics}`))
-    }
-    for (const l of d.levels) {
-      const lost = [...l.levels.map((id) => levelName(l.program, id)), ...l.competencies.map((id) => competencyName(l.program, id))]
-      const reached = l.reached !== l.wasReached ? `${levelName(l.program, l.wasReached) || w.noLevel} → ${l.reached ? levelName(l.program, l.reached) : w.noLevel}` : ''
-      lines.push(h('li', { class: lost.length ? 'levels falls' : 'levels', data: { program: l.program } },
-        `${l.name}${w.colon}${[reached, lost.length ? `${w.loses} ${lost.join(w.sep)}` : ''].filter(Boolean).join(w.sep)}`))
+    for (const p of d.programs) {
+      for (const a of p.areas) {
+        const { before: b, after: x } = a
+        if (!b || !x || (a.changes.length === 0 && !a.metrics.some(moved))) continue
+        const standing = b.qualified === x.qualified ? '' : `, ${x.qualified ? w.nowQualified : w.noLonger}`
+        const metrics = a.metrics.filter(moved).map((m) => `${m.name} ${num(m.before.points, lang)} → ${num(m.after.points, lang)} ${w.pts} ` +
+          `(${num(m.before.value, lang)} → ${num(m.after.value, lang)} ${unitName(m.after.unit, m.after.value)})`)
+        lines.push(h('li', { class: b.qualified && !x.qualified ? 'area falls' : 'area', data: { area: a.id } },
+          `${a.name}${w.colon}${num(b.score, lang, b.qualifyingScore)} → ${num(x.score, lang, x.qualifyingScore)}${standing}` +
+          (metrics.length ? `${w.colon}${metrics.join(w.sep)}` : '')))
+      }
+      const lost = [...(p.levels || []), ...(p.competencies || [])].filter((o) => o.before?.met && !o.after?.met).map((o) => o.name)
+      if (lost.length) lines.push(h('li', { class: 'levels falls', data: { program: p.id } }, `${p.name}${w.colon}${w.loses} ${lost.join(w.sep)}`))
     }
     return h('li', { class: d.loses ? 'departure loses' : 'departure', data: { person: String(d.person) } },
       h('strong', { text: who }), lines.length ? h('ul', {}, lines) : h('span', { class: 'muted', text: `${w.colon}${w.noChange}` }))

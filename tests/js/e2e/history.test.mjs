@@ -244,15 +244,18 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     assert.deepEqual(got.map((g) => g.person), [0, 1, 2, 3, 4, 5, 6, 7])
     assert.deepEqual(got.map((g) => g.loses), want.map((d) => d.loses))
     assert.deepEqual(want.map((d) => d.loses), [true, true, true, true, false, false, false, false], 'the case still has both kinds')
+    // The areas listed are those the CLI's comparison says would change.
+    const moved = (m) => m.before && m.after && m.before.points !== m.after.points
+    const changed = (d) => d.programs.flatMap((p) => p.areas.filter((a) => a.before && a.after && (a.changes.length > 0 || a.metrics.some(moved))))
     for (const g of got) {
       const d = want[g.person]
       assert.equal(g.who, PROFILE.people[g.person].id)
-      assert.deepEqual(g.areas.map((a) => a.area), d.areas.map((a) => a.area))
-      assert.deepEqual(g.areas.map((a) => a.falls), d.areas.map((a) => a.wasQualified && !a.qualified))
+      assert.deepEqual(g.areas.map((a) => a.area), changed(d).map((a) => a.id))
+      assert.deepEqual(g.areas.map((a) => a.falls), changed(d).map((a) => a.before.qualified && !a.after.qualified))
     }
     assert.deepEqual(got[3].areas.map((a) => a.text), [
-      'Modern Work: 100 → 97.5 (Intermediate certifications 10 → 7.5)',
-      'Security: 73.3 → 66.7, no longer qualified (Intermediate certifications 13.3 → 6.7)',
+      'Modern Work: 100 → 97.5: Intermediate certifications 10 → 7.5 pts (4 → 3 people)',
+      'Security: 73.3 → 66.7, no longer qualified: Intermediate certifications 13.3 → 6.7 pts (2 → 1 person)',
     ])
     await page.locator('.departures').screenshot({ path: screenshotPath('departures.png') })
   })
@@ -260,28 +263,32 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
   test('the departures\' list: losses first, then changes, then the rest; a person without a name is numbered', async () => {
     const items = await page.evaluate(async () => {
       const { departureItems } = await import('./js/history.js')
+      const side = (score, qualified) => ({ track: 'enterprise', score, max: 100, qualified, shortfall: Math.max(0, 70 - score), qualifyingScore: 70 })
+      const metric = (b, a, vb, va) => ({ id: 'adv', name: 'Advanced', before: { points: b, max: 15, value: vb, unit: 'people', threshold: 2, applied: 'partial' },
+        after: { points: a, max: 15, value: va, unit: 'people', threshold: 2, applied: 'partial' }, changes: b === a ? [] : ['points', 'value'] })
+      const area = (b, a, m) => ({ id: 'mw', name: 'Modern Work', before: side(b, b >= 70), after: side(a, a >= 70), changes: b === a ? [] : ['score'], metrics: [m] })
+      const outcome = (id, name, b, a) => ({ id, name, before: { met: b, missing: [] }, after: { met: a, missing: [] }, changes: b === a ? [] : ['met'] })
       const result = {
-        programs: [
-          { id: 'p', areas: [{ id: 'mw', qualifyingScore: 70, metrics: [{ id: 'adv', name: 'Advanced' }] }] },
-          { id: 'v', levels: { levels: [{ id: 'partner', name: 'Partner' }, { id: 'advanced', name: 'Advanced Partner' }], competencies: [{ id: 'dcv', name: 'DCV' }] } },
-        ],
         departures: [
-          { person: 0, id: 'still', areas: [], levels: [], loses: false },
-          { person: 1, areas: [{ program: 'p', area: 'mw', name: 'Modern Work', score: 72.5, was: 80, qualified: true, wasQualified: true, metrics: [{ id: 'adv', was: 15, points: 7.5 }] }], levels: [], loses: false },
-          { person: 2, id: 'key', areas: [{ program: 'p', area: 'mw', name: 'Modern Work', score: 69.96, was: 75, qualified: false, wasQualified: true, metrics: [] }],
-            levels: [{ program: 'v', name: 'VMware', reached: 'partner', wasReached: 'advanced', levels: ['advanced'], competencies: ['dcv'] }], loses: true },
+          { person: 0, id: 'still', loses: false, changed: false, programs: [{ id: 'p', name: 'P', areas: [area(80, 80, metric(15, 15, 2, 2))] }] },
+          { person: 1, loses: false, changed: true, programs: [{ id: 'p', name: 'P', areas: [area(80, 72.5, metric(15, 7.5, 2, 1))] }] },
+          { person: 2, id: 'key', loses: true, changed: true, programs: [
+            { id: 'p', name: 'P', areas: [area(75, 69.96, metric(15, 7.5, 2, 1))] },
+            { id: 'v', name: 'VMware', areas: [], levels: [outcome('partner', 'Partner', true, true), outcome('advanced', 'Advanced Partner', true, false)], competencies: [outcome('dcv', 'DCV', true, false)] },
+          ] },
         ],
       }
-      return ['en', 'fr'].map((lang) => departureItems(result, lang).map((li) => [li.getAttribute('data-person'), li.textContent]))
+      const unit = (u, n) => (n === 1 ? 'person' : 'people')
+      return ['en', 'fr'].map((lang) => departureItems(result, lang, unit).map((li) => [li.getAttribute('data-person'), li.textContent]))
     })
     assert.deepEqual(items[0], [
-      ['2', 'keyModern Work: 75 → 69.96, no longer qualifiedVMware: Advanced Partner → Partner; loses Advanced Partner; DCV'],
-      ['1', 'Person 2Modern Work: 80 → 72.5 (Advanced 15 → 7.5)'],
+      ['2', 'keyModern Work: 75 → 69.96, no longer qualified: Advanced 15 → 7.5 pts (2 → 1 person)VMware: loses Advanced Partner; DCV'],
+      ['1', 'Person 2Modern Work: 80 → 72.5: Advanced 15 → 7.5 pts (2 → 1 person)'],
       ['0', 'still: no change'],
     ])
     assert.deepEqual(items[1].map(([, t]) => t), [
-      'keyModern Work : 75 → 69,96, n\'est plus qualifiéVMware : Advanced Partner → Partner ; perd Advanced Partner ; DCV',
-      'Personne 2Modern Work : 80 → 72,5 (Advanced 15 → 7,5)',
+      'keyModern Work : 75 → 69,96, n\'est plus qualifié : Advanced 15 → 7,5 pts (2 → 1 person)VMware : perd Advanced Partner ; DCV',
+      'Personne 2Modern Work : 80 → 72,5 : Advanced 15 → 7,5 pts (2 → 1 person)',
       'still : aucun changement',
     ])
   })
@@ -331,7 +338,7 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     assert.match(await page.textContent('.projection'), /cesse de compter le 2027-12-01/)
     assert.equal(await page.textContent('.departures h3'), "Si quelqu'un part")
     assert.equal(await page.textContent('.departures-out > li[data-person="3"] li[data-area="security"]'),
-      'Sécurité : 73,3 → 66,7, n\'est plus qualifié (Certifications intermédiaires 13,3 → 6,7)')
+      'Sécurité : 73,3 → 66,7, n\'est plus qualifié : Certifications intermédiaires 13,3 → 6,7 pts (2 → 1 personne)')
     assert.deepEqual(await axeViolations(page, '#time'), [])
     assert.deepEqual(problems, [])
   })
