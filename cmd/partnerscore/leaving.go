@@ -11,13 +11,16 @@ import (
 // leavingLabels are the words of the report's "if someone leaves" section.
 type leavingLabels struct {
 	title, person, noChange, noLonger, nowQualified, loses string
+	bound                                                  map[string]string // by what would bind the points
 }
 
 var leavingEN = leavingLabels{title: "If someone leaves", person: "Person ", noChange: "no change",
-	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses"}
+	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses",
+	bound: map[string]string{score.AppliedGate: "a gate would no longer be met", score.AppliedPrerequisite: "the prerequisite would no longer be met"}}
 
 var leavingFR = leavingLabels{title: "Si quelqu'un part", person: "Personne ", noChange: "aucun changement",
-	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd"}
+	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd",
+	bound: map[string]string{score.AppliedGate: "un prérequis ne serait plus atteint", score.AppliedPrerequisite: "la condition ne serait plus remplie"}}
 
 // writeDepartures writes what each named person's leaving would change (res.Departures):
 // those whose leaving loses a designation, level or competency first, then those whose
@@ -70,8 +73,12 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 				var parts []string
 				for _, m := range a.Metrics {
 					if m.Before != nil && m.After != nil && m.Before.Points != m.After.Points {
+						why := ""
+						if m.After.Applied != m.Before.Applied && w.bound[m.After.Applied] != "" {
+							why = l.sep + w.bound[m.After.Applied]
+						}
 						parts = append(parts, m.Name+" "+num(m.Before.Points, lang)+" → "+num(m.After.Points, lang)+" "+l.pts+
-							" ("+num(m.Before.Value, lang)+" → "+num(m.After.Value, lang)+" "+unit(m.After.Unit, m.After.Value, lang)+")")
+							" ("+num(m.Before.Value, lang)+" → "+num(m.After.Value, lang)+" "+unit(m.After.Unit, m.After.Value, lang)+why+")")
 					}
 				}
 				if len(parts) > 0 {

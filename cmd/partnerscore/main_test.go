@@ -369,6 +369,10 @@ func TestExplain(t *testing.T) {
 			"If someone leaves:\n  chloe:\n    VMware Partner Connect: loses Partner; Advanced Partner; Solution competency: Data Center Virtualization\n  david:",
 			"  ana: no change\n",
 		}, nil},
+		// A departure that breaks a gate says so beside the people counted, which stay two.
+		{"leaving breaks a gate", `{"asOf":"2027-01-15","people":[{"id":"a","certifications":["AZ-500","SC-200"]},{"id":"b","certifications":["AZ-500","SC-200"]},{"id":"c","certifications":["SC-100"]},{"id":"d","certifications":["SC-300"]}],
+		  "facts":{"sec.ent.netCustomerAdds.azure":6,"sec.ent.netCustomerAdds.m365":4,"sec.ent.deployments.azure":3,"sec.ent.deployments.m365":3,"sec.ent.usageGrowth.azureAcr":12500,"sec.ent.usageGrowth.m365Users":1250}}`,
+			[]string{"explain", "-leaving"}, []string{"  a:\n    Security 73.3 → 60, NOT QUALIFIED: Intermediate certifications 13.3 → 0 pts (2 → 2 people; a gate would no longer be met)\n"}, nil},
 		{"no leaving without the flag", "", []string{"explain", "../../examples/programs/vmware-advanced.json"}, nil, []string{"If someone leaves"}},
 		{"leaving in the profile, in French", "", []string{"explain", "-lang", "fr", "../../examples/departures.json"}, []string{
 			"Si quelqu'un part :\n  ana :\n    Modern Work (travail moderne) 72,5 → 62,5, NON QUALIFIÉ : Certifications intermédiaires 10 → 7,5 pts (4 → 3 personnes) ; Certifications avancées 15 → 7,5 pts (2 → 1 personne)\n  ben :",

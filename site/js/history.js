@@ -46,6 +46,7 @@ const WORDS = {
     noLonger: 'no longer qualified',
     nowQualified: 'qualified',
     pts: 'pts',
+    bound: { gate: 'a gate would no longer be met', prerequisite: 'the prerequisite would no longer be met' },
     loses: 'loses',
     changes: {
       added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
@@ -90,6 +91,7 @@ const WORDS = {
     noLonger: 'n\'est plus qualifié',
     nowQualified: 'qualifié',
     pts: 'pts',
+    bound: { gate: 'un prérequis ne serait plus atteint', prerequisite: 'la condition ne serait plus remplie' },
     loses: 'perd',
     changes: {
       added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
@@ -413,7 +415,8 @@ export function departureItems(result, lang, unitName = (u) => u) {
         if (!b || !x || (a.changes.length === 0 && !a.metrics.some(moved))) continue
         const standing = b.qualified === x.qualified ? '' : `, ${x.qualified ? w.nowQualified : w.noLonger}`
         const metrics = a.metrics.filter(moved).map((m) => `${m.name} ${num(m.before.points, lang)} → ${num(m.after.points, lang)} ${w.pts} ` +
-          `(${num(m.before.value, lang)} → ${num(m.after.value, lang)} ${unitName(m.after.unit, m.after.value)})`)
+          `(${num(m.before.value, lang)} → ${num(m.after.value, lang)} ${unitName(m.after.unit, m.after.value)}` +
+          `${m.after.applied !== m.before.applied && w.bound[m.after.applied] ? w.sep + w.bound[m.after.applied] : ''})`)
         lines.push(h('li', { class: b.qualified && !x.qualified ? 'area falls' : 'area', data: { area: a.id } },
           `${a.name}${w.colon}${num(b.score, lang, b.qualifyingScore)} → ${num(x.score, lang, x.qualifyingScore)}${standing}` +
           (metrics.length ? `${w.colon}${metrics.join(w.sep)}` : '')))

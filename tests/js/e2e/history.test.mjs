@@ -253,6 +253,10 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       assert.deepEqual(g.areas.map((a) => a.area), changed(d).map((a) => a.id))
       assert.deepEqual(g.areas.map((a) => a.falls), changed(d).map((a) => a.before.qualified && !a.after.qualified))
     }
+    // a's leaving breaks a gate of Security's step: the people counted stay two, the points go.
+    assert.deepEqual(got[0].areas.map((a) => a.text), [
+      'Security: 73.3 → 60, no longer qualified: Intermediate certifications 13.3 → 0 pts (2 → 2 people; a gate would no longer be met)',
+    ])
     assert.deepEqual(got[3].areas.map((a) => a.text), [
       'Modern Work: 100 → 97.5: Intermediate certifications 10 → 7.5 pts (4 → 3 people)',
       'Security: 73.3 → 66.7, no longer qualified: Intermediate certifications 13.3 → 6.7 pts (2 → 1 person)',
