@@ -392,21 +392,33 @@ func hasErr(errs Errors, prefix string) bool {
 }
 
 // lessPointer orders JSON Pointers as the document does: segment by segment, array
-// indexes by number.
+// indexes by number. (Segments are cut in place: strings.Split would bring ~4 KB of code
+// into the browser's engine for this alone.)
 func lessPointer(a, b string) bool {
-	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		if as[i] == bs[i] {
-			continue
+	for {
+		as, arest, amore := cutSegment(a)
+		bs, brest, bmore := cutSegment(b)
+		if as != bs {
+			ai, aerr := strconv.Atoi(as)
+			bi, berr := strconv.Atoi(bs)
+			if aerr == nil && berr == nil && ai != bi {
+				return ai < bi
+			}
+			// Keys that are not indexes, or the same number written apart ("0" and "00", keys
+			// of an object): by their text, so that the order never depends on a map's.
+			return as < bs
 		}
-		ai, aerr := strconv.Atoi(as[i])
-		bi, berr := strconv.Atoi(bs[i])
-		if aerr == nil && berr == nil && ai != bi {
-			return ai < bi
+		if !amore || !bmore {
+			return !amore && bmore // the shorter pointer, a parent, first
 		}
-		// Keys that are not indexes, or the same number written apart ("0" and "00", keys of
-		// an object): by their text, so that the order never depends on a map's.
-		return as[i] < bs[i]
+		a, b = arest, brest
 	}
-	return len(as) < len(bs)
+}
+
+// cutSegment returns p's first segment, what follows its slash, and whether there is one.
+func cutSegment(p string) (seg, rest string, more bool) {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i+1:], true
+	}
+	return p, "", false
 }

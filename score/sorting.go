@@ -9,15 +9,14 @@ func stableSort[T any](s []T, less func(a, b *T) bool) {
 	sort.Stable(lessSlice[T]{s, less})
 }
 
-// sortSlice is stableSort without the guarantee for equal elements.
-func sortSlice[T any](s []T, less func(a, b *T) bool) {
-	sort.Sort(lessSlice[T]{s, less})
-}
+// sortSlice is stableSort without the guarantee for equal elements: it is stableSort, so that
+// the engine links one sorting algorithm (sort.Stable's), not also sort.Sort's (~10 KB of
+// wasm); the slices it sorts are short.
+func sortSlice[T any](s []T, less func(a, b *T) bool) { stableSort(s, less) }
 
-// sortStrings sorts s in increasing order. It is sort.Strings, which is slices.Sort: a copy
-// of the sorting code for strings (~19 KB of wasm) beside sort.Sort's, which the engine has
-// anyway.
-func sortStrings(s []string) { sort.Sort(sort.StringSlice(s)) }
+// sortStrings sorts s in increasing order: stableSort, for the same reason (sort.Strings is
+// slices.Sort, a copy of the sorting code for strings, ~19 KB of wasm).
+func sortStrings(s []string) { stableSort(s, func(a, b *string) bool { return *a < *b }) }
 
 type lessSlice[T any] struct {
 	s    []T
