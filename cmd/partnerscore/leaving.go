@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,23 +11,24 @@ import (
 
 // leavingLabels are the words of the report's "if someone leaves" section.
 type leavingLabels struct {
-	title, person, noChange, noLonger, nowQualified, loses string
-	bound                                                  map[string]string // by what would bind the points
+	title, person, noChange, noLonger, nowQualified, loses, alsoLacks string
+	bound                                                             map[string]string // by what would bind the points
 }
 
 var leavingEN = leavingLabels{title: "If someone leaves", person: "Person ", noChange: "no change",
-	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses",
+	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses", alsoLacks: "would also lack",
 	bound: map[string]string{score.AppliedGate: "a gate would no longer be met", score.AppliedPrerequisite: "the prerequisite would no longer be met"}}
 
 var leavingFR = leavingLabels{title: "Si quelqu'un part", person: "Personne ", noChange: "aucun changement",
-	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd",
+	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd", alsoLacks: "manquerait aussi",
 	bound: map[string]string{score.AppliedGate: "un prérequis ne serait plus atteint", score.AppliedPrerequisite: "la condition ne serait plus remplie"}}
 
 // writeDepartures writes what each named person's leaving would change (res.Departures):
 // those whose leaving loses a designation, level or competency first, then those whose
 // leaving changes anything, then the others, each group in the profile's order. Per area
 // that changes: the score with and without them, and each metric whose points change, with
-// its measure; per program of levels, the levels and competencies lost.
+// its measure; per program of levels, the levels and competencies lost, and those not met
+// either way that would lack more requirements.
 func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labels, c colors) {
 	w := &leavingEN
 	if lang == "fr" {
@@ -96,6 +98,23 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 			}
 			if len(lost) > 0 {
 				b.WriteString("    " + p.Name + l.colon + " " + c.red(w.loses+" "+strings.Join(lost, l.sep)) + "\n")
+			}
+			// A level or competency not met either way that would lack more requirements.
+			for _, os := range [2][]score.OutcomeComparison{p.Levels, p.Competencies} {
+				for _, o := range os {
+					if o.Before == nil || o.After == nil || o.Before.Met || o.After.Met {
+						continue
+					}
+					var more []string
+					for _, r := range o.After.Missing {
+						if !slices.ContainsFunc(o.Before.Missing, func(q score.RequirementRef) bool { return q.ID == r.ID }) {
+							more = append(more, r.Name)
+						}
+					}
+					if len(more) > 0 {
+						b.WriteString("    " + o.Name + l.colon + " " + w.alsoLacks + " " + strings.Join(more, l.sep) + "\n")
+					}
+				}
 			}
 		}
 	}

@@ -366,13 +366,17 @@ func TestExplain(t *testing.T) {
 			"[cpor]", "cpor:", "gate administrator"}},
 		// What each named person's leaving would change: with -leaving, or when the profile asks.
 		{"leaving flag", "", []string{"explain", "-leaving", "../../examples/programs/vmware-advanced.json"}, []string{
-			"If someone leaves:\n  chloe:\n    VMware Partner Connect: loses Partner; Advanced Partner; Solution competency: Data Center Virtualization\n  david:",
+			"If someone leaves:\n  chloe:\n    VMware Partner Connect: loses Partner; Advanced Partner; Solution competency: Data Center Virtualization\n    Principal Partner: would also lack Advanced Partner level\n  david:",
 			"  ana: no change\n",
 		}, nil},
 		// A departure that breaks a gate says so beside the people counted, which stay two.
 		{"leaving breaks a gate", `{"asOf":"2027-01-15","people":[{"id":"a","certifications":["AZ-500","SC-200"]},{"id":"b","certifications":["AZ-500","SC-200"]},{"id":"c","certifications":["SC-100"]},{"id":"d","certifications":["SC-300"]}],
 		  "facts":{"sec.ent.netCustomerAdds.azure":6,"sec.ent.netCustomerAdds.m365":4,"sec.ent.deployments.azure":3,"sec.ent.deployments.m365":3,"sec.ent.usageGrowth.azureAcr":12500,"sec.ent.usageGrowth.m365Users":1250}}`,
 			[]string{"explain", "-leaving"}, []string{"  a:\n    Security 73.3 → 60, NOT QUALIFIED: Intermediate certifications 13.3 → 0 pts (2 → 2 people; a gate would no longer be met)\n"}, nil},
+		// A level not met either way that would lack one more requirement says which.
+		{"leaving: a level not met would lack more", `{"asOf":"2026-06-01","programs":["microsoft-cloud-solution-provider"],"people":[{"id":"m1","certifications":["MS-700"]},{"id":"m2","certifications":["MS-700"]},{"id":"m3","certifications":["MS-700"]},{"id":"m4","certifications":["MS-700"]},{"id":"x","certifications":["MS-102"]},{"id":"y","certifications":["MS-102"]}],
+		  "facts":{"csp.revenueTTM":1000,"csp.monthsIndirectReseller":30,"csp.operationalAssessment":1,"csp.supportPlan":1,"csp.securityRequirements":1,"csp.vettingPassed":1,"csp.agreementSigned":1,"csp.indirectProvider":0,"mw.ent.netCustomerAdds":5,"mw.ent.usageGrowth.cpor":750,"mw.ent.deployments.cpor":1}}`,
+			[]string{"explain", "-leaving"}, []string{"If someone leaves:\n  x:\n    Direct bill partner: would also lack At least one Solutions Partner designation\n  y:", "  m1: no change\n"}, nil},
 		{"no leaving without the flag", "", []string{"explain", "../../examples/programs/vmware-advanced.json"}, nil, []string{"If someone leaves"}},
 		{"leaving in the profile, in French", "", []string{"explain", "-lang", "fr", "../../examples/departures.json"}, []string{
 			"Si quelqu'un part :\n  ana :\n    Modern Work (travail moderne) 72,5 → 62,5, NON QUALIFIÉ : Certifications intermédiaires 10 → 7,5 pts (4 → 3 personnes) ; Certifications avancées 15 → 7,5 pts (2 → 1 personne)\n  ben :",

@@ -48,6 +48,7 @@ const WORDS = {
     pts: 'pts',
     bound: { gate: 'a gate would no longer be met', prerequisite: 'the prerequisite would no longer be met' },
     loses: 'loses',
+    alsoLacks: 'would also lack',
     changes: {
       added: 'new', removed: 'removed', track: 'track', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'bound', value: 'value', max: 'maximum', threshold: 'threshold', certifications: 'certifications',
@@ -93,6 +94,7 @@ const WORDS = {
     pts: 'pts',
     bound: { gate: 'un prérequis ne serait plus atteint', prerequisite: 'la condition ne serait plus remplie' },
     loses: 'perd',
+    alsoLacks: 'manquerait aussi',
     changes: {
       added: 'nouveau', removed: 'retiré', track: 'parcours', score: 'score', qualified: 'qualification', points: 'points',
       applied: 'limite', value: 'valeur', max: 'maximum', threshold: 'seuil', certifications: 'certifications',
@@ -395,7 +397,7 @@ export function projectionChart(a, lang) {
  * The departures of result as list items, in the order #renderDepartures gives: each names the
  * person and says, per area that would change, the score with and without them and each metric
  * whose points would change, with its measure; per program of levels, the levels and
- * competencies that would be lost.
+ * competencies that would be lost, and those not met either way that would lack more.
  * @param {any} result
  * @param {string} lang
  * @param {(unit: string, n: number) => string} [unitName] a unit's name for n of it; its id when absent
@@ -421,8 +423,15 @@ export function departureItems(result, lang, unitName = (u) => u) {
           `${a.name}${w.colon}${num(b.score, lang, b.qualifyingScore)} → ${num(x.score, lang, x.qualifyingScore)}${standing}` +
           (metrics.length ? `${w.colon}${metrics.join(w.sep)}` : '')))
       }
-      const lost = [...(p.levels || []), ...(p.competencies || [])].filter((o) => o.before?.met && !o.after?.met).map((o) => o.name)
+      const outcomes = [...(p.levels || []), ...(p.competencies || [])]
+      const lost = outcomes.filter((o) => o.before?.met && !o.after?.met).map((o) => o.name)
       if (lost.length) lines.push(h('li', { class: 'levels falls', data: { program: p.id } }, `${p.name}${w.colon}${w.loses} ${lost.join(w.sep)}`))
+      // A level or competency not met either way that would lack more requirements.
+      for (const o of outcomes) {
+        if (o.before?.met || o.after?.met || !o.before || !o.after) continue
+        const more = o.after.missing.filter((r) => !o.before.missing.some((q) => q.id === r.id)).map((r) => r.name)
+        if (more.length) lines.push(h('li', { class: 'outcome', data: { outcome: o.id } }, `${o.name}${w.colon}${w.alsoLacks} ${more.join(w.sep)}`))
+      }
     }
     return h('li', { class: d.loses ? 'departure loses' : 'departure', data: { person: String(d.person) } },
       h('strong', { text: who }), lines.length ? h('ul', {}, lines) : h('span', { class: 'muted', text: `${w.colon}${w.noChange}` }))
