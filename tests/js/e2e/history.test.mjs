@@ -262,6 +262,28 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       'Security: 73.3 → 66.7, no longer qualified: Intermediate certifications 13.3 → 6.7 pts (2 → 1 person)',
     ])
     await page.locator('.departures').screenshot({ path: screenshotPath('departures.png') })
+    assert.equal(await page.isHidden('.departures button'), true, 'eight people: worked out without asking')
+  })
+
+  test('past 40 distinct sets of certifications, the departures wait for the button', async () => {
+    const certs = ['AZ-104', 'AZ-305', 'AZ-700', 'MD-102', 'MS-102', 'MS-700']
+    const people = []
+    for (let i = 1; people.length < 45; i++) people.push({ id: `p${i}`, certifications: certs.filter((_, j) => i & (1 << j)) })
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ asOf: '2026-06-01', lang: 'en', people }))}`)
+      await p.waitForSelector('.departures button:not([hidden])')
+      assert.equal(await p.textContent('.departures button'), 'Work out each departure (45 different sets of certifications: one evaluation each, again at every change)')
+      assert.equal(await p.locator('.departures-out > li').count(), 0)
+      await p.click('.departures button')
+      await p.waitForSelector('.departures-out > li')
+      assert.equal(await p.locator('.departures-out > li').count(), 45)
+      assert.equal(await p.isHidden('.departures button'), true)
+      assert.equal(await p.evaluate(() => document.activeElement?.classList.contains('departures-out')), true, 'focus on the list the button asked for')
+      assert.deepEqual(await axeViolations(p, '#time'), [])
+    } finally {
+      await p.close()
+    }
   })
 
   test('the departures\' list: losses first, then changes, then the rest; a person without a name is numbered', async () => {
