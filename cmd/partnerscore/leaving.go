@@ -61,16 +61,8 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 		b.WriteString("  " + c.bold(who) + l.colon + "\n")
 		for _, p := range d.Programs {
 			for _, a := range p.Areas {
-				if a.Before == nil || a.After == nil || len(a.Changes)+changedMetrics(&a) == 0 {
+				if a.Before == nil || a.After == nil {
 					continue
-				}
-				s := "    " + a.Name + " " + numUnder(a.Before.Score, a.Before.QualifyingScore, lang) + " → " + numUnder(a.After.Score, a.After.QualifyingScore, lang)
-				if a.After.Qualified != a.Before.Qualified {
-					if a.After.Qualified {
-						s += ", " + c.green(w.nowQualified)
-					} else {
-						s += ", " + c.red(w.noLonger)
-					}
 				}
 				var parts []string
 				for _, m := range a.Metrics {
@@ -81,6 +73,17 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 						}
 						parts = append(parts, m.Name+" "+num(m.Before.Points, lang)+" → "+num(m.After.Points, lang)+" "+l.pts+
 							" ("+num(m.Before.Value, lang)+" → "+num(m.After.Value, lang)+" "+unit(m.After.Unit, m.After.Value, lang)+why+")")
+					}
+				}
+				if len(a.Changes) == 0 && len(parts) == 0 {
+					continue
+				}
+				s := "    " + a.Name + " " + numUnder(a.Before.Score, a.Before.QualifyingScore, lang) + " → " + numUnder(a.After.Score, a.After.QualifyingScore, lang)
+				if a.After.Qualified != a.Before.Qualified {
+					if a.After.Qualified {
+						s += ", " + c.green(w.nowQualified)
+					} else {
+						s += ", " + c.red(w.noLonger)
 					}
 				}
 				if len(parts) > 0 {
@@ -118,15 +121,4 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 			}
 		}
 	}
-}
-
-// changedMetrics counts the metrics of a whose points change.
-func changedMetrics(a *score.AreaComparison) int {
-	n := 0
-	for _, m := range a.Metrics {
-		if m.Before != nil && m.After != nil && m.Before.Points != m.After.Points {
-			n++
-		}
-	}
-	return n
 }

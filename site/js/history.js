@@ -108,7 +108,7 @@ const WORDS = {
 /** Up to this many distinct sets of certifications among the named people, the panel works
  * out their departures by itself (in Node, ~14 ms for 50 sets, ~39 ms for 200); past it, on
  * request. */
-export const LEAVING_AUTO = 40
+const LEAVING_AUTO = 40
 
 /** The first day of the Cloud Partner Program's rules, the panel's earliest date by default. */
 const FIRST_RULES = '2022-10-03'
