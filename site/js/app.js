@@ -11,7 +11,7 @@ import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
 import { inputGroups } from './inputs.js'
 import { ProfileForm } from './form.js'
-import { formatNumber, formatShown, resultToCSV, todayUTC, unitText } from './format.js'
+import { csvDialect, formatNumber, formatShown, resultToCSV, todayUTC, unitText } from './format.js'
 import { negotiate, t as translate } from './messages.js'
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
@@ -527,8 +527,9 @@ els.json.addEventListener('click', () => {
 })
 
 els.csv.addEventListener('click', () => {
-  // A byte order mark so that spreadsheets read the accents of French names as UTF-8.
-  if (shown) download(`${fileBase()}.csv`, 'text/csv;charset=utf-8', `\ufeff${resultToCSV(shown)}`)
+  // A byte order mark so that spreadsheets read the accents of French names as UTF-8; in
+  // French, semicolons and decimal commas, which a French spreadsheet opens in columns.
+  if (shown) download(`${fileBase()}.csv`, 'text/csv;charset=utf-8', `\ufeff${resultToCSV(shown, csvDialect(state.lang))}`)
 })
 
 els.print.addEventListener('click', () => print())

@@ -98,16 +98,37 @@ export function parseNumber(text, lang) {
 }
 
 /**
- * Quotes one CSV field (RFC 4180). Text that a spreadsheet would run as a formula is
- * prefixed with an apostrophe; numbers are written as they are.
- * @param {unknown} v
+ * How a CSV file separates its fields and writes its decimals. `CSV_RFC` is RFC 4180's comma
+ * and decimal point; `CSV_FR` is what a French spreadsheet (Excel with French settings) opens
+ * in columns: a semicolon between fields and a decimal comma (12,5).
+ * @typedef {{ separator: string, decimal: string }} CSVDialect
  */
-export function csvField(v) {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+/** @type {Readonly<CSVDialect>} */
+export const CSV_RFC = Object.freeze({ separator: ',', decimal: '.' })
+/** @type {Readonly<CSVDialect>} */
+export const CSV_FR = Object.freeze({ separator: ';', decimal: ',' })
+
+/**
+ * The CSV dialect of a language's spreadsheets: French ones take `CSV_FR`, the others `CSV_RFC`.
+ * @param {string} lang
+ */
+export function csvDialect(lang) {
+  return lang === 'fr' ? CSV_FR : CSV_RFC
+}
+
+/**
+ * Quotes one CSV field (RFC 4180, with the dialect's separator). Text that a spreadsheet
+ * would run as a formula is prefixed with an apostrophe; numbers are written as they are,
+ * with the dialect's decimal mark.
+ * @param {unknown} v
+ * @param {CSVDialect} [dialect]
+ */
+export function csvField(v, dialect = CSV_RFC) {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', dialect.decimal) : ''
   if (typeof v === 'boolean') return v ? 'true' : 'false'
   let s = v == null ? '' : String(v)
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  return s.includes(dialect.separator) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /**
@@ -127,13 +148,15 @@ export const CSV_COLUMNS = Object.freeze([
  * Turns an engine result into CSV (see CSV_COLUMNS): every program's areas, levels,
  * competencies, calculator and timeline.
  * @param {any} result a result (schemas/result.schema.json)
+ * @param {CSVDialect} [dialect] the separator and decimal mark (RFC 4180's by default)
  * @returns {string}
  */
-export function resultToCSV(result) {
-  const lines = [CSV_COLUMNS.join(',')]
+export function resultToCSV(result, dialect = CSV_RFC) {
+  const sep = dialect.separator
+  const lines = [CSV_COLUMNS.join(sep)]
   for (const p of result?.programs || []) {
     /** @param {Record<string, unknown>} r */
-    const row = (r) => lines.push(CSV_COLUMNS.map((c) => csvField(c === 'program' ? p.id : c === 'version' ? p.version : r[c])).join(','))
+    const row = (r) => lines.push(CSV_COLUMNS.map((c) => csvField(c === 'program' ? p.id : c === 'version' ? p.version : r[c], dialect)).join(sep))
     for (const a of p.areas || []) {
       const group = { section: 'area', group: a.id, group_name: a.name, track: a.track, group_score: a.score, qualified: a.qualified }
       for (const m of a.metrics || []) {

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { ROOT, ensureSite } from './helpers.mjs'
 
 const site = (p) => import(path.join(ROOT, 'site/js', p))
-const { parseNumber, editable, formatNumber, formatShown, csvField, resultToCSV, CSV_COLUMNS, unitText } = await site('format.js')
+const { parseNumber, editable, formatNumber, formatShown, csvField, csvDialect, resultToCSV, CSV_COLUMNS, CSV_FR, CSV_RFC, unitText } = await site('format.js')
 const S = await site('state.js')
 const { Catalog, certLabel } = await site('catalog.js')
 const P = await site('program.js')
@@ -127,6 +127,25 @@ describe('CSV', () => {
     assert.equal(csvField(-5), '-5')
     assert.equal(csvField(true), 'true')
     assert.equal(csvField(undefined), '')
+  })
+  test('in the French dialect: semicolons, decimal commas, and text with a semicolon quoted', () => {
+    assert.equal(csvDialect('fr'), CSV_FR)
+    assert.equal(csvDialect('en'), CSV_RFC)
+    assert.equal(csvField(12.5, CSV_FR), '12,5')
+    assert.equal(csvField(-0.25, CSV_FR), '-0,25')
+    assert.equal(csvField(1000, CSV_FR), '1000')
+    assert.equal(csvField('a,b', CSV_FR), 'a,b')
+    assert.equal(csvField('a ; b', CSV_FR), '"a ; b"')
+    assert.equal(csvField('a ; b'), 'a ; b')
+    assert.equal(csvField('say "hi"', CSV_FR), '"say ""hi"""')
+    assert.equal(csvField('-1', CSV_FR), "'-1")
+    const result = { programs: [{ id: 'p', version: 'v1', areas: [{ id: 'a', name: 'A', track: 'smb', score: 59.4, qualified: false,
+      metrics: [{ id: 'm', name: 'M', value: 15.4, unit: 'percent', points: 15.4, max: 20, threshold: 20, applied: 'threshold', source: 's', explanation: '15,4 % ; 2,5' }] }] }] }
+    assert.deepEqual(resultToCSV(result, CSV_FR).trimEnd().split('\r\n'), [
+      CSV_COLUMNS.join(';'),
+      'p;v1;area;a;A;smb;59,4;false;m;M;;15,4;percent;15,4;20;20;;threshold;s;"15,4 % ; 2,5"',
+    ])
+    assert.equal(resultToCSV(result).trimEnd().split('\r\n')[1], 'p,v1,area,a,A,smb,59.4,false,m,M,,15.4,percent,15.4,20,20,,threshold,s,"15,4 % ; 2,5"')
   })
   test('one row per area and metric', () => {
     const result = {

@@ -344,6 +344,19 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     // Numbers are written back the French way.
     assert.equal(await field('/facts/azure.usageGrowth').inputValue(), '15,4')
     assert.equal((await urlState()).lang, 'fr')
+    // The CSV in French: semicolons and decimal commas, which a French spreadsheet opens in
+    // columns; the explanations' own semicolons are quoted.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+    const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n')
+    assert.equal(lines[0], 'program;version;section;group;group_name;track;group_score;qualified;item;item_name;period;value;unit;points;max;threshold;met;applied;source;explanation')
+    assert.equal(lines.length - 1, want.reduce((n, a) => n + a.metrics.length, 0))
+    const dataAI = want.find((a) => a.id === 'data-ai') || assert.fail('no Data & AI area')
+    const growth = dataAI.metrics.find((m) => m.id === 'usage-growth') || assert.fail('no usage growth metric')
+    assert.equal(growth.points, 15.4)
+    assert.match(growth.explanation, /^15,4 % .* ; /)
+    const quoted = `"${growth.explanation.replace(/"/g, '""')}"`
+    assert.ok(lines.includes(`${PROGRAM};fy26;area;data-ai;${dataAI.name};${dataAI.track};${String(dataAI.score).replace('.', ',')};false;usage-growth;${growth.name};;15,4;percent;15,4;20;20;;threshold;${growth.source};${quoted}`),
+      lines.filter((l) => l.includes(';data-ai;')).join('\n'))
     await page.locator('#results').screenshot({ path: screenshotPath('05-results-fr.png') })
     await axe(page, 'French')
   })
