@@ -41,6 +41,7 @@ const WORDS = {
     steady: 'no change expected',
     leaving: 'If someone leaves',
     leavingHelp: 'What each named person\'s departure would change, the rest of the profile as it is.',
+    leavingPrint: 'Whose departure alone would lose a designation, level or competency, the rest of the profile as it is:',
     leavingAsk: (n) => `Work out each departure (${n} different sets of certifications: one evaluation each, again at every change)`,
     person: (n) => `Person ${n}`,
     noChange: 'no change',
@@ -88,6 +89,7 @@ const WORDS = {
     steady: 'aucun changement prévu',
     leaving: 'Si quelqu\'un part',
     leavingHelp: 'Ce que le départ de chaque personne nommée changerait, le reste du profil tel quel.',
+    leavingPrint: 'Les personnes dont le départ, à lui seul, ferait perdre une désignation, un niveau ou une compétence, le reste du profil tel quel :',
     leavingAsk: (n) => `Calculer chaque départ (${n} ensembles de certifications différents : une évaluation chacun, à chaque modification)`,
     person: (n) => `Personne ${n}`,
     noChange: 'aucun changement',
@@ -143,6 +145,8 @@ export class TimeView {
   #leaving
   #leavingTitle
   #leavingHelp
+  /** the printed report's lead (print only: the report lists only the departures that lose something) */
+  #leavingPrint
   #leavingOut
   #leavingAsk
   /** whether the departures are worked out however many sets of certifications there are */
@@ -177,7 +181,8 @@ export class TimeView {
     this.#projectionHelp = h('p', { class: 'muted' })
     this.#projectionOut = h('div', { class: 'projection-out' })
     this.#leavingTitle = h('h3')
-    this.#leavingHelp = h('p', { class: 'muted' })
+    this.#leavingHelp = h('p', { class: 'muted departures-help' })
+    this.#leavingPrint = h('p', { class: 'departures-print' })
     this.#leavingOut = h('ul', { class: 'departures-out', attrs: { tabindex: -1 } })
     this.#leavingAsk = h('button', { class: 'button button-quiet', attrs: { type: 'button' } })
     this.#leavingAsk.addEventListener('click', () => {
@@ -191,7 +196,7 @@ export class TimeView {
         h('div', { class: 'compare-dates' }, h('span', { class: 'field' }, this.#fromLabel, this.#from), h('span', { class: 'field' }, this.#toLabel, this.#to)),
         this.#compareOut),
       this.#projection = h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
-      this.#leaving = h('div', { class: 'departures' }, this.#leavingTitle, this.#leavingHelp, this.#leavingAsk, this.#leavingOut),
+      this.#leaving = h('div', { class: 'departures' }, this.#leavingTitle, this.#leavingHelp, this.#leavingPrint, this.#leavingAsk, this.#leavingOut),
     )
   }
 
@@ -214,6 +219,7 @@ export class TimeView {
     setText(this.#projectionHelp, w.projectionHelp)
     setText(this.#leavingTitle, w.leaving)
     setText(this.#leavingHelp, w.leavingHelp)
+    setText(this.#leavingPrint, w.leavingPrint)
     const since = p.since || FIRST_RULES
     this.#from.min = since
     this.#to.min = since

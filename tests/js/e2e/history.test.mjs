@@ -265,6 +265,36 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     assert.equal(await page.isHidden('.departures button'), true, 'eight people: worked out without asking')
   })
 
+  test('the printed report lists the departures that lose something, each on one line with what it loses', async () => {
+    await page.waitForSelector('.departures-out > li.loses')
+    await page.emulateMedia({ media: 'print' })
+    try {
+      assert.equal(await page.isVisible('#time'), true)
+      for (const hidden of ['#time-title', '.compare', '.projection', '.departures-help']) assert.equal(await page.isHidden(hidden), true, hidden)
+      assert.equal(await page.textContent('.departures-print'), 'Whose departure alone would lose a designation, level or competency, the rest of the profile as it is:')
+      // Each person shown with the lines that fall, and nothing else (d's Modern Work line stays on screen).
+      const shown = await page.$$eval('.departures-out > li', (ls) => ls.filter((l) => l.checkVisibility()).map((l) => [
+        l.querySelector('strong')?.textContent,
+        ...[...l.querySelectorAll('li')].filter((x) => x.checkVisibility()).map((x) => `${getComputedStyle(x, '::before').content} ${x.textContent}`),
+      ]))
+      const fall = (s) => `" — " ${s}`
+      assert.deepEqual(shown, [
+        ['a', fall('Security: 73.3 → 60, no longer qualified: Intermediate certifications 13.3 → 0 pts (2 → 2 people; a gate would no longer be met)')],
+        ['b', fall('Security: 73.3 → 60, no longer qualified: Intermediate certifications 13.3 → 0 pts (2 → 2 people; a gate would no longer be met)')],
+        ['c', fall('Security: 73.3 → 66.7, no longer qualified: Intermediate certifications 13.3 → 6.7 pts (2 → 1 person)')],
+        ['d', fall('Security: 73.3 → 66.7, no longer qualified: Intermediate certifications 13.3 → 6.7 pts (2 → 1 person)')],
+      ])
+      // One line each on A4.
+      const heights = await page.$$eval('.departures-out > li.loses', (ls) => ls.map((l) => l.getClientRects().length))
+      assert.deepEqual(heights, [1, 1, 1, 1])
+      await page.screenshot({ path: screenshotPath('departures-print.png'), fullPage: true })
+      const pdf = await page.pdf({ format: 'A4', printBackground: true })
+      assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length, 1, 'the printed report fits one page')
+    } finally {
+      await page.emulateMedia({ media: null })
+    }
+  })
+
   test('past 40 distinct sets of certifications, the departures wait for the button', async () => {
     const certs = ['AZ-104', 'AZ-305', 'AZ-700', 'MD-102', 'MS-102', 'MS-700']
     const people = []
@@ -363,6 +393,8 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.waitForFunction(() => document.getElementById('time-title')?.textContent === 'Dans le temps')
     assert.match(await page.textContent('.projection'), /cesse de compter le 2027-12-01/)
     assert.equal(await page.textContent('.departures h3'), "Si quelqu'un part")
+    assert.equal(await page.textContent('.departures-print'),
+      'Les personnes dont le départ, à lui seul, ferait perdre une désignation, un niveau ou une compétence, le reste du profil tel quel :')
     assert.equal(await page.textContent('.departures-out > li[data-person="3"] li[data-area="security"]'),
       'Sécurité : 73,3 → 66,7, n\'est plus qualifié : Certifications intermédiaires 13,3 → 6,7 pts (2 → 1 personne)')
     assert.deepEqual(await axeViolations(page, '#time'), [])

@@ -612,8 +612,13 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.evaluate(() => scrollTo(0, 0))
     assert.equal(await peek.isVisible(), false, 'no bar beside the results')
     assert.ok(await page.locator('#inputs').isHidden(), 'the profile entered is for print only')
+    // ana's and ben's departures change scores but lose nothing: the report leaves the panel out.
+    await page.waitForSelector('.departures-out > li.departure:not(.loses)')
+    assert.equal(await page.locator('.departures-out > li.loses').count(), 0)
+    assert.ok(await page.locator('#time').isVisible())
     await page.emulateMedia({ media: 'print' })
     assert.ok(await page.locator('#profile-form').isHidden())
+    assert.ok(await page.locator('#time').isHidden(), 'no departure loses anything: nothing of the over-time panel in print')
     // In place of the form, the report says what was entered, and links back to it.
     const inputs = await page.locator('#inputs').innerText()
     for (const s of ['Profile entered', 'People per certification: MD-102: 2 people; AZ-104: 1 person;',
