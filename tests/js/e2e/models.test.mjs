@@ -121,6 +121,35 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(rows.find((r) => r.startsWith(prefix)), `${prefix}Project deployments,,6,deployments,,,7,false,,seed-004,"${deployments.explanation}"`)
   })
 
+  test('the printed report of a program of levels unfolds its competencies, what is not modelled and its parameters, on one page', async () => {
+    const people = [
+      { id: 'ana', certifications: ['vmware-vcp-dcv'] }, { id: 'ben', certifications: ['vmware-vcp-dcv'] },
+      { id: 'chloe', certifications: ['vmware-vsp-dcv'] }, { id: 'david', certifications: ['vmware-vtsp-dcv'] },
+    ]
+    await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
+    await page.waitForSelector('.model-levels')
+    const want = engineCLI.evaluate({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } }).programs[0]
+    /** The text of each visible item of a folded list, in order. */
+    const visible = (sel) => page.$$eval(sel, (ls) => ls.filter((l) => l.checkVisibility()).map((l) => l.firstChild?.textContent || ''))
+    // On screen, folded (an earlier test opened the parameters).
+    await page.$$eval('#results details', (ds) => ds.forEach((d) => { /** @type {HTMLDetailsElement} */ (d).open = false }))
+    assert.deepEqual(await visible('.competencies > ul > li'), [])
+    assert.deepEqual(await visible('.parameters > ul > li'), [])
+    await page.emulateMedia({ media: 'print' })
+    try {
+      assert.deepEqual(await visible('.competencies > ul > li'), want.levels.competencies.map((c) => c.name))
+      assert.equal((await visible('.not-modelled > ul > li')).length, want.levels.notModelled.length)
+      assert.equal((await visible('.parameters > ul > li')).length, want.parameters.length)
+      // Each competency in one line: its requirements stay with the levels that name them.
+      assert.deepEqual(await visible('.competencies .requirements li'), [])
+      const pdf = await page.pdf({ format: 'A4', printBackground: true })
+      assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length, 1, 'the printed report fits one page')
+      await page.screenshot({ path: screenshotPath('model-levels-vmware-print.png'), fullPage: true })
+    } finally {
+      await page.emulateMedia({ media: null })
+    }
+  })
+
   test('NCE terms: the table, the chart and the figures follow the parameters', async () => {
     await open({ asOf: '2023-01-01', programs: ['microsoft-nce-term-comparison'] })
     await page.waitForSelector('.model-calculator svg.calc-chart polyline')
