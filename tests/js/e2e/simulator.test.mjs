@@ -619,6 +619,13 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     await page.emulateMedia({ media: 'print' })
     assert.ok(await page.locator('#profile-form').isHidden())
     assert.ok(await page.locator('#time').isHidden(), 'no departure loses anything: nothing of the over-time panel in print')
+    // The sources, folded on screen, are unfolded on paper, each with its address.
+    const sources = await page.$$eval('.sources li', (ls) => ls.filter((l) => l.checkVisibility()).map((l) => {
+      const a = /** @type {HTMLAnchorElement} */ (l.querySelector('a'))
+      return [a.textContent, a.getAttribute('href'), getComputedStyle(a, '::after').content]
+    }))
+    assert.deepEqual(sources.map(([title, href]) => [title, href]), engineCLI.evaluate(EXPECTED).programs[0].sources.map((x) => [x.title, x.url]))
+    for (const [, href, after] of sources) assert.ok(after.includes('attr(href)') || after.includes(/** @type {string} */ (href)), after)
     // In place of the form, the report says what was entered, and links back to it.
     const inputs = await page.locator('#inputs').innerText()
     for (const s of ['Profile entered', 'People per certification: MD-102: 2 people; AZ-104: 1 person;',
