@@ -11,6 +11,18 @@ import { ROOT, SITE, axeViolations, chromiumPath, cli, ensureSite, launch, scree
 
 const S = await import(path.join(ROOT, 'site/js/state.js'))
 
+/** VMware Partner Connect in 2021: four people, each needed for the Data Center Virtualization
+ * competency, and so for the Partner level. */
+const VMWARE = Object.freeze({
+  asOf: '2021-06-01',
+  programs: ['vmware-partner-connect'],
+  people: [
+    { id: 'ana', certifications: ['vmware-vcp-dcv'] }, { id: 'ben', certifications: ['vmware-vcp-dcv'] },
+    { id: 'chloe', certifications: ['vmware-vsp-dcv'] }, { id: 'david', certifications: ['vmware-vtsp-dcv'] },
+  ],
+  facts: { 'vmware.contractSigned': 1 },
+})
+
 const browserPath = chromiumPath()
 
 describe('simulator: levels, calculator and timeline programs', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed', timeout: 300_000 }, () => {
@@ -67,11 +79,8 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
   })
 
   test('VMware Partner Connect: the level, competencies and what the next level misses, as the CLI says', async () => {
-    const people = [
-      { id: 'ana', certifications: ['vmware-vcp-dcv'] }, { id: 'ben', certifications: ['vmware-vcp-dcv'] },
-      { id: 'chloe', certifications: ['vmware-vsp-dcv'] }, { id: 'david', certifications: ['vmware-vtsp-dcv'] },
-    ]
-    await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
+    const people = VMWARE.people
+    await open(VMWARE)
     await page.waitForSelector('.model-levels')
     assert.ok(await page.locator('ps-cert-picker').count() > 0, 'competencies count certified people: their section is there')
     // A yes-or-no fact says how to type it, not its unit's id.
@@ -84,14 +93,14 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
       levels: [...e.querySelectorAll('[data-level]')].map((l) => [l.getAttribute('data-level'), l.getAttribute('data-met')]),
     }))
     let s = await shown()
-    const want = engineCLI.evaluate({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } }).programs[0]
+    const want = engineCLI.evaluate(VMWARE).programs[0]
     assert.equal(s.reached, want.levels.reached)
     assert.equal(s.reached, 'partner')
     assert.deepEqual(s.levels, want.levels.levels.map((l) => [l.id, String(l.met)]))
     assert.match(await page.textContent('.next-level'), /Advanced Partner/)
     // Each of the four is needed for the Data Center Virtualization competency, and so for the
     // Partner level: their departures say so, as the CLI does.
-    const leaving = engineCLI.evaluate({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 }, departures: {} }).departures
+    const leaving = engineCLI.evaluate({ ...VMWARE, departures: {} }).departures
     const lost = (os) => os.filter((o) => o.before?.met && !o.after?.met).map((o) => o.id)
     assert.deepEqual(leaving.map((d) => [d.loses, lost(d.programs[0].levels), lost(d.programs[0].competencies)]), people.map(() => [true, ['partner'], ['solution-dcv']]))
     await page.waitForSelector('.departures-out > li')
@@ -122,13 +131,9 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
   })
 
   test('the printed report of a program of levels unfolds its competencies, what is not modelled and its parameters, on one page', async () => {
-    const people = [
-      { id: 'ana', certifications: ['vmware-vcp-dcv'] }, { id: 'ben', certifications: ['vmware-vcp-dcv'] },
-      { id: 'chloe', certifications: ['vmware-vsp-dcv'] }, { id: 'david', certifications: ['vmware-vtsp-dcv'] },
-    ]
-    await open({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } })
+    await open(VMWARE)
     await page.waitForSelector('.model-levels')
-    const want = engineCLI.evaluate({ asOf: '2021-06-01', programs: ['vmware-partner-connect'], people, facts: { 'vmware.contractSigned': 1 } }).programs[0]
+    const want = engineCLI.evaluate(VMWARE).programs[0]
     /** The text of each visible item of a folded list, in order. */
     const visible = (sel) => page.$$eval(sel, (ls) => ls.filter((l) => l.checkVisibility()).map((l) => l.firstChild?.textContent || ''))
     // On screen, folded (an earlier test opened the parameters).
