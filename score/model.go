@@ -234,7 +234,8 @@ type Column struct {
 	Unit string `json:"unit"`
 	// Formula computes the cell.
 	Formula string `json:"formula"`
-	// Total is true when the column's sum over the rows is meaningful and reported.
+	// Total is true when the column's sum over the rows reads as a total (payments, not a
+	// running balance) and the table's total row shows it. A figure reads any column's sum.
 	Total bool `json:"total,omitempty"`
 	// Chart is true for the columns a chart draws.
 	Chart bool `json:"chart,omitempty"`

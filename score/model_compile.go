@@ -400,7 +400,7 @@ func compileCalculator(cr *CalculatorRules, m *cmodel, srcOK func(string, string
 		for ti, t := range cr.Tables {
 			if len(name) > len(t.ID)+1 && name[:len(t.ID)+1] == t.ID+"." {
 				for ci, col := range t.Columns {
-					if col.ID == name[len(t.ID)+1:] && col.Total {
+					if col.ID == name[len(t.ID)+1:] {
 						return ti, ci, true
 					}
 				}

@@ -430,6 +430,8 @@ func (ev *evaluation) calculator(m *cmodel) *CalculatorResult {
 			rows = int(math.Min(maxRows, math.Floor(n+eps)))
 		}
 		tr.Rows = make([][]float64, rows)
+		// Every column's sum, for the figures; the total row shows those of the total columns.
+		sums := make([]float64, len(t.Columns))
 		env.periods, env.prev = float64(rows), nil
 		for i := 0; i < rows; i++ {
 			row := make([]float64, len(t.Columns))
@@ -440,14 +442,17 @@ func (ev *evaluation) calculator(m *cmodel) *CalculatorResult {
 					v = 0
 				}
 				row[j] = v
-				if t.Columns[j].Total {
-					tr.Totals[j] += v
-				}
+				sums[j] += v
 			}
 			tr.Rows[i] = row
 			env.prev = row
 		}
-		env.totals[ti] = tr.Totals
+		for j, col := range t.Columns {
+			if col.Total {
+				tr.Totals[j] = sums[j]
+			}
+		}
+		env.totals[ti] = sums
 		out.Tables[ti] = tr
 	}
 	env.row, env.prev = nil, nil

@@ -529,6 +529,15 @@ func TestEconomicsAdvisorCashFlow(t *testing.T) {
 	if figure(c, "yearCost") != 4800 || figure(c, "averageCashKept") != 2400 {
 		t.Errorf("figures %+v", c.Figures)
 	}
+	// The payments' columns have a total; the running balance does not (its sum, 31,200, is
+	// not an amount of cash kept), though the average reads it.
+	for j, col := range tb.Columns {
+		want := map[string]float64{"advisor": 4800, "csp": 4800}
+		w, total := want[col.ID]
+		if col.Total != total || tb.Totals[j] != w {
+			t.Errorf("column %s: total %v %v, want %v %v", col.ID, col.Total, tb.Totals[j], total, w)
+		}
+	}
 	// Billed in the month of use (lag 0): 12 rows, the CSP customer pays 400 from month 1.
 	c = calc(t, e, "microsoft-csp-advisor-cash-flow", "2016-01-01", map[string]float64{"cashflow.billingLagMonths": 0})
 	if got := column(t, &c.Tables[0], "csp"); len(got) != 12 || got[0] != 400 {
@@ -581,6 +590,7 @@ func TestModelDataErrors(t *testing.T) {
 		{"levels without levels", `"model":"levels"`, "needs levels"},
 		{"bad formula", `"model":"calculator","calculator":{"tables":[{"id":"t","name":{"en":"T","fr":"T"},"period":"year","rows":"3","source":"s","columns":[{"id":"a","name":{"en":"A","fr":"A"},"unit":"usd","formula":"b + 1"}]}]}`, "unknown name"},
 		{"column reads a column to its right", `"model":"calculator","calculator":{"tables":[{"id":"t","name":{"en":"T","fr":"T"},"period":"year","rows":"3","source":"s","columns":[{"id":"a","name":{"en":"A","fr":"A"},"unit":"usd","formula":"b"},{"id":"b","name":{"en":"B","fr":"B"},"unit":"usd","formula":"1"}]}]}`, "unknown name"},
+		{"figure reads an unknown column", `"model":"calculator","calculator":{"tables":[{"id":"t","name":{"en":"T","fr":"T"},"period":"year","rows":"3","source":"s","columns":[{"id":"a","name":{"en":"A","fr":"A"},"unit":"usd","formula":"1"}]}],"figures":[{"id":"f","name":{"en":"F","fr":"F"},"unit":"usd","formula":"t.b","source":"s"}]}`, "unknown name"},
 		{"unknown program dependency", `"model":"levels","levels":{"levels":[{"id":"l","name":{"en":"L","fr":"L"},"source":"s","requirements":[{"id":"r","name":{"en":"R","fr":"R"},"kind":"program","program":"nope","atLeast":1,"source":"s"}]}]}`, "unknown program"},
 		{"level names a later level", `"model":"levels","levels":{"levels":[{"id":"l","name":{"en":"L","fr":"L"},"source":"s","requirements":[{"id":"r","name":{"en":"R","fr":"R"},"kind":"level","level":"m","source":"s"}]},{"id":"m","name":{"en":"M","fr":"M"},"source":"s","requirements":[{"id":"r","name":{"en":"R","fr":"R"},"kind":"fact","fact":"x.f","atLeast":1,"source":"s"}]}]}`, "earlier level"},
 		{"timeline gap", `"model":"timeline","timeline":[{"id":"t","name":{"en":"T","fr":"T"},"source":"s","periods":[{"id":"a","name":{"en":"A","fr":"A"},"from":"2020-01-01","to":"2020-01-31"},{"id":"b","name":{"en":"B","fr":"B"},"from":"2020-02-02"}]}]`, "without gap"},
