@@ -338,7 +338,14 @@ function evaluate() {
   showPeek()
   // The panel offers dates from the first day of the program's first rules.
   const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
-  drawTime({ engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, unitName: (u, n) => unitText(t, u, n), since })
+  drawTime({
+    engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, unitName: (u, n) => unitText(t, u, n), since,
+    dates: state.compare,
+    onDates: (from, to) => {
+      state.compare = { from, to }
+      persist()
+    },
+  })
   for (const b of [els.json, els.csv, els.print]) /** @type {HTMLButtonElement} */ (b).disabled = !shown
   if (firstResult && shown) {
     firstResult = false

@@ -129,6 +129,21 @@ function num(v, lang, below) {
   return formatShown(v, lang, 1, below)
 }
 
+/**
+ * What the panel draws from.
+ * @typedef {object} TimeParams
+ * @property {any} engine the engine (compare, evaluate)
+ * @property {any|null} profile the profile the engine accepts, or null (the panel hides)
+ * @property {string} lang
+ * @property {(id: string) => string} certName a certification's name
+ * @property {(unit: string, n: number) => string} [unitName] a unit's name for n of it (its id when absent)
+ * @property {string} [since] the first day of the program's first rules, the earliest date offered
+ * @property {{from: string, to: string}} [dates] the comparison's dates as the person typed
+ *   them; absent, two years before the profile's date and that date
+ * @property {(from: string, to: string) => void} [onDates] told the dates each time the person
+ *   changes one (the page keeps them with the profile)
+ */
+
 export class TimeView {
   #root
   #from
@@ -153,9 +168,8 @@ export class TimeView {
   #leavingOn = false
   #fromLabel
   #toLabel
-  /** @type {{engine: any, profile: any, lang: string, certName: (id: string) => string, unitName?: (unit: string, n: number) => string, since?: string}|null} */
+  /** @type {TimeParams|null} */
   #last = null
-  #touched = false
   /** @type {Map<string, {key: string, figure: HTMLElement}>} each area's projection figure and what it shows */
   #figures = new Map()
 
@@ -171,8 +185,9 @@ export class TimeView {
     this.#from = h('input', { id: fromId, attrs: { type: 'date', name: 'compare-from', min: FIRST_RULES } })
     this.#to = h('input', { id: toId, attrs: { type: 'date', name: 'compare-to', min: FIRST_RULES } })
     const again = () => {
-      this.#touched = true
-      if (this.#last) this.#renderCompare()
+      if (!this.#last) return
+      this.#last.onDates?.(this.#from.value, this.#to.value)
+      this.#renderCompare()
     }
     this.#from.addEventListener('input', again)
     this.#to.addEventListener('input', again)
@@ -202,9 +217,7 @@ export class TimeView {
 
   /**
    * Renders both parts for a profile the engine accepts (or hides the panel).
-   * @param {{engine: any, profile: any|null, lang: string, certName: (id: string) => string, unitName?: (unit: string, n: number) => string, since?: string}} p
-   *   since: the first day of the program's first rules, the earliest date offered; unitName:
-   *   a unit's name for n of it (its id when absent)
+   * @param {TimeParams} p
    */
   render(p) {
     this.#root.hidden = !p.profile
@@ -224,7 +237,10 @@ export class TimeView {
     this.#from.min = since
     this.#to.min = since
     const asOf = p.profile.asOf
-    if (!this.#touched && asOf) {
+    if (p.dates) {
+      this.#from.value = p.dates.from
+      this.#to.value = p.dates.to
+    } else if (asOf) {
       this.#from.value = yearsBefore(asOf, 2, since)
       this.#to.value = asOf
     }

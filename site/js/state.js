@@ -1,5 +1,6 @@
 // The simulator's state: a profile (schemas/profile.schema.json) whose numbers may still be
-// the raw text a person typed ("2,5", "-", "12x"), so nothing typed is lost. It travels in the
+// the raw text a person typed ("2,5", "-", "12x"), so nothing typed is lost, and the dates
+// typed in the "over time" panel's comparison (compare, which only the page reads). It travels in the
 // URL (base64url JSON in the hash) and in localStorage, and becomes the engine's profile with
 // toProfile. DOM-free.
 
@@ -22,7 +23,8 @@ export const HASH_KEY = 'p'
  *   asOf: string, lang: string, programs: string[],
  *   facts: Record<string, Cell>, certifications: Record<string, Cell>,
  *   people: PersonState[], tracks: Record<string, string>,
- *   plan?: {costs: Record<string, Cell>, off?: boolean}
+ *   plan?: {costs: Record<string, Cell>, off?: boolean},
+ *   compare?: {from: string, to: string}
  * }} State
  */
 
@@ -75,8 +77,8 @@ function cells(v, base, drop) {
   return out
 }
 
-/** The profile's members a state keeps (schemas/profile.schema.json has history, projection and departures too: the page asks for the last two itself). */
-const STATE_KEYS = new Set(['asOf', 'lang', 'programs', 'facts', 'parameters', 'certifications', 'people', 'tracks', 'plan'])
+/** The profile's members a state keeps (schemas/profile.schema.json has history, projection and departures too: the page asks for the last two itself), and the comparison's dates. */
+const STATE_KEYS = new Set(['asOf', 'lang', 'programs', 'facts', 'parameters', 'certifications', 'people', 'tracks', 'plan', 'compare'])
 
 /**
  * Makes a well-formed state of anything (a decoded link, stored JSON, a profile file):
@@ -141,6 +143,11 @@ export function normalizeState(raw, defaults, dropped) {
     if (r.plan.off === true) s.plan.off = true
     for (const k of Object.keys(r.plan)) if (k !== 'costs' && k !== 'off') drop(`/plan/${escapeSegment(k)}`)
   } else if (r.plan !== undefined) drop('/plan')
+  // The comparison's dates, as typed (an empty date is kept: the panel then compares nothing).
+  if (isPlainObject(r.compare) && typeof r.compare.from === 'string' && typeof r.compare.to === 'string') {
+    s.compare = { from: text(r.compare.from, 32), to: text(r.compare.to, 32) }
+    for (const k of Object.keys(r.compare)) if (k !== 'from' && k !== 'to') drop(`/compare/${escapeSegment(k)}`)
+  } else if (r.compare !== undefined) drop('/compare')
   return s
 }
 
@@ -168,7 +175,11 @@ export function readProfile(textIn, defaults) {
   if (Array.isArray(raw.warnings) || (Array.isArray(raw.programs) && raw.programs.some(isPlainObject))) return { error: 'result' }
   /** @type {string[]} */
   const dropped = []
-  return { state: normalizeState(raw, defaults, dropped), dropped }
+  const state = normalizeState(raw, defaults, dropped)
+  // A profile file has no comparison: the page's own member is not taken from one.
+  delete state.compare
+  const all = raw.compare === undefined ? dropped : [...dropped.filter((p) => p !== '/compare' && !p.startsWith('/compare/')), '/compare']
+  return { state, dropped: all }
 }
 
 /**

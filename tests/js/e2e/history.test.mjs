@@ -132,6 +132,32 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     assert.ok(got.every((r) => !r.changed), 'no area changes within fy26')
   })
 
+  test('the dates typed for the comparison are kept: a reload and the permalink give them back', async () => {
+    await setDate('compare-from', '2024-03-01')
+    await page.waitForFunction(() => document.querySelector('.compare-versions')?.textContent?.includes('fy24'))
+    const before = await rows()
+    await page.waitForFunction(() => location.hash.startsWith('#p='))
+    const url = page.url()
+    await page.reload()
+    await page.waitForSelector('body[data-ready="true"]')
+    await page.waitForSelector('#time:not([hidden]) .compare-table')
+    assert.equal(await page.inputValue('input[name="compare-from"]'), '2024-03-01')
+    assert.equal(await page.inputValue('input[name="compare-to"]'), '2027-01-15')
+    assert.deepEqual(await rows(), before)
+    // The permalink alone (nothing stored) gives them back in another tab.
+    const other = await browser.context.newPage()
+    try {
+      await other.goto(`${server.url}/`)
+      await other.evaluate(() => { localStorage.clear(); sessionStorage.clear() })
+      await other.goto(url)
+      await other.waitForSelector('body[data-ready="true"]')
+      await other.waitForSelector('#time:not([hidden]) .compare-table')
+      assert.equal(await other.inputValue('input[name="compare-from"]'), '2024-03-01')
+    } finally {
+      await other.close()
+    }
+  })
+
   test('draws the projection: one SVG chart per area, dots for 13 dates, the events', async () => {
     const want = cliJSON(['evaluate'], { ...PROFILE, projection: {} }).projection
     assert.equal(await page.$eval('.projection', (e) => /** @type {HTMLElement} */ (e).hidden), false)

@@ -247,6 +247,27 @@ describe('state', () => {
       people: [{ id: 'ana', certifications: ['AZ-104'] }, { certifications: [] }], tracks: { s: 'smb' }, plan: { costs: { a: 2 } } }, defaults, d)
     assert.deepEqual(d, [])
   })
+  test('the comparison\'s dates travel with the state, as typed, but not in a profile file', () => {
+    const kept = S.normalizeState({ asOf: '2026-06-01', compare: { from: '2024-03-01', to: '' } }, defaults)
+    assert.deepEqual(kept.compare, { from: '2024-03-01', to: '' })
+    assert.deepEqual(S.normalizeState(S.decodeState(S.encodeState(kept)), defaults).compare, kept.compare)
+    // Not the engine's: the profile leaves them out.
+    assert.equal('compare' in S.toProfile(kept).profile, false)
+    for (const [compare, want] of [[{ from: '2024-03-01' }, ['/compare']], ['2024', ['/compare']], [{ from: 'a', to: 'b', x: 1 }, ['/compare/x']]]) {
+      const d = []
+      const s = S.normalizeState({ compare }, defaults, d)
+      assert.deepEqual(d, want, JSON.stringify(compare))
+      assert.equal(s.compare === undefined, want[0] === '/compare', JSON.stringify(compare))
+    }
+    assert.deepEqual(S.normalizeState({ compare: { from: 'x'.repeat(100), to: '' } }, defaults).compare?.from.length, 32)
+    // A profile file is the API's JSON: a comparison in one is named as left out.
+    for (const compare of [{ from: '2024-03-01', to: '2026-06-01' }, { from: 1 }, { from: 'a', to: 'b', x: 1 }]) {
+      const r = S.readProfile(JSON.stringify({ facts: { a: 1 }, compare }), defaults)
+      assert.ok('state' in r)
+      assert.equal(r.state.compare, undefined)
+      assert.deepEqual(r.dropped, ['/compare'], JSON.stringify(compare))
+    }
+  })
   test('readProfile takes the JSON the API takes, and says why a file is not a profile', () => {
     const profile = {
       asOf: '2026-06-01', lang: 'en', programs: ['microsoft-ai-cloud-partner-program'], facts: { 'mw.ent.netCustomerAdds': 4, 'azure.usageGrowth': 15.4 },
