@@ -42,6 +42,7 @@ const WORDS = {
     leaving: 'If someone leaves',
     leavingHelp: 'What each named person\'s departure would change, the rest of the profile as it is.',
     leavingPrint: 'Whose departure alone would lose a designation, level or competency, the rest of the profile as it is:',
+    leavingName: 'The certifications are counted, not held by named people: add the people under “Named people”, each with the certifications they hold, to see what each one\'s departure would change.',
     leavingAsk: (n) => `Work out each departure (${n} different sets of certifications: one evaluation each, again at every change)`,
     person: (n) => `Person ${n}`,
     noChange: 'no change',
@@ -90,6 +91,7 @@ const WORDS = {
     leaving: 'Si quelqu\'un part',
     leavingHelp: 'Ce que le départ de chaque personne nommée changerait, le reste du profil tel quel.',
     leavingPrint: 'Les personnes dont le départ, à lui seul, ferait perdre une désignation, un niveau ou une compétence, le reste du profil tel quel :',
+    leavingName: 'Les certifications sont comptées, sans personnes nommées : ajoutez les personnes sous « Personnes nommées », chacune avec ses certifications, pour voir ce que le départ de chacune changerait.',
     leavingAsk: (n) => `Calculer chaque départ (${n} ensembles de certifications différents : une évaluation chacun, à chaque modification)`,
     person: (n) => `Personne ${n}`,
     noChange: 'aucun changement',
@@ -160,6 +162,8 @@ export class TimeView {
   #leaving
   #leavingTitle
   #leavingHelp
+  /** the hint shown when certifications are counted but no one is named */
+  #leavingName
   /** the printed report's lead (print only: the report lists only the departures that lose something) */
   #leavingPrint
   #leavingOut
@@ -197,6 +201,7 @@ export class TimeView {
     this.#projectionOut = h('div', { class: 'projection-out' })
     this.#leavingTitle = h('h3')
     this.#leavingHelp = h('p', { class: 'muted departures-help' })
+    this.#leavingName = h('p', { class: 'muted departures-name' })
     this.#leavingPrint = h('p', { class: 'departures-print' })
     this.#leavingOut = h('ul', { class: 'departures-out', attrs: { tabindex: -1 } })
     this.#leavingAsk = h('button', { class: 'button button-quiet', attrs: { type: 'button' } })
@@ -211,7 +216,7 @@ export class TimeView {
         h('div', { class: 'compare-dates' }, h('span', { class: 'field' }, this.#fromLabel, this.#from), h('span', { class: 'field' }, this.#toLabel, this.#to)),
         this.#compareOut),
       this.#projection = h('div', { class: 'projection' }, this.#projectionTitle, this.#projectionHelp, this.#projectionOut),
-      this.#leaving = h('div', { class: 'departures' }, this.#leavingTitle, this.#leavingHelp, this.#leavingPrint, this.#leavingAsk, this.#leavingOut),
+      this.#leaving = h('div', { class: 'departures' }, this.#leavingTitle, this.#leavingHelp, this.#leavingName, this.#leavingPrint, this.#leavingAsk, this.#leavingOut),
     )
   }
 
@@ -232,6 +237,7 @@ export class TimeView {
     setText(this.#projectionHelp, w.projectionHelp)
     setText(this.#leavingTitle, w.leaving)
     setText(this.#leavingHelp, w.leavingHelp)
+    setText(this.#leavingName, w.leavingName)
     setText(this.#leavingPrint, w.leavingPrint)
     const since = p.since || FIRST_RULES
     this.#from.min = since
@@ -317,7 +323,8 @@ export class TimeView {
     const res = engine.evaluate({ ...profile, lang, plan: undefined, projection: {}, departures: ask ? {} : undefined })
     this.#leavingAsk.hidden = !named || ask
     setText(this.#leavingAsk, w.leavingAsk(sets))
-    this.#renderDepartures(res.ok ? res.result : null, lang, unitName, named)
+    const counted = Object.keys(profile.certifications || {}).length > 0
+    this.#renderDepartures(res.ok ? res.result : null, lang, unitName, named, counted)
     const pj = res.ok ? res.result.projection : null
     this.#projection.hidden = !pj?.areas?.length
     if (!pj) {
@@ -365,10 +372,14 @@ export class TimeView {
    * @param {(unit: string, n: number) => string} [unitName]
    * @param {boolean} [named] whether the profile names people (the part shows, with its button
    *   when the departures were not asked for)
+   * @param {boolean} [counted] whether the profile counts certifications without names (with
+   *   no one named, the part shows only how to see departures)
    */
-  #renderDepartures(result, lang, unitName, named = false) {
+  #renderDepartures(result, lang, unitName, named = false, counted = false) {
     const list = result?.departures || []
-    this.#leaving.hidden = !named
+    this.#leaving.hidden = !named && !counted
+    this.#leavingName.hidden = named
+    this.#leavingHelp.hidden = !named
     if (!list.length) {
       this.#leavingOut.replaceChildren()
       return

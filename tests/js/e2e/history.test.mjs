@@ -260,6 +260,7 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     const want = cliJSON(['evaluate'], { ...PROFILE, departures: {} }).departures
     await page.waitForSelector('.departures-out > li')
     assert.equal(await page.textContent('.departures h3'), 'If someone leaves')
+    assert.equal(await page.isHidden('.departures-name'), true, 'people are named: no hint to name them')
     const got = await page.$$eval('.departures-out > li', (ls) => ls.map((l) => ({
       person: Number(l.getAttribute('data-person')),
       loses: l.classList.contains('loses'),
@@ -318,6 +319,22 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length, 1, 'the printed report fits one page')
     } finally {
       await page.emulateMedia({ media: null })
+    }
+  })
+
+  test('certifications counted without names: the part says how to see each departure', async () => {
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ asOf: '2026-06-01', lang: 'en', certifications: { 'AZ-104': 2, 'MS-700': 1 } }))}`)
+      await p.waitForSelector('#time:not([hidden]) .departures:not([hidden])')
+      assert.equal(await p.textContent('.departures h3'), 'If someone leaves')
+      assert.equal(await p.textContent('.departures-name'),
+        'The certifications are counted, not held by named people: add the people under “Named people”, each with the certifications they hold, to see what each one\'s departure would change.')
+      assert.equal(await p.isHidden('.departures-help'), true)
+      assert.equal(await p.locator('.departures-out > li').count(), 0)
+      assert.deepEqual(await axeViolations(p, '#time'), [])
+    } finally {
+      await p.close()
     }
   })
 
@@ -421,6 +438,8 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     assert.equal(await page.textContent('.departures h3'), "Si quelqu'un part")
     assert.equal(await page.textContent('.departures-print'),
       'Les personnes dont le départ, à lui seul, ferait perdre une désignation, un niveau ou une compétence, le reste du profil tel quel :')
+    assert.equal(await page.textContent('.departures-name'),
+      'Les certifications sont comptées, sans personnes nommées : ajoutez les personnes sous « Personnes nommées », chacune avec ses certifications, pour voir ce que le départ de chacune changerait.')
     assert.equal(await page.textContent('.departures-out > li[data-person="3"] li[data-area="security"]'),
       'Sécurité : 73,3 → 66,7, n\'est plus qualifié : Certifications intermédiaires 13,3 → 6,7 pts (2 → 1 personne)')
     assert.deepEqual(await axeViolations(page, '#time'), [])
