@@ -6,7 +6,7 @@
 // by classes.
 
 import { h, setText, svg, uid } from './dom.js'
-import { formatShown } from './format.js'
+import { formatShown, todayUTC } from './format.js'
 
 const WORDS = {
   en: {
@@ -242,11 +242,12 @@ export class TimeView {
     const since = p.since || FIRST_RULES
     this.#from.min = since
     this.#to.min = since
-    const asOf = p.profile.asOf
+    // The profile's date, or today when it leaves it to the engine (which takes today, UTC).
+    const asOf = p.profile.asOf || todayUTC()
     if (p.dates) {
       this.#from.value = p.dates.from
       this.#to.value = p.dates.to
-    } else if (asOf) {
+    } else {
       this.#from.value = yearsBefore(asOf, 2, since)
       this.#to.value = asOf
     }

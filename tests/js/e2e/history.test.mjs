@@ -158,6 +158,19 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     }
   })
 
+  test('with the evaluation date left empty (today), the comparison ends today', async () => {
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ ...PROFILE, asOf: '' }))}`)
+      await p.waitForSelector('#time:not([hidden]) .compare-table')
+      const today = await p.evaluate(() => new Date().toISOString().slice(0, 10))
+      assert.equal(await p.inputValue('input[name="compare-to"]'), today)
+      assert.equal(await p.inputValue('input[name="compare-from"]'), `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`.replace(/-02-29$/, '-02-28'))
+    } finally {
+      await p.close()
+    }
+  })
+
   test('draws the projection: one SVG chart per area, dots for 13 dates, the events', async () => {
     const want = cliJSON(['evaluate'], { ...PROFILE, projection: {} }).projection
     assert.equal(await page.$eval('.projection', (e) => /** @type {HTMLElement} */ (e).hidden), false)
