@@ -24,6 +24,8 @@ const WORDS = {
     missing: 'missing',
     rules: 'Rules',
     none: 'no rules',
+    noRules: (d, since) => `no rules of this program are in force on ${d} (its first rules start on ${since})`,
+    badDate: 'not a valid date (YYYY-MM-DD)',
     nothing: 'Nothing changes between these dates.',
     changed: 'changed',
     qualified: 'qualified',
@@ -73,6 +75,8 @@ const WORDS = {
     missing: 'manque',
     rules: 'Règles',
     none: 'aucune règle',
+    noRules: (d, since) => `aucune règle de ce programme n'est en vigueur le ${d} (ses premières règles datent du ${since})`,
+    badDate: 'date invalide (AAAA-MM-JJ)',
     nothing: 'Rien ne change entre ces dates.',
     changed: 'modifié',
     qualified: 'qualifié',
@@ -267,7 +271,15 @@ export class TimeView {
     }
     const res = engine.compare({ ...profile, lang }, from, to)
     if (!res.ok) {
-      out.replaceChildren(h('p', { class: 'compare-error', text: res.errors.map((e) => `${e.path} ${e.message}`).join('; ') }))
+      // Each error named by its field's label ("From: …"), in the page's language where the
+      // panel knows the error; the engine's words otherwise, with the error's path.
+      const text = (/** @type {any} */ e) => {
+        const date = e.path === '/from' ? from : e.path === '/to' ? to : ''
+        const label = e.path === '/from' ? w.from : e.path === '/to' ? w.to : e.path
+        const msg = date && e.code === 'no-rules' ? w.noRules(date, this.#from.min) : date && e.code === 'date' ? w.badDate : e.message
+        return `${label}${w.colon}${msg}`
+      }
+      out.replaceChildren(h('p', { class: 'compare-error', text: res.errors.map(text).join(w.sep) }))
       return
     }
     const c = res.comparison

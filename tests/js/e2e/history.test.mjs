@@ -125,7 +125,8 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
   test('a date before the launch shows the engine error, a date within one version nothing changes', async () => {
     await setDate('compare-from', '2021-06-01')
     await page.waitForSelector('.compare-error')
-    assert.match(await page.textContent('.compare-error'), /\/from/)
+    // Named by the field's label, with where the program's rules start (the engine: /from).
+    assert.equal(await page.textContent('.compare-error'), 'From: no rules of this program are in force on 2021-06-01 (its first rules start on 2022-10-03)')
     await setDate('compare-from', '2026-12-01')
     await page.waitForSelector('.compare-table')
     const got = await rows()
@@ -136,7 +137,15 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await setDate('compare-from', '2024-03-01')
     await page.waitForFunction(() => document.querySelector('.compare-versions')?.textContent?.includes('fy24'))
     const before = await rows()
-    await page.waitForFunction(() => location.hash.startsWith('#p='))
+    // The address holds the new dates (it is written at most every 100 ms).
+    await page.waitForFunction(() => {
+      try {
+        const b64 = location.hash.replace(/^#p=/, '').replace(/-/g, '+').replace(/_/g, '/')
+        return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)))).compare?.from === '2024-03-01'
+      } catch {
+        return false
+      }
+    })
     const url = page.url()
     await page.reload()
     await page.waitForSelector('body[data-ready="true"]')
@@ -166,6 +175,18 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
       const today = await p.evaluate(() => new Date().toISOString().slice(0, 10))
       assert.equal(await p.inputValue('input[name="compare-to"]'), today)
       assert.equal(await p.inputValue('input[name="compare-from"]'), `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`.replace(/-02-29$/, '-02-28'))
+    } finally {
+      await p.close()
+    }
+  })
+
+  test('a comparison date without rules, in French: the field named, with where the rules start', async () => {
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ ...PROFILE, lang: 'fr', compare: { from: '2021-06-01', to: '2027-01-15' } }))}`)
+      await p.waitForSelector('#time:not([hidden]) .compare-error')
+      assert.equal(await p.textContent('.compare-error'),
+        'Du : aucune règle de ce programme n\'est en vigueur le 2021-06-01 (ses premières règles datent du 2022-10-03)')
     } finally {
       await p.close()
     }
