@@ -216,7 +216,9 @@ func (e *Engine) compare(p *Profile, from, to string, read Errors) (*Comparison,
 				}
 				y := *x
 				if y.Path == "/asOf" || y.Code == CodeNoRules {
-					y.Path = where // no rules in force on that date, with or without a programs filter
+					// No rules in force on that date, with or without a programs filter: the
+					// date is the value at fault (the evaluation names the program it filters).
+					y.Path, y.Got = where, shorten(d)
 				}
 				if !containsErr(errs, &y) {
 					errs = append(errs, &y)

@@ -182,14 +182,21 @@ func TestCompareSameDateAndErrors(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []struct{ from, to, path string }{
-		{"2021-01-01", "2025-10-15", "/from"},
-		{"2025-10-15", "tomorrow", "/to"},
+	// The date is the value at fault, with or without a programs filter (an evaluation with
+	// one names the program: got is its id there).
+	for _, k := range []struct {
+		programs             []string
+		from, to, path, code string
+		got                  string
+	}{
+		{nil, "2021-01-01", "2025-10-15", "/from", score.CodeNoRules, `"2021-01-01"`},
+		{[]string{"microsoft-ai-cloud-partner-program"}, "2021-01-01", "2025-10-15", "/from", score.CodeNoRules, `"2021-01-01"`},
+		{nil, "2025-10-15", "tomorrow", "/to", score.CodeDate, `"tomorrow"`},
 	} {
-		_, err := eng.Compare(&score.Profile{}, k.from, k.to)
+		_, err := eng.Compare(&score.Profile{Programs: k.programs}, k.from, k.to)
 		var es score.Errors
-		if !errors.As(err, &es) || es[0].Path != k.path {
-			t.Errorf("Compare(%s, %s): %v, want an error at %s", k.from, k.to, err, k.path)
+		if !errors.As(err, &es) || es[0].Path != k.path || es[0].Code != k.code || es[0].Got != k.got {
+			t.Errorf("Compare(%v, %s, %s): %v, want %s at %s, got %s", k.programs, k.from, k.to, err, k.code, k.path, k.got)
 		}
 	}
 	if _, err := eng.CompareJSON([]byte(`{"facts":{"nope":1}}`), "2023-10-15", "2025-10-15"); err == nil {
