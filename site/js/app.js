@@ -395,6 +395,14 @@ function drawTime(p) {
   }, 0)
 }
 
+// The printed report: the panel drawn for the latest profile, with every departure.
+addEventListener('beforeprint', () => {
+  const q = timeNext
+  timeNext = null
+  if (q) timeView.render(q)
+  timeView.prepareForPrint()
+})
+
 /** Sorts errors in the order of their fields on the page; those without a field come first. */
 function inFormOrder(errors) {
   const at = (e) => (e.target?.id ? document.getElementById(e.target.id) : null)

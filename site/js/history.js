@@ -259,6 +259,16 @@ export class TimeView {
     this.#renderProjection()
   }
 
+  /**
+   * Before printing: the departures waiting for their button are worked out, so that the
+   * printed report has them (one evaluation per distinct set of certifications, once).
+   */
+  prepareForPrint() {
+    if (!this.#last || this.#leavingAsk.hidden) return
+    this.#leavingOn = true
+    this.#renderProjection()
+  }
+
   #renderCompare() {
     const { engine, profile, lang } = /** @type {any} */ (this.#last)
     const w = WORDS[lang === 'fr' ? 'fr' : 'en']

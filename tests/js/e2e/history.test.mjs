@@ -393,6 +393,27 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     }
   })
 
+  test('printing works out the departures that wait for their button, so the report lists them', async () => {
+    const azure = ['AZ-104', 'AZ-305', 'AZ-700', 'AZ-800', 'AZ-140', 'AZ-400', 'DP-300']
+    const extra = []
+    for (let i = 1; extra.length < 40; i++) extra.push({ id: `p${i}`, certifications: azure.filter((_, j) => i & (1 << j)) })
+    const people = [...PROFILE.people, ...extra]
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify({ ...PROFILE, people }))}`)
+      await p.waitForSelector('.departures button:not([hidden])')
+      assert.equal(await p.locator('.departures-out > li').count(), 0)
+      const pdf = await p.pdf({ format: 'A4', printBackground: true })
+      assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []).length, 1, 'the printed report fits one page')
+      // The print (beforeprint) asked for them: every person, and the four whose leaving loses Security.
+      assert.equal(await p.locator('.departures-out > li').count(), people.length)
+      assert.deepEqual(await p.$$eval('.departures-out > li.loses strong', (ss) => ss.map((s) => s.textContent)), ['a', 'b', 'c', 'd'])
+      assert.equal(await p.isHidden('.departures button'), true)
+    } finally {
+      await p.close()
+    }
+  })
+
   test('the departures\' list: losses first, then changes, then the rest; a person without a name is numbered', async () => {
     const items = await page.evaluate(async () => {
       const { departureItems } = await import('./js/history.js')
