@@ -176,6 +176,8 @@ export class TimeView {
   #leavingOn = false
   #fromLabel
   #toLabel
+  /** the id of the comparison's error, which describes a date it rejects */
+  #errorId = uid('cmp-error')
   /** @type {TimeParams|null} */
   #last = null
   /** @type {Map<string, {key: string, figure: HTMLElement}>} each area's projection figure and what it shows */
@@ -275,12 +277,26 @@ export class TimeView {
     const out = this.#compareOut
     const from = this.#from.value
     const to = this.#to.value
+    // A date the comparison rejects is marked invalid and described by the error.
+    const mark = (/** @type {HTMLInputElement} */ input, bad) => {
+      if (bad) {
+        input.setAttribute('aria-invalid', 'true')
+        input.setAttribute('aria-describedby', this.#errorId)
+      } else {
+        input.removeAttribute('aria-invalid')
+        input.removeAttribute('aria-describedby')
+      }
+    }
+    mark(this.#from, false)
+    mark(this.#to, false)
     if (!from || !to) {
       out.replaceChildren()
       return
     }
     const res = engine.compare({ ...profile, lang }, from, to)
     if (!res.ok) {
+      mark(this.#from, res.errors.some((/** @type {any} */ e) => e.path === '/from'))
+      mark(this.#to, res.errors.some((/** @type {any} */ e) => e.path === '/to'))
       // Each error named by its field's label ("From: …"), in the page's language where the
       // panel knows the error; the engine's words otherwise, with the error's path.
       const text = (/** @type {any} */ e) => {
@@ -289,7 +305,7 @@ export class TimeView {
         const msg = date && e.code === 'no-rules' ? w.noRules(date, this.#from.min) : date && e.code === 'date' ? w.badDate : e.message
         return `${label}${w.colon}${msg}`
       }
-      out.replaceChildren(h('p', { class: 'compare-error', text: res.errors.map(text).join(w.sep) }))
+      out.replaceChildren(h('p', { id: this.#errorId, class: 'compare-error', text: res.errors.map(text).join(w.sep) }))
       return
     }
     const c = res.comparison

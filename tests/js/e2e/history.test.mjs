@@ -127,8 +127,16 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     await page.waitForSelector('.compare-error')
     // Named by the field's label, with where the program's rules start (the engine: /from).
     assert.equal(await page.textContent('.compare-error'), 'From: no rules of this program are in force on 2021-06-01 (its first rules start on 2022-10-03)')
+    // The date is marked invalid and described by the error; the other is not.
+    const from = page.locator('input[name="compare-from"]')
+    assert.equal(await from.getAttribute('aria-invalid'), 'true')
+    assert.equal(await page.textContent(`#${await from.getAttribute('aria-describedby')}`), await page.textContent('.compare-error'))
+    assert.equal(await page.getAttribute('input[name="compare-to"]', 'aria-invalid'), null)
+    assert.deepEqual(await axeViolations(page, '#time'), [])
     await setDate('compare-from', '2026-12-01')
     await page.waitForSelector('.compare-table')
+    assert.equal(await page.getAttribute('input[name="compare-from"]', 'aria-invalid'), null)
+    assert.equal(await page.getAttribute('input[name="compare-from"]', 'aria-describedby'), null)
     const got = await rows()
     assert.ok(got.every((r) => !r.changed), 'no area changes within fy26')
   })
