@@ -52,6 +52,7 @@ func (e *Engine) departures(r *Result, in *Input, scratch *Result) []Departure {
 	effects := make([]*Departure, len(in.people))
 	first := len(in.groups) - len(in.people) // in.people are the last groups of in.groups
 	var unchanged *Departure                 // of a person holding nothing: r compared with itself
+	var groups []group                       // in.groups with one person fewer, reused per set
 	for i, per := range people {
 		k := in.member[i]
 		var effect *Departure
@@ -64,7 +65,7 @@ func (e *Engine) departures(r *Result, in *Input, scratch *Result) []Departure {
 		case effects[k] != nil:
 			effect = effects[k]
 		default:
-			groups := append([]group(nil), in.groups...)
+			groups = append(groups[:0], in.groups...)
 			groups[first+k].n--
 			s := *in
 			s.groups, s.time, s.plan = groups, nil, nil
