@@ -360,7 +360,8 @@ export function createView({ root, engine, registry, onResult, onError }) {
 
   /** An error in the widget's language. @param {EngineError} x @param {Field} f */
   const message = (x, f) => {
-    const got = x.got ?? ''
+    // The engine writes numbers as JSON does (2.5): the widget writes them in its language.
+    const got = /^-?[\d.]+$/.test(x.got ?? '') ? formatNumber(+x.got, lang, 6) : x.got ?? ''
     const { min, max } = f.def || {}
     switch (x.code) {
       case 'type':

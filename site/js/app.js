@@ -17,7 +17,7 @@ import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc
 import { ResultsView } from './results.js'
 import { TimeView } from './history.js'
 import {
-  PROFILE_FILE_MAX, emptyState, loadStored, normalizeState, pointer, readHash, readProfile, saveStored, setAt, stateHash, toCell, toProfile,
+  MAX_CERT_COUNT, PROFILE_FILE_MAX, emptyState, loadStored, normalizeState, pointer, readHash, readProfile, saveStored, setAt, stateHash, toCell, toProfile,
 } from './state.js'
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id))
@@ -249,22 +249,39 @@ function onMutate(fn, focusKey) {
 
 // --- evaluation ---
 
+/**
+ * The bounds of the number field at an error's path: a fact's or a parameter's of the form's
+ * version, a certification count's; null elsewhere.
+ * @param {string} path
+ * @returns {{min: number, max: number}|null}
+ */
+function boundsAt(path) {
+  const [, base, ...rest] = path.split('/')
+  const id = rest.join('/').replace(/~1/g, '/').replace(/~0/g, '~')
+  const def = base === 'facts' ? view?.facts.get(id)
+    : base === 'parameters' ? view?.version?.parameters?.find((/** @type {any} */ p) => p.id === id)
+      : base === 'certifications' ? { min: 0, max: MAX_CERT_COUNT } : null
+  return def && typeof def.min === 'number' && typeof def.max === 'number' ? { min: def.min, max: def.max } : null
+}
+
+/** A field error in the page's language: the engine's numbers written as the page writes them. */
 function errorText(e) {
+  const n = (x) => formatNumber(x, state.lang, 6)
+  // The engine writes numbers as JSON does (2.5, 1e+21); quoted text stays as it is.
+  const got = e.got === undefined ? '' : /^-?[\d.]+(e[+-]?\d+)?$/i.test(e.got) && Number.isFinite(Number(e.got)) ? n(Number(e.got)) : e.got
   switch (e.code) {
     case 'number':
       return t('err.number')
     case 'integer':
-      return t('err.integer', { got: e.got ?? '' })
+      return t('err.integer', { got })
     case 'range': {
-      const fact = e.path.startsWith('/facts/') ? view?.facts.get(e.path.slice(7).replace(/~1/g, '/').replace(/~0/g, '~')) : null
-      if (fact && typeof fact.min === 'number' && typeof fact.max === 'number') {
-        const n = (x) => formatNumber(x, state.lang, 6)
-        return t('err.rangeFact', { min: n(fact.min), max: n(fact.max), got: e.got ?? '' })
-      }
-      return t('err.range', { expected: e.expected ?? '', got: e.got ?? '' })
+      const b = boundsAt(e.path)
+      if (b && b.min === 0 && Number(e.got) < 0) return t('err.negative', { got })
+      if (b) return t('err.rangeFact', { min: n(b.min), max: n(b.max), got })
+      return t('err.range', { expected: e.expected ?? '', got })
     }
     case 'unknown':
-      return [t('err.unknown', { got: e.got ?? '' }), e.suggestion ? t('err.suggest', { suggestion: `“${e.suggestion}”` }) : '']
+      return [t('err.unknown', { got }), e.suggestion ? t('err.suggest', { suggestion: `“${e.suggestion}”` }) : '']
         .filter(Boolean).join(' ')
     case 'date':
     case 'no-rules':
@@ -330,7 +347,7 @@ function evaluate() {
     // "No rules in force" names the program filter; the date is what to change.
     path: e.code === 'no-rules' ? '/asOf' : e.path || '',
     text: errorText(e),
-    detail: e.code === 'number' ? '' : t('err.engine', { text: engineText(e) }),
+    engine: e.code === 'number' ? '' : engineText(e),
   }))
   const placed = inFormOrder(form.setErrors(texts))
   results.render({ result: shown, errors: placed, notice, context: context() })

@@ -6,7 +6,8 @@ import { h, setText } from './dom.js'
 import { modelStatus, renderModel } from './models.js'
 
 /**
- * @typedef {{path: string, text: string, detail?: string, target?: {label: string, id: string}}} ShownError
+ * @typedef {{path: string, text: string, engine?: string, target?: {label: string, id: string}}} ShownError
+ *   engine: the engine's own words for the error, in English whatever the page's language
  * @typedef {import('./elements/ps-scorecard.js').ScorecardContext & {
  *   t: (key: string, params?: Record<string, unknown>) => string,
  * }} ResultsContext
@@ -137,7 +138,7 @@ export class ResultsView {
 
   /** @param {ShownError[]} errors */
   #renderErrors(errors, t) {
-    const key = JSON.stringify(errors.map((e) => [e.path, e.text, e.detail, e.target?.label, e.target?.id, t('res.errors')]))
+    const key = JSON.stringify(errors.map((e) => [e.path, e.text, e.engine, e.target?.label, e.target?.id, t('res.errors')]))
     if (key === this.#errorsKey) return
     this.#errorsKey = key
     if (!errors.length) {
@@ -163,11 +164,23 @@ export class ResultsView {
       }
       // The label, then the language's colon ("Champ : erreur") and the error.
       li.append(t('inputs.item', { name: '', value: e.text }))
-      if (e.detail) li.append(' ', h('span', { class: 'error-detail', text: e.detail }))
+      if (e.engine) li.append(' ', engineWords(e.engine, t))
       return li
     })
     this.#errors.replaceChildren(h('p', { class: 'errors-title', text: t('res.errors') }), h('ul', {}, items))
   }
+}
+
+/**
+ * "Engine: <the engine's words>" in the page's language, the words marked as English (they
+ * are, whatever the page's language) so that a screen reader reads them as English.
+ * @param {string} words
+ * @param {ResultsContext['t']} t
+ */
+function engineWords(words, t) {
+  const mark = '\u0000'
+  const [before, after = ''] = t('err.engine', { text: mark }).split(mark)
+  return h('span', { class: 'error-detail' }, [before || null, h('span', { attrs: { lang: 'en' }, text: words }), after || null])
 }
 
 /**

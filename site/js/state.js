@@ -154,6 +154,10 @@ export function normalizeState(raw, defaults, dropped) {
 /** The largest profile file readProfile takes (a profile the API takes is at most 256 KiB). */
 export const PROFILE_FILE_MAX = 1 << 20
 
+/** The most people one certification's count may give: the engine's bound
+ * (schemas/profile.schema.json, certifications' maximum). */
+export const MAX_CERT_COUNT = 1_000_000
+
 /**
  * Reads a profile file: the JSON the API and the CLI take (schemas/profile.schema.json), as
  * "Save profile" writes it. A byte order mark is skipped.

@@ -26,6 +26,11 @@ const EXPECTED = SAMPLE_PROFILE
 
 const browserPath = chromiumPath()
 
+test("the page's bound of a certification's count is the profile schema's", () => {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/profile.schema.json'), 'utf8'))
+  assert.equal(S.MAX_CERT_COUNT, schema.properties.certifications.additionalProperties.maximum)
+})
+
 describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CHROMIUM && 'Chromium is not installed (apt-get install chromium)', timeout: 300_000 }, () => {
   let server
   let engineCLI
@@ -441,7 +446,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const az104 = page.locator('ps-fact-field[data-cert="azure-administrator-associate"]')
     await typeInto(az104.locator('input'), '-5')
     await assertAttr(az104.locator('input'), 'aria-invalid', 'true')
-    assert.match(await az104.locator('.field-error').textContent(), /Out of bounds: expected 0 or more \(got -5\)/)
+    assert.match(await az104.locator('.field-error').textContent(), /Cannot be negative \(got -5\)\./)
     await typeInto(field('/facts/azure.deployments'), 'three')
     await assertAttr(field('/facts/azure.deployments'), 'aria-invalid', 'true')
     assert.match(await page.locator('ps-fact-field[name="/facts/azure.deployments"] .field-error').textContent(), /Not a number/)
@@ -449,7 +454,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     // and the results leave the bad values out.
     const items = await list.locator('li').allTextContents()
     assert.equal(items.length, 3, items.join('\n'))
-    assert.match(items[0], /^People holding AZ-104 .*: Out of bounds.*Engine: a count cannot be negative/)
+    assert.match(items[0], /^People holding AZ-104 .*: Cannot be negative.*Engine: a count cannot be negative/)
     assert.match(items[1], /^Modern Work Enterprise: net customer adds .*Engine: this fact counts whole things/)
     assert.match(items[2], /^Azure: services deployed: Not a number/)
     assert.match(await page.locator('#stale').textContent(), /values in error are left out/)
@@ -481,6 +486,27 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(await field('/facts/mw.ent.netCustomerAdds').inputValue(), '2.5')
     assert.equal(await field('/facts/azure.deployments').inputValue(), 'three')
     await assertAttr(field('/facts/azure.deployments'), 'aria-invalid', 'true')
+
+    // In French the errors are French, and the engine's words, English whatever the page's
+    // language, are marked as English for screen readers.
+    await page.selectOption('#lang', 'fr')
+    await page.waitForFunction(() => document.querySelector('#errors')?.textContent?.includes('Moteur'))
+    const frItems = await list.locator('li').allTextContents()
+    // The engine's numbers are written the French way (2,5).
+    assert.match(frItems[0], /Ne peut pas être négatif \(reçu : -5\)\. Moteur : a count cannot be negative/)
+    assert.match(frItems[1], /Saisissez un nombre entier \(reçu : 2,5\)\. Moteur : this fact counts whole things/)
+    const words = await list.locator('li .error-detail').evaluateAll((els) => els.map((el) => [
+      el.textContent, [...el.querySelectorAll('[lang]')].map((x) => [x.getAttribute('lang'), x.textContent]),
+    ]))
+    assert.equal(words.length, 2)
+    for (const [text, marked] of words) {
+      assert.match(text, /^Moteur : /)
+      assert.deepEqual(marked, [['en', text.slice('Moteur : '.length)]])
+    }
+    await axe(page, 'errors in French')
+    await page.selectOption('#lang', 'en')
+    await page.waitForFunction(() => document.querySelector('#errors')?.textContent?.includes('Engine: '))
+    assert.deepEqual(await list.locator('li .error-detail [lang="en"]').allTextContents(), words.map(([text]) => text.slice('Moteur : '.length)))
 
     // Fixing them clears every error.
     await typeInto(field('/facts/mw.ent.netCustomerAdds'), '4')
