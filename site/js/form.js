@@ -189,7 +189,7 @@ export class ProfileForm {
         text: loc(tr.name, m.lang), props: { value: tr.id, selected: m.state.tracks[area.id] === tr.id },
       })))
     sel.addEventListener('change', () => this.#on.onEdit(trackPtr, sel.value || undefined))
-    kids.push(this.#plainField(`${t('form.track')} (${areaName})`, sel, trackPtr, '', '', 'field-track'))
+    kids.push(this.#plainField(t('form.track', { area: areaName }), sel, trackPtr, '', '', 'field-track'))
 
     const hasOwn = group.selection.length || group.tracks.some((tr) => tr.facts.length)
     if (!hasOwn && group.elsewhere.length) {

@@ -344,6 +344,8 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
     assert.deepEqual(explanations, want[0].metrics.map((m) => m.explanation))
     assert.ok(await page.getByLabel('Modern Work Entreprise : ajouts nets de clients (12 mois)').isVisible())
+    // The area's name holds parentheses of its own: the track's label does not nest them.
+    assert.equal(await page.getByLabel('Parcours pour Modern Work (travail moderne)', { exact: true }).count(), 1)
     assert.match(await page.locator('#status').textContent(), /^2 sur 6 domaines qualifiés : /)
     assert.equal(await page.locator('#export-json').textContent(), 'Exporter en JSON')
     // Numbers are written back the French way.
@@ -551,7 +553,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const state = S.normalizeState(await urlState(), { lang: 'en', asOf: '' })
     assert.deepEqual(state.plan, { costs: { 'mw.ent.netCustomerAdds': 10 } })
     // Force Security onto SMB.
-    const track = page.getByLabel('Track (Security)')
+    const track = page.getByLabel('Track for Security', { exact: true })
     await page.locator('fieldset[data-area="security"] button.disclosure').click()
     await track.selectOption('smb')
     await page.waitForFunction(() => document.querySelector('ps-scorecard[data-area="security"]')?.getAttribute('data-track') === 'smb')
