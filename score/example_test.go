@@ -217,7 +217,7 @@ func ExampleMetricResult_Explain() {
 	// CPOR: 750 users × 30 pts per 1,000 = 22.5; DPOR: 2,000 users × 30 pts per 4,000 = 15; the best option counts: CPOR → 22.5 of 30 (partial credit; the maximum needs 1,000 users).
 	// 2 people × 4 pts each = 8; gate Azure Administrator: 2 people, 1 needed, met (+4); gate Azure Solutions Architect: 0 people, 1 needed, not met → 4 of 40 (a gate is not met: scoring steps earn nothing).
 	// CPOR : 750 utilisateurs × 30 pts par 1 000 = 22,5 ; DPOR : 2 000 utilisateurs × 30 pts par 4 000 = 15 ; la meilleure option compte : CPOR → 22,5 sur 30 (crédit partiel ; le maximum demande 1 000 utilisateurs).
-	// 2 personnes × 4 pts chacun = 8 ; prérequis Administrateur Azure : 2 personnes, 1 requise, atteint (+4) ; prérequis Architecte de solutions Azure : 0 personne, 1 requise, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
+	// 2 personnes × 4 pts chacune = 8 ; prérequis Administrateur Azure : 2 personnes, 1 requise, atteint (+4) ; prérequis Architecte de solutions Azure : 0 personne, 1 requise, non atteint → 4 sur 40 (un prérequis manque : les étapes notées ne rapportent rien).
 }
 
 // Warnings say what the result cannot: certifications that retire or no longer count, rules

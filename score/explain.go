@@ -6,26 +6,38 @@ import (
 )
 
 // unitNames are the unit ids of the rule data with their names: in English, in French,
-// then in the singular in English and in French. An id not listed names itself.
-var unitNames = [...][5]string{
-	{"customers", "customers", "clients", "customer", "client"},
-	{"people", "people", "personnes", "person", "personne"},
-	{"users", "users", "utilisateurs", "user", "utilisateur"},
-	{"deployments", "deployments", "déploiements", "deployment", "déploiement"},
-	{"workloads", "workloads", "charges de travail", "workload", "charge de travail"},
-	{"services", "services", "services", "service", "service"},
-	{"competencies", "competencies", "compétences", "competency", "compétence"},
-	{"alternatives", "alternatives", "options", "alternative", "option"},
-	{"results", "results", "résultats", "result", "résultat"},
-	{"months", "months", "mois", "month", "mois"},
-	{"years", "years", "ans", "year", "an"},
-	{"seats", "seats", "licences", "seat", "licence"},
-	{"projects", "projects", "projets", "project", "projet"},
-	{"offers", "offers", "offres", "offer", "offre"},
-	{"percent", "%", "%", "%", "%"},
-	{"usd", "USD", "USD", "USD", "USD"},
-	{"mcv", "MCV", "MCV", "MCV", "MCV"},
-	{"mixed", "units", "unités", "unit", "unité"},
+// then in the singular in English and in French, and "f" when the French name is feminine
+// (the words that agree with it follow: "chacune"). An id not listed names itself.
+var unitNames = [...][6]string{
+	{"customers", "customers", "clients", "customer", "client", ""},
+	{"people", "people", "personnes", "person", "personne", "f"},
+	{"users", "users", "utilisateurs", "user", "utilisateur", ""},
+	{"deployments", "deployments", "déploiements", "deployment", "déploiement", ""},
+	{"workloads", "workloads", "charges de travail", "workload", "charge de travail", "f"},
+	{"services", "services", "services", "service", "service", ""},
+	{"competencies", "competencies", "compétences", "competency", "compétence", "f"},
+	{"alternatives", "alternatives", "options", "alternative", "option", "f"},
+	{"results", "results", "résultats", "result", "résultat", ""},
+	{"months", "months", "mois", "month", "mois", ""},
+	{"years", "years", "ans", "year", "an", ""},
+	{"seats", "seats", "licences", "seat", "licence", "f"},
+	{"projects", "projects", "projets", "project", "projet", ""},
+	{"offers", "offers", "offres", "offer", "offre", "f"},
+	{"percent", "%", "%", "%", "%", ""},
+	{"usd", "USD", "USD", "USD", "USD", ""},
+	{"mcv", "MCV", "MCV", "MCV", "MCV", ""},
+	{"mixed", "units", "unités", "unit", "unité", "f"},
+}
+
+// feminine reports whether unit's French name is feminine ("personnes", "licences"): the
+// words that agree with it ("chacune", "renseignée") follow.
+func feminine(unit string) bool {
+	for k := range unitNames {
+		if unitNames[k][0] == unit {
+			return unitNames[k][5] == "f"
+		}
+	}
+	return false
 }
 
 // UnitName names n units of unit (a unit id of the rule data, such as "customers") in lang
@@ -187,8 +199,11 @@ var (
 	phPlus                    = &phrase{text: [2]string{" (+", " (+"}}
 	phSep                     = &phrase{text: [2]string{"; ", " ; "}}
 	phNotGiven                = &phrase{text: [2]string{" (not given)", " (non renseigné)"}}
+	phNotGivenF               = &phrase{text: [2]string{" (not given)", " (non renseignée)"}} // a feminine French unit
 	phPtEach                  = &phrase{text: [2]string{" pt each", " pt chacun"}}
 	phPtsEach                 = &phrase{text: [2]string{" pts each", " pts chacun"}}
+	phPtEachF                 = &phrase{text: [2]string{" pt each", " pt chacune"}}   // a feminine French unit
+	phPtsEachF                = &phrase{text: [2]string{" pts each", " pts chacune"}} // a feminine French unit
 	phPtsPer                  = &phrase{text: [2]string{" pts per ", " pts par "}}
 	phWholeStepsOnly          = &phrase{text: [2]string{" (whole steps only)", " (tranches complètes seulement)"}}
 	phTheBestOptionCounts     = &phrase{text: [2]string{"; the best option counts: ", " ; la meilleure option compte : "}}
@@ -224,7 +239,7 @@ var (
 
 // allPhrases lists every phrase above, for init (TestPhrasesEscaped checks none is missing).
 var allPhrases = [...]*phrase{
-	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phPtEach, phPtsEach, phPtsPer,
+	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phNotGivenF, phPtEach, phPtsEach, phPtEachF, phPtsEachF, phPtsPer,
 	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phNeeded, phNeededMany, phMet, phNotMet, phComma,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
 	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd,
@@ -251,7 +266,11 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		b = append(b, ' ')
 		b = appendPiece(b, UnitName(p.Unit, p.Value, lang), esc)
 		if !p.Given && p.Fact != "" {
-			b = phNotGiven.append(b, li, esc)
+			if feminine(p.Unit) {
+				b = phNotGivenF.append(b, li, esc)
+			} else {
+				b = phNotGiven.append(b, li, esc)
+			}
 		}
 		if r := m.rate(d, i, li, escIndex(esc)); r != nil {
 			b = append(b, r...)
@@ -425,11 +444,17 @@ func appendRate(b []byte, p *PartResult, lang string, esc bool) []byte {
 	b = phTimes.append(b, li, esc)
 	b = appendShort(b, p.PointsPer, lang, esc)
 	if p.Per == 1 {
-		if p.PointsPer == 1 {
-			b = phPtEach.append(b, li, esc)
-		} else {
-			b = phPtsEach.append(b, li, esc)
+		// "chacun" agrees with the unit: "3 clients × 10 pts chacun", "2 personnes × 4 pts chacune".
+		each := phPtsEach
+		switch f := feminine(p.Unit); {
+		case p.PointsPer == 1 && f:
+			each = phPtEachF
+		case p.PointsPer == 1:
+			each = phPtEach
+		case f:
+			each = phPtsEachF
 		}
+		b = each.append(b, li, esc)
 	} else {
 		b = phPtsPer.append(b, li, esc)
 		b = appendShort(b, p.Per, lang, esc)

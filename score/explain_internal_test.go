@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	goparser "go/parser"
 	"go/token"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,43 @@ func TestAppendShortGroups(t *testing.T) {
 			if got := GroupThousands(ungrouped, tc.lang); got != tc.want {
 				t.Errorf("GroupThousands(%q, %s) = %q, want %q", ungrouped, tc.lang, got, tc.want)
 			}
+		}
+	}
+}
+
+// TestFrenchAgreement: in French, "chacun" and "renseigné" agree with the unit they follow
+// ("2 personnes × 4 pts chacune", "0 charge de travail (non renseignée)"); English does not
+// change, and a rate per several units ("pts par 4") has nothing to agree.
+func TestFrenchAgreement(t *testing.T) {
+	tests := []struct {
+		unit      string
+		pointsPer float64
+		per       float64
+		given     bool
+		wantFR    string
+		wantEN    string
+	}{
+		{"customers", 10, 1, true, "3 clients × 10 pts chacun = 30", "3 customers × 10 pts each = 30"},
+		{"people", 4, 1, true, "3 personnes × 4 pts chacune = 30", "3 people × 4 pts each = 30"},
+		{"seats", 1, 1, true, "3 licences × 1 pt chacune = 30", "3 seats × 1 pt each = 30"},
+		{"deployments", 1, 1, true, "3 déploiements × 1 pt chacun = 30", "3 deployments × 1 pt each = 30"},
+		{"people", 10, 4, true, "3 personnes × 10 pts par 4 = 30", "3 people × 10 pts per 4 = 30"},
+		{"workloads", 5, 1, false, "3 charges de travail (non renseignée) × 5 pts chacune = 30", "3 workloads (not given) × 5 pts each = 30"},
+		{"deployments", 5, 1, false, "3 déploiements (non renseigné) × 5 pts chacun = 30", "3 deployments (not given) × 5 pts each = 30"},
+	}
+	for _, tt := range tests {
+		m := MetricResult{Parts: []PartResult{{ID: "p", Fact: "f", Value: 3, Given: tt.given, Unit: tt.unit, PointsPer: tt.pointsPer, Per: tt.per, Points: 30}}}
+		for lang, want := range map[string]string{"fr": tt.wantFR, "en": tt.wantEN} {
+			if got := m.Explain(lang); !strings.HasPrefix(got, want) {
+				t.Errorf("%s, %s: %q, want it to start with %q", tt.unit, lang, got, want)
+			}
+		}
+	}
+	// Every unit's French gender is known: the feminine ones are these, and only these.
+	for _, u := range unitNames {
+		want := map[string]bool{"personnes": true, "charges de travail": true, "compétences": true, "options": true, "licences": true, "offres": true, "unités": true}[u[2]]
+		if feminine(u[0]) != want {
+			t.Errorf("feminine(%q) = %v: its French name is %q", u[0], !want, u[2])
 		}
 	}
 }
