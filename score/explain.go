@@ -205,6 +205,7 @@ var (
 	phPtEachF                 = &phrase{text: [2]string{" pt each", " pt chacune"}}   // a feminine French unit
 	phPtsEachF                = &phrase{text: [2]string{" pts each", " pts chacune"}} // a feminine French unit
 	phPtsPer                  = &phrase{text: [2]string{" pts per ", " pts par "}}
+	phPtPer                   = &phrase{text: [2]string{" pt per ", " pt par "}}
 	phWholeStepsOnly          = &phrase{text: [2]string{" (whole steps only)", " (tranches complètes seulement)"}}
 	phTheBestOptionCounts     = &phrase{text: [2]string{"; the best option counts: ", " ; la meilleure option compte : "}}
 	phPartsAreAdded           = &phrase{text: [2]string{"; parts are added", " ; les parties s'additionnent"}}
@@ -239,7 +240,7 @@ var (
 
 // allPhrases lists every phrase above, for init (TestPhrasesEscaped checks none is missing).
 var allPhrases = [...]*phrase{
-	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phNotGivenF, phPtEach, phPtsEach, phPtEachF, phPtsEachF, phPtsPer,
+	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phNotGivenF, phPtEach, phPtsEach, phPtEachF, phPtsEachF, phPtsPer, phPtPer,
 	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phNeeded, phNeededMany, phMet, phNotMet, phComma,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
 	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd,
@@ -456,7 +457,11 @@ func appendRate(b []byte, p *PartResult, lang string, esc bool) []byte {
 		}
 		b = each.append(b, li, esc)
 	} else {
-		b = phPtsPer.append(b, li, esc)
+		if p.PointsPer == 1 {
+			b = phPtPer.append(b, li, esc)
+		} else {
+			b = phPtsPer.append(b, li, esc)
+		}
 		b = appendShort(b, p.Per, lang, esc)
 		if p.Whole {
 			b = phWholeStepsOnly.append(b, li, esc)

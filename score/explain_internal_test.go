@@ -71,7 +71,8 @@ func TestAppendShortGroups(t *testing.T) {
 
 // TestFrenchAgreement: in French, "chacun" and "renseigné" agree with the unit they follow
 // ("2 personnes × 4 pts chacune", "0 charge de travail (non renseignée)"); English does not
-// change, and a rate per several units ("pts par 4") has nothing to agree.
+// change, and a rate per several units ("pts par 4") has nothing to agree. One point is
+// "1 pt", in both languages and both kinds of rate.
 func TestFrenchAgreement(t *testing.T) {
 	tests := []struct {
 		unit      string
@@ -86,6 +87,7 @@ func TestFrenchAgreement(t *testing.T) {
 		{"seats", 1, 1, true, "3 licences × 1 pt chacune = 30", "3 seats × 1 pt each = 30"},
 		{"deployments", 1, 1, true, "3 déploiements × 1 pt chacun = 30", "3 deployments × 1 pt each = 30"},
 		{"people", 10, 4, true, "3 personnes × 10 pts par 4 = 30", "3 people × 10 pts per 4 = 30"},
+		{"users", 1, 50, true, "3 utilisateurs × 1 pt par 50 = 30", "3 users × 1 pt per 50 = 30"},
 		{"workloads", 5, 1, false, "3 charges de travail (non renseignée) × 5 pts chacune = 30", "3 workloads (not given) × 5 pts each = 30"},
 		{"deployments", 5, 1, false, "3 déploiements (non renseigné) × 5 pts chacun = 30", "3 deployments (not given) × 5 pts each = 30"},
 	}

@@ -85,7 +85,7 @@ type labels struct {
 	track, best, profile, pickedBy, atLeast, below, notGiven, score, qualifyingScore string
 	metrics, warnings, gaps, now, pts, plan, planTrack, cost, notReachable, already  string
 	add, of2, certified, certified1, metricAt, colon, qualifyingScoreCap, scoreLower string
-	sep, short1                                                                      string
+	sep, short1, certifiedPeople                                                     string
 	catPerformance, catSkilling, catCustomerSuccess                                  string
 }
 
@@ -98,7 +98,7 @@ var labelsEN = labels{
 	notGiven: "not given", score: "Score", qualifyingScore: "qualifying score",
 	metrics: "Metrics", warnings: "Warnings", gaps: "Gaps (what more of one measure would give)", now: "now", pts: "pts",
 	plan: "Cheapest plan", planTrack: "track", cost: "cost", notReachable: "not reachable", already: "already qualified",
-	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
+	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", certifiedPeople: "certified people", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "skilling", catCustomerSuccess: "customer success", colon: ":",
 }
 
@@ -111,7 +111,7 @@ var labelsFR = labels{
 	notGiven: "non renseigné", score: "Score", qualifyingScore: "score de qualification",
 	metrics: "Métriques", warnings: "Avertissements", gaps: "Écarts (ce que donnerait davantage d'une mesure)", now: "actuellement", pts: "pts",
 	plan: "Plan le moins coûteux", planTrack: "parcours", cost: "coût", notReachable: "inatteignable", already: "déjà qualifié",
-	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
+	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", certifiedPeople: "personnes certifiées", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "compétences", catCustomerSuccess: "réussite client", colon: " :",
 }
 
@@ -348,11 +348,15 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 	for i := range a.Metrics {
 		metrics[a.Metrics[i].ID] = &a.Metrics[i]
 	}
-	metric := func(id, lever string) string {
+	// cert says the lever counts certified people: the data names no such part ("people"),
+	// and the report calls it what it counts.
+	metric := func(id, lever string, cert bool) string {
 		m, ok := metrics[id]
 		switch {
 		case !ok:
 			return id + "/" + lever
+		case cert && !n.named(lever) && (len(m.Parts) > 1 || len(m.Gates) > 0):
+			return m.Name + " [" + l.certifiedPeople + "]"
 		case n.named(lever) || len(m.Parts) > 1 || len(m.Gates) > 0:
 			return m.Name + " [" + n.lever(lever) + "]"
 		default:
@@ -365,7 +369,7 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		if g.Add <= 0 || g.Points <= 0 {
 			continue
 		}
-		s := metric(g.Metric, g.Lever) + l.colon + " +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
+		s := metric(g.Metric, g.Lever, g.Fact == "") + l.colon + " +" + num(g.Add, lang) + " " + unit(g.Unit, g.Add, lang)
 		if g.Fact != "" {
 			s += " " + l.of2 + " " + n.fact(g.Fact)
 		}
@@ -407,7 +411,7 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 				}
 				what += " " + cert + " " + n.cert(s.Certification)
 			}
-			line(2, what, " (", metric(s.Metric, s.Lever), ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
+			line(2, what, " (", metric(s.Metric, s.Lever, s.Fact == ""), ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
 		}
 	}
 }

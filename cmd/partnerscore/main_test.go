@@ -362,7 +362,11 @@ func TestExplain(t *testing.T) {
 			"CPOR: 0 users (not given) × 30 pts per 500 = 0; CSP: 0 users (not given) × 30 pts per 2,000 = 0; the best option counts: CPOR → 0 of 30",
 			"gate Azure Administrator: 1 person, 2 needed, not met; gate Azure Solutions Architect: 0 people, 2 needed, not met",
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
-		}, []string{"certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
+			// The part that counts a gated metric's people has no name in the data: the report
+			// says what it counts.
+			"Intermediate certifications [certified people]: +10 people (now 0) → +40 pts",
+			"Azure: 3,000 USD × 1 pt per 750 (whole steps only) = 4",
+		}, []string{"[people]", "1 pts", "certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
 			"[cpor]", "cpor:", "gate administrator"}},
 		// What each named person's leaving would change: with -leaving, or when the profile asks.
 		{"leaving flag", "", []string{"explain", "-leaving", "../../examples/programs/vmware-advanced.json"}, []string{
@@ -394,7 +398,10 @@ func TestExplain(t *testing.T) {
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
 			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
 			"prérequis Administrateur Azure : 1 personne, 2 requises, non atteint",
-		}, []string{"[CPOR]:", "CPOR: "}},
+			"Certifications intermédiaires [personnes certifiées] : +10 personnes (actuellement 0) → +40 pts",
+			"Azure : 3\u202f000 USD × 1 pt par 750 (tranches complètes seulement) = 4",
+			"5 personnes × 8 pts chacune = 40",
+		}, []string{"[CPOR]:", "CPOR: ", "[people]", "1 pts", "personnes × 8 pts chacun "}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := cli(t, tc.stdin, tc.args...)
