@@ -11,15 +11,17 @@ import (
 
 // leavingLabels are the words of the report's "if someone leaves" section.
 type leavingLabels struct {
-	title, person, noChange, noLonger, nowQualified, loses, alsoLacks string
-	bound                                                             map[string]string // by what would bind the points
+	title, person, noChange, noLonger, nowQualified, loses, alsoLacks, noOne string
+	bound                                                                    map[string]string // by what would bind the points
 }
 
 var leavingEN = leavingLabels{title: "If someone leaves", person: "Person ", noChange: "no change",
+	noOne:    "no one is named in the profile; list the people with their certifications (\"people\") to see what each one's leaving would change",
 	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses", alsoLacks: "would also lack",
 	bound: map[string]string{score.AppliedGate: "a gate would no longer be met", score.AppliedPrerequisite: "the prerequisite would no longer be met"}}
 
 var leavingFR = leavingLabels{title: "Si quelqu'un part", person: "Personne ", noChange: "aucun changement",
+	noOne:    "personne n'est nommé dans le profil ; indiquez les personnes avec leurs certifications (« people ») pour voir ce que le départ de chacune changerait",
 	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd", alsoLacks: "manquerait aussi",
 	bound: map[string]string{score.AppliedGate: "un prérequis ne serait plus atteint", score.AppliedPrerequisite: "la condition ne serait plus remplie"}}
 
@@ -48,6 +50,10 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 		order[i] = &res.Departures[i]
 	}
 	sort.SliceStable(order, func(i, j int) bool { return rank(order[i]) < rank(order[j]) })
+	if len(order) == 0 {
+		b.WriteString("\n" + c.bold(w.title) + l.colon + " " + w.noOne + ".\n")
+		return
+	}
 	b.WriteString("\n" + c.bold(w.title) + l.colon + "\n")
 	for _, d := range order {
 		who := d.ID

@@ -382,6 +382,21 @@ func TestExplain(t *testing.T) {
 		  "facts":{"csp.revenueTTM":1000,"csp.monthsIndirectReseller":30,"csp.operationalAssessment":1,"csp.supportPlan":1,"csp.securityRequirements":1,"csp.vettingPassed":1,"csp.agreementSigned":1,"csp.indirectProvider":0,"mw.ent.netCustomerAdds":5,"mw.ent.usageGrowth.cpor":750,"mw.ent.deployments.cpor":1}}`,
 			[]string{"explain", "-leaving"}, []string{"If someone leaves:\n  x:\n    Direct bill partner: would also lack At least one Solutions Partner designation\n  y:", "  m1: no change\n"}, nil},
 		{"no leaving without the flag", "", []string{"explain", "../../examples/programs/vmware-advanced.json"}, nil, []string{"If someone leaves"}},
+		// Asked for with no one named: the section says so rather than stay empty.
+		{"leaving with no one named", "", []string{"explain", "-leaving", "../../examples/programs/bpos-2010.json"}, []string{
+			"\nIf someone leaves: no one is named in the profile; list the people",
+		}, nil},
+		{"leaving with no one named, in French", "", []string{"explain", "-lang", "fr", "-leaving", "../../examples/programs/bpos-2010.json"}, []string{
+			"\nSi quelqu'un part : personne n'est nommé dans le profil ; indiquez les personnes",
+		}, nil},
+		// An assumed parameter's unit is named as the explanations name units.
+		{"assumptions' units", "", []string{"explain", "../../examples/programs/economics.json"}, []string{
+			"Assumption: Months between use and the CSP bill = 1 month\n", "Assumption: Price per user per month = 8 USD\n",
+		}, []string{"= 1 months\n", " usd\n"}},
+		{"assumptions' units, in French", "", []string{"explain", "-lang", "fr", "../../examples/programs/vmware-advanced.json"}, []string{
+			"Hypothèse : VCP par compétence solution = 2 personnes\n", "Hypothèse : Compétences solutions pour Partner = 1 compétence\n",
+			"Hypothèse : Advanced Partner : chiffre d'affaires VMware minimum = 250\u202f000 USD\n",
+		}, []string{" people\n", " competencies\n", " usd\n"}},
 		{"leaving in the profile, in French", "", []string{"explain", "-lang", "fr", "../../examples/departures.json"}, []string{
 			"Si quelqu'un part :\n  ana :\n    Modern Work (travail moderne) 72,5 → 62,5, NON QUALIFIÉ : Certifications intermédiaires 10 → 7,5 pts (4 → 3 personnes) ; Certifications avancées 15 → 7,5 pts (2 → 1 personne)\n  ben :",
 			"  chloe :\n    Modern Work (travail moderne) 72,5 → 70 : Certifications intermédiaires 10 → 7,5 pts (4 → 3 personnes)\n",

@@ -139,7 +139,7 @@ func writeModel(b *strings.Builder, pr *score.ProgramResult, lang string, c colo
 	}
 	for _, p := range pr.Parameters {
 		if p.Origin == score.OriginAssumption {
-			line(1, say("Assumption: ", "Hypothèse : "), p.Name, " = ", num(p.Value, lang), " ", p.Unit)
+			line(1, say("Assumption: ", "Hypothèse : "), p.Name, " = ", num(p.Value, lang), " ", unit(p.Unit, p.Value, lang))
 		}
 	}
 }
