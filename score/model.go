@@ -92,8 +92,10 @@ type LevelsRules struct {
 type NotModelled struct {
 	// Name is the part's name.
 	Name Text `json:"name"`
-	// Reason says why it is not encoded.
-	Reason string `json:"reason"`
+	// Reason says why it is not encoded, to the simulator's users.
+	Reason Text `json:"reason"`
+	// Note is for the data's maintainers: where the reason comes from.
+	Note string `json:"note,omitempty"`
 }
 
 // Competency is earned when all its requirements hold.

@@ -210,7 +210,7 @@ func (ev *evaluation) levels(c *compiled, m *cmodel) *LevelsResult {
 		}
 	}
 	for _, nm := range lr.NotModelled {
-		out.NotModelled = append(out.NotModelled, NotModelledResult{Name: nm.Name.In(lang), Reason: nm.Reason})
+		out.NotModelled = append(out.NotModelled, NotModelledResult{Name: nm.Name.In(lang), Reason: nm.Reason.In(lang)})
 	}
 	return out
 }

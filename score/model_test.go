@@ -746,3 +746,43 @@ func TestLevelRequirementsNameTheirLevel(t *testing.T) {
 		t.Error("no requirement of kind level in the built-in rules")
 	}
 }
+
+// TestNotModelledInBothLanguages: what a program of levels does not encode is named, and
+// its reason given, in English and in French in the data, and a result gives them in the
+// profile's language.
+func TestNotModelledInBothLanguages(t *testing.T) {
+	e := modelEngine(t)
+	seen := 0
+	for _, p := range e.Programs() {
+		if p.Levels == nil {
+			continue
+		}
+		for _, n := range p.Levels.NotModelled {
+			seen++
+			if n.Name.En == "" || n.Name.Fr == "" || n.Reason.En == "" || n.Reason.Fr == "" {
+				t.Errorf("%s/%s: not modelled %+v lacks a language", p.ID, p.Version, n)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no program lists what it does not model")
+	}
+	for _, c := range []struct{ lang, name, reason string }{
+		{"en", "Tier credits", "Transaction value × multipliers; no thresholds were published."},
+		{"fr", "Crédits de niveau", "Valeur des transactions × multiplicateurs ; aucun seuil n'a été publié."},
+	} {
+		pr := evalProgram(t, e, &score.Profile{AsOf: "2021-06-01", Lang: c.lang, Programs: []string{"vmware-partner-connect"}}, "vmware-partner-connect")
+		found := false
+		for _, n := range pr.Levels.NotModelled {
+			if n.Name == c.name {
+				found = true
+				if n.Reason != c.reason {
+					t.Errorf("%s: %q's reason %q, want %q", c.lang, n.Name, n.Reason, c.reason)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q among %+v", c.lang, c.name, pr.Levels.NotModelled)
+		}
+	}
+}
