@@ -132,6 +132,8 @@ type AreaComparison struct {
 type AreaSide struct {
 	// Track is the counting track.
 	Track string `json:"track"`
+	// TrackName is the counting track's name, in the comparison's language.
+	TrackName string `json:"trackName"`
 	// Score is the area's score.
 	Score float64 `json:"score"`
 	// Max is the most the track can score.
@@ -426,7 +428,13 @@ func differ(a, b float64) bool { return math.Abs(a-b) > eps }
 func compareArea(a, b *AreaResult) AreaComparison {
 	ac := AreaComparison{Changes: []string{}, Metrics: []MetricComparison{}}
 	side := func(r *AreaResult) *AreaSide {
-		return &AreaSide{Track: r.Track, Score: r.Score, Max: r.Max, Qualified: r.Qualified, Shortfall: r.Shortfall, QualifyingScore: r.QualifyingScore}
+		s := &AreaSide{Track: r.Track, TrackName: r.Track, Score: r.Score, Max: r.Max, Qualified: r.Qualified, Shortfall: r.Shortfall, QualifyingScore: r.QualifyingScore}
+		for _, t := range r.Tracks {
+			if t.ID == r.Track && t.Name != "" {
+				s.TrackName = t.Name
+			}
+		}
+		return s
 	}
 	switch {
 	case a == nil:
@@ -590,6 +598,7 @@ func appendProgramComparisons(b []byte, key string, ps []ProgramComparison) []by
 				}
 				b = append(b, [2]string{`,"before":`, `,"after":`}[k]...)
 				b = kstr(b, `{"track":`, s.Track)
+				b = kstr(b, `,"trackName":`, s.TrackName)
 				b = knum(b, `,"score":`, s.Score)
 				b = knum(b, `,"max":`, s.Max)
 				b = append(b, `,"qualified":`...)

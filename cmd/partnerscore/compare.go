@@ -97,6 +97,15 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// changeWordsFR are the French words of the comparison's changes (score.Change*), as the
+// simulator's "over time" panel says them (site/js/history.js).
+var changeWordsFR = map[string]string{
+	score.ChangeAdded: "nouveau", score.ChangeRemoved: "retiré", score.ChangeTrack: "parcours", score.ChangeScore: "score",
+	score.ChangeQualified: "qualification", score.ChangePoints: "points", score.ChangeApplied: "limite", score.ChangeValue: "valeur",
+	score.ChangeMax: "maximum", score.ChangeThreshold: "seuil", score.ChangeCertifications: "certifications", score.ChangeGates: "prérequis",
+	score.ChangePrerequisite: "condition", score.ChangeAssumption: "hypothèse", score.ChangeMet: "atteint", score.ChangeMissing: "exigences",
+}
+
 // writeComparison is the readable form of a comparison.
 func writeComparison(c *score.Comparison, all bool, col colors) string {
 	lang := c.Lang
@@ -116,7 +125,21 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 		if s.Qualified {
 			q = col.green(word("QUALIFIED", "QUALIFIÉ"))
 		}
-		return s.Track + " " + numUnder(s.Score, s.QualifyingScore, lang) + "/" + num(s.Max, lang) + " " + q
+		return s.TrackName + " " + numUnder(s.Score, s.QualifyingScore, lang) + "/" + num(s.Max, lang) + " " + q
+	}
+	colon := word(": ", " : ")
+	starred := false // a metric's points marked as an assumption
+	changes := func(cs []string) string {
+		ws := make([]string, len(cs))
+		for i, k := range cs {
+			ws[i] = k
+			if fr {
+				if w, ok := changeWordsFR[k]; ok {
+					ws[i] = w
+				}
+			}
+		}
+		return "[" + strings.Join(ws, ", ") + "]"
 	}
 	version := func(v *score.VersionRef) string {
 		if v == nil {
@@ -153,11 +176,11 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 				if len(o.Changes) == 0 && !all {
 					continue
 				}
-				b.WriteString("\n  " + col.bold(o.Name) + ": " + outcome(o.Before, yes, no) + " → " + outcome(o.After, yes, no))
+				b.WriteString("\n  " + col.bold(o.Name) + colon + outcome(o.Before, yes, no) + " → " + outcome(o.After, yes, no))
 				if len(o.Changes) > 0 {
-					b.WriteString("  " + col.red("["+strings.Join(o.Changes, ", ")+"]"))
+					b.WriteString("  " + col.red(changes(o.Changes)))
 				}
-				b.WriteString("\n    " + word("missing", "manque") + " " + c.From + ": " + names(o.Before) + "\n    " + word("missing", "manque") + " " + c.To + ": " + names(o.After) + "\n")
+				b.WriteString("\n    " + word("missing", "manque au") + " " + c.From + colon + names(o.Before) + "\n    " + word("missing", "manque au") + " " + c.To + colon + names(o.After) + "\n")
 			}
 		}
 	}
@@ -167,7 +190,7 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 	}
 	for i := range c.Programs {
 		p := &c.Programs[i]
-		b.WriteString("\n" + col.bold(p.Name) + "\n  " + word("rules", "règles") + ": " + version(p.Before) + " → " + version(p.After) + "\n")
+		b.WriteString("\n" + col.bold(p.Name) + "\n  " + word("rules", "règles") + colon + version(p.Before) + " → " + version(p.After) + "\n")
 		for _, a := range p.Areas {
 			changed := len(a.Changes) > 0
 			for _, m := range a.Metrics {
@@ -176,9 +199,9 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 			if !changed && !all {
 				continue
 			}
-			b.WriteString("\n  " + col.bold(a.Name) + ": " + side(a.Before) + " → " + side(a.After))
+			b.WriteString("\n  " + col.bold(a.Name) + colon + side(a.Before) + " → " + side(a.After))
 			if len(a.Changes) > 0 {
-				b.WriteString("  " + col.red("["+strings.Join(a.Changes, ", ")+"]"))
+				b.WriteString("  " + col.red(changes(a.Changes)))
 			}
 			b.WriteByte('\n')
 			for _, m := range a.Metrics {
@@ -192,17 +215,21 @@ func writeComparison(c *score.Comparison, all bool, col colors) string {
 					t := num(s.Points, lang) + "/" + num(s.Max, lang)
 					if s.Assumption {
 						t += "*"
+						starred = true
 					}
 					return t
 				}
-				b.WriteString("    " + m.Name + ": " + pts(m.Before) + " → " + pts(m.After))
+				b.WriteString("    " + m.Name + colon + pts(m.Before) + " → " + pts(m.After))
 				if len(m.Changes) > 0 {
-					b.WriteString("  [" + strings.Join(m.Changes, ", ") + "]")
+					b.WriteString("  " + changes(m.Changes))
 				}
 				b.WriteByte('\n')
 			}
 		}
 		models(p)
+	}
+	if !starred {
+		return b.String()
 	}
 	b.WriteString("\n" + col.dim(word("* an assumption: no source of that version gives the rule (see the result's \"assumption\").", "* une hypothèse : aucune source de cette version ne donne la règle (voir « assumption » dans le résultat).")) + "\n")
 	return b.String()

@@ -15,7 +15,7 @@ func TestCompare(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
 	}
-	for _, want := range []string{"fy24 (from 2023-03-01) → fy26 (from 2025-07-01)", "Modern Work: enterprise 90/100 QUALIFIED → enterprise 87.5/100 QUALIFIED  [score]",
+	for _, want := range []string{"fy24 (from 2023-03-01) → fy26 (from 2025-07-01)", "Modern Work: Enterprise 90/100 QUALIFIED → Enterprise 87.5/100 QUALIFIED  [score]",
 		"Intermediate certifications: 26.7/40 → 13.3/40  [certifications, gates, points, value]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("compare: output lacks %q:\n%s", want, out)
@@ -24,6 +24,15 @@ func TestCompare(t *testing.T) {
 	if strings.Contains(out, "Net customer adds") {
 		t.Errorf("compare: unchanged metrics listed without -all:\n%s", out)
 	}
+	// In French: the tracks' names, the changes' words and the French colon.
+	code, out, errOut = cli(t, compareProfile, "compare", "-lang", "fr", "-from", "2023-10-15", "-to", "2025-10-15")
+	for _, want := range []string{"règles : fy24 (depuis le 2023-03-01) → fy26 (depuis le 2025-07-01)",
+		"Modern Work (travail moderne) : Entreprise 90/100 QUALIFIÉ → Entreprise 87,5/100 QUALIFIÉ  [score]",
+		"Certifications intermédiaires : 26,7/40 → 13,3/40  [certifications, prérequis, points, valeur]"} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("compare -lang fr: exit %d, output lacks %q:\n%s%s", code, want, out, errOut)
+		}
+	}
 	code, out, _ = cli(t, compareProfile, "compare", "-json", "-lang", "fr", "-from", "2022-12-01", "-to", "2025-10-15", "-")
 	var c struct {
 		From, To, Lang string
@@ -31,6 +40,7 @@ func TestCompare(t *testing.T) {
 			Before, After struct{ Version string }
 			Areas         []struct {
 				ID      string
+				After   struct{ Track, TrackName string }
 				Metrics []struct {
 					ID     string
 					Before struct{ Assumption bool }
@@ -43,6 +53,9 @@ func TestCompare(t *testing.T) {
 	}
 	if c.Lang != "fr" || c.Programs[0].Before.Version != "fy23" || c.Programs[0].After.Version != "fy26" {
 		t.Errorf("compare -json: %+v", c)
+	}
+	if a := c.Programs[0].Areas[0].After; a.Track != "enterprise" || a.TrackName != "Entreprise" {
+		t.Errorf("compare -json -lang fr: Modern Work's track on 2025-10-15 %+v, want enterprise named Entreprise", a)
 	}
 	if m := c.Programs[0].Areas[0].Metrics; c.Programs[0].Areas[0].ID != "modern-work" || m[0].Before.Assumption || !m[len(m)-1].Before.Assumption {
 		t.Errorf("compare -json: Modern Work on 2022-12-01: net adds sourced, deployments an assumption; got %+v", m)
@@ -74,7 +87,7 @@ func TestCompareJustUnder(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("compare: exit %d, stderr %s", code, errOut)
 	}
-	if want := "Modern Work: enterprise 69.96/100 not qualified → enterprise 69.96/100 not qualified"; !strings.Contains(out, want) {
+	if want := "Modern Work: Enterprise 69.96/100 not qualified → Enterprise 69.96/100 not qualified"; !strings.Contains(out, want) {
 		t.Errorf("compare: output lacks %q:\n%s", want, out)
 	}
 }
@@ -112,9 +125,11 @@ func TestCompareModels(t *testing.T) {
 			t.Errorf("compare: output lacks %q:\n%s", want, out)
 		}
 	}
-	// A calculator is compared by its versions alone.
+	// A calculator is compared by its versions alone (and, no metric being starred, the
+	// report has no footnote for the star).
 	code, out, _ = cli(t, "", "compare", "-all", "-lang", "fr", "-from", "2023-01-01", "-to", "2024-01-01", "../../examples/programs/economics.json")
-	if code != exitOK || !strings.Contains(out, "Rien ne change.") || !strings.Contains(out, "règles: 2022-03 (depuis le 2022-03-10) → 2022-03") {
+	if code != exitOK || !strings.Contains(out, "Rien ne change.") || !strings.Contains(out, "règles : 2022-03 (depuis le 2022-03-10) → 2022-03") ||
+		strings.Contains(out, "hypothèse") {
 		t.Errorf("compare of calculators: exit %d\n%s", code, out)
 	}
 }
