@@ -313,7 +313,8 @@ export class TimeView {
     for (const p of c.programs) {
       const ver = (v) => (v ? `${v.version} (${v.effectiveFrom})` : w.none)
       nodes.push(h('p', { class: 'compare-versions' }, `${w.rules}${w.colon}${ver(p.before)} → ${ver(p.after)}`))
-      const side = (s) => (s ? `${num(s.score, lang, s.qualifyingScore)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
+      // The track is named when it changes (the Enterprise track on one date, SMB on the other).
+      const side = (s, track) => (s ? `${track ? `${s.trackName} · ` : ''}${num(s.score, lang, s.qualifyingScore)} · ${s.qualified ? w.qualified : w.notQualified}` : '—')
       const changeText = (changes) => changes.map((k) => w.changes[k] || k).join(', ')
       const rows = p.areas.map((a) => {
         const metricLines = a.metrics.filter((m) => m.changes.length > 0).map((m) => h('li', { data: { metric: m.id } },
@@ -323,8 +324,8 @@ export class TimeView {
         const changed = a.changes.length > 0
         return h('tr', { data: { area: a.id, changed: String(changed) }, class: changed ? 'changed' : '' },
           h('th', { attrs: { scope: 'row' } }, a.name, metricLines.length ? h('ul', { class: 'metric-changes' }, metricLines) : null),
-          h('td', { class: 'before', text: side(a.before) }),
-          h('td', { class: 'after', text: side(a.after) }),
+          h('td', { class: 'before', text: side(a.before, a.changes.includes('track')) }),
+          h('td', { class: 'after', text: side(a.after, a.changes.includes('track')) }),
           h('td', { class: 'what', text: changed ? changeText(a.changes) : '' }))
       })
       // Levels and competencies: met or not on each date, and the requirements each date lacks.

@@ -188,6 +188,30 @@ describe('over time: compare and projection', { skip: !browserPath && !process.e
     }
   })
 
+  test('an area whose track changes names the track on each date, in the page language', async () => {
+    // With SMB figures for Security, the FY26 rules count its SMB track; FY24 had one track.
+    const smb = {
+      'sec.smb.netCustomerAdds.azure': 6, 'sec.smb.netCustomerAdds.m365': 6, 'sec.smb.deployments.azure': 6,
+      'sec.smb.deployments.m365': 6, 'sec.smb.usageGrowth.azureAcr': 15000, 'sec.smb.usageGrowth.m365Users': 1000,
+    }
+    const profile = { ...PROFILE, lang: 'fr', facts: { ...PROFILE.facts, ...smb }, compare: { from: '2023-10-15', to: '2027-01-15' } }
+    const want = cliJSON(['compare', '-json', '-from', '2023-10-15', '-to', '2027-01-15'], { ...profile, compare: undefined })
+    const sec = want.programs[0].areas.find((a) => a.id === 'security')
+    assert.ok(sec.changes.includes('track'), JSON.stringify(sec))
+    assert.deepEqual([sec.before.trackName, sec.after.trackName], ['Parcours unique', 'PME'])
+    const p = await browser.context.newPage()
+    try {
+      await p.goto(`${server.url}#${encodeURIComponent(JSON.stringify(profile))}`)
+      await p.waitForSelector('#time:not([hidden]) .compare-table')
+      const cells = (area) => p.$eval(`.compare-table tr[data-area="${area}"]`, (tr) => [tr.querySelector('td.before')?.textContent, tr.querySelector('td.after')?.textContent])
+      assert.deepEqual(await cells('security'), ['Parcours unique · 86,7 · qualifié', 'PME · 84 · qualifié'])
+      // Where the track stays, the cells hold the score alone.
+      assert.deepEqual(await cells('modern-work'), ['100 · qualifié', '100 · qualifié'])
+    } finally {
+      await p.close()
+    }
+  })
+
   test('a comparison date without rules, in French: the field named, with where the rules start', async () => {
     const p = await browser.context.newPage()
     try {
