@@ -311,6 +311,10 @@ function context() {
       const c = catalog.resolve(id)
       return c ? certLabel(c, lang) : id
     },
+    certCode: (id) => {
+      const c = catalog.resolve(id)
+      return c?.exams?.length ? c.exams.join('/') : c ? certLabel(c, lang) : id
+    },
   }
 }
 

@@ -23,7 +23,9 @@ let seq = 0
  *   unit: (unit: string, n?: number) => string,
  *   factLabel: (id: string) => string,
  *   certName: (id: string) => string,
+ *   certCode?: (id: string) => string,
  * }} ScorecardContext
+ * certCode, when given, names a certification briefly (its exam codes) where a table lists many.
  */
 
 /**
@@ -187,12 +189,15 @@ function plan(a, c) {
       el('td', '', names.get(g.metric) || g.metric),
       el('td', '', g.fact
         ? c.factLabel(g.fact)
-        : t('card.gapPeople', { certs: (g.certifications || []).map((id) => c.certName(id)).join(', ') })),
+        : t('card.gapPeople', { certs: (g.certifications || []).map(c.certCode || c.certName).join(', ') })),
       el('td', 'num', `${num(g.value, 2)} ${c.unit(g.unit, g.value)}`),
       el('td', 'num', num(g.add, 2)),
       el('td', 'num', num(g.points, 2))))
-    const d = el('details', 'gaps', el('summary', '', t('card.gaps')),
-      el('table', 'gaps-table', el('thead', '', el('tr', '', ...head)), el('tbody', '', ...rows)))
+    // A region that scrolls sideways where the table is wider than the card (a phone), and
+    // that the keyboard reaches.
+    const scroll = el('div', 'gaps-scroll', el('table', 'gaps-table', el('thead', '', el('tr', '', ...head)), el('tbody', '', ...rows)))
+    Object.assign(scroll, { tabIndex: 0, role: 'region', ariaLabel: `${t('card.gaps')} — ${a.name}` })
+    const d = el('details', 'gaps', el('summary', '', t('card.gaps')), scroll)
     d.dataset.key = 'gaps'
     sec.append(d)
   }

@@ -538,6 +538,12 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const want = engineCLI.evaluate({ ...EXPECTED, plan: {} }).programs[0].areas.find((a) => a.id === 'data-ai').plan
     assert.match(await plan.textContent(), new RegExp(`reach ${want.score} points for a cost of ${want.cost}`))
     assert.equal(await page.locator('ps-scorecard[data-area="data-ai"] .plan-steps li').count(), want.steps.length)
+    // The gaps table names a certification step's certifications by their exam codes (the
+    // plan's steps give their names).
+    const catalog = new Map(JSON.parse(readFileSync(path.join(ROOT, 'score/rules/certifications.json'), 'utf8')).certifications.map((c) => [c.id, c]))
+    const certGap = want.gaps.find((g) => !g.fact && g.certifications?.length > 1) || assert.fail('no certification gap')
+    const measures = await page.$$eval('ps-scorecard[data-area="data-ai"] .gaps-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent))
+    assert.ok(measures.includes(`people with ${certGap.certifications.map((id) => catalog.get(id).exams.join('/')).join(', ')}`), measures.join('\n'))
     // A step of one unit says it in the singular ("Certify 1 more person", not "people").
     const sec = engineCLI.evaluate({ ...EXPECTED, plan: {} }).programs[0].areas.find((a) => a.id === 'security').plan
     const steps = await page.$$eval('ps-scorecard[data-area="security"] .plan-steps li', (els) => els.map((e) => e.textContent))
@@ -630,7 +636,28 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     assert.equal(await page.textContent('#peek-status'), await page.textContent('#status'))
     const bar = await peek.boundingBox()
     assert.ok(bar && Math.abs(bar.y + bar.height - 812) < 2, `at the bottom: ${JSON.stringify(bar)}`)
+    // The gaps tables: on a phone each scrolls sideways in a region the keyboard reaches, so
+    // that no column is cut off (the card is narrower than the table).
+    const planBox = page.getByLabel('Show the gaps and the cheapest plan for each area')
+    const planWas = await planBox.isChecked()
+    if (!planWas) await planBox.check()
+    await page.locator('ps-scorecard details.gaps').first().waitFor()
+    await page.$$eval('ps-scorecard details.gaps', (ds) => ds.forEach((d) => { /** @type {HTMLDetailsElement} */ (d).open = true }))
+    const regions = await page.$$eval('.gaps-scroll', (els) => els.map((s) => {
+      s.scrollLeft = s.scrollWidth
+      const box = s.getBoundingClientRect()
+      const last = [...s.querySelectorAll('tr > :last-child')].map((c) => c.getBoundingClientRect())
+      return {
+        tab: /** @type {HTMLElement} */ (s).tabIndex, role: s.getAttribute('role'), label: s.getAttribute('aria-label'), overflow: getComputedStyle(s).overflowX,
+        inside: last.length > 0 && last.every((r) => r.right <= box.right + 1 && r.left >= box.left - 1),
+      }
+    }))
+    assert.ok(regions.length > 0, 'gaps tables')
+    // Each region named after its area (a landmark's name is unique on the page).
+    const names = await page.$$eval('ps-scorecard', (cards) => cards.map((c) => c.querySelector('.gaps-scroll') && c.querySelector('.card-title')?.textContent).filter(Boolean))
+    assert.deepEqual(regions, names.map((n) => ({ tab: 0, role: 'region', label: `Gaps — ${n}`, overflow: 'auto', inside: true })))
     await axe(page, 'phone')
+    if (!planWas) await planBox.uncheck()
     const hash = new URL(page.url()).hash
     await peek.click()
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'results')
