@@ -120,6 +120,12 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.revenueUSD"]', 'data-origin'), 'assumption')
     await page.screenshot({ path: screenshotPath('model-levels-vmware.png') })
     assert.deepEqual(await axeViolations(page), [], 'axe: levels')
+    // On a phone, with every disclosure open, nothing widens the page: the requirements name
+    // parameters by their ids, "(vmware.partner.solutionCompetencies)", long words that break.
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.$$eval('#results details', (ds) => ds.forEach((d) => { /** @type {HTMLDetailsElement} */ (d).open = true }))
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [360, 360])
+    await page.setViewportSize({ width: 1280, height: 900 })
     // The CSV has a row per requirement of every level and competency, and per alternative.
     const { result, rows } = await exported()
     const lv = result.programs[0].levels
