@@ -32,6 +32,9 @@ func TestPhrasesEscaped(t *testing.T) {
 			t.Errorf("%q is in allPhrases twice", p.text[0])
 		}
 		seen[p] = true
+		if strings.ContainsRune(p.text[1], '\u2019') {
+			t.Errorf("%q: the French texts write the apostrophe as ' (the rule data and the simulator do)", p.text[1])
+		}
 		for li := range p.text {
 			if want := string(appendStrBody(nil, p.text[li])); p.json[li] != want || want == "" {
 				t.Errorf("%q: JSON form %q, want %q", p.text[li], p.json[li], want)

@@ -41,7 +41,7 @@ export const WIDGET = {
     rules: 'Règles {version}, en vigueur depuis le {from} ; sources vérifiées le {verified}.',
     program: 'programme inconnu « {id} » (connus : {known})',
     area: 'domaine inconnu « {id} » de {program} (connus : {known})',
-    none: 'Aucune règle de ce programme n’est en vigueur.',
+    none: 'Aucune règle de ce programme n\'est en vigueur.',
     stale: 'Corrigez les valeurs signalées pour mettre à jour les résultats.',
     by: 'PartnerScore : tout se calcule dans votre navigateur ; rien de ce que vous saisissez ne quitte cette page.',
   },

@@ -24,7 +24,7 @@ export const LANGS = Object.freeze(['en', 'fr'])
  * loading, the failure ({error}: what failed) and the retry button. */
 const TEXT = {
   en: ['Partner program simulator', 'The simulator loads when it comes into view.', 'Loading the scoring engine…', 'The simulator could not be loaded: {error}', 'Try again'],
-  fr: ['Simulateur de programme partenaire', 'Le simulateur se charge lorsqu’il devient visible.', 'Chargement du moteur de calcul…', 'Le simulateur n’a pas pu être chargé : {error}', 'Réessayer'],
+  fr: ['Simulateur de programme partenaire', 'Le simulateur se charge lorsqu\'il devient visible.', 'Chargement du moteur de calcul…', 'Le simulateur n\'a pas pu être chargé : {error}', 'Réessayer'],
 }
 
 /**

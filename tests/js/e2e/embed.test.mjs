@@ -177,7 +177,7 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     for (const id of ['one', 'two']) {
       assert.equal(await page.evaluate((i) => /** @type {any} */ (document.getElementById(i)).ready, id), false)
       const status = page.locator(`#${id} .loading [role="status"]`)
-      assert.match(await status.textContent(), id === 'one' ? /loads when it comes into view/ : /se charge lorsqu’il devient visible/)
+      assert.match(await status.textContent(), id === 'one' ? /loads when it comes into view/ : /se charge lorsqu'il devient visible/)
     }
   })
 

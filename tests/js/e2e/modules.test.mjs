@@ -503,6 +503,18 @@ describe('messages', () => {
     const holes = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const k of Object.keys(en)) assert.deepEqual(holes(fr[k]), holes(en[k]), k)
   })
+  test("French text writes its apostrophes as the engine and the rule data do (n'est, not n’est)", () => {
+    // A card mixes the page's words with the engine's explanations and the data's names
+    // ("Croissance d'usage … Demande … d'au moins"): one apostrophe throughout.
+    const texts = [
+      ...Object.entries(M.messages.fr).map(([k, v]) => [`site/js/messages.js ${k}`, v]),
+      ...['site/embed/messages.js', 'site/embed/partner-score.js', 'site/js/history.js'].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')]),
+      ['score/rules', readdirSync(path.join(ROOT, 'score/rules'), { recursive: true }).filter((f) => String(f).endsWith('.json'))
+        .map((f) => readFileSync(path.join(ROOT, 'score/rules', String(f)), 'utf8')).join('\n')],
+    ]
+    for (const [where, text] of texts) assert.ok(!text.includes('\u2019'), `${where} has a typographic apostrophe (U+2019)`)
+    assert.ok(M.messages.fr['card.prereq'].includes("d'au moins"))
+  })
   test('every key the code uses exists', () => {
     const used = new Set()
     for (const f of ['app.js', 'form.js', 'results.js', 'inputs.js', 'elements/ps-scorecard.js']) {
@@ -565,8 +577,8 @@ describe('messages', () => {
     // The results' summary agrees with the number of areas.
     assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 1, list: 'Modern Work', count: 1 }), 'Qualified: Modern Work.')
     assert.equal(M.t('en', 'res.qualifiedIn', { n: 1, total: 2, list: 'Modern Work', count: 2 }), '1 of 2 areas qualified: Modern Work.')
-    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 1, count: 1 }), 'Ce domaine n’est pas encore qualifié.')
-    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 6, count: 6 }), 'Aucun des 6 domaines n’est encore qualifié.')
+    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 1, count: 1 }), "Ce domaine n'est pas encore qualifié.")
+    assert.equal(M.t('fr', 'res.qualifiedNone', { total: 6, count: 6 }), "Aucun des 6 domaines n'est encore qualifié.")
     assert.equal(M.t('en', 'res.qualifiedNone', { total: 1, count: 1 }), 'Not qualified in this area yet.')
     // Only a number is a count.
     assert.deepEqual([M.singular('1', 'en'), M.singular(null, 'fr'), M.singular(undefined, 'en'), M.singular(1, 'en')], [false, false, false, true])

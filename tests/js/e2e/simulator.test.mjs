@@ -403,7 +403,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       await ready(p)
       assert.ok(await p.locator('#notice').isVisible())
       // (in French: the profile saved in this browser profile is French)
-      assert.match(await p.locator('#notice').textContent(), /Le lien n’a pas pu être lu/)
+      assert.match(await p.locator('#notice').textContent(), /Le lien n'a pas pu être lu/)
       assert.deepEqual(await cards(p), expected)
       // Once the profile is replaced, the notice about the link goes.
       await p.getByRole('button', { name: 'Recommencer' }).click()
@@ -420,7 +420,7 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       await ready(p)
       assert.equal(await p.getAttribute('html', 'lang'), 'fr')
       assert.equal(await p.locator('#results-title').textContent(), 'Résultats')
-      assert.match(await p.locator('#status').textContent(), /Aucun des 6 domaines n’est encore qualifié/)
+      assert.match(await p.locator('#status').textContent(), /Aucun des 6 domaines n'est encore qualifié/)
     } finally {
       await french.stop()
     }
