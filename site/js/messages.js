@@ -384,7 +384,7 @@ const fr = {
 
   'card.qualified': 'Qualifié',
   'card.notQualified': 'Non qualifié',
-  'card.scoreLabel': 'Score {score} sur {max} ; {qualifying} qualifie',
+  'card.scoreLabel': 'Score {score} sur {max} ; qualifié à partir de {qualifying}',
   'card.threshold': 'Score de qualification : {n}, avec chaque critère au-dessus de zéro.',
   'card.shortfall': 'Il manque {n} points.',
   'card.shortfall.one': 'Il manque {n} point.',
@@ -399,6 +399,7 @@ const fr = {
   'card.metrics': 'Critères',
   'card.points': '{points} / {max} pts',
   'card.metricBar': '{name} : {points} points sur {max}',
+  'card.metricBar.one': '{name} : {points} point sur {max}',
   'card.gates': 'Étapes de certification',
   'card.gate': '{certs} : {people} sur {required} personnes requises',
   'card.gate.one': '{certs} : {people} sur {required} personne requise',

@@ -139,7 +139,7 @@ function metric(m, c, registry) {
       el('span', 'metric-name', m.name),
       el('span', 'metric-cat', t(`cat.${m.category}`)),
       el('span', 'metric-points', t('card.points', { points: num(m.points, 1), max: num(m.max, 0) }))),
-    bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0) }), registry),
+    bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0), count: m.points }), registry),
     // The engine's sentence already says what bound the points (m.applied).
     el('p', 'metric-explanation', m.explanation))
   Object.assign(li.dataset, { metric: m.id, points: String(m.points), applied: m.applied || '' })
