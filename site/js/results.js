@@ -132,7 +132,11 @@ export class ResultsView {
     return h('details', { class: 'sources' },
       h('summary', { text: t('res.sources') }),
       h('ul', {}, p.sources.map((s) => h('li', {},
-        h('a', { text: s.title, attrs: { href: s.url, rel: 'noopener noreferrer external', target: '_blank' } }),
+        // A source with no web address (an article of the trade press kept as a copy,
+        // urn:partnerscore:seed:…) is named, not linked: its link would lead nowhere.
+        /^https?:\/\//.test(s.url)
+          ? h('a', { text: s.title, attrs: { href: s.url, rel: 'noopener noreferrer external', target: '_blank' } })
+          : h('cite', { text: s.title }),
         ` (${t('res.read', { date: s.retrieved })})`))))
   }
 

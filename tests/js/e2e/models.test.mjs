@@ -120,6 +120,12 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(await page.getAttribute('.parameters [data-parameter="vmware.advanced.revenueUSD"]', 'data-origin'), 'assumption')
     await page.screenshot({ path: screenshotPath('model-levels-vmware.png') })
     assert.deepEqual(await axeViolations(page), [], 'axe: levels')
+    // The sources: those on the web are links, the trade-press article kept as a copy (no web
+    // address, urn:partnerscore:seed:…) is named without a link that would lead nowhere.
+    const sources = await page.$$eval('#results details.sources li', (ls) => ls.map((l) => [l.querySelector('a, cite')?.tagName, l.querySelector('a')?.getAttribute('href') ?? null]))
+    const wantSources = want.sources.map((x) => (/^https?:\/\//.test(x.url) ? ['A', x.url] : ['CITE', null]))
+    assert.deepEqual(sources, wantSources)
+    assert.ok(wantSources.some(([tag]) => tag === 'CITE') && wantSources.some(([tag]) => tag === 'A'), JSON.stringify(want.sources))
     // On a phone, with every disclosure open, nothing widens the page: the requirements name
     // parameters by their ids, "(vmware.partner.solutionCompetencies)", long words that break.
     await page.setViewportSize({ width: 360, height: 740 })
