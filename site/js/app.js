@@ -275,6 +275,8 @@ function errorText(e) {
     case 'integer':
       return t('err.integer', { got })
     case 'range': {
+      // A plan's cost per unit is above zero (the engine's only bound on it).
+      if (e.path.startsWith('/plan/costs/')) return t('err.positive', { got })
       const b = boundsAt(e.path)
       if (b && b.min === 0 && Number(e.got) < 0) return t('err.negative', { got })
       if (b) return t('err.rangeFact', { min: n(b.min), max: n(b.max), got })

@@ -555,6 +555,10 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     // A cost per unit changes the plan's cost.
     await page.getByLabel('Add a cost for a figure').selectOption('mw.ent.netCustomerAdds')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
+    // A cost of zero is refused, in the page's words.
+    await typeInto(field('/plan/costs/mw.ent.netCustomerAdds'), '0')
+    await assertAttr(field('/plan/costs/mw.ent.netCustomerAdds'), 'aria-invalid', 'true')
+    assert.match(await page.locator('ps-fact-field[name="/plan/costs/mw.ent.netCustomerAdds"] .field-error').textContent(), /Must be above 0 \(got 0\)\./)
     await typeInto(field('/plan/costs/mw.ent.netCustomerAdds'), '10')
     const state = S.normalizeState(await urlState(), { lang: 'en', asOf: '' })
     assert.deepEqual(state.plan, { costs: { 'mw.ent.netCustomerAdds': 10 } })
