@@ -29,21 +29,31 @@ var unitNames = [...][6]string{
 	{"mixed", "units", "unités", "unit", "unité", "f"},
 }
 
+// unitRow is unit's row of unitNames, nil for an id not listed.
+func unitRow(unit string) *[6]string {
+	for k := range unitNames {
+		if unitNames[k][0] == unit {
+			return &unitNames[k]
+		}
+	}
+	return nil
+}
+
 // feminine reports whether unit's French name is feminine ("personnes", "licences"): the
 // words that agree with it ("chacune", "renseignée") follow.
 func feminine(unit string) bool {
-	for k := range unitNames {
-		if unitNames[k][0] == unit {
-			return unitNames[k][5] == "f"
-		}
-	}
-	return false
+	r := unitRow(unit)
+	return r != nil && r[5] == "f"
 }
 
 // UnitName names n units of unit (a unit id of the rule data, such as "customers") in lang
 // ("en" or "fr"), as explanations do: singular for one ("1 customer"; in French for less
 // than two, "0 client", "1,5 client"), plural otherwise.
 func UnitName(unit string, n float64, lang string) string {
+	r := unitRow(unit)
+	if r == nil {
+		return unit
+	}
 	i := 1
 	if lang == "fr" {
 		i = 2
@@ -51,12 +61,7 @@ func UnitName(unit string, n float64, lang string) string {
 	if lang == "fr" && math.Abs(n) < 2 || n == 1 {
 		i += 2
 	}
-	for k := range unitNames {
-		if unitNames[k][0] == unit {
-			return unitNames[k][i]
-		}
-	}
-	return unit
+	return r[i]
 }
 
 // appendHundredths appends n hundredths in decimal: the sign, the whole part, then the

@@ -12,7 +12,7 @@
 // widget-models.js, which a scorecard widget never fetches).
 
 import { certAreas, formLayout, formVersion, groupPrograms, loc } from '../js/program.js'
-import { editable, formatNumber, formatShown, parseNumber, singular, todayUTC, unitText } from '../js/format.js'
+import { editable, formatNumber, formatShown, gotText, parseNumber, singular, todayUTC, unitText } from '../js/format.js'
 import { renderCard, scoreSummary } from '../js/elements/ps-scorecard.js'
 
 /** Escapes one JSON Pointer segment. @param {string} s */
@@ -360,8 +360,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
 
   /** An error in the widget's language. @param {EngineError} x @param {Field} f */
   const message = (x, f) => {
-    // The engine writes numbers as JSON does (2.5): the widget writes them in its language.
-    const got = /^-?[\d.]+$/.test(x.got ?? '') ? formatNumber(+x.got, lang, 6) : x.got ?? ''
+    const got = gotText(x.got, lang)
     const { min, max } = f.def || {}
     switch (x.code) {
       case 'type':

@@ -11,7 +11,7 @@ import './elements/define.js'
 import { evaluateAll } from './evaluate.js'
 import { inputGroups } from './inputs.js'
 import { ProfileForm } from './form.js'
-import { csvDialect, formatNumber, formatShown, resultToCSV, todayUTC, unitText } from './format.js'
+import { csvDialect, formatNumber, formatShown, gotText, resultToCSV, todayUTC, unitText } from './format.js'
 import { negotiate, t as translate } from './messages.js'
 import { certAreas, dependencyFacts, formLayout, formVersion, groupPrograms, loc } from './program.js'
 import { ResultsView } from './results.js'
@@ -267,8 +267,7 @@ function boundsAt(path) {
 /** A field error in the page's language: the engine's numbers written as the page writes them. */
 function errorText(e) {
   const n = (x) => formatNumber(x, state.lang, 6)
-  // The engine writes numbers as JSON does (2.5, 1e+21); quoted text stays as it is.
-  const got = e.got === undefined ? '' : /^-?[\d.]+(e[+-]?\d+)?$/i.test(e.got) && Number.isFinite(Number(e.got)) ? n(Number(e.got)) : e.got
+  const got = gotText(e.got, state.lang)
   switch (e.code) {
     case 'number':
       return t('err.number')

@@ -62,6 +62,17 @@ export function formatShown(n, lang, digits = 2, below = Infinity) {
 }
 
 /**
+ * An error's `got` (the value given, as the engine writes it) for a reader of lang: a number,
+ * which the engine writes as JSON does (2.5, 1e+21), in lang's way (2,5); any other text
+ * (quoted strings) as it is.
+ * @param {string|undefined} got
+ * @param {string} lang
+ */
+export function gotText(got, lang) {
+  return got === undefined ? '' : /^-?\d*\.?\d+(e[+-]?\d+)?$/i.test(got) ? formatNumber(+got, lang, 6) : got
+}
+
+/**
  * Writes a stored number back into a text field: no grouping, the decimal separator of lang,
  * so that parseNumber(editable(n, lang), lang) === n.
  * @param {number} n

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { ROOT, ensureSite } from './helpers.mjs'
 
 const site = (p) => import(path.join(ROOT, 'site/js', p))
-const { parseNumber, editable, formatNumber, formatShown, csvField, csvDialect, resultToCSV, CSV_COLUMNS, CSV_FR, CSV_RFC, unitText } = await site('format.js')
+const { parseNumber, editable, formatNumber, formatShown, gotText, csvField, csvDialect, resultToCSV, CSV_COLUMNS, CSV_FR, CSV_RFC, unitText } = await site('format.js')
 const S = await site('state.js')
 const { Catalog, certLabel } = await site('catalog.js')
 const P = await site('program.js')
@@ -127,6 +127,11 @@ describe('CSV', () => {
     assert.equal(csvField(-5), '-5')
     assert.equal(csvField(true), 'true')
     assert.equal(csvField(undefined), '')
+  })
+  test("an error's value given: the engine's numbers in the reader's language, other text as it is", () => {
+    assert.deepEqual([gotText('2.5', 'fr'), gotText('2.5', 'en'), gotText('-5', 'fr'), gotText('2000000', 'en'), gotText('1e+21', 'en')],
+      ['2,5', '2.5', '-5', '2,000,000', formatNumber(1e21, 'en', 6)])
+    assert.deepEqual([gotText('"XX-999"', 'fr'), gotText('.', 'en'), gotText(undefined, 'en'), gotText('nothing', 'fr')], ['"XX-999"', '.', '', 'nothing'])
   })
   test('in the French dialect: semicolons, decimal commas, and text with a semicolon quoted', () => {
     assert.equal(csvDialect('fr'), CSV_FR)
