@@ -19,7 +19,9 @@ var explainCmd = &command{
 Evaluates one JSON profile read from FILE, or from standard input when FILE is "-" or
 absent, and prints a report: per program and area the track that counts and why, the
 score against the qualifying score and whether the area is QUALIFIED; per metric its
-points and how they were reached; the warnings; and, when the profile asks for a plan
+points, how they were reached and the number of its rule's source in the program's list
+of sources ("[2]"; starred, with a line saying what is assumed, where no source of that
+rule version gives the rule); the warnings; and, when the profile asks for a plan
 (or with -plan), the gaps and the cheapest plan to qualify; when the profile asks for
 departures (or with -leaving), what each named person's leaving would change.
 
@@ -87,6 +89,7 @@ type labels struct {
 	add, of2, certified, certified1, metricAt, colon, qualifyingScoreCap, scoreLower string
 	sep, short1, certifiedPeople                                                     string
 	catPerformance, catSkilling, catCustomerSuccess                                  string
+	sources, read, assumption, valueFrom                                             string
 }
 
 var labelsEN = labels{
@@ -100,6 +103,7 @@ var labelsEN = labels{
 	plan: "Cheapest plan", planTrack: "track", cost: "cost", notReachable: "not reachable", already: "already qualified",
 	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", certifiedPeople: "certified people", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "skilling", catCustomerSuccess: "customer success", colon: ":",
+	sources: "Sources", read: "read on", assumption: "Assumption", valueFrom: "Value taken from the rules",
 }
 
 var labelsFR = labels{
@@ -113,6 +117,7 @@ var labelsFR = labels{
 	plan: "Plan le moins coûteux", planTrack: "parcours", cost: "coût", notReachable: "inatteignable", already: "déjà qualifié",
 	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", certifiedPeople: "personnes certifiées", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "compétences", catCustomerSuccess: "réussite client", colon: " :",
+	sources: "Sources", read: "lu le", assumption: "Hypothèse", valueFrom: "Valeur reprise des règles",
 }
 
 func labelsFor(lang string) *labels {
@@ -201,6 +206,7 @@ func writeReport(res *score.Result, lang string, c colors, n *names) string {
 		line(0, c.bold(pr.Name), " — ", l.rules, " ", pr.Version, " (", when, ")")
 		if pr.Model != "" {
 			writeModel(&b, pr, lang, c)
+			writeSources(&b, pr, l, c)
 			continue
 		}
 		names := []string{}
@@ -217,10 +223,12 @@ func writeReport(res *score.Result, lang string, c colors, n *names) string {
 		if len(pr.Areas) > 0 {
 			line(0, l.qualifyingScoreCap, l.colon, " ", num(pr.Areas[0].QualifyingScore, lang), " ", l.perArea)
 		}
+		refs := sourceRefs(pr)
 		for ai := range pr.Areas {
 			b.WriteByte('\n')
-			writeArea(&b, &pr.Areas[ai], lang, l, c, n)
+			writeArea(&b, &pr.Areas[ai], lang, l, c, n, refs)
 		}
+		writeSources(&b, pr, l, c)
 	}
 	if len(res.Warnings) > 0 {
 		b.WriteByte('\n')
@@ -235,7 +243,39 @@ func writeReport(res *score.Result, lang string, c colors, n *names) string {
 	return b.String()
 }
 
-func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, c colors, n *names) {
+// sourceRefs numbers a program's sources as writeSources lists them: "[1]", "[2]"…
+func sourceRefs(pr *score.ProgramResult) map[string]string {
+	refs := make(map[string]string, len(pr.Sources))
+	for i, s := range pr.Sources {
+		refs[s.ID] = "[" + strconv.Itoa(i+1) + "]"
+	}
+	return refs
+}
+
+// ref is a source's number in the report, or its id when the program does not list it.
+func ref(refs map[string]string, id string) string {
+	if r, ok := refs[id]; ok {
+		return r
+	}
+	return "[" + id + "]"
+}
+
+// writeSources lists a program's sources, numbered as the metrics cite them.
+func writeSources(b *strings.Builder, pr *score.ProgramResult, l *labels, c colors) {
+	if len(pr.Sources) == 0 {
+		return
+	}
+	b.WriteString("\n" + c.bold(l.sources) + l.colon + "\n")
+	for i, s := range pr.Sources {
+		b.WriteString("  [" + strconv.Itoa(i+1) + "] " + s.Title)
+		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
+			b.WriteString(" — " + s.URL)
+		}
+		b.WriteString(" (" + l.read + " " + s.Retrieved + ")\n")
+	}
+}
+
+func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, c colors, n *names, refs map[string]string) {
 	line := func(indent int, parts ...string) {
 		b.WriteString(strings.Repeat("  ", indent))
 		for _, p := range parts {
@@ -312,8 +352,17 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		if m.Points <= 0 {
 			pts = c.red(pts)
 		}
-		line(2, pad(metricLabel(m, l), w+2), pts)
+		// The source of the rule, as writeSources numbers it; a star where no source of the
+		// version gives the rule, said under the explanation.
+		cite := ref(refs, m.Source)
+		if m.Assumption != nil {
+			cite += "*"
+		}
+		line(2, pad(metricLabel(m, l), w+2), pad(pts, 8), c.dim(cite))
 		line(3, c.dim(m.Explain(lang)))
+		if x := m.Assumption; x != nil {
+			line(3, c.dim("* "+l.assumption+l.colon+" "+x.Reason+" "+l.valueFrom+" "+x.From+l.colon+" "+ref(refs, x.Source)+"."))
+		}
 	}
 	if a.Plan != nil {
 		writePlan(b, a, lang, l, n)

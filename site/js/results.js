@@ -85,6 +85,8 @@ export class ResultsView {
       if (p.model) {
         content = renderModel(p, context)
       } else {
+        // The cards of a program name its sources beside each metric.
+        const cardContext = { ...context, cite: citeFor(p, t) }
         const cards = (p.areas || []).map((a) => {
           const key = `${pkey}/${a.id}`
           keep.add(key)
@@ -93,7 +95,7 @@ export class ResultsView {
             card = document.createElement('ps-scorecard')
             this.#cards.set(key, card)
           }
-          Object.assign(card, { context, area: a })
+          Object.assign(card, { context: cardContext, area: a })
           return card
         })
         placeChildren(s.cards, cards)
@@ -131,13 +133,7 @@ export class ResultsView {
     if (!p.sources?.length) return null
     return h('details', { class: 'sources' },
       h('summary', { text: t('res.sources') }),
-      h('ul', {}, p.sources.map((s) => h('li', {},
-        // A source with no web address (an article of the trade press kept as a copy,
-        // urn:partnerscore:seed:…) is named, not linked: its link would lead nowhere.
-        /^https?:\/\//.test(s.url)
-          ? h('a', { text: s.title, attrs: { href: s.url, rel: 'noopener noreferrer external', target: '_blank' } })
-          : h('cite', { text: s.title }),
-        ` (${t('res.read', { date: s.retrieved })})`))))
+      h('ul', {}, p.sources.map((s) => h('li', {}, sourceRef(s), ` (${t('res.read', { date: s.retrieved })})`))))
   }
 
   /** @param {ShownError[]} errors */
@@ -206,4 +202,48 @@ function placeChildren(parent, nodes) {
   const now = parent.childNodes
   if (now.length === nodes.length && nodes.every((n, i) => now[i] === n)) return
   parent.replaceChildren(...nodes)
+}
+
+/**
+ * A source's title: a link to the document, or, for one with no web address (an article of the
+ * trade press kept as a copy, urn:partnerscore:seed:…), its name alone, as its link would lead
+ * nowhere. The titles are in English, whatever the page's language.
+ * @param {{title: string, url: string}} s a Source of schemas/result.schema.json
+ * @returns {HTMLElement}
+ */
+function sourceRef(s) {
+  const attrs = { lang: 'en' }
+  return /^https?:\/\//.test(s.url)
+    ? h('a', { text: s.title, attrs: { ...attrs, href: s.url, rel: 'noopener noreferrer external', target: '_blank' } })
+    : h('cite', { text: s.title, attrs })
+}
+
+/**
+ * What follows a metric's explanation in a program's cards (ScorecardContext.cite): the source
+ * of its rule, and, where no source of the version gives the rule, the assumption made: why,
+ * and the version and source its value is taken from.
+ * @param {any} p a ProgramResult
+ * @param {(key: string, params?: Record<string, unknown>) => string} t
+ * @returns {(m: any) => DocumentFragment}
+ */
+export function citeFor(p, t) {
+  const byId = new Map((p.sources || []).map((s) => [s.id, s]))
+  // A message with the source's title in place of {source}.
+  const said = (key, id, params) => {
+    const [before, after = ''] = t(key, { ...params, source: '\u0000' }).split('\u0000')
+    const s = byId.get(id)
+    return [before, s ? sourceRef(s) : id, after]
+  }
+  return (m) => {
+    const a = m.assumption
+    const out = document.createDocumentFragment()
+    // An assumption names the source its value comes from: the metric's own is said apart
+    // only when it is another.
+    if (!a || a.source !== m.source) out.append(h('p', { class: 'metric-source' }, said('card.source', m.source)))
+    if (a) {
+      out.append(h('p', { class: 'metric-assumption' },
+        h('strong', { text: t('card.assumption') }), ` ${a.reason} `, said('card.assumptionFrom', a.source, { from: a.from })))
+    }
+    return out
+  }
 }

@@ -24,8 +24,10 @@ let seq = 0
  *   factLabel: (id: string) => string,
  *   certName: (id: string) => string,
  *   certCode?: (id: string) => string,
+ *   cite?: (metric: any) => Node,
  * }} ScorecardContext
  * certCode, when given, names a certification briefly (its exam codes) where a table lists many.
+ * cite, when given, draws what follows a metric's explanation: where its rule comes from.
  */
 
 /**
@@ -141,7 +143,8 @@ function metric(m, c, registry) {
       el('span', 'metric-points', t('card.points', { points: num(m.points, 1), max: num(m.max, 0) }))),
     bar(m.points, m.max, null, t('card.metricBar', { name: m.name, points: num(m.points, 1), max: num(m.max, 0), count: m.points }), registry),
     // The engine's sentence already says what bound the points (m.applied).
-    el('p', 'metric-explanation', m.explanation))
+    el('p', 'metric-explanation', m.explanation),
+    c.cite?.(m) || '')
   Object.assign(li.dataset, { metric: m.id, points: String(m.points), applied: m.applied || '' })
   const state = (met) => t(met ? 'card.gateMet' : 'card.gateNotMet')
   if (m.gates?.length) {

@@ -280,6 +280,19 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const mw = want.find((a) => a.id === 'modern-work')
     const explanations = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric-explanation', (els) => els.map((e) => e.textContent))
     assert.deepEqual(explanations, mw.metrics.map((m) => m.explanation))
+    // Each metric names the source of its rule, linked to the document, as the result gives it;
+    // no rule of fy26 is an assumption.
+    const sources = new Map(engineCLI.evaluate(EXPECTED).programs[0].sources.map((s) => [s.id, s]))
+    const cited = await page.$$eval('ps-scorecard[data-area="modern-work"] .metric', (els) => els.map((e) => {
+      const p = e.querySelector('.metric-source')
+      const a = p?.querySelector('a')
+      return { text: p?.textContent, href: a?.getAttribute('href'), lang: a?.lang }
+    }))
+    assert.deepEqual(cited, mw.metrics.map((m) => {
+      const s = sources.get(m.source) || assert.fail(`no source ${m.source}`)
+      return { text: `Source: ${s.title}.`, href: s.url, lang: 'en' }
+    }))
+    assert.equal(await page.locator('.metric-assumption').count(), 0)
     // The URL holds the same profile.
     const state = await urlState()
     assert.deepEqual(engineCLI.evaluate(S.toProfile(S.normalizeState(state, { lang: 'en', asOf: '' })).profile).programs[0].areas.map((a) => a.score),
@@ -529,6 +542,47 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       assert.equal(got[i][0], area)
       assert.match(got[i][1], new RegExp(`: ${g.people} of ${g.required} ${g.required === 1 ? 'person' : 'people'} \\((met|not met)\\)$`))
     })
+  })
+
+  test("a metric whose rule no source of the version gives says so, and where its value comes from", async () => {
+    // October 2022 (fy23): most rules are the June 2023 text's, assumed.
+    const asOf = page.locator('input[name="/asOf"]')
+    await asOf.fill('2022-12-01')
+    await page.waitForFunction(() => /fy23/.test(document.querySelector('.program-line')?.textContent || ''))
+    for (const lang of ['en', 'fr']) {
+      await page.selectOption('#lang', lang)
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+      const result = engineCLI.evaluate({ ...EXPECTED, asOf: '2022-12-01', lang }).programs[0]
+      const sources = new Map(result.sources.map((s) => [s.id, s]))
+      const title = (id) => (sources.get(id) || assert.fail(`no source ${id}`)).title
+      const want = result.areas.flatMap((a) => a.metrics.map((m) => {
+        const x = m.assumption
+        const source = lang === 'fr' ? `Source : ${title(m.source)}.` : `Source: ${title(m.source)}.`
+        return {
+          area: a.id,
+          metric: m.id,
+          // The metric's own source is said apart only where the assumption's is another.
+          source: !x || x.source !== m.source ? source : null,
+          assumption: x ? (lang === 'fr'
+            ? `Hypothèse : ${x.reason} Valeur reprise des règles ${x.from} : ${title(x.source)}.`
+            : `Assumption: ${x.reason} Value taken from the rules ${x.from}: ${title(x.source)}.`) : null,
+        }
+      }))
+      assert.ok(want.some((w) => w.assumption && w.source) && want.some((w) => w.assumption && !w.source), 'assumptions with and without a source of their own')
+      const got = await page.$$eval('ps-scorecard .metric', (els) => els.map((e) => ({
+        area: e.closest('ps-scorecard')?.getAttribute('data-area'),
+        metric: e.getAttribute('data-metric'),
+        source: e.querySelector('.metric-source')?.textContent ?? null,
+        assumption: e.querySelector('.metric-assumption')?.textContent ?? null,
+      })))
+      assert.deepEqual(got, want)
+      if (lang === 'fr') assert.match(want.find((w) => w.assumption)?.assumption || '', /Aucune source du lancement d'octobre 2022/)
+      else await page.locator('ps-scorecard[data-area="business-applications"]').screenshot({ path: screenshotPath('10-assumption.png') })
+    }
+    await axe(page, 'assumptions')
+    await page.selectOption('#lang', 'en')
+    await asOf.fill(EXPECTED.asOf)
+    await page.waitForFunction(() => /fy26/.test(document.querySelector('.program-line')?.textContent || ''))
   })
 
   test('the plan gives the cheapest steps; track overrides apply', async () => {
