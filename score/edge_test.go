@@ -755,3 +755,47 @@ func TestWarningMessagesName(t *testing.T) {
 		}
 	}
 }
+
+// TestEdgeSourceLang: a source's lang (the language of its title) is two lowercase letters,
+// carried into the result's sources; anything else is refused when the rules load, naming
+// the source.
+func TestEdgeSourceLang(t *testing.T) {
+	program := func(lang string) string {
+		l := ""
+		if lang != "" {
+			l = `"lang":"` + lang + `",`
+		}
+		return `{"id":"mini","name":{"en":"Mini","fr":"Mini"},"version":"v1","effectiveFrom":"2024-01-01",
+			"verifiedOn":"2030-01-01","qualifyingScore":70,
+			"sources":[{"id":"press","title":"Un article",` + l + `"url":"urn:example:press","retrieved":"2024-01-01"}],
+			"facts":[{"id":"a","label":{"en":"a","fr":"a"},"help":{"en":"","fr":""},"unit":"customers","integer":true,"min":0,"max":100,"source":"press"}],
+			"areas":[{"id":"x","name":{"en":"X","fr":"X"},"source":"press","trackSelection":{"kind":"best"},
+			  "tracks":[{"id":"only","name":{"en":"Only","fr":"Seule"},"metrics":[{"id":"m","name":{"en":"M","fr":"M"},
+			  "category":"performance","max":100,"source":"press","rule":{"kind":"linear","parts":[{"id":"a","fact":"a","points":10,"per":1}]}}]}]}]}`
+	}
+	load := func(lang string) (*score.Engine, error) {
+		return score.NewFromFS(fstest.MapFS{
+			"r/certifications.json": {Data: []byte(`{"certifications":[]}`)},
+			"r/mini/v1.json":        {Data: []byte(program(lang))},
+		}, "r", score.WithClock(func() time.Time { return fixedNow }))
+	}
+	for _, c := range []struct{ lang, want string }{{"fr", `"lang":"fr"`}, {"", ""}} {
+		e, err := load(c.lang)
+		if err != nil {
+			t.Fatalf("lang %q: %v", c.lang, err)
+		}
+		out, err := e.EvaluateJSON([]byte(`{"asOf":"2024-06-01","facts":{"a":1}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(out[strings.Index(string(out), `"sources":`):])
+		if c.want != "" && !strings.Contains(src, `"title":"Un article",`+c.want+`,"url":`) || c.want == "" && strings.Contains(src, `"lang"`) {
+			t.Errorf("lang %q: sources %s", c.lang, src)
+		}
+	}
+	for _, bad := range []string{"FR", "fra", "f", "fr-FR"} {
+		if _, err := load(bad); err == nil || !strings.Contains(err.Error(), "sources/press") || !strings.Contains(err.Error(), "ISO 639-1") {
+			t.Errorf("lang %q: error %v, want one naming sources/press and the code expected", bad, err)
+		}
+	}
+}

@@ -86,6 +86,7 @@ func appendProgram(b []byte, p *ProgramResult, lang string) []byte {
 		}
 		b = kstr(b, `{"id":`, s.ID)
 		b = kstr(b, `,"title":`, s.Title)
+		b = optStr(b, `,"lang":`, s.Lang)
 		b = kstr(b, `,"url":`, s.URL)
 		b = optStr(b, `,"copy":`, s.Copy)
 		b = kstr(b, `,"retrieved":`, s.Retrieved)

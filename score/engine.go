@@ -347,6 +347,9 @@ func (e *Engine) compile(p *Program) (*compiled, error) {
 		if _, err := parseDay(s.Retrieved); !err {
 			return nil, dataErr("sources/"+s.ID, "bad retrieved date")
 		}
+		if s.Lang != "" && !isLangCode(s.Lang) {
+			return nil, dataErr("sources/"+s.ID, "lang is a two-letter ISO 639-1 code, e.g. fr")
+		}
 		c.sources[s.ID] = s
 	}
 	src := c.source
@@ -761,6 +764,11 @@ func (cm *cmetric) precompute() {
 
 // safeID reports whether an id is made of letters, digits, '.', '-' and '_' only, so that
 // it can be written into JSON and sentences without escaping.
+// isLangCode reports whether s is two lowercase letters (an ISO 639-1 code's shape).
+func isLangCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
 func safeID(s string) bool {
 	if s == "" {
 		return false

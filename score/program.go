@@ -73,8 +73,12 @@ type Program struct {
 type Source struct {
 	// ID is how metrics and facts refer to this source.
 	ID string `json:"id"`
-	// Title describes the document.
+	// Title names the document: its own title where the text read gives one, else a
+	// description. It is in English unless Lang says otherwise.
 	Title string `json:"title"`
+	// Lang is the language of Title and of the document (an ISO 639-1 code, e.g. "fr") when
+	// it is not English: an article of the French trade press is named by its French title.
+	Lang string `json:"lang,omitempty" jsonschema:"pattern=^[a-z]{2}$"`
 	// URL is the document's public address.
 	URL string `json:"url" jsonschema:"format=uri"`
 	// Copy is where the text that was read is kept, when the URL is not what was read

@@ -418,6 +418,7 @@ func (t *Tape) sources(ss []Source) {
 		t.obj()
 		t.ks(tkID, s.ID)
 		t.ks(tkTitle, s.Title)
+		t.opt(tkLang, s.Lang)
 		t.ks(tkURL, s.URL)
 		t.opt(tkCopy, s.Copy)
 		t.ks(tkRetrieved, s.Retrieved)

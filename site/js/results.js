@@ -207,15 +207,16 @@ function placeChildren(parent, nodes) {
 /**
  * A source's title: a link to the document, or, for one with no web address (an article of the
  * trade press kept as a copy, urn:partnerscore:seed:…), its name alone, as its link would lead
- * nowhere. The titles are in English, whatever the page's language.
- * @param {{title: string, url: string}} s a Source of schemas/result.schema.json
+ * nowhere. A title is in the document's language (s.lang, English when absent), whatever the
+ * page's, and marked so.
+ * @param {{title: string, url: string, lang?: string}} s a Source of schemas/result.schema.json
  * @returns {HTMLElement}
  */
 function sourceRef(s) {
-  const attrs = { lang: 'en' }
+  const lang = s.lang || 'en'
   return /^https?:\/\//.test(s.url)
-    ? h('a', { text: s.title, attrs: { ...attrs, href: s.url, rel: 'noopener noreferrer external', target: '_blank' } })
-    : h('cite', { text: s.title, attrs })
+    ? h('a', { text: s.title, attrs: { lang, hreflang: lang, href: s.url, rel: 'noopener noreferrer external', target: '_blank' } })
+    : h('cite', { text: s.title, attrs: { lang } })
 }
 
 /**

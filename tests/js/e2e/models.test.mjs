@@ -122,10 +122,17 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.deepEqual(await axeViolations(page), [], 'axe: levels')
     // The sources: those on the web are links, the trade-press article kept as a copy (no web
     // address, urn:partnerscore:seed:…) is named without a link that would lead nowhere.
-    const sources = await page.$$eval('#results details.sources li', (ls) => ls.map((l) => [l.querySelector('a, cite')?.tagName, l.querySelector('a')?.getAttribute('href') ?? null]))
-    const wantSources = want.sources.map((x) => (/^https?:\/\//.test(x.url) ? ['A', x.url] : ['CITE', null]))
+    // Each title is marked with its language: the article of the French trade press is named
+    // by its French title.
+    const sources = await page.$$eval('#results details.sources li', (ls) => ls.map((l) => {
+      const e = l.querySelector('a, cite')
+      return [e?.tagName, l.querySelector('a')?.getAttribute('href') ?? null, e?.textContent, e?.getAttribute('lang')]
+    }))
+    const wantSources = want.sources.map((x) => [/^https?:\/\//.test(x.url) ? 'A' : 'CITE', /^https?:\/\//.test(x.url) ? x.url : null, x.title, x.lang || 'en'])
     assert.deepEqual(sources, wantSources)
     assert.ok(wantSources.some(([tag]) => tag === 'CITE') && wantSources.some(([tag]) => tag === 'A'), JSON.stringify(want.sources))
+    assert.deepEqual(wantSources.find(([tag]) => tag === 'CITE')?.slice(2),
+      ['Presse informatique française, avril 2019 : VMware Partner Connect dévoilé au Partner Leadership Summit', 'fr'])
     // On a phone, with every disclosure open, nothing widens the page: the requirements name
     // parameters by their ids, "(vmware.partner.solutionCompetencies)", long words that break.
     await page.setViewportSize({ width: 360, height: 740 })
