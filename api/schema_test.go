@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,8 +17,8 @@ import (
 
 // schemaCheck validates a JSON document against one of the generated JSON Schemas
 // (schemas/*.schema.json) natively, for the keywords those schemas use: $ref to $defs,
-// type, properties, required, additionalProperties, items, enum, minimum and the formats
-// date and uri. A keyword it does not know is an error, so that a schema growing a new
+// type, properties, required, additionalProperties, items, enum, minimum, pattern and the
+// formats date and uri. A keyword it does not know is an error, so that a schema growing a new
 // kind of constraint fails here instead of passing unchecked. ajv checks the same
 // documents under workerd (tests/js/worker.test.mjs).
 type schemaCheck struct {
@@ -149,6 +150,16 @@ func (c *schemaCheck) check(s map[string]any, v any, path string) {
 			if f < kv.(float64) {
 				c.fail(path, "%v is below the minimum %v", f, kv)
 			}
+		case "pattern":
+			str, ok := v.(string)
+			if !ok {
+				continue
+			}
+			if re, err := regexp.Compile(kv.(string)); err != nil {
+				c.fail(path, "pattern %q: %v", kv, err)
+			} else if !re.MatchString(str) {
+				c.fail(path, "%q does not match the pattern %q", str, kv)
+			}
 		case "format":
 			str, ok := v.(string)
 			if !ok {
@@ -213,6 +224,7 @@ func TestSchemaCheck(t *testing.T) {
 		{"a wrong type", `"asOf":"2021-06-01"`, `"asOf":20210601`, "type string"},
 		{"a bad date", `"asOf":"2021-06-01"`, `"asOf":"2021-13-01"`, "is not a date"},
 		{"a value outside its enum", `"model":"levels"`, `"model":"oracle"`, "is not one of"},
+		{"a string off its pattern", `"lang":"fr"`, `"lang":"FR"`, "does not match the pattern"},
 	} {
 		bad := strings.Replace(string(good), k.old, k.new, 1)
 		if bad == string(good) {
