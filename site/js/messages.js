@@ -152,6 +152,7 @@ const en = {
   'res.warnings': 'Warnings',
   'res.sources': 'Sources',
   'res.read': 'read on {date}',
+  'res.assumedNote': '* An assumption: no source of this rule version gives the rule; its value is taken from another version (the simulator says which).',
 
   'card.qualified': 'Qualified',
   'card.notQualified': 'Not qualified',
@@ -385,6 +386,7 @@ const fr = {
   'res.warnings': 'Avertissements',
   'res.sources': 'Sources',
   'res.read': 'lu le {date}',
+  'res.assumedNote': '* Une hypothèse : aucune source de cette version des règles ne donne la règle ; sa valeur est reprise d\'une autre version (le simulateur dit laquelle).',
 
   'card.qualified': 'Qualifié',
   'card.notQualified': 'Non qualifié',

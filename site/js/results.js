@@ -20,7 +20,7 @@ export class ResultsView {
   #notice
   /** @type {Map<string, HTMLElement>} */
   #cards = new Map()
-  /** @type {Map<string, {el: HTMLElement, line: HTMLElement, cards: HTMLElement, sources: HTMLElement|null, sourcesKey: string}>} each program's section, kept across renders */
+  /** @type {Map<string, {el: HTMLElement, line: HTMLElement, cards: HTMLElement, sources: HTMLElement|null, sourcesKey: string, note?: HTMLElement}>} each program's section, kept across renders */
   #sections = new Map()
   /** @type {HTMLElement|null} */
   #warn = null
@@ -105,7 +105,11 @@ export class ResultsView {
         s.sources = this.#sources(p, t)
         s.sourcesKey = sourcesKey
       }
-      placeChildren(s.el, [s.line, content, s.sources].filter((n) => n !== null))
+      // For print, where the cards leave the assumptions' lines out and star the metrics.
+      const assumed = !p.model && (p.areas || []).some((a) => (a.metrics || []).some((m) => m.assumption))
+      s.note ||= h('p', { class: 'assumed-note' })
+      setText(s.note, t('res.assumedNote'))
+      placeChildren(s.el, [s.line, content, assumed ? s.note : null, s.sources].filter((n) => n !== null))
       return s.el
     })
     for (const k of [...this.#cards.keys()]) if (!keep.has(k)) this.#cards.delete(k)

@@ -580,6 +580,19 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       else await page.locator('ps-scorecard[data-area="business-applications"]').screenshot({ path: screenshotPath('10-assumption.png') })
     }
     await axe(page, 'assumptions')
+    // On paper the assumptions' lines are left out: a star marks each assumed metric, and a
+    // note under the cards says what it means.
+    const note = page.locator('.assumed-note')
+    assert.ok(await note.isHidden(), 'the note is for print')
+    await page.emulateMedia({ media: 'print' })
+    const printed = await page.$$eval('ps-scorecard .metric', (els) => els.map((e) => [
+      getComputedStyle(/** @type {Element} */ (e.querySelector('.metric-name')), '::after').content,
+      /** @type {HTMLElement} */ (e.querySelector('.metric-assumption'))?.checkVisibility() ?? false,
+    ]))
+    const assumedEn = engineCLI.evaluate({ ...EXPECTED, asOf: '2022-12-01' }).programs[0].areas.flatMap((a) => a.metrics.map((m) => Boolean(m.assumption)))
+    assert.deepEqual(printed, assumedEn.map((x) => [x ? '" *"' : 'none', false]))
+    assert.match(await note.innerText(), /^\* Une hypothèse : aucune source de cette version des règles/)
+    await page.emulateMedia({ media: 'screen' })
     await page.selectOption('#lang', 'en')
     await asOf.fill(EXPECTED.asOf)
     await page.waitForFunction(() => /fy26/.test(document.querySelector('.program-line')?.textContent || ''))
@@ -753,6 +766,8 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     writeFileSync(screenshotPath('report.pdf'), pdf)
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) || []
     assert.equal(pages.length, 1, 'the printed report fits one page')
+    // No rule of fy26 is an assumption: no note.
+    assert.equal(await page.locator('.assumed-note').count(), 0)
   })
 
   test('follows a dark system scheme on screen; print stays light', async () => {
