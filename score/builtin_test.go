@@ -237,3 +237,62 @@ func TestBuiltinHelpOmitsUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinTextsSayNoSeed checks that what a person reads of the rule data (every Text,
+// in both languages, and the sources' titles) never calls a source "the seed", the
+// maintainers' word for the trade-press articles kept in shared/seeds: it says "the source"
+// or names the article ("the French trade press, April 2019"). Notes may.
+func TestBuiltinTextsSayNoSeed(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := func(s string) bool {
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+			if w == "seed" || w == "seeds" {
+				return true
+			}
+		}
+		return false
+	}
+	texts := 0
+	var walk func(where string, v reflect.Value)
+	walk = func(where string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(where, v.Elem())
+			}
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < v.Len(); i++ {
+				walk(where+"/"+strconv.Itoa(i), v.Index(i))
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(where+"/"+fmt.Sprint(it.Key()), it.Value())
+			}
+		case reflect.Struct:
+			if txt, ok := v.Interface().(Text); ok {
+				texts++
+				if seed(txt.En) || seed(txt.Fr) {
+					t.Errorf("%s: %q / %q", where, txt.En, txt.Fr)
+				}
+				return
+			}
+			if src, ok := v.Interface().(Source); ok && seed(src.Title) {
+				t.Errorf("%s: source title %q", where, src.Title)
+			}
+			for i := 0; i < v.NumField(); i++ {
+				if f := v.Type().Field(i); f.IsExported() {
+					walk(where+"/"+f.Name, v.Field(i))
+				}
+			}
+		}
+	}
+	for _, p := range e.Programs() {
+		walk(p.ID+"/"+p.Version, reflect.ValueOf(p))
+	}
+	if texts < 100 {
+		t.Fatalf("%d texts walked: the walk misses the data", texts)
+	}
+}
