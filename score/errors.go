@@ -32,7 +32,9 @@ type Error struct {
 	Message string `json:"message"`
 	// Expected says what would have been accepted.
 	Expected string `json:"expected,omitempty"`
-	// Got shows what was given, shortened.
+	// Got shows what was given, shortened to 40 characters: a string quoted ("ZZ-999"), a
+	// number as written; for a value of the wrong JSON type, its type and then, for a scalar,
+	// the value as written (string "4", number 104, boolean true; null, object, array).
 	Got string `json:"got,omitempty"`
 	// Suggestion is the closest known id, for unknown ids.
 	Suggestion string `json:"suggestion,omitempty"`

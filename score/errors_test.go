@@ -92,9 +92,14 @@ var errorCases = []errorCase{
 	{name: "certifications array", input: `{"certifications":["AZ-104"]}`, path: "/certifications", code: score.CodeType, stage: "parse"},
 	{name: "certification count string", input: `{"certifications":{"AZ-104":"2"}}`, path: "/certifications/AZ-104", code: score.CodeType, stage: "parse"},
 	{name: "facts array", input: `{"facts":[1,2]}`, path: "/facts", code: score.CodeType, stage: "parse"},
-	{name: "fact string", input: `{"facts":{"azure.deployments":"3"}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse", contains: "expected number, got string"},
+	{name: "fact string", input: `{"facts":{"azure.deployments":"3"}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse", contains: `expected number, got string "3")`},
 	{name: "fact NaN string", input: `{"facts":{"azure.usageGrowth":"NaN"}}`, path: "/facts/azure.usageGrowth", code: score.CodeType, stage: "parse"},
-	{name: "fact boolean", input: `{"facts":{"azure.deployments":true}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse"},
+	{name: "fact boolean", input: `{"facts":{"azure.deployments":true}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse", contains: "expected number, got boolean true)"},
+	// A scalar of the wrong type is shown as given, cut to 40 characters; null, objects and
+	// arrays by their type alone.
+	{name: "long string of the wrong type", input: `{"facts":{"azure.deployments":"12345678901234567890123456789012345678901234567890"}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse", contains: `got string "123456789012345678901234567890123456789…)`},
+	{name: "escaped string of the wrong type", input: `{"facts":{"azure.deployments":"a\"b"}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse", contains: `got string "a\"b")`},
+	{name: "programs null", input: `{"programs":null}`, path: "/programs", code: score.CodeType, stage: "parse", contains: "expected array, got null)"},
 	{name: "fact null", input: `{"facts":{"azure.deployments":null}}`, path: "/facts/azure.deployments", code: score.CodeType, stage: "parse"},
 	{name: "tracks string", input: `{"tracks":"smb"}`, path: "/tracks", code: score.CodeType, stage: "parse"},
 	{name: "track number", input: `{"tracks":{"modern-work":1}}`, path: "/tracks/modern-work", code: score.CodeType, stage: "parse"},

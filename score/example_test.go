@@ -158,7 +158,7 @@ func ExampleParseProfile_error() {
 	_, err = score.ParseProfile([]byte(`{"asOf":"2026-06-01","fact":{"azure.deployments":3}}`))
 	fmt.Println(err)
 	// Output:
-	// /people/0/certifications/1: wrong type (expected string, got number)
+	// /people/0/certifications/1: wrong type (expected string, got number 104)
 	// /people/0/certifications/1 type 70
 	// /fact: unknown field (expected one of "asOf", "programs", "lang", "people", "certifications", "facts", "tracks", "plan", "parameters", "history", "projection", "departures", got "fact"); did you mean "facts"?
 }

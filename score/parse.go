@@ -264,8 +264,25 @@ func (p *parser) typeErr(path, expected string) {
 		p.fail(path, CodeSyntax, "wrong type", expected, k)
 		return
 	}
-	p.reject(p.pos, CodeType, "wrong type", expected, k)
+	start := p.pos
+	e := p.reject(start, CodeType, "wrong type", expected, k)
 	p.skip()
+	// A scalar is shown as given, after its type: got string "4", got number 4.
+	if e != nil && (p.err == nil || p.err == e) && k != "object" && k != "array" && k != "null" {
+		e.Got = k + " " + excerpt(p.data[start:p.pos])
+	}
+}
+
+// excerpt is a JSON value's text as given, cut to a readable length.
+func excerpt(b []byte) string {
+	const n = 40
+	if !utf8.Valid(b) {
+		return strconv.QuoteToASCII(string(b))
+	}
+	if utf8.RuneCount(b) <= n {
+		return string(b)
+	}
+	return string([]rune(string(b))[:n]) + "…"
 }
 
 // object reads an object, calling field for each key with the cursor on its value.

@@ -534,7 +534,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated", `{"facts":{"mw.ent.netCustomerAdds":4`, "/facts", []string{"unterminated object"}, 1},
 		{"not an object", `[1,2]`, "input", []string{"wrong type", "expected object, got array"}, 1},
 		{"empty", ``, "input", []string{"empty input"}, 1},
-		{"wrong type", `{"facts":{"mw.ent.netCustomerAdds":"4"}}`, "/facts/mw.ent.netCustomerAdds", []string{"wrong type (expected number, got string)"}, 1},
+		{"wrong type", `{"facts":{"mw.ent.netCustomerAdds":"4"}}`, "/facts/mw.ent.netCustomerAdds", []string{"wrong type (expected number, got string \"4\")"}, 1},
 		{"unknown fact", `{"facts":{"mw.ent.netCustomerAds":4}}`, "/facts/mw.ent.netCustomerAds", []string{"unknown fact", `did you mean "mw.ent.netCustomerAdds"?`}, 1},
 		{"unknown field", `{"fact":{}}`, "/fact", []string{"unknown field", `did you mean "facts"?`}, 1},
 		{"negative count", `{"certifications":{"AZ-104":-1}}`, "/certifications/AZ-104", []string{"a count cannot be negative"}, 1},
