@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -148,6 +150,9 @@ var errorCases = []errorCase{
 	{name: "duplicate key", input: `{"asOf":"2026-06-01","asOf":"2026-06-02"}`, path: "/asOf", code: score.CodeDuplicate, stage: "parse", contains: "duplicate key"},
 	{name: "duplicate fact", input: `{"facts":{"azure.deployments":1,"azure.deployments":2}}`, path: "/facts/azure.deployments", code: score.CodeDuplicate, stage: "parse"},
 	{name: "duplicate person field", input: `{"people":[{"id":"a","id":"b","certifications":[]}]}`, path: "/people/0/id", code: score.CodeDuplicate, stage: "parse"},
+	// Two people are not named alike (their departures would read the same); unnamed people
+	// are many.
+	{name: "duplicate person id", input: `{"people":[{"id":"ana","certifications":["AZ-104"]},{"certifications":[]},{"certifications":[]},{"id":"ana","certifications":["MS-700"]}]}`, path: "/people/3/id", code: score.CodeDuplicate, stage: "engine", contains: `person listed twice (expected a different id for each person (or none), got "ana")`},
 
 	// Dates.
 	{name: "bad date February 30", input: `{"asOf":"2026-02-30"}`, path: "/asOf", code: score.CodeDate, stage: "engine", contains: "YYYY-MM-DD"},
@@ -564,5 +569,42 @@ func TestErrorAppendJSON(t *testing.T) {
 	want, _ := json.Marshal(&score.Error{Path: "", Code: "c", Message: "m"})
 	if got := (&score.Error{Code: "c", Message: "m"}).AppendJSON(nil); string(got) != string(want) {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestPeopleNamedTwice: every person whose id an earlier one has is an error at its id, with
+// few people or many (a map then); people without an id, and ids alike but for case, are not.
+func TestPeopleNamedTwice(t *testing.T) {
+	for _, n := range []int{3, 40} {
+		p := &score.Profile{AsOf: "2026-06-01"}
+		for i := 0; i < n; i++ {
+			p.People = append(p.People, score.Person{ID: "p" + strconv.Itoa(i), Certifications: []string{"AZ-104"}})
+		}
+		p.People = append(p.People,
+			score.Person{Certifications: []string{"AZ-104"}}, score.Person{Certifications: []string{"AZ-104"}},
+			score.Person{ID: "P1", Certifications: []string{"AZ-104"}},
+			score.Person{ID: "p1", Certifications: []string{"AZ-104"}},
+			score.Person{ID: "p0", Certifications: []string{"AZ-104"}},
+			score.Person{ID: "p1", Certifications: []string{"AZ-104"}})
+		_, err := testEngine(t).Resolve(p)
+		var es score.Errors
+		if !errors.As(err, &es) {
+			t.Fatalf("%d people: error %v, want score.Errors", n, err)
+		}
+		var got []string
+		for _, e := range es {
+			if e.Code != score.CodeDuplicate {
+				t.Errorf("%d people: %v", n, e)
+			}
+			got = append(got, e.Path+" "+e.Got)
+		}
+		want := []string{
+			"/people/" + strconv.Itoa(n+3) + `/id "p1"`,
+			"/people/" + strconv.Itoa(n+4) + `/id "p0"`,
+			"/people/" + strconv.Itoa(n+5) + `/id "p1"`,
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d people: errors %v, want %v", n, got, want)
+		}
 	}
 }

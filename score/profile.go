@@ -60,7 +60,8 @@ type DeparturesRequest struct{}
 
 // Person is one certified person.
 type Person struct {
-	// ID identifies the person for the partner (a name, an e-mail, a number); optional.
+	// ID identifies the person for the partner (a name, an e-mail, a number); optional, and
+	// two people do not share one (compared as given).
 	ID string `json:"id,omitempty"`
 	// Certifications are the certifications the person holds (id, exam code or name).
 	Certifications []string `json:"certifications"`

@@ -193,6 +193,11 @@ func (e *Engine) resolveInto(in *Input, p *Profile, read Errors) error {
 	}
 	in.programs = p.Programs
 
+	// A person's id names them in the departures: two people are not named alike.
+	for _, i := range idsTwice(p.People) {
+		add(&Error{Path: pointerIndex("/people", i) + "/id", Code: CodeDuplicate, Message: "person listed twice",
+			Expected: "a different id for each person (or none)", Got: shorten(p.People[i].ID)})
+	}
 	// People: group by the set of certifications held (few distinct sets: a linear search).
 	people := in.people
 	for i, per := range p.People {
@@ -421,4 +426,38 @@ func cutSegment(p string) (seg, rest string, more bool) {
 		return p[:i], p[i+1:], true
 	}
 	return p, "", false
+}
+
+// idsTwice returns the indexes of the people whose id, not empty, an earlier person has,
+// exactly as given. It allocates only for many people.
+func idsTwice(people []Person) []int {
+	var twice []int
+	if len(people) <= 32 {
+		for i := 1; i < len(people); i++ {
+			id := people[i].ID
+			if id == "" {
+				continue
+			}
+			for j := 0; j < i; j++ {
+				if people[j].ID == id {
+					twice = append(twice, i)
+					break
+				}
+			}
+		}
+		return twice
+	}
+	seen := make(map[string]struct{}, len(people))
+	for i := range people {
+		id := people[i].ID
+		if id == "" {
+			continue
+		}
+		if _, ok := seen[id]; ok {
+			twice = append(twice, i)
+			continue
+		}
+		seen[id] = struct{}{}
+	}
+	return twice
 }

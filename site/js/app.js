@@ -287,6 +287,10 @@ function errorText(e) {
     case 'date':
     case 'no-rules':
       return t(`err.${e.code}`)
+    case 'duplicate':
+      // A person's name given twice (the page sends nothing else twice).
+      if (/^\/people\/\d+\/id$/.test(e.path)) return t('err.duplicate')
+      return t('err.other', { message: e.message || e.code })
     default:
       return t('err.other', { message: e.message || e.code })
   }

@@ -74,8 +74,9 @@ export function evaluateAll(engine, profile) {
 }
 
 /**
- * Leaves out the value of a fact, a count, a cost or a track override; other paths (the date,
- * the programs, the language, the whole document) cannot be left out.
+ * Leaves out the value of a fact, a count, a cost or a track override, or a person's id (a name
+ * given twice: the person still counts, unnamed); other paths (the date, the programs, the
+ * language, the whole document) cannot be left out.
  * @param {Record<string, any>} p
  * @param {string[]} segs
  */
@@ -88,5 +89,6 @@ function removable(p, segs) {
   }
   if (segs.length === 2 && (a === 'facts' || a === 'certifications' || a === 'tracks')) return del(p[a], b)
   if (segs.length === 3 && a === 'plan' && b === 'costs') return del(p.plan?.costs, c)
+  if (segs.length === 3 && a === 'people' && c === 'id') return del(p.people?.[Number(b)], 'id')
   return false
 }

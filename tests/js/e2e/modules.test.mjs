@@ -633,6 +633,9 @@ describe('evaluateAll', () => {
       ;(p.people || []).forEach((person, i) => person.certifications.forEach((c, j) => {
         if (c.startsWith('XX')) errors.push({ path: `/people/${i}/certifications/${j}`, code: 'unknown', message: 'unknown certification' })
       }))
+      ;(p.people || []).forEach((person, i) => {
+        if (person.id && p.people.slice(0, i).some((o) => o.id === person.id)) errors.push({ path: `/people/${i}/id`, code: 'duplicate', message: 'person listed twice' })
+      })
       return errors.length ? { ok: false, errors } : { ok: true, result: { profile: p } }
     },
   }
@@ -651,6 +654,13 @@ describe('evaluateAll', () => {
     assert.deepEqual(result.profile, { facts: { b: 3 }, certifications: { 'MS-700': 1 }, people: [{ certifications: ['AZ-104'] }, { certifications: [] }] })
     assert.equal(calls.length, 3)
     assert.equal(left.length, 5)
+  })
+  test('a name given twice: the second person still counts, unnamed', () => {
+    const profile = { people: [{ id: 'ana', certifications: ['AZ-104'] }, { id: 'ana', certifications: ['MS-700'] }, { id: 'ben', certifications: [] }] }
+    const { result, errors, left } = evaluateAll(engine, profile)
+    assert.deepEqual(errors.map((e) => [e.path, e.code]), [['/people/1/id', 'duplicate']])
+    assert.deepEqual(result.profile.people, [{ id: 'ana', certifications: ['AZ-104'] }, { certifications: ['MS-700'] }, { id: 'ben', certifications: [] }])
+    assert.deepEqual(left, ['/people/1/id'])
   })
   test('an error that cannot be left out gives no result', () => {
     const { result, errors } = evaluateAll(engine, { asOf: 'bad', facts: { a: 1.5 } })
