@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -238,6 +239,40 @@ func TestBuiltinHelpOmitsUnit(t *testing.T) {
 	}
 }
 
+// walkTexts calls text for every Text of v (a program), and source for every Source, with
+// where they are ("fy26/Areas/0/Name"); it returns the count of texts.
+func walkTexts(where string, v reflect.Value, text func(where string, t Text), source func(where string, s Source)) int {
+	n := 0
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			n += walkTexts(where, v.Elem(), text, source)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			n += walkTexts(where+"/"+strconv.Itoa(i), v.Index(i), text, source)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			n += walkTexts(where+"/"+fmt.Sprint(it.Key()), it.Value(), text, source)
+		}
+	case reflect.Struct:
+		if t, ok := v.Interface().(Text); ok {
+			text(where, t)
+			return 1
+		}
+		if s, ok := v.Interface().(Source); ok {
+			source(where, s)
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() {
+				n += walkTexts(where+"/"+f.Name, v.Field(i), text, source)
+			}
+		}
+	}
+	return n
+}
+
 // TestBuiltinTextsSayNoSeed checks that what a person reads of the rule data (every Text,
 // in both languages, and the sources' titles) never calls a source "the seed", the
 // maintainers' word for the trade-press articles kept in shared/seeds: it says "the source"
@@ -256,43 +291,55 @@ func TestBuiltinTextsSayNoSeed(t *testing.T) {
 		return false
 	}
 	texts := 0
-	var walk func(where string, v reflect.Value)
-	walk = func(where string, v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(where, v.Elem())
+	for _, p := range e.Programs() {
+		texts += walkTexts(p.ID+"/"+p.Version, reflect.ValueOf(p), func(where string, txt Text) {
+			if seed(txt.En) || seed(txt.Fr) {
+				t.Errorf("%s: %q / %q", where, txt.En, txt.Fr)
 			}
-		case reflect.Slice, reflect.Array:
-			for i := 0; i < v.Len(); i++ {
-				walk(where+"/"+strconv.Itoa(i), v.Index(i))
-			}
-		case reflect.Map:
-			for it := v.MapRange(); it.Next(); {
-				walk(where+"/"+fmt.Sprint(it.Key()), it.Value())
-			}
-		case reflect.Struct:
-			if txt, ok := v.Interface().(Text); ok {
-				texts++
-				if seed(txt.En) || seed(txt.Fr) {
-					t.Errorf("%s: %q / %q", where, txt.En, txt.Fr)
-				}
-				return
-			}
-			if src, ok := v.Interface().(Source); ok && seed(src.Title) {
+		}, func(where string, src Source) {
+			if seed(src.Title) {
 				t.Errorf("%s: source title %q", where, src.Title)
 			}
-			for i := 0; i < v.NumField(); i++ {
-				if f := v.Type().Field(i); f.IsExported() {
-					walk(where+"/"+f.Name, v.Field(i))
-				}
-			}
-		}
-	}
-	for _, p := range e.Programs() {
-		walk(p.ID+"/"+p.Version, reflect.ValueOf(p))
+		})
 	}
 	if texts < 100 {
 		t.Fatalf("%d texts walked: the walk misses the data", texts)
+	}
+}
+
+// TestBuiltinTradePressDates checks that a text naming an article of the French trade press
+// by its date ("presse informatique française, avril 2019") gives the date of one of its
+// program version's sources, as that source's French title gives it.
+func TestBuiltinTradePressDates(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const press = "presse informatique française, "
+	named := 0
+	for _, p := range e.Programs() {
+		var titles []string
+		walkTexts("", reflect.ValueOf(p), func(string, Text) {}, func(_ string, s Source) {
+			if s.Lang == "fr" {
+				titles = append(titles, s.Title)
+			}
+		})
+		walkTexts(p.ID+"/"+p.Version, reflect.ValueOf(p), func(where string, txt Text) {
+			for rest := txt.Fr; ; {
+				i := strings.Index(rest, press)
+				if i < 0 {
+					return
+				}
+				rest = rest[i+len(press):]
+				date := rest[:strings.IndexAny(rest+")", ")")]
+				named++
+				if !slices.ContainsFunc(titles, func(s string) bool { return strings.Contains(s, date) }) {
+					t.Errorf("%s: %q names the trade press of %q, which no French source of the version is dated (%q)", where, txt.Fr, date, titles)
+				}
+			}
+		}, func(string, Source) {})
+	}
+	if named < 3 {
+		t.Fatalf("%d dates of the trade press checked", named)
 	}
 }
