@@ -762,13 +762,13 @@ func (cm *cmetric) precompute() {
 	}
 }
 
-// safeID reports whether an id is made of letters, digits, '.', '-' and '_' only, so that
-// it can be written into JSON and sentences without escaping.
 // isLangCode reports whether s is two lowercase letters (an ISO 639-1 code's shape).
 func isLangCode(s string) bool {
 	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }
 
+// safeID reports whether an id is made of letters, digits, '.', '-' and '_' only, so that
+// it can be written into JSON and sentences without escaping.
 func safeID(s string) bool {
 	if s == "" {
 		return false

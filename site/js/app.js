@@ -290,7 +290,7 @@ function errorText(e) {
     case 'duplicate':
       // A person's name given twice (the page sends nothing else twice).
       if (/^\/people\/\d+\/id$/.test(e.path)) return t('err.duplicate')
-      return t('err.other', { message: e.message || e.code })
+      // falls through
     default:
       return t('err.other', { message: e.message || e.code })
   }

@@ -231,7 +231,7 @@ function sourceRef(s) {
  * @param {(key: string, params?: Record<string, unknown>) => string} t
  * @returns {(m: any) => DocumentFragment}
  */
-export function citeFor(p, t) {
+function citeFor(p, t) {
   const byId = new Map((p.sources || []).map((s) => [s.id, s]))
   // A message with the source's title in place of {source}.
   const said = (key, id, params) => {
