@@ -148,11 +148,13 @@ export function csvField(v, dialect = CSV_RFC) {
  * "level" and "competency" (item: a requirement; an alternative of a requirement of kind
  * "any" is its own row, "requirement/alternative"), "table" (a calculator's table; item: a
  * column, period: the row's number, or "total"), "figure" (a calculator's figure) and
- * "timeline" (item: the status on the evaluation date, period: its dates, from/to).
+ * "timeline" (item: the status on the evaluation date, period: its dates, from/to). Column
+ * assumption is true where no source gives the row's rule (a metric's, a requirement's, the
+ * current period's dates), empty otherwise; the JSON export says what is assumed.
  */
 export const CSV_COLUMNS = Object.freeze([
   'program', 'version', 'section', 'group', 'group_name', 'track', 'group_score', 'qualified',
-  'item', 'item_name', 'period', 'value', 'unit', 'points', 'max', 'threshold', 'met', 'applied', 'source', 'explanation',
+  'item', 'item_name', 'period', 'value', 'unit', 'points', 'max', 'threshold', 'met', 'applied', 'source', 'explanation', 'assumption',
 ])
 
 /**
@@ -172,13 +174,13 @@ export function resultToCSV(result, dialect = CSV_RFC) {
       const group = { section: 'area', group: a.id, group_name: a.name, track: a.track, group_score: a.score, qualified: a.qualified }
       for (const m of a.metrics || []) {
         row({ ...group, item: m.id, item_name: m.name, value: m.value, unit: m.unit, points: m.points, max: m.max,
-          threshold: m.threshold, applied: m.applied, source: m.source, explanation: m.explanation })
+          threshold: m.threshold, applied: m.applied, source: m.source, explanation: m.explanation, assumption: m.assumption ? true : '' })
       }
     }
     const requirements = (section, g, qualified) => {
       const group = { section, group: g.id, group_name: g.name, qualified }
       const req = (q, id) => row({ ...group, item: id, item_name: q.name, value: q.value, unit: q.unit, threshold: q.threshold,
-        met: q.met, source: q.source, explanation: q.explanation })
+        met: q.met, source: q.source, explanation: q.explanation, assumption: q.assumption ? true : '' })
       for (const q of g.requirements || []) {
         req(q, q.id)
         for (const alt of q.any || []) req(alt, `${q.id}/${alt.id}`)
@@ -198,7 +200,7 @@ export function resultToCSV(result, dialect = CSV_RFC) {
     }
     for (const e of p.timeline || []) {
       row({ section: 'timeline', group: e.id, group_name: e.name, item: e.status, item_name: e.statusName,
-        period: `${e.from || ''}/${e.to || ''}`, source: e.source })
+        period: `${e.from || ''}/${e.to || ''}`, source: e.source, assumption: (e.periods || []).find((x) => x.current)?.assumption ? true : '' })
     }
   }
   return lines.join('\r\n') + '\r\n'

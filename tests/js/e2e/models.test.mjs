@@ -146,7 +146,12 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     assert.equal(rows.length, count(lv.levels) + count(lv.competencies))
     const deployments = lv.levels.find((l) => l.id === 'advanced').requirements.find((q) => q.id === 'business').any.find((q) => q.id === 'deployments')
     const prefix = 'vmware-partner-connect,2020,level,advanced,Advanced Partner,,,false,business/deployments,'
-    assert.equal(rows.find((r) => r.startsWith(prefix)), `${prefix}Project deployments,,6,deployments,,,7,false,,seed-004,"${deployments.explanation}"`)
+    assert.equal(rows.find((r) => r.startsWith(prefix)), `${prefix}Project deployments,,6,deployments,,,7,false,,seed-004,"${deployments.explanation}",${deployments.assumption ? 'true' : ''}`)
+    // Each requirement that no source confirms says so in the CSV's last column.
+    const flagged = rows.filter((r) => r.endsWith(',true')).length
+    const assumed = (gs) => gs.reduce((n, g) => n + g.requirements.reduce((k, q) => k + (q.assumption ? 1 : 0) + (q.any || []).filter((a) => a.assumption).length, 0), 0)
+    assert.equal(flagged, assumed(lv.levels) + assumed(lv.competencies))
+    assert.ok(flagged > 0, 'requirements not confirmed by a source')
   })
 
   test('the printed report of a program of levels unfolds its competencies, what is not modelled and its parameters, on one page', async () => {
@@ -240,7 +245,7 @@ describe('simulator: levels, calculator and timeline programs', { skip: !browser
     const calc = result.programs[0].calculator
     const cells = calc.tables.reduce((n, t) => n + t.rows.length * t.columns.length + t.columns.filter((c) => c.total).length, 0)
     assert.equal(rows.length, cells + calc.figures.length)
-    assert.ok(rows.includes('microsoft-nce-term-comparison,2022-03,figure,,,,,,monthlyTotal,"Monthly term, months needed",,2700,usd,,,,,,interstellar-nce,'), rows.join('\n'))
+    assert.ok(rows.includes('microsoft-nce-term-comparison,2022-03,figure,,,,,,monthlyTotal,"Monthly term, months needed",,2700,usd,,,,,,interstellar-nce,,'), rows.join('\n'))
   })
 
   test('the 2022 transition: the date picker shows each change on its day', async () => {

@@ -148,9 +148,9 @@ describe('CSV', () => {
       metrics: [{ id: 'm', name: 'M', value: 15.4, unit: 'percent', points: 15.4, max: 20, threshold: 20, applied: 'threshold', source: 's', explanation: '15,4 % ; 2,5' }] }] }] }
     assert.deepEqual(resultToCSV(result, CSV_FR).trimEnd().split('\r\n'), [
       CSV_COLUMNS.join(';'),
-      'p;v1;area;a;A;smb;59,4;false;m;M;;15,4;percent;15,4;20;20;;threshold;s;"15,4 % ; 2,5"',
+      'p;v1;area;a;A;smb;59,4;false;m;M;;15,4;percent;15,4;20;20;;threshold;s;"15,4 % ; 2,5";',
     ])
-    assert.equal(resultToCSV(result).trimEnd().split('\r\n')[1], 'p,v1,area,a,A,smb,59.4,false,m,M,,15.4,percent,15.4,20,20,,threshold,s,"15,4 % ; 2,5"')
+    assert.equal(resultToCSV(result).trimEnd().split('\r\n')[1], 'p,v1,area,a,A,smb,59.4,false,m,M,,15.4,percent,15.4,20,20,,threshold,s,"15,4 % ; 2,5",')
   })
   test('one row per area and metric', () => {
     const result = {
@@ -160,17 +160,19 @@ describe('CSV', () => {
           id: 'a', name: 'Área, one', track: 'smb', score: 12.5, qualified: false,
           metrics: [
             { id: 'm1', name: 'M1', value: 3, unit: 'people', points: 12.5, max: 20, threshold: 4.8, applied: 'threshold', source: 's', explanation: '3 people × 5 = 15' },
-            { id: 'm2', name: 'M2', value: 0, unit: 'users', points: 0, max: 30, threshold: 1000, applied: 'prerequisite', source: 's', explanation: '= 0' },
+            { id: 'm2', name: 'M2', value: 0, unit: 'users', points: 0, max: 30, threshold: 1000, applied: 'prerequisite', source: 's', explanation: '= 0',
+              assumption: { reason: 'No source gives it.', from: 'v2', source: 's' } },
           ],
         }],
       }],
     }
     const lines = resultToCSV(result).trimEnd().split('\r\n')
     assert.equal(lines[0], CSV_COLUMNS.join(','))
-    assert.equal(lines[0], 'program,version,section,group,group_name,track,group_score,qualified,item,item_name,period,value,unit,points,max,threshold,met,applied,source,explanation')
+    assert.equal(lines[0], 'program,version,section,group,group_name,track,group_score,qualified,item,item_name,period,value,unit,points,max,threshold,met,applied,source,explanation,assumption')
     assert.equal(lines.length, 3)
-    assert.equal(lines[1], 'p,v1,area,a,"Área, one",smb,12.5,false,m1,M1,,3,people,12.5,20,4.8,,threshold,s,3 people × 5 = 15')
-    assert.equal(lines[2], "p,v1,area,a,\"Área, one\",smb,12.5,false,m2,M2,,0,users,0,30,1000,,prerequisite,s,'= 0")
+    assert.equal(lines[1], 'p,v1,area,a,"Área, one",smb,12.5,false,m1,M1,,3,people,12.5,20,4.8,,threshold,s,3 people × 5 = 15,')
+    // A metric whose rule no source of the version gives says so in the last column.
+    assert.equal(lines[2], "p,v1,area,a,\"Área, one\",smb,12.5,false,m2,M2,,0,users,0,30,1000,,prerequisite,s,'= 0,true")
   })
   test('levels, competencies, calculators and timelines have their rows too', () => {
     const req = (id, met, extra = {}) => ({ id, name: id.toUpperCase(), kind: 'fact', met, value: 1, threshold: 2, unit: 'seats', source: 's', explanation: `${id}.`, ...extra })
@@ -178,7 +180,7 @@ describe('CSV', () => {
       programs: [{
         id: 'lv', version: '1', areas: [],
         levels: {
-          levels: [{ id: 'gold', name: 'Gold', met: false, requirements: [req('seats', false), req('any', true, { kind: 'any', any: [req('x', true), req('y', false)] })] }],
+          levels: [{ id: 'gold', name: 'Gold', met: false, requirements: [req('seats', false), req('any', true, { kind: 'any', any: [req('x', true), req('y', false, { assumption: true })] })] }],
           competencies: [{ id: 'c', name: 'C', earned: true, requirements: [req('people', true)] }],
         },
       }, {
@@ -191,23 +193,24 @@ describe('CSV', () => {
         },
       }, {
         id: 'tl', version: '3', areas: [],
-        timeline: [{ id: 'legacy', name: 'Legacy', status: 'use-only', statusName: 'use only', from: '2022-10-01', to: '2023-09-30', source: 's' }],
+        timeline: [{ id: 'legacy', name: 'Legacy', status: 'use-only', statusName: 'use only', from: '2022-10-01', to: '2023-09-30', source: 's',
+          periods: [{ id: 'open', from: '2010-11-01', to: '2022-09-30', current: false }, { id: 'use-only', from: '2022-10-01', to: '2023-09-30', current: true, assumption: true }] }],
       }],
     }
     const lines = resultToCSV(result).trimEnd().split('\r\n').slice(1)
     assert.deepEqual(lines, [
-      'lv,1,level,gold,Gold,,,false,seats,SEATS,,1,seats,,,2,false,,s,seats.',
-      'lv,1,level,gold,Gold,,,false,any,ANY,,1,seats,,,2,true,,s,any.',
-      'lv,1,level,gold,Gold,,,false,any/x,X,,1,seats,,,2,true,,s,x.',
-      'lv,1,level,gold,Gold,,,false,any/y,Y,,1,seats,,,2,false,,s,y.',
-      'lv,1,competency,c,C,,,true,people,PEOPLE,,1,seats,,,2,true,,s,people.',
-      'calc,2,table,t,Cost,,,,a,A,1,10,usd,,,,,,s,',
-      'calc,2,table,t,Cost,,,,cum,Cum,1,10,usd,,,,,,s,',
-      'calc,2,table,t,Cost,,,,a,A,2,5,usd,,,,,,s,',
-      'calc,2,table,t,Cost,,,,cum,Cum,2,15,usd,,,,,,s,',
-      'calc,2,table,t,Cost,,,,a,A,total,15,usd,,,,,,s,',
-      'calc,2,figure,,,,,,f,F,,7.5,percent,,,,,,s,',
-      'tl,3,timeline,legacy,Legacy,,,,use-only,use only,2022-10-01/2023-09-30,,,,,,,,s,',
+      'lv,1,level,gold,Gold,,,false,seats,SEATS,,1,seats,,,2,false,,s,seats.,',
+      'lv,1,level,gold,Gold,,,false,any,ANY,,1,seats,,,2,true,,s,any.,',
+      'lv,1,level,gold,Gold,,,false,any/x,X,,1,seats,,,2,true,,s,x.,',
+      'lv,1,level,gold,Gold,,,false,any/y,Y,,1,seats,,,2,false,,s,y.,true',
+      'lv,1,competency,c,C,,,true,people,PEOPLE,,1,seats,,,2,true,,s,people.,',
+      'calc,2,table,t,Cost,,,,a,A,1,10,usd,,,,,,s,,',
+      'calc,2,table,t,Cost,,,,cum,Cum,1,10,usd,,,,,,s,,',
+      'calc,2,table,t,Cost,,,,a,A,2,5,usd,,,,,,s,,',
+      'calc,2,table,t,Cost,,,,cum,Cum,2,15,usd,,,,,,s,,',
+      'calc,2,table,t,Cost,,,,a,A,total,15,usd,,,,,,s,,',
+      'calc,2,figure,,,,,,f,F,,7.5,percent,,,,,,s,,',
+      'tl,3,timeline,legacy,Legacy,,,,use-only,use only,2022-10-01/2023-09-30,,,,,,,,s,,true',
     ])
   })
 })

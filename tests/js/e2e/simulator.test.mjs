@@ -340,11 +340,11 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
     const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n')
-    assert.equal(lines[0], 'program,version,section,group,group_name,track,group_score,qualified,item,item_name,period,value,unit,points,max,threshold,met,applied,source,explanation')
+    assert.equal(lines[0], 'program,version,section,group,group_name,track,group_score,qualified,item,item_name,period,value,unit,points,max,threshold,met,applied,source,explanation,assumption')
     const metrics = result.programs[0].areas.flatMap((a) => a.metrics.map((m) => [a, m]))
     assert.equal(lines.length - 1, metrics.length)
     const first = result.programs[0].areas[0].metrics[0]
-    assert.equal(lines[1], `${PROGRAM},fy26,area,modern-work,Modern Work,enterprise,80,true,net-customer-adds,Net customer adds,,4,customers,16,20,5,,threshold,learn-modern-work,${first.explanation}`)
+    assert.equal(lines[1], `${PROGRAM},fy26,area,modern-work,Modern Work,enterprise,80,true,net-customer-adds,Net customer adds,,4,customers,16,20,5,,threshold,learn-modern-work,${first.explanation},`)
   })
 
   test('switches to French: labels from the data, explanations from the engine', async () => {
@@ -368,14 +368,14 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     // columns; the explanations' own semicolons are quoted.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
     const lines = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n')
-    assert.equal(lines[0], 'program;version;section;group;group_name;track;group_score;qualified;item;item_name;period;value;unit;points;max;threshold;met;applied;source;explanation')
+    assert.equal(lines[0], 'program;version;section;group;group_name;track;group_score;qualified;item;item_name;period;value;unit;points;max;threshold;met;applied;source;explanation;assumption')
     assert.equal(lines.length - 1, want.reduce((n, a) => n + a.metrics.length, 0))
     const dataAI = want.find((a) => a.id === 'data-ai') || assert.fail('no Data & AI area')
     const growth = dataAI.metrics.find((m) => m.id === 'usage-growth') || assert.fail('no usage growth metric')
     assert.equal(growth.points, 15.4)
     assert.match(growth.explanation, /^15,4 % .* ; /)
     const quoted = `"${growth.explanation.replace(/"/g, '""')}"`
-    assert.ok(lines.includes(`${PROGRAM};fy26;area;data-ai;${dataAI.name};${dataAI.track};${String(dataAI.score).replace('.', ',')};false;usage-growth;${growth.name};;15,4;percent;15,4;20;20;;threshold;${growth.source};${quoted}`),
+    assert.ok(lines.includes(`${PROGRAM};fy26;area;data-ai;${dataAI.name};${dataAI.track};${String(dataAI.score).replace('.', ',')};false;usage-growth;${growth.name};;15,4;percent;15,4;20;20;;threshold;${growth.source};${quoted};`),
       lines.filter((l) => l.includes(';data-ai;')).join('\n'))
     await page.locator('#results').screenshot({ path: screenshotPath('05-results-fr.png') })
     await axe(page, 'French')
@@ -591,7 +591,13 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
       })))
       assert.deepEqual(got, want)
       if (lang === 'fr') assert.match(want.find((w) => w.assumption)?.assumption || '', /Aucune source du lancement d'octobre 2022/)
-      else await page.locator('ps-scorecard[data-area="business-applications"]').screenshot({ path: screenshotPath('10-assumption.png') })
+      else {
+        await page.locator('ps-scorecard[data-area="business-applications"]').screenshot({ path: screenshotPath('10-assumption.png') })
+        // The CSV flags the same metrics in its last column.
+        const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+        const rows = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trimEnd().split('\r\n').slice(1)
+        assert.deepEqual(rows.map((r) => r.endsWith(',true')), want.map((w) => w.assumption !== null))
+      }
     }
     await axe(page, 'assumptions')
     // On paper the assumptions' lines are left out: a star marks each assumed metric, and a
