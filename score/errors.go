@@ -137,13 +137,15 @@ func pointerIndex(base string, i int) string {
 }
 
 // shorten quotes s for an error message, cut to a readable length.
-func shorten(s string) string {
+func shorten(s string) string { return strconv.Quote(cut(s)) }
+
+// cut cuts s to 40 characters, marking the cut with "…": what an error shows of a value.
+func cut(s string) string {
 	const n = 40
-	r := []rune(s)
-	if len(r) > n {
-		s = string(r[:n]) + "…"
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // closest returns the candidate nearest to s (case-insensitive edit distance), or "" if

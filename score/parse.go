@@ -273,16 +273,12 @@ func (p *parser) typeErr(path, expected string) {
 	}
 }
 
-// excerpt is a JSON value's text as given, cut to a readable length.
+// excerpt is a JSON value's text as given, cut to a readable length (see cut).
 func excerpt(b []byte) string {
-	const n = 40
 	if !utf8.Valid(b) {
 		return strconv.QuoteToASCII(string(b))
 	}
-	if utf8.RuneCount(b) <= n {
-		return string(b)
-	}
-	return string([]rune(string(b))[:n]) + "…"
+	return cut(string(b))
 }
 
 // object reads an object, calling field for each key with the cursor on its value.
