@@ -343,3 +343,80 @@ func TestBuiltinTradePressDates(t *testing.T) {
 		t.Fatalf("%d dates of the trade press checked", named)
 	}
 }
+
+// TestBuiltinPrerequisiteHelp checks that a fact's help text names exactly the bounds the
+// version's prerequisites set on it ("Usage growth counts only from 50,000…"), in both
+// languages: a bound changed in one place and not the other is a help text that misleads.
+func TestBuiltinPrerequisiteHelp(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range e.Programs() {
+		bounds := map[string][]float64{}
+		for _, a := range p.Areas {
+			for _, tr := range a.Tracks {
+				for _, m := range tr.Metrics {
+					if pr := m.Rule.Prerequisite; pr != nil && !slices.Contains(bounds[pr.Fact], pr.AtLeast) {
+						bounds[pr.Fact] = append(bounds[pr.Fact], pr.AtLeast)
+					}
+				}
+			}
+		}
+		for _, f := range p.Facts {
+			want := bounds[f.ID]
+			if len(want) == 0 {
+				continue
+			}
+			slices.Sort(want)
+			for lang, help := range map[string]string{"en": f.Help.En, "fr": f.Help.Fr} {
+				var got []float64
+				for _, n := range helpNumbers(help) {
+					if n >= 100 && !slices.Contains(got, n) {
+						got = append(got, n)
+					}
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("%s/%s: fact %s: the %s help names the bounds %v, its prerequisites set %v: %q", p.ID, p.Version, f.ID, lang, got, want, help)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("%d help texts checked", checked)
+	}
+}
+
+// helpNumbers are the numbers written in a text, with their thousands separators
+// ("50,000", "50 000", "$1,000") read as one number.
+func helpNumbers(s string) []float64 {
+	var out []float64
+	digits := ""
+	flush := func() {
+		if digits != "" {
+			if n, err := strconv.ParseFloat(digits, 64); err == nil {
+				out = append(out, n)
+			}
+		}
+		digits = ""
+	}
+	r := []rune(s)
+	for i, c := range r {
+		switch {
+		case c >= '0' && c <= '9':
+			digits += string(c)
+		case (c == ',' || c == ' ' || c == '\u202f' || c == '\u00a0') && digits != "" && i+3 < len(r) &&
+			isDigit(r[i+1]) && isDigit(r[i+2]) && isDigit(r[i+3]) && (i+4 == len(r) || !isDigit(r[i+4])):
+			// a thousands separator: three digits follow, then no fourth
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func isDigit(c rune) bool { return c >= '0' && c <= '9' }
