@@ -56,7 +56,8 @@ type PlanStep struct {
 	Lever string `json:"lever"`
 	// Fact is the fact to raise, for a fact part.
 	Fact string `json:"fact,omitempty"`
-	// Certification is the cheapest certification that counts, for people.
+	// Certification is the certification to name, for people: the cheapest that counts and
+	// can still be earned on the date (not retired), of those the one that counts the longest.
 	Certification string `json:"certification,omitempty"`
 	// Add is the number of units to add.
 	Add float64 `json:"add"`
@@ -247,7 +248,10 @@ func with(mr *MetricResult, moves []move) float64 {
 	return h.Points
 }
 
-// unitCost is the cost of one unit of a part (or gate), and the certification to name.
+// unitCost is the cost of one unit of a part (or gate), and the certification to name:
+// the cheapest that can still be earned on the date (not retired: a retired certification
+// may still count for who holds it, but no one can add it), and of those as cheap, the one
+// that counts the longest, then the first listed.
 func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
 	pi := ev.in.plan
 	var ids []string
@@ -260,14 +264,14 @@ func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
 	} else {
 		ids = cm.gates[lever-len(cm.parts)].g.Certifications
 	}
-	best, name := math.Inf(1), ""
+	best, name, last := math.Inf(1), "", day(0)
 	for _, id := range ids {
 		ci, _ := ev.e.lookupCert(id)
-		if ev.expired.has(ci) {
+		if ev.expired.has(ci) || ev.e.certRet[ci] <= ev.in.asOf {
 			continue
 		}
-		if c := pi.certCost[ci]; c < best {
-			best, name = c, id
+		if c, end := pi.certCost[ci], ev.e.certEnd[ci]; c < best || c == best && end > last {
+			best, name, last = c, id, end
 		}
 	}
 	return best, name

@@ -660,3 +660,43 @@ func TestPlanLargeDeficit(t *testing.T) {
 		applyPlan(t, "large deficit", &base, "security", pl)
 	}
 }
+
+// TestPlanNamesEarnableCertifications checks that a plan never asks to add people holding a
+// certification retired on the date (it may still count for who holds it, but no one can
+// earn it), and that of certifications as cheap it names one that counts the longest: the
+// day before Microsoft 365 Fundamentals (MS-900) retires, Modern Work's intermediate step
+// names a certification that does not retire.
+func TestPlanNamesEarnableCertifications(t *testing.T) {
+	e := testEngine(t)
+	named := 0
+	for _, date := range []string{"2023-01-15", "2023-12-15", "2024-10-01", "2025-09-01", "2026-03-30", "2026-03-31", "2026-06-15", "2027-01-10"} {
+		p := &score.Profile{AsOf: date, Programs: []string{"microsoft-ai-cloud-partner-program"}, Plan: &score.PlanRequest{}}
+		r := evaluate(t, date, p)
+		for _, pr := range r.Programs {
+			for _, ar := range pr.Areas {
+				if ar.Plan == nil {
+					continue
+				}
+				for _, st := range ar.Plan.Steps {
+					if st.Certification == "" {
+						continue
+					}
+					named++
+					c, ok := e.Certification(st.Certification)
+					if !ok {
+						t.Fatalf("%s %s: step names %q, not in the catalog", date, ar.ID, st.Certification)
+					}
+					if c.Retires != "" && c.Retires <= date {
+						t.Errorf("%s %s/%s: the plan adds people certified %s, retired on %s", date, ar.ID, st.Metric, st.Certification, c.Retires)
+					}
+					if date == "2026-03-30" && ar.ID == "modern-work" && st.Metric == "intermediate-certifications" && c.Retires != "" {
+						t.Errorf("%s %s/%s: the plan adds people certified %s, which retires on %s, where certifications as cheap do not retire", date, ar.ID, st.Metric, st.Certification, c.Retires)
+					}
+				}
+			}
+		}
+	}
+	if named < 20 {
+		t.Fatalf("%d plan steps named a certification", named)
+	}
+}

@@ -354,7 +354,7 @@ func TestExplain(t *testing.T) {
 		{"names", "", []string{"explain", "../../examples/security-people-plan.json"}, []string{
 			"Cheapest plan (track Enterprise, cost 15, score 70):",
 			"add 5 customers of “Modern Work Enterprise: net customer adds (12 months)” (Net customer adds) → metric at 20 pts",
-			"add 2 people certified Microsoft 365 Fundamentals (MS-900) (Intermediate certifications)",
+			"add 2 people certified Microsoft 365 Certified: Teams Administrator Associate (MS-700) (Intermediate certifications)",
 			"→ metric at 0.03 pts, cost 1",
 			"Usage growth [CPOR]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts",
 			// A plan step on a track other than the counting one names its part too.
@@ -407,7 +407,7 @@ func TestExplain(t *testing.T) {
 			"le meilleur parcours (Entreprise 69,96, PME 25)", "Score : 69,96/100 (score de qualification 70)",
 		}, []string{"70/100", "Entreprise 70,"}},
 		{"names in French", "", []string{"explain", "-lang", "fr", "../../examples/security-people-plan.json"}, []string{
-			"ajouter 2 personnes certifiées Microsoft 365 Fundamentals (MS-900) (Certifications intermédiaires)",
+			"ajouter 2 personnes certifiées Microsoft 365 Certified : Teams Administrator Associate (MS-700) (Certifications intermédiaires)",
 			"de « Modern Work Entreprise : ajouts nets de clients (12 mois) »",
 			"→ métrique à 0,03 pts",
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
