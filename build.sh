@@ -114,9 +114,9 @@ build_wasm() {
 
 # check_wasm_deps fails if the browser engine's build imports a package it must do without.
 check_wasm_deps() {
-	say "the browser engine's build imports neither fmt, reflect, time, io/fs nor net/http"
+	say "the browser engine's build imports neither fmt, reflect, time, io/fs, os, syscall nor net/http"
 	local bad
-	bad=$(GOOS=js GOARCH=wasm go list -tags "$WASM_TAGS" -deps ./wasm/browser | grep -E '^(fmt|reflect|time|io/fs|embed|os|net/http)$' || true)
+	bad=$(GOOS=js GOARCH=wasm go list -tags "$WASM_TAGS" -deps ./wasm/browser | grep -E '^(fmt|reflect|time|io/fs|embed|os|syscall|net/http)$' || true)
 	if [ -n "$bad" ]; then
 		echo "wasm/browser imports: $bad"; exit 1
 	fi

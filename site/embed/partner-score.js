@@ -94,6 +94,8 @@ export class PartnerScoreElement extends HTMLElement {
   #profile = null
   /** @type {any} */
   #result = null
+  /** The `profile` attribute's error (not a JSON object) until the next profile, or null. */
+  #bad = null
   /** The stage that failed while loading ('load' or 'config'), or ''. */
   #failed = ''
   #queued = false
@@ -196,6 +198,7 @@ export class PartnerScoreElement extends HTMLElement {
   set profile(v) {
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new TypeError('partner-score: profile must be an object')
     this.#profile = structuredClone(v)
+    this.#bad = null
     this.#view?.setProfile(this.#profile)
   }
 
@@ -227,9 +230,11 @@ export class PartnerScoreElement extends HTMLElement {
     if (name === 'profile') {
       try {
         this.#profile = parseProfileAttr(newValue)
+        this.#bad = null
         this.#view?.setProfile(this.#profile || {})
       } catch (err) {
-        this.#fail('config', problem('syntax', err, 'profile attribute: '))
+        // The values stay as they were; the error is shown, and sent once the widget is drawn.
+        this.#fail('config', (this.#bad = problem('syntax', err, 'profile attribute: ')))
       }
     } else if (!this.#queued) {
       this.#queued = true
@@ -260,14 +265,7 @@ export class PartnerScoreElement extends HTMLElement {
       // The view's code and the texts of the widget's language, then the engine.
       const [{ sharedEngine, createView }] = await Promise.all([import('./widget.js'), texts(this.language)])
       const engine = await sharedEngine(base)
-      let profile = this.#profile
-      if (!profile) {
-        try {
-          profile = parseProfileAttr(this.getAttribute('profile'))
-        } catch (err) {
-          this.#emit('error', { stage: 'config', errors: problem('syntax', err, 'profile attribute: ') })
-        }
-      }
+      // The profile attribute was read when set (attributeChangedCallback); its error is sent now.
       this.#view = createView({
         root: this.#root,
         engine,
@@ -275,8 +273,9 @@ export class PartnerScoreElement extends HTMLElement {
         onResult: (result) => this.#emit('result', (this.#result = result)),
         onError: (stage, errors) => this.#emit('error', { stage, errors }),
       })
+      if (this.#bad) this.#fail('config', this.#bad)
       this.#root.removeAttribute('aria-busy')
-      this.#pending = profile || {}
+      this.#pending = this.#profile || {}
       // A drawing asked for meanwhile (an attribute changed) supersedes this one: wait for
       // the latest, so that load() resolves once the first result is out.
       let drawing = (this.#drawing = this.#draw())
@@ -326,13 +325,16 @@ export class PartnerScoreElement extends HTMLElement {
     this.#root.lang = this.language
   }
 
-  /** Shows a failure (in the loading box, until the engine runs) and tells the page. */
+  /** Shows a failure (in the loading box until the engine runs, then in the widget's list) and
+   * tells the page: at once when the engine could not load, once drawn for the others (as the
+   * view sends an unknown program or area). */
   #fail(stage, errors) {
-    if (!this.#view) {
+    if (this.#view) this.#view.note(errors)
+    else {
       this.#failed = stage
       this.#text(errors.map((e) => e.message).join('; '))
     }
-    this.#emit('error', { stage, errors })
+    if (this.#view || stage === 'load') this.#emit('error', { stage, errors })
   }
 
   /** @param {'result'|'error'} type @param {any} detail */

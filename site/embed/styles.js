@@ -10,7 +10,7 @@
 // must not change the widget).
 
 const CSS = `
-:host{display:block!important;min-width:0}
+:host{display:var(--ps-display,block)!important;min-width:0}
 :host([hidden]),[hidden]{display:none!important}
 .root{all:initial;display:block;box-sizing:border-box;
 --ink:var(--ps-ink,#1b1f24);--muted:var(--ps-muted,#4f5863);--line:var(--ps-line,#c9d0d8);

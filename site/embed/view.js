@@ -33,7 +33,8 @@ let models = null
  * @typedef {{input: HTMLInputElement, error: HTMLElement, kind: Kind, id: string, def: any}} Field
  * @typedef {'facts'|'certifications'|'parameters'} Kind
  * @typedef {{configure: (config: Config, profile?: Record<string, any>) => Promise<void>|undefined,
- *   setProfile: (profile: Record<string, any>) => void, profile: () => Record<string, any>}} View
+ *   setProfile: (profile: Record<string, any>) => void, note: (errors: EngineError[]) => void,
+ *   profile: () => Record<string, any>}} View
  */
 
 /** @type {WeakMap<Element, string>} the name each widget (its host element) gives its landmarks */
@@ -102,6 +103,8 @@ export function createView({ root, engine, registry, onResult, onError }) {
   let drawing
   /** @type {EngineError[]} */
   let configErrors = []
+  /** @type {EngineError[]} the page's errors (a profile attribute that is not JSON), until its next profile */
+  let given = []
   let queued = false
 
   /** A text of the table (messages.js) with its {name} placeholders filled, its singular
@@ -161,9 +164,11 @@ export function createView({ root, engine, registry, onResult, onError }) {
     const versions = programs.get(id)
     if (!versions) configErrors.push({ path: '', code: 'unknown', message: w('program', { id, known: ids.join(', ') }) })
     const version = versions ? formVersion(versions, base.asOf || todayUTC()).version : null
+    // Another model than the scorecard: no areas (the attribute does not apply).
+    const model = version?.model && version.model !== 'scorecard'
     const all = version?.areas || []
     const areas = []
-    for (const a of cfg.areas) {
+    for (const a of model ? [] : cfg.areas) {
       const area = all.find((x) => x.id === a)
       if (area) areas.push(area)
       else configErrors.push({ path: '', code: 'unknown', message: w('area', { id: a, program: id, known: all.map((x) => x.id).join(', ') }) })
@@ -179,7 +184,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
 
     const compact = cfg.layout === 'compact'
     const body = el('div', compact ? 'areas' : 'cols')
-    if (version?.model && version.model !== 'scorecard') {
+    if (model) {
       if (models) {
         cfg = { ...cfg, texts: { ...models.texts(lang), ...cfg.texts } }
         ;[status, modelBox] = models.modelBody({ version, programs, asOf: base.asOf, facts: shown.facts, lang, el, t, w, field, landmark: (name) => landmarkName(root, name) }, body, compact)
@@ -199,7 +204,8 @@ export function createView({ root, engine, registry, onResult, onError }) {
     root.lang = lang
     root.className = `root ${compact ? 'compact' : 'full'}`
     root.replaceChildren(head, list, body, el('p', 'foot', w('by')))
-    if (configErrors.length) onError('config', configErrors)
+    // Once, when drawn (not while the models' module loads).
+    if (configErrors.length && !drawing) onError('config', configErrors)
   }
 
   /**
@@ -340,7 +346,7 @@ export function createView({ root, engine, registry, onResult, onError }) {
   /** Puts each error on its field, the others in the list. @param {EngineError[]} errors */
   const showErrors = (errors) => {
     const byField = new Map()
-    const general = configErrors.map((x) => x.message)
+    const general = [...configErrors, ...given].map((x) => x.message)
     for (const x of errors) {
       const f = fields.get(x.path)
       if (!f) general.push(x.path ? t('inputs.item', { name: x.path, value: x.message }) : x.message)
@@ -420,9 +426,17 @@ export function createView({ root, engine, registry, onResult, onError }) {
       return drawing
     },
     setProfile(profile) {
+      const asOf = base.asOf
+      given = []
       take(profile)
-      for (const [ptr, f] of fields) f.input.value = text(f.kind, f.id)
+      // Another date may have other rules in force: the form and header are drawn again.
+      if (base.asOf !== asOf) build()
+      else for (const [, f] of fields) f.input.value = text(f.kind, f.id)
       evaluate()
+    },
+    note(errors) {
+      given = errors
+      if (cfg) evaluate()
     },
     profile: () => structuredClone(request()),
   }

@@ -197,6 +197,8 @@ function goRuntime(src) {
  *   - the file-system stand-in's methods that only answer ENOSYS (chmod, open, stat…: some
  *     twenty) are one Proxy fallback that answers the same; constants, writeSync (the
  *     runtime's output, to the console), write and fsync stay as they are;
+ *   - the process and path stand-ins, which only package syscall reads (the engine does not
+ *     import it: build.sh's check_wasm_deps fails the build if it ever does);
  *   - the checks that crypto, performance, TextEncoder and TextDecoder exist (every browser
  *     the widget runs in has them: it needs custom elements and shadow roots);
  *   - the _gotest imports (only Go's own tests of the linker import them);
@@ -215,6 +217,7 @@ function lean(src) {
   edit(/^\t+\w+\([\w, ]*\) \{ callback\(enosys\(\)\); \},\n/gm, '', 20)
   edit(/globalThis\.fs = \{\n/, 'globalThis.fs = new Proxy({\n')
   edit(/(\t\t\tfsync\(fd, callback\) \{ callback\(null\); \},\n\t\t)\};/, '$1}, { get: (t, k) => k in t ? t[k] : (...a) => a.at(-1)(enosys()) });')
+  edit(/^\tif \(!globalThis\.(process|path)\) \{\n\t\tglobalThis\.\1 = \{\n[\s\S]*?^\t\t\}\n\t\}\n\n/gm, '', 2)
   edit(/^\tif \(!globalThis\.(crypto|performance|TextEncoder|TextDecoder)\) \{\n\t\tthrow new Error\([^\n]*\n\t\}\n\n/gm, '', 4)
   edit(/\t+_gotest: \{\n\t+add: \(a, b\) => a \+ b,\n\t+callExport: testCallExport,\n\t+\},\n/, '')
   edit(/\t+const testCallExport = \(a, b\) => \{\n[^}]*\}\n\n/, '')

@@ -27,7 +27,8 @@ function example(name) {
 
 /** The widgets: id → program, layout, language and prefilled values. */
 const WIDGETS = {
-  vm: { program: 'vmware-partner-connect', layout: 'full', lang: 'en', profile: example('vmware-advanced.json') },
+  // areas does not apply to a program of levels: the widget draws the same, with no error.
+  vm: { program: 'vmware-partner-connect', layout: 'full', lang: 'en', profile: example('vmware-advanced.json'), areas: 'modern-work' },
   csp: { program: 'microsoft-cloud-solution-provider', layout: 'compact', lang: 'fr', profile: example('csp-fy26-direct-bill.json') },
   nce: { program: 'microsoft-nce-term-comparison', layout: 'full', lang: 'en', profile: example('economics.json') },
   tr: { program: 'microsoft-partner-program-transition-2022', layout: 'compact', lang: 'fr', profile: example('transition-2022.json') },
@@ -51,7 +52,7 @@ function hostPage(assets) {
 <main>
 <h1>Programs of every model</h1>
 ${Object.entries(WIDGETS).map(([id, w]) =>
-    `<partner-score id="${id}" program="${w.program}" layout="${w.layout}" lang="${w.lang}" profile='${attr(JSON.stringify(w.profile))}'></partner-score>`).join('\n')}
+    `<partner-score id="${id}" program="${w.program}" layout="${w.layout}" lang="${w.lang}"${w.areas ? ` areas="${w.areas}"` : ''} profile='${attr(JSON.stringify(w.profile))}'></partner-score>`).join('\n')}
 </main>
 </body>
 </html>`
@@ -135,6 +136,8 @@ describe('embeddable widget: programs of the other models', { skip: !browserPath
     const want = await matchesCLI('vm')
     const p = want.programs[0]
     assert.equal(p.model, 'levels')
+    assert.deepEqual(await events('vm', 'partnerscore:error'), [], 'no error for its areas attribute')
+    assert.ok(!(await page.locator('#vm .errors').isVisible()), 'no error shown')
     assert.deepEqual(p.areas, [])
     const w = page.locator('#vm')
     assert.equal(await w.locator('.model').getAttribute('data-model'), 'levels')

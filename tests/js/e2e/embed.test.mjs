@@ -416,6 +416,60 @@ describe('embeddable widget', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     for (const t of texts) assert.doesNotMatch(t, /\b(card|cat|unit|err|res|widget)\.[a-zA-Z]/)
   })
 
+  test('another date draws the form of the rules then in force; a profile attribute that is not JSON is one error, shown', async () => {
+    const form = (id) => page.evaluate((i) => {
+      const r = /** @type {any} */ (document.getElementById(i)).shadowRoot
+      return { sub: r.querySelector('.sub')?.textContent, fields: [...r.querySelectorAll('input[data-pointer]')].map((x) => x.dataset.pointer) }
+    }, id)
+    const at = (asOf) => JSON.stringify({ asOf, facts: { 'mw.ent.netCustomerAdds': 4 } })
+    await addWidgets([['five', { program: PROGRAM, areas: 'modern-work', profile: at('2026-06-01') }],
+      ['six', { program: PROGRAM, areas: 'modern-work', profile: at('2024-06-01') }],
+      ['seven', { program: PROGRAM, areas: 'modern-work', profile: '[1,2]' }]])
+    await nextResult('five', 0)
+    const six = await nextResult('six', 0)
+    assert.equal(six.programs[0].version, 'fy24-dec')
+    const fy26 = await form('five')
+    const fy24 = await form('six')
+    assert.notDeepEqual(fy26, fy24, 'the two dates have forms of their own')
+    // The attribute changed to the other date: the header, the fields and the result are fy24-dec's.
+    let n = (await events('five')).length
+    await page.evaluate((p) => document.getElementById('five')?.setAttribute('profile', p), at('2024-06-01'))
+    assert.deepEqual(await nextResult('five', n), six)
+    assert.deepEqual(await form('five'), fy24)
+    // And back through the property.
+    n = (await events('five')).length
+    await page.evaluate((p) => { /** @type {any} */ (document.getElementById('five')).profile = p }, JSON.parse(at('2026-06-01')))
+    await nextResult('five', n)
+    assert.deepEqual(await form('five'), fy26)
+
+    // Not JSON: one config error event, the message in the widget's list, the values kept.
+    const configErrors = (id) => events(id, 'partnerscore:error').then((es) => es.filter((e) => e.detail.stage === 'config'))
+    await page.evaluate(() => document.getElementById('five')?.setAttribute('profile', '{"facts":'))
+    await page.waitForFunction(() => /** @type {any} */ (window).__events.some((e) => e.id === 'five' && e.type === 'partnerscore:error'))
+    const list = page.locator('#five .errors')
+    await list.waitFor({ state: 'visible' })
+    assert.match(await list.textContent() ?? '', /profile attribute: /)
+    assert.equal((await configErrors('five')).length, 1)
+    assert.deepEqual((await widgetProfile('five')).facts, { 'mw.ent.netCustomerAdds': 4 })
+    n = (await events('five')).length
+    await page.evaluate((p) => document.getElementById('five')?.setAttribute('profile', p), at('2026-06-01'))
+    await nextResult('five', n)
+    assert.ok(!(await list.isVisible()), 'a good profile clears the error')
+    // Not an object from the start: one error, shown once the widget is drawn; it still scores.
+    await nextResult('seven', 0)
+    assert.equal((await configErrors('seven')).length, 1)
+    assert.match(await page.locator('#seven .errors').textContent() ?? '', /profile attribute: .*JSON object/)
+
+    // --ps-display sets the element's display (none hides it), which other rules do not change.
+    const display = () => page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.getElementById('five'))).display)
+    assert.equal(await display(), 'block')
+    await page.evaluate(() => document.getElementById('five')?.style.setProperty('--ps-display', 'none'))
+    assert.equal(await display(), 'none')
+    await page.evaluate(() => document.getElementById('five')?.style.removeProperty('--ps-display'))
+    assert.equal(await display(), 'block')
+    await page.evaluate(() => ['five', 'six', 'seven'].forEach((id) => document.getElementById(id)?.remove()))
+  })
+
   test('no global, storage, cookie, foreign request, console error or CSP violation', async () => {
     const state = await page.evaluate(async () => {
       const w = /** @type {any} */ (window)
