@@ -7,6 +7,7 @@ package score_test
 // This file also holds the helpers the other *_test.go files of package score_test use.
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -156,13 +157,14 @@ type metricCase struct {
 	facts  map[string]float64
 	want   float64
 	tol    float64
+	asOf   string // the date evaluated, when not asOf
 }
 
 func runMetricCases(t *testing.T, cases []metricCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := &score.Profile{AsOf: asOf, People: c.people, Facts: c.facts, Tracks: map[string]string{c.area: c.track}}
+			p := &score.Profile{AsOf: cmp.Or(c.asOf, asOf), People: c.people, Facts: c.facts, Tracks: map[string]string{c.area: c.track}}
 			r := evaluate(t, c.name, p)
 			ar := findArea(t, c.name, r, c.area)
 			if ar.Track != c.track {
@@ -358,6 +360,18 @@ func TestWorkedSecurity(t *testing.T) {
 			people: team(holders(1, ase), holders(2, sc)), want: 4},
 		{name: "SE6 smb ex4 nothing", area: "security", track: "smb", metric: "intermediate-certifications",
 			want: 0},
+		// F24-SE (FY24, gates of one person): A step 1, B step 2, C step 3 → 6.67; scorers E, F, G
+		// → 20. B holds Microsoft 365 Security Administrator (MS-500): a Security Operations
+		// Analyst (SC-200) of step 2 would also count in step 3, as both of the page's lists name
+		// it (the metric's note), giving 13.33 and 26.67.
+		{name: "F24-SE one per step", asOf: "2023-09-01", area: "security", track: "enterprise", metric: "intermediate-certifications",
+			people: team(holders(1, ase), holders(1, "MS-500"), holders(1, sc)), want: 40.0 / 6},
+		{name: "F24-SE three scorers", asOf: "2023-09-01", area: "security", track: "enterprise", metric: "intermediate-certifications",
+			people: team(holders(1, ase), holders(1, "MS-500"), holders(3, sc)), want: 20},
+		{name: "F24-SE step 2 by SC-200", asOf: "2023-09-01", area: "security", track: "enterprise", metric: "intermediate-certifications",
+			people: team(holders(1, ase), holders(1, soa), holders(1, sc)), want: 80.0 / 6},
+		{name: "F24-SE same people", asOf: "2023-09-01", area: "security", track: "enterprise", metric: "intermediate-certifications",
+			people: holders(2, ase, "MS-500", sc), want: 13.3, tol: rounded},
 	})
 }
 
