@@ -75,6 +75,9 @@ let view = null
 /** The result on screen and the profile that gave it. */
 let shown = null
 let shownProfile = null
+/** The programs selected (state.programs, joined) when shown was evaluated. */
+let shownPrograms = ''
+
 let firstResult = true
 
 const form = new ProfileForm(els.form, { onEdit, onMutate })
@@ -284,8 +287,14 @@ function errorText(e) {
     case 'unknown':
       return [t('err.unknown', { got }), e.suggestion ? t('err.suggest', { suggestion: `“${e.suggestion}”` }) : '']
         .filter(Boolean).join(' ')
+    case 'no-rules': {
+      // When the program's rules apply: the dates to choose from.
+      const vs = programs.get(state.programs[0]) || []
+      const to = vs.length && !vs.some((v) => !v.effectiveTo) ? vs.map((v) => v.effectiveTo).sort().at(-1) : ''
+      if (vs.length) return t(to ? 'err.no-rules.span' : 'err.no-rules.from', { from: vs[0].effectiveFrom, to })
+      return t('err.no-rules')
+    }
     case 'date':
-    case 'no-rules':
       return t(`err.${e.code}`)
     case 'duplicate':
       // A person's name given twice (the page sends nothing else twice).
@@ -332,14 +341,22 @@ function profileOf() {
 function evaluate() {
   if (!engine) return
   const { profile, errors: local } = profileOf()
-  // Every error at once; the result leaves the bad values out.
-  const { result, errors } = evaluateAll(engine, profile)
+  // Every error at once; the result leaves the bad values out, and so do the report's profile
+  // and the over-time panel (scored is the profile without them).
+  const { result, errors, profile: scored } = evaluateAll(engine, profile)
   /** @type {any[]} */
   const errs = [...local, ...errors]
   let notice = ''
+  const programsKey = state.programs.join(' ')
+  if (shown && !result && shownPrograms !== programsKey) {
+    // The last valid values were another program's: their results are not this one's.
+    shown = null
+    shownProfile = null
+  }
   if (result) {
     shown = result
-    shownProfile = profile
+    shownProfile = scored
+    shownPrograms = programsKey
     if (errs.length) notice = t('res.partial')
   } else if (shown) {
     notice = t('res.stale')
@@ -365,7 +382,7 @@ function evaluate() {
   // The panel offers dates from the first day of the program's first rules.
   const since = (programs.get(state.programs[0]) || [])[0]?.effectiveFrom
   drawTime({
-    engine, profile: result ? profile : null, lang: state.lang, certName: context().certName, unitName: (u, n) => unitText(t, u, n), since,
+    engine, profile: result ? scored : null, lang: state.lang, certName: context().certName, unitName: (u, n) => unitText(t, u, n), since,
     dates: state.compare,
     onDates: (from, to) => {
       state.compare = { from, to }

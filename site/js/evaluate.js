@@ -18,9 +18,9 @@ const MAX_PASSES = 8
 /**
  * @param {Engine} engine
  * @param {Record<string, any>} profile (not modified)
- * @returns {{result: any|null, errors: EngineError[], left: string[]}} the result (null when
- *   the profile cannot be evaluated even without its bad values), every error, and the paths
- *   left out
+ * @returns {{result: any|null, errors: EngineError[], left: string[], profile: Record<string, any>}}
+ *   the result (null when the profile cannot be evaluated even without its bad values), every
+ *   error, the paths left out, and the profile evaluated last: the one that gave the result
  */
 export function evaluateAll(engine, profile) {
   const p = structuredClone(profile)
@@ -34,7 +34,7 @@ export function evaluateAll(engine, profile) {
   const seen = new Set()
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const out = engine.evaluate(p)
-    if (out.ok) return { result: out.result, errors, left }
+    if (out.ok) return { result: out.result, errors, left, profile: p }
     /** @type {Map<number, number[]>} person → certification indexes to drop */
     const drop = new Map()
     let removed = 0
@@ -68,9 +68,9 @@ export function evaluateAll(engine, profile) {
         removed++
       }
     }
-    if (!removed) return { result: null, errors, left }
+    if (!removed) return { result: null, errors, left, profile: p }
   }
-  return { result: null, errors, left }
+  return { result: null, errors, left, profile: p }
 }
 
 /**

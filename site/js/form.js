@@ -172,7 +172,8 @@ export class ProfileForm {
     return h('fieldset', { class: 'group group-program' },
       h('legend', { text: t('form.programGroup') }),
       h('div', { class: 'row' }, programBox, dateBox),
-      h('p', { class: `version-info${m.inForce ? '' : ' is-warning'}`, text: info }))
+      // Out of force, the date's error says when the program's rules apply: no second line.
+      h('p', { class: `version-info${m.inForce ? '' : ' is-warning'}`, text: info, hidden: !m.inForce }))
   }
 
   #areaSection(m, group, first) {

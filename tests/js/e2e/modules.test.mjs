@@ -649,8 +649,9 @@ describe('evaluateAll', () => {
       people: [{ certifications: ['XX-1', 'AZ-104', 'XX-2'] }, { certifications: ['XX-3'] }],
     }
     const frozen = structuredClone(profile)
-    const { result, errors, left } = evaluateAll(engine, profile)
+    const { result, errors, left, profile: scored } = evaluateAll(engine, profile)
     assert.deepEqual(profile, frozen, 'the profile given is not modified')
+    assert.deepEqual(scored, result.profile, 'the profile returned is the one that gave the result')
     assert.deepEqual(errors.map((e) => e.path), [
       '/certifications/AZ-104', '/facts/a', '/people/0/certifications/0', '/people/0/certifications/2', '/people/1/certifications/0',
     ])
@@ -666,13 +667,14 @@ describe('evaluateAll', () => {
     assert.deepEqual(left, ['/people/1/id'])
   })
   test('an error that cannot be left out gives no result', () => {
-    const { result, errors } = evaluateAll(engine, { asOf: 'bad', facts: { a: 1.5 } })
+    const { result, errors, profile } = evaluateAll(engine, { asOf: 'bad', facts: { a: 1.5 } })
     assert.equal(result, null)
+    assert.deepEqual(profile, { asOf: 'bad', facts: {} }, 'the profile evaluated last, its fact left out')
     assert.deepEqual(errors.map((e) => e.path), ['/asOf', '/facts/a'])
   })
   test('a clean profile takes one call', () => {
     calls.length = 0
-    assert.deepEqual(evaluateAll(engine, { facts: { a: 1 } }), { result: { profile: { facts: { a: 1 } } }, errors: [], left: [] })
+    assert.deepEqual(evaluateAll(engine, { facts: { a: 1 } }), { result: { profile: { facts: { a: 1 } } }, errors: [], left: [], profile: { facts: { a: 1 } } })
     assert.equal(calls.length, 1)
   })
 })

@@ -488,11 +488,28 @@ describe('browser simulator', { skip: !browserPath && !process.env.PS_REQUIRE_CH
     const date = page.locator('input[name="/asOf"]')
     await date.fill('2020-01-01')
     await assertAttr(date, 'aria-invalid', 'true')
-    assert.match(await page.locator('input[name="/asOf"] ~ .field-error').textContent(), /No rules are in force on this date/)
-    assert.match(await page.locator('.version-info').textContent(), /No rules of this program are in force/)
+    // It says when the program's rules apply, once (no second line under the field).
+    assert.equal(await page.locator('input[name="/asOf"] ~ .field-error').textContent(),
+      'No rules of this program are in force on this date: its rules apply from 2022-10-03.')
+    assert.ok(await page.locator('.version-info').isHidden())
     assert.match(await page.locator('#stale').textContent(), /last valid values/)
+    // The panel over time works from the values kept (the bad ones left out): no error there.
     await date.fill(EXPECTED.asOf)
     await page.waitForFunction(() => document.querySelector('input[name="/asOf"]')?.getAttribute('aria-invalid') === null)
+    await page.waitForSelector('.projection-card')
+    assert.equal(await page.locator('#time .compare-error').count(), 0)
+
+    // A program with no rules on the date: its error, and no other program's results.
+    const program = page.locator('select[name="/programs/0"]')
+    await program.selectOption('microsoft-bpos-partner-fees')
+    await assertAttr(date, 'aria-invalid', 'true')
+    assert.equal(await page.locator('input[name="/asOf"] ~ .field-error').textContent(),
+      'No rules of this program are in force on this date: its rules apply from 2009-01-01 to 2011-06-30.')
+    assert.equal(await page.locator('ps-scorecard').count(), 0, 'no card of the other program')
+    assert.deepEqual(await page.$$eval('#export-json, #export-csv, #print', (bs) => bs.map((b) => /** @type {HTMLButtonElement} */ (b).disabled)), [true, true, true])
+    await program.selectOption('microsoft-ai-cloud-partner-program')
+    await page.waitForSelector('ps-scorecard')
+    assert.deepEqual(await page.$$eval('#export-json, #export-csv, #print', (bs) => bs.map((b) => /** @type {HTMLButtonElement} */ (b).disabled)), [false, false, false])
 
     // Invalid text survives a reload.
     await page.waitForTimeout(250)
