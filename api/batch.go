@@ -43,7 +43,7 @@ func (h *Handler) batch(w http.ResponseWriter, r *http.Request) {
 		var err *score.Error
 		if items, err = splitArray(data); err != nil {
 			writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugMalformed,
-				title: "The body is not a JSON array of profiles", detail: err.Error(), errors: score.Errors{err}})
+				detail: "the body is not a JSON array of profiles: " + err.Error(), errors: score.Errors{err}})
 			return
 		}
 	}
@@ -54,7 +54,7 @@ func (h *Handler) batch(w http.ResponseWriter, r *http.Request) {
 			path = "/" + strconv.Itoa(MaxBatchItems)
 		}
 		writeProblem(w, r, problem{status: http.StatusRequestEntityTooLarge, slug: slugTooMany,
-			title: "Too many items", detail: "a batch holds at most " + strconv.Itoa(MaxBatchItems) + " profiles; got " + got,
+			detail: "a batch holds at most " + strconv.Itoa(MaxBatchItems) + " profiles; got " + got,
 			errors: score.Errors{{Path: path, Code: score.CodeTooLarge, Message: "too many items",
 				Expected: "at most " + strconv.Itoa(MaxBatchItems) + " items", Got: got}}})
 		return

@@ -46,28 +46,60 @@ func mediaType(ct string) string {
 	return strings.ToLower(strings.TrimSpace(ct))
 }
 
-// readBody checks the request's content type against accept (media types, the first
-// being the one named in the error) and its size against MaxBodyBytes, and reads the body
-// into st.in. On failure it sends the problem (415, 413 or 400) and returns false.
+// charsetParam returns the value of the charset parameter of a Content-Type value (its
+// quotes removed), and whether there is one.
+func charsetParam(ct string) (string, bool) {
+	_, params, _ := strings.Cut(ct, ";")
+	for params != "" {
+		var p string
+		p, params, _ = strings.Cut(params, ";")
+		k, v, _ := strings.Cut(p, "=")
+		if strings.EqualFold(strings.TrimSpace(k), "charset") {
+			v = strings.TrimSpace(v)
+			if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+				v = v[1 : len(v)-1]
+			}
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// readBody checks the request's content coding (none), content type against accept
+// (media types, the first being the one named in the error) and charset (UTF-8 or none),
+// and its size against MaxBodyBytes, and reads the body into st.in. On failure it sends
+// the problem (415, 413 or 400) and returns false.
 func readBody(w http.ResponseWriter, r *http.Request, st *state, accept ...string) ([]byte, string, bool) {
+	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(strings.TrimSpace(ce), "identity") {
+		// RFC 9110 §15.5.16: say which codings would have been accepted.
+		w.Header().Set("Accept-Encoding", "identity")
+		writeProblem(w, r, problem{status: http.StatusUnsupportedMediaType, slug: slugMediaType,
+			detail: "the body must not be encoded (no Content-Encoding, or identity); got Content-Encoding: " + ce,
+			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "unsupported content coding",
+				Expected: "identity", Got: ce}}})
+		return nil, "", false
+	}
 	ct := r.Header.Get("Content-Type")
 	mt := mediaType(ct)
 	found := false
 	for _, a := range accept {
 		found = found || mt == a
 	}
-	if ce := r.Header.Get("Content-Encoding"); ce != "" && !strings.EqualFold(ce, "identity") {
-		found = false
-		ct = "Content-Encoding: " + ce
-	}
 	if !found {
 		if ct == "" {
 			ct = "none"
 		}
 		writeProblem(w, r, problem{status: http.StatusUnsupportedMediaType, slug: slugMediaType,
-			title: "Unsupported media type", detail: "the body must be " + strings.Join(accept, " or ") + " (not encoded); got " + ct,
+			detail: "the body must be " + strings.Join(accept, " or ") + "; got " + ct,
 			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "unsupported content type",
 				Expected: strings.Join(accept, " or "), Got: ct}}})
+		return nil, "", false
+	}
+	if cs, ok := charsetParam(ct); ok && !strings.EqualFold(cs, "utf-8") {
+		writeProblem(w, r, problem{status: http.StatusUnsupportedMediaType, slug: slugMediaType,
+			detail: "the body must be UTF-8 (charset=utf-8, or no charset); got charset=" + cs,
+			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "unsupported charset",
+				Expected: "utf-8", Got: cs}}})
 		return nil, "", false
 	}
 	if r.ContentLength > MaxBodyBytes {
@@ -79,8 +111,8 @@ func readBody(w http.ResponseWriter, r *http.Request, st *state, accept ...strin
 	}
 	if r.Body != nil {
 		if _, err := st.in.ReadFrom(io.LimitReader(r.Body, MaxBodyBytes+1)); err != nil {
-			writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugMalformed,
-				title: "The body could not be read", detail: err.Error()})
+			writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugUnreadable,
+				detail: "the body could not be read whole: " + err.Error()})
 			return nil, "", false
 		}
 	}
@@ -93,7 +125,7 @@ func readBody(w http.ResponseWriter, r *http.Request, st *state, accept ...strin
 
 func tooLarge(got string) problem {
 	max := strconv.Itoa(MaxBodyBytes)
-	return problem{status: http.StatusRequestEntityTooLarge, slug: slugTooLarge, title: "The body is too large",
+	return problem{status: http.StatusRequestEntityTooLarge, slug: slugTooLarge,
 		detail: "a request body is at most " + max + " bytes (256 KiB); got " + got,
 		errors: score.Errors{{Code: score.CodeTooLarge, Message: "input is too large",
 			Expected: "at most " + max + " bytes", Got: got}}}
@@ -116,7 +148,7 @@ func summaryParam(w http.ResponseWriter, r *http.Request) (summary, ok bool) {
 		return false, true
 	default:
 		writeProblem(w, r, problem{status: http.StatusBadRequest, slug: slugBadArgument,
-			title: "Bad query parameter", detail: "summary must be true or false; got " + strconv.Quote(v),
+			detail: "summary must be true or false; got " + strconv.Quote(v),
 			errors: score.Errors{{Path: "", Code: score.CodeType, Message: "bad query parameter summary",
 				Expected: "true or false", Got: v}}})
 		return false, false

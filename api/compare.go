@@ -24,7 +24,7 @@ func (h *Handler) compare(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		p := inputProblem(requiredDates(err, from, to))
 		if p.slug == slugInvalid {
-			p.title = "The profile or the dates are not valid"
+			p.detail = "the profile or the dates are not valid: " + p.detail
 		}
 		writeProblem(w, r, p)
 		return

@@ -12,6 +12,12 @@ const (
 	corsMaxAge        = "86400"
 )
 
+// The CORS header values of "*", each made once (see noStore).
+var (
+	anyOrigin     = []string{"*"}
+	exposeHeaders = []string{corsExposeHeaders}
+)
+
 // allowedOrigin returns the Access-Control-Allow-Origin value for origin, or "".
 func (h *Handler) allowedOrigin(origin string) string {
 	switch {
@@ -25,13 +31,22 @@ func (h *Handler) allowedOrigin(origin string) string {
 	return ""
 }
 
-// cors adds the CORS headers of an actual request from an allowed origin. Responses that
-// depend on the origin say so with Vary. Credentials are never allowed.
+// cors adds the CORS headers of an actual request. With "*", every response allows any
+// origin, whether the request named one or not: a cache may serve a response to a request
+// without Origin to a later fetch() (Fetch §3.2.5), so it must not differ. With a list
+// of origins, an allowed origin is echoed, and every response, even to a request without
+// Origin, says Vary: Origin. Credentials are never allowed.
 func (h *Handler) cors(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
-	if !h.anyOrig && len(h.origins) > 0 {
-		hd.Add("Vary", "Origin")
+	if h.anyOrig {
+		hd["Access-Control-Allow-Origin"] = anyOrigin
+		hd["Access-Control-Expose-Headers"] = exposeHeaders
+		return
 	}
+	if len(h.origins) == 0 {
+		return
+	}
+	hd.Add("Vary", "Origin")
 	if ao := h.allowedOrigin(r.Header.Get("Origin")); ao != "" {
 		hd.Set("Access-Control-Allow-Origin", ao)
 		hd.Set("Access-Control-Expose-Headers", corsExposeHeaders)
@@ -57,14 +72,14 @@ func (h *Handler) options(w http.ResponseWriter, r *http.Request, allow string) 
 	ao := h.allowedOrigin(origin)
 	if ao == "" {
 		writeProblem(w, r, problem{status: http.StatusForbidden, slug: slugOrigin,
-			title: "Origin not allowed", detail: "the origin " + origin + " may not call this API"})
+			detail: "the origin " + origin + " may not call this API"})
 		return
 	}
 	if !listHas(allow, reqMethod) || reqMethod == http.MethodOptions {
 		hd.Del("Access-Control-Allow-Origin")
 		hd.Del("Access-Control-Expose-Headers")
 		writeProblem(w, r, problem{status: http.StatusForbidden, slug: slugMethod,
-			title: "Method not allowed", detail: reqMethod + " is not allowed here; allowed: " + allow})
+			detail: reqMethod + " is not allowed here; allowed: " + allow})
 		return
 	}
 	hd.Set("Access-Control-Allow-Origin", ao)

@@ -3,7 +3,8 @@
 //
 //	POST /v1/evaluate           one profile (application/json) → one result
 //	POST /v1/evaluate/batch     up to MaxBatchItems profiles, as a JSON array or NDJSON
-//	                            (application/x-ndjson): a result or the errors of each item
+//	                            (application/x-ndjson, application/jsonl,
+//	                            application/x-jsonlines): a result or the errors of each item
 //	POST /v1/compare?from=D&to=D one profile scored on two dates → what changed
 //	                            (schemas/comparison.schema.json)
 //	GET  /v1/programs           the programs and their rule versions
@@ -16,12 +17,15 @@
 //
 // Evaluations take ?summary=true for the short form of each result
 // (schemas/summary.schema.json). Errors are RFC 9457 problem details
-// (application/problem+json) with the list of score.Error, each naming the JSON Pointer of
-// the bad value: 400 malformed JSON, 404, 405 (with Allow), 413 over MaxBodyBytes or
-// MaxBatchItems, 415 a content type other than JSON (or NDJSON for a batch), 422 a profile
-// the rules reject. GETs carry a strong ETag (If-None-Match gives 304) and Cache-Control;
-// evaluations are no-store. CORS is answered for the origins in Config.AllowedOrigins,
-// never with credentials.
+// (application/problem+json), one title per type, with the list of score.Error, each
+// naming the JSON Pointer of the bad value: 400 malformed JSON or an unreadable body, 404,
+// 405 (with Allow) for a standard method a route does not allow, 501 for a method the
+// server does not recognise, 413 over MaxBodyBytes or MaxBatchItems, 415 a content type
+// other than JSON (or NDJSON for a batch), a charset other than UTF-8 or a content coding
+// (with Accept-Encoding: identity), 422 a profile the rules reject. GETs carry a strong
+// ETag (If-None-Match gives 304) and Cache-Control; evaluations are no-store. CORS is
+// answered for the origins in Config.AllowedOrigins ("*": every answer allows any origin;
+// a list: every answer varies on Origin), never with credentials.
 //
 // The handler depends only on packages score and schemas; it holds no per-request state
 // beyond pooled buffers and is safe for concurrent use.

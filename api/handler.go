@@ -40,7 +40,10 @@ type Handler struct {
 	now     func() time.Time
 
 	mu    sync.Mutex
-	cache map[string]*resource // GET bodies, by path (and date for the program list)
+	cache map[string]*resource // GET bodies, by path
+	// listDate is the day the program list in cache["programs"] was built for: the list of
+	// another day replaces it.
+	listDate string
 }
 
 // New returns the API handler for cfg.
@@ -83,6 +86,18 @@ const (
 	allowGet  = "GET, HEAD, OPTIONS"
 )
 
+// knownMethod reports whether m is a method of RFC 9110 §9 or PATCH (RFC 5789): another
+// is not recognized and gets 501 Not Implemented on every path (RFC 9110 §9.1); a known
+// one that a route does not allow gets 405 with Allow.
+func knownMethod(m string) bool {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete,
+		http.MethodConnect, http.MethodOptions, http.MethodTrace, http.MethodPatch:
+		return true
+	}
+	return false
+}
+
 // ServeHTTP routes a request. A panic below it becomes a 500 problem.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
@@ -94,6 +109,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	h.cors(w, r)
+	if !knownMethod(r.Method) {
+		writeProblem(w, r, problem{status: http.StatusNotImplemented, slug: slugNotImpl,
+			detail: "the method " + r.Method + " is not implemented by this server (methods are case-sensitive)"})
+		return
+	}
 	p := r.URL.Path
 	switch {
 	case p == "/v1/evaluate":
@@ -133,12 +153,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			h.health(w, r)
 		}
 	default:
-		writeProblem(w, r, notFound(p))
+		writeProblem(w, r, notFound(r.URL.EscapedPath()))
 	}
 }
 
-// method answers OPTIONS (a CORS preflight or a plain OPTIONS) and methods the route does
-// not allow (405 with Allow); it returns true when the route should serve the request.
+// method answers OPTIONS (a CORS preflight or a plain OPTIONS) and the known methods the
+// route does not allow (405 with Allow; ServeHTTP has answered the others with 501); it
+// returns true when the route should serve the request.
 func (h *Handler) method(w http.ResponseWriter, r *http.Request, allow string) bool {
 	m := r.Method
 	if m == http.MethodOptions {
@@ -150,6 +171,6 @@ func (h *Handler) method(w http.ResponseWriter, r *http.Request, allow string) b
 	}
 	w.Header().Set("Allow", allow)
 	writeProblem(w, r, problem{status: http.StatusMethodNotAllowed, slug: slugMethod,
-		title: "Method not allowed", detail: m + " is not allowed here; allowed: " + allow})
+		detail: m + " is not allowed here; allowed: " + allow})
 	return false
 }

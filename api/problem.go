@@ -17,11 +17,11 @@ const ProblemBase = "https://partnerscore.dev/problems/"
 const CodeInternal = "internal"
 
 // problem is an RFC 9457 problem detail, with the list of score.Error as the extension
-// member "errors".
+// member "errors". Its title is its slug's (problemTitles): what varies from one
+// occurrence to another goes in the detail.
 type problem struct {
 	status int
 	slug   string // the type is ProblemBase + slug
-	title  string
 	detail string
 	errors score.Errors
 }
@@ -38,7 +38,26 @@ const (
 	slugOrigin      = "origin-not-allowed"
 	slugInternal    = "internal"
 	slugBadArgument = "bad-argument"
+	slugUnreadable  = "unreadable-body"
+	slugNotImpl     = "not-implemented"
 )
+
+// problemTitles is the title of each problem type, by slug: one title per type (RFC 9457
+// §3.1.3). The Worker's entry.mjs writes the internal problem's itself, with this title.
+var problemTitles = map[string]string{
+	slugMalformed:   "The body is not well-formed JSON",
+	slugInvalid:     "The profile is not valid",
+	slugNotFound:    "Not found",
+	slugMethod:      "Method not allowed",
+	slugTooLarge:    "The body is too large",
+	slugTooMany:     "Too many items",
+	slugMediaType:   "Unsupported media type",
+	slugOrigin:      "Origin not allowed",
+	slugInternal:    "Internal error",
+	slugBadArgument: "Bad query parameter",
+	slugUnreadable:  "The body could not be read",
+	slugNotImpl:     "Method not implemented",
+}
 
 // inputProblem classifies an error of score.Parse, Resolve or Evaluate: 400 when the
 // input is not JSON, 413 when it is too large, 422 when the rules reject it, 500 for
@@ -48,14 +67,13 @@ func inputProblem(err error) problem {
 	if es == nil {
 		return internalProblem(err.Error())
 	}
-	p := problem{status: http.StatusUnprocessableEntity, slug: slugInvalid,
-		title: "The profile is not valid", detail: es.Error(), errors: es}
+	p := problem{status: http.StatusUnprocessableEntity, slug: slugInvalid, detail: es.Error(), errors: es}
 	for _, e := range es {
 		switch e.Code {
 		case score.CodeSyntax:
-			p.status, p.slug, p.title = http.StatusBadRequest, slugMalformed, "The body is not valid JSON"
+			p.status, p.slug = http.StatusBadRequest, slugMalformed
 		case score.CodeTooLarge:
-			p.status, p.slug, p.title = http.StatusRequestEntityTooLarge, slugTooLarge, "The body is too large"
+			p.status, p.slug = http.StatusRequestEntityTooLarge, slugTooLarge
 		}
 	}
 	return p
@@ -75,22 +93,23 @@ func asErrors(err error) score.Errors {
 }
 
 func internalProblem(msg string) problem {
-	return problem{status: http.StatusInternalServerError, slug: slugInternal,
-		title: "Internal error", detail: msg,
+	return problem{status: http.StatusInternalServerError, slug: slugInternal, detail: msg,
 		errors: score.Errors{{Code: CodeInternal, Message: msg}}}
 }
 
+// notFound is the 404 of a request for path, as the request escaped it
+// (url.URL.EscapedPath).
 func notFound(path string) problem {
-	return problem{status: http.StatusNotFound, slug: slugNotFound, title: "Not found",
-		detail: "no resource at " + path}
+	return problem{status: http.StatusNotFound, slug: slugNotFound, detail: "no resource at " + path}
 }
 
-// appendProblem appends p as JSON; instance is the request's path.
+// appendProblem appends p as JSON; instance is the request's path, as escaped in the
+// request.
 func appendProblem(b []byte, p problem, instance string) []byte {
 	b = append(b, `{"type":`...)
 	b = appendString(b, ProblemBase+p.slug)
 	b = append(b, `,"title":`...)
-	b = appendString(b, p.title)
+	b = appendString(b, problemTitles[p.slug])
 	b = append(b, `,"status":`...)
 	b = strconv.AppendInt(b, int64(p.status), 10)
 	if p.detail != "" {
@@ -119,10 +138,11 @@ var (
 // setNoStore sets Cache-Control: no-store.
 func setNoStore(h http.Header) { h["Cache-Control"] = noStore }
 
-// writeProblem sends p as application/problem+json.
+// writeProblem sends p as application/problem+json. Its instance is the request's path as
+// the request escaped it: decoded, "/a%3Fb" would read as a path and a query.
 func writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 	setNoStore(w.Header())
-	writeBody(w, r, p.status, "application/problem+json", appendProblem(nil, p, r.URL.Path))
+	writeBody(w, r, p.status, "application/problem+json", appendProblem(nil, p, r.URL.EscapedPath()))
 }
 
 // writeBody sends body with its type and length (without the body for HEAD).

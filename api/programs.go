@@ -41,34 +41,52 @@ type programDetail struct {
 }
 
 // programs answers GET /v1/programs: every program with its versions, the one in force
-// today marked. The list is built once per day.
+// today marked. The list is built once per day, and replaces the previous day's in the
+// cache.
 func (h *Handler) programs(w http.ResponseWriter, r *http.Request) {
 	date := h.now().UTC().Format(time.DateOnly)
-	res := h.cached("programs@"+date, func() *resource {
-		inForce, err := h.eng.InForce(date)
-		if err != nil {
-			panic(err) // a date made by Format is valid
-		}
-		list := programList{Date: date, Programs: []programEntry{}}
-		for _, p := range h.eng.Programs() {
-			if n := len(list.Programs); n == 0 || list.Programs[n-1].ID != p.ID {
-				list.Programs = append(list.Programs, programEntry{ID: p.ID, Versions: []versionEntry{}})
-			}
-			e := &list.Programs[len(list.Programs)-1]
-			e.Name = p.Name // the latest version's name
-			v := versionEntry{Version: p.Version, EffectiveFrom: p.EffectiveFrom, EffectiveTo: p.EffectiveTo,
-				VerifiedOn: p.VerifiedOn, QualifyingScore: p.QualifyingScore,
-				Href: "/v1/programs/" + p.ID + "/" + p.Version}
-			for _, q := range inForce {
-				if q == p {
-					v.InForce, e.Current = true, p.Version
-				}
-			}
-			e.Versions = append(e.Versions, v)
-		}
-		return jsonResource(list, cacheRules)
-	})
+	h.mu.Lock()
+	res := h.cache[keyPrograms]
+	if h.listDate != date {
+		res = nil
+	}
+	h.mu.Unlock()
+	if res == nil {
+		res = h.buildProgramList(date)
+		h.mu.Lock()
+		h.cache[keyPrograms], h.listDate = res, date
+		h.mu.Unlock()
+	}
 	serveResource(w, r, res)
+}
+
+// keyPrograms is the cache key of the program list.
+const keyPrograms = "programs"
+
+// buildProgramList builds the body of GET /v1/programs for date.
+func (h *Handler) buildProgramList(date string) *resource {
+	inForce, err := h.eng.InForce(date)
+	if err != nil {
+		panic(err) // a date made by Format is valid
+	}
+	list := programList{Date: date, Programs: []programEntry{}}
+	for _, p := range h.eng.Programs() {
+		if n := len(list.Programs); n == 0 || list.Programs[n-1].ID != p.ID {
+			list.Programs = append(list.Programs, programEntry{ID: p.ID, Versions: []versionEntry{}})
+		}
+		e := &list.Programs[len(list.Programs)-1]
+		e.Name = p.Name // the latest version's name
+		v := versionEntry{Version: p.Version, EffectiveFrom: p.EffectiveFrom, EffectiveTo: p.EffectiveTo,
+			VerifiedOn: p.VerifiedOn, QualifyingScore: p.QualifyingScore,
+			Href: "/v1/programs/" + p.ID + "/" + p.Version}
+		for _, q := range inForce {
+			if q == p {
+				v.InForce, e.Current = true, p.Version
+			}
+		}
+		e.Versions = append(e.Versions, v)
+	}
+	return jsonResource(list, cacheRules)
 }
 
 // program answers GET /v1/programs/{id} (every version of the program, oldest first) and
@@ -92,7 +110,7 @@ func (h *Handler) program(w http.ResponseWriter, r *http.Request, rest string) {
 		return jsonResource(d, cacheRules)
 	})
 	if res == nil {
-		writeProblem(w, r, notFound(r.URL.Path))
+		writeProblem(w, r, notFound(r.URL.EscapedPath()))
 		return
 	}
 	serveResource(w, r, res)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -102,6 +103,35 @@ func TestProgramsListEveryVersion(t *testing.T) {
 		"microsoft-partner-program-transition-2022", "microsoft-partner-network-competencies"} {
 		if !ids[id] {
 			t.Errorf("GET /v1/programs lacks %s", id)
+		}
+	}
+}
+
+// TestProgramsCacheOneDay: the program list is built for the day and replaces the
+// previous day's in the cache: over many days, the cache holds one list.
+func TestProgramsCacheOneDay(t *testing.T) {
+	now := time.Date(2025, 6, 30, 23, 59, 0, 0, time.UTC)
+	h, err := New(Config{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []time.Duration{0, 30 * time.Second, 2 * time.Minute, 24 * time.Hour, 24 * time.Hour, 400 * 24 * time.Hour} {
+		now = now.Add(step)
+		a := serve(h, "GET", "/v1/programs", nil, nil)
+		var list struct{ Date string }
+		if err := json.Unmarshal(a.body, &list); err != nil || a.status != http.StatusOK || list.Date != now.Format(time.DateOnly) {
+			t.Fatalf("GET /v1/programs on %s: %d, date %q, %v", now, a.status, list.Date, err)
+		}
+		h.mu.Lock()
+		n := 0
+		for k := range h.cache {
+			if strings.HasPrefix(k, "programs") {
+				n++
+			}
+		}
+		h.mu.Unlock()
+		if n != 1 {
+			t.Errorf("on %s the cache holds %d program lists, want 1", now.Format(time.DateOnly), n)
 		}
 	}
 }

@@ -52,11 +52,21 @@ func serveResource(w http.ResponseWriter, r *http.Request, res *resource) {
 	hd := w.Header()
 	hd.Set("ETag", res.etag)
 	hd.Set("Cache-Control", res.cache)
-	if etagMatch(r.Header.Get("If-None-Match"), res.etag) {
+	if etagMatch(ifNoneMatch(r.Header), res.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	writeBody(w, r, http.StatusOK, res.ctype, res.body)
+}
+
+// ifNoneMatch returns the If-None-Match list of a request: its field lines combined into
+// one comma-separated list, as RFC 9110 §5.3 reads repeated field lines.
+func ifNoneMatch(hd http.Header) string {
+	v := hd.Values("If-None-Match")
+	if len(v) == 1 {
+		return v[0] // most requests: no list to make
+	}
+	return strings.Join(v, ",")
 }
 
 // etagMatch reports whether an If-None-Match list names etag (weak comparison, as RFC

@@ -62,7 +62,7 @@ func (h *Handler) schema(w http.ResponseWriter, r *http.Request, name string) {
 		return newResource(b, schemaType, cacheSchemas)
 	})
 	if res == nil {
-		writeProblem(w, r, notFound(r.URL.Path))
+		writeProblem(w, r, notFound(r.URL.EscapedPath()))
 		return
 	}
 	serveResource(w, r, res)

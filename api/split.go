@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"strconv"
 
 	"github.com/partnerscore/partnerscore/score"
@@ -81,8 +82,12 @@ func trailing(b []byte, i int) *score.Error {
 	return nil
 }
 
-// scanValue returns the end of the JSON value starting at i, following strings and
-// nesting only: the value's own syntax is checked when it is parsed.
+// scanValue returns the end of the JSON value starting at i. An object or array is
+// followed through its strings and nesting only (the profile's own syntax is checked when
+// it is parsed), but a closing bracket of the other kind than its opener is a syntax error
+// of the whole body, which then is not JSON. A scalar (a string, number or literal) must be
+// valid JSON: it is not a profile, so it fails its item, but a token that is no JSON value
+// at all fails the body.
 func scanValue(b []byte, i int) (int, *score.Error) {
 	if i >= len(b) {
 		return 0, syntaxErr(b, i, "unexpected end of the array: expected a profile")
@@ -91,11 +96,18 @@ func scanValue(b []byte, i int) (int, *score.Error) {
 	case ',', ']', '}', ':':
 		return 0, syntaxErr(b, i, "expected a profile")
 	case '"':
-		return scanString(b, i)
+		end, err := scanString(b, i)
+		if err == nil && !json.Valid(b[i:end]) {
+			err = syntaxErr(b, i, "an array element is not a valid JSON string")
+		}
+		return end, err
 	case '{', '[':
-		depth := 0
+		// The openers not yet closed: as deep as the body is long at most, and the body is
+		// at most MaxBodyBytes; most profiles nest a few levels.
+		var buf [32]byte
+		open := buf[:0]
 		for j := i; j < len(b); j++ {
-			switch b[j] {
+			switch c := b[j]; c {
 			case '"':
 				end, err := scanString(b, j)
 				if err != nil {
@@ -103,10 +115,17 @@ func scanValue(b []byte, i int) (int, *score.Error) {
 				}
 				j = end - 1
 			case '{', '[':
-				depth++
+				open = append(open, c)
 			case '}', ']':
-				depth--
-				if depth == 0 {
+				want := byte('}')
+				if open[len(open)-1] == '[' {
+					want = ']'
+				}
+				if c != want {
+					return 0, syntaxErr(b, j, "mismatched '"+string(c)+"': expected '"+string(want)+"'")
+				}
+				open = open[:len(open)-1]
+				if len(open) == 0 {
 					return j + 1, nil
 				}
 			}
@@ -116,6 +135,9 @@ func scanValue(b []byte, i int) (int, *score.Error) {
 	j := i
 	for j < len(b) && !isSpace(b[j]) && b[j] != ',' && b[j] != ']' && b[j] != '[' && b[j] != '{' && b[j] != '"' {
 		j++
+	}
+	if !json.Valid(b[i:j]) {
+		return 0, syntaxErr(b, i, "an array element is not a JSON value")
 	}
 	return j, nil
 }

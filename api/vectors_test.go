@@ -214,6 +214,7 @@ func checkVector(t *testing.T, v *vector, status int, hd http.Header, body []byt
 		if err := json.Unmarshal(body, &p); err != nil {
 			t.Fatalf("problem: %v: %s", err, body)
 		}
+		checkTitle(t, p.Type, p.Title)
 		if p.Type != ProblemBase+v.Problem || p.Status != status || p.Title == "" || p.Instance == "" {
 			t.Errorf("problem %+v, want type %s and status %d", p, ProblemBase+v.Problem, status)
 		}

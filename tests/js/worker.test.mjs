@@ -247,11 +247,16 @@ for (const how of ["exit", "panic"]) {
     const before = await mf.dispatchFetch(origin + "/healthz");
     assert.equal(before.status, 200);
     await before.text();
-    const res = await mf.dispatchFetch(origin + "/healthz", { headers: { "X-PartnerScore-Test": how } });
+    const res = await mf.dispatchFetch(origin + "/healthz", {
+      headers: { "X-PartnerScore-Test": how, Origin: "https://app.example" },
+    });
     assert.equal(res.status, 500);
     const p = await res.json();
     assert.equal(p.type, problemBase + "internal");
     assert.equal(res.headers.get("content-type"), "application/problem+json");
+    // The CORS headers the handler would give it, so that the calling page can read it.
+    assert.equal(res.headers.get("access-control-allow-origin"), "https://app.example");
+    assert.equal(res.headers.get("vary"), "Origin");
     const next = await mf.dispatchFetch(origin + "/v1/evaluate", {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -126,7 +126,28 @@ function serveGo(p, method, url, lines, body) {
 
 const noBody = new Set([101, 204, 205, 304]);
 
-function failure(status, detail, instance) {
+// corsHeaders are the CORS headers the handler (api/cors.go) gives an answer to req, for
+// the Worker variable ALLOWED_ORIGINS (read as api.ParseOrigins reads it), so that a
+// browser can read a problem written here too: with "*", any origin; with a list, the
+// request's origin if listed, and Vary: Origin on every answer.
+function corsHeaders(env, req) {
+  const origins = String(env?.ALLOWED_ORIGINS ?? "")
+    .split(/[,\s]+/)
+    .map((o) => o.replace(/\/+$/, "").toLowerCase())
+    .filter((o) => o !== "");
+  const expose = "ETag, Content-Length";
+  if (origins.includes("*")) return { "access-control-allow-origin": "*", "access-control-expose-headers": expose };
+  if (origins.length === 0) return {};
+  const origin = req.headers.get("origin");
+  if (origin && origins.includes(origin.toLowerCase())) {
+    return { vary: "Origin", "access-control-allow-origin": origin, "access-control-expose-headers": expose };
+  }
+  return { vary: "Origin" };
+}
+
+// failure is a problem of the Worker itself (the handler's title for the type internal,
+// see api/problem.go), with the CORS headers the handler would give it (cors).
+function failure(status, detail, instance, cors) {
   const body = JSON.stringify({
     type: "https://partnerscore.dev/problems/internal",
     title: "Internal error",
@@ -137,7 +158,7 @@ function failure(status, detail, instance) {
   });
   return new Response(body, {
     status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
+    headers: { ...cors, "content-type": "application/problem+json", "cache-control": "no-store" },
   });
 }
 
@@ -151,7 +172,7 @@ async function fetch(req, env, ctx) {
   try {
     p = await program(env, ctx);
   } catch (e) {
-    return failure(500, "the engine could not start: " + e.message, pathOf(req.url));
+    return failure(500, "the engine could not start: " + e.message, pathOf(req.url), corsHeaders(env, req));
   }
   if (env.BRIDGE === "syumai") return p.binding.handleRequest(req);
   const body = await readBody(req, p.binding.maxBodyBytes);
@@ -166,7 +187,8 @@ async function fetch(req, env, ctx) {
   }
   if (out === undefined || p.go.exited) {
     if (live === p) live = undefined; // the next request starts a new program
-    return failure(500, "the engine stopped while answering; the next request starts it again", pathOf(req.url));
+    return failure(500, "the engine stopped while answering; the next request starts it again", pathOf(req.url),
+      corsHeaders(env, req));
   }
   const [status, lines, bytes] = out;
   const headers = new Headers();
