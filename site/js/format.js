@@ -85,19 +85,22 @@ export function editable(n, lang) {
 
 const plain = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 const enGrouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/
+/** 1.000 or 12.500.000: in French, a thousands point or a decimal one, which cannot be told. */
+const frDotGrouped = /^[+-]?\d{1,3}(\.\d{3})+$/
 const spaces = /[\s\u00a0\u202f\u2009_']/g
 
 /**
  * Reads what a person typed as a number. Accepts spaces as group separators, the decimal
  * comma (and, in English, comma grouping such as 1,000), a Unicode minus, and exponents.
- * Returns NaN for anything else, and for empty text.
+ * Returns NaN for anything else, for empty text, and in French for a point before groups of
+ * three digits (1.000: a thousand or one? it is refused rather than read as one).
  * @param {string} text
  * @param {string} lang
  */
 export function parseNumber(text, lang) {
   if (typeof text !== 'string') return Number.NaN
   let s = text.trim().replace(/\u2212/g, '-').replace(spaces, '')
-  if (s === '') return Number.NaN
+  if (s === '' || (lang === 'fr' && frDotGrouped.test(s))) return Number.NaN
   if (lang !== 'fr' && enGrouped.test(s)) {
     s = s.replace(/,/g, '')
   } else if (/^[^,]*,[^,]*$/.test(s) && !s.includes('.')) {

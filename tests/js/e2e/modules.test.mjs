@@ -34,6 +34,12 @@ describe('parseNumber', () => {
     ['1,000', 'en', 1000],
     ['1,000,000.5', 'en', 1000000.5],
     ['1,000', 'fr', 1],
+    // A point before groups of three, in French: a thousand or one? Refused, never read as 1.
+    ['1.000', 'fr', Number.NaN],
+    ['12.500.000', 'fr', Number.NaN],
+    ['1.000', 'en', 1],
+    ['2.5', 'fr', 2.5],
+    ['1.5000', 'fr', 1.5],
     ['1 000', 'fr', 1000],
     ['1\u202f000,25', 'fr', 1000.25],
     ['1e3', 'en', 1000],
