@@ -159,7 +159,7 @@ cmd_test() {
 		say "site: module tests and end-to-end tests in headless Chromium (playwright-core)"
 		need_chromium
 		cmd_build >/dev/null
-		(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/modules.test.mjs e2e/engine.test.mjs e2e/simulator.test.mjs e2e/models.test.mjs e2e/history.test.mjs)
+		(cd tests/js && PS_REQUIRE_CHROMIUM=1 node --test e2e/modules.test.mjs e2e/engine.test.mjs e2e/simulator.test.mjs e2e/layout.test.mjs e2e/models.test.mjs e2e/history.test.mjs)
 		test_embed
 	fi
 	say "all tests passed"

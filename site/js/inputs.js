@@ -18,8 +18,38 @@ import { loc } from './program.js'
  */
 
 /**
+ * The printed profile is a part of a one-page report, and a profile may name hundreds of
+ * people or certifications: each of those two groups lists its items up to about `chars`
+ * characters (four lines of the report; always one item at least), then says how many more
+ * there are ("and 48 more"; the report's link opens the whole profile), and an item longer
+ * than `item` characters (a long name, a person holding dozens of certifications) is cut
+ * with an ellipsis.
+ */
+export const PRINT_BOUNDS = Object.freeze({ chars: 600, item: 160 })
+
+/**
+ * The items a group prints, within PRINT_BOUNDS.
+ * @param {string[]} items
+ * @param {InputsContext} c
+ */
+function bounded(items, c) {
+  const out = []
+  let used = 0
+  for (const it of items) {
+    const chars = Array.from(it)
+    const s = chars.length > PRINT_BOUNDS.item ? `${chars.slice(0, PRINT_BOUNDS.item - 1).join('')}…` : it
+    if (out.length && used + s.length > PRINT_BOUNDS.chars) break
+    out.push(s)
+    used += s.length + 2
+  }
+  const rest = items.length - out.length
+  if (rest > 0) out.push(c.t('open.more', { list: '', n: c.num(rest, 0) }).trim())
+  return out
+}
+
+/**
  * The profile's values in groups (certifications, named people, figures, parameters, tracks,
- * costs), each left out when empty.
+ * costs), each left out when empty; the first two within PRINT_BOUNDS.
  * @param {Record<string, any>} profile as state.js toProfile makes it
  * @param {InputsContext} c
  * @returns {InputGroup[]}
@@ -39,10 +69,10 @@ export function inputGroups(profile, c) {
     if (u === 'boolean') return t(v ? 'inputs.yes' : 'inputs.no')
     return `${num(v, 6)} ${unit(u, v)}`.trimEnd()
   }
-  add(t('certs.counts'), Object.entries(profile.certifications || {})
-    .map(([id, n]) => item(c.certCode(id), `${num(n, 0)} ${unit('people', n)}`)))
-  add(t('people.title'), (profile.people || []).map((p, i) =>
-    item(p.id || t('people.person', { n: i + 1 }), (p.certifications || []).map(c.certCode).join(', ') || '–')))
+  add(t('certs.counts'), bounded(Object.entries(profile.certifications || {})
+    .map(([id, n]) => item(c.certCode(id), `${num(n, 0)} ${unit('people', n)}`)), c))
+  add(t('people.title'), bounded((profile.people || []).map((p, i) =>
+    item(p.id || t('people.person', { n: i + 1 }), (p.certifications || []).map(c.certCode).join(', ') || '–')), c))
   const facts = profile.facts || {}
   const known = [...c.facts.keys()].filter((id) => id in facts)
   const others = Object.keys(facts).filter((id) => !c.facts.has(id))

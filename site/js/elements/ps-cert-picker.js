@@ -193,6 +193,10 @@ export class CertPickerElement extends HTMLElement {
     }
     this.#list.replaceChildren(...items)
     this.#list.hidden = false
+    // The whole list in sight where it fits: below the window's edge, or under a bar fixed
+    // there (the phone's results bar, which the page's scroll-padding leaves room for), it
+    // would open out of view.
+    this.#list.scrollIntoView?.({ block: 'nearest' })
     this.#input.setAttribute('aria-expanded', 'true')
     this.#highlight()
   }
