@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -73,6 +74,12 @@ type PlanStep struct {
 type move struct {
 	lever int // part index, or len(parts)+gate index
 	add   float64
+	// cert and unit, for a gate's people, are the certification they earn and its cost per
+	// person (empty: unitCost's); also marks the people of a gate move counted again in a
+	// people part whose steps name that certification too: no step, no cost of its own.
+	cert string
+	unit float64
+	also bool
 }
 
 // option is one way to change a metric: its cost, its points after, and the moves.
@@ -277,6 +284,55 @@ func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
 	return best, name
 }
 
+// gateChoice is a certification to add people with for a gate: its cost per person, and
+// the metric's people parts whose steps name it too (the same people count there).
+type gateChoice struct {
+	cost  float64
+	cert  string
+	parts []int
+}
+
+// gateChoices are the certifications worth adding people with for gate gi of cm: the
+// cheapest that can be earned on the date (of those as cheap, the one counted in the most
+// of the metric's people parts, then the one that counts the longest), and, when it is
+// counted in none of them, the cheapest that is (a dearer person for the gate may save
+// one for a part). None when no certification of the gate can be earned.
+func (ev *evaluation) gateChoices(cm *cmetric, gi int) []gateChoice {
+	e, pi := ev.e, ev.in.plan
+	var best, spill gateChoice
+	bestEnd, spillEnd := day(0), day(0)
+	best.cost, spill.cost = math.Inf(1), math.Inf(1)
+	better := func(c gateChoice, end day, than gateChoice, thanEnd day) bool {
+		return c.cost < than.cost || c.cost == than.cost && (len(c.parts) > len(than.parts) || len(c.parts) == len(than.parts) && end > thanEnd)
+	}
+	for _, id := range cm.gates[gi].g.Certifications {
+		ci, _ := e.lookupCert(id)
+		if ev.expired.has(ci) || e.certRet[ci] <= ev.in.asOf {
+			continue
+		}
+		c := gateChoice{cost: pi.certCost[ci], cert: id}
+		for p := range cm.parts {
+			if cp := &cm.parts[p]; cp.fact < 0 && slices.Contains(cp.p.Certifications, id) {
+				c.parts = append(c.parts, p)
+			}
+		}
+		end := e.certEnd[ci]
+		if better(c, end, best, bestEnd) {
+			best, bestEnd = c, end
+		}
+		if len(c.parts) > 0 && better(c, end, spill, spillEnd) {
+			spill, spillEnd = c, end
+		}
+	}
+	switch {
+	case best.cert == "":
+		return nil
+	case len(best.parts) == 0 && spill.cert != "":
+		return []gateChoice{best, spill}
+	}
+	return []gateChoice{best}
+}
+
 // levels lists the useful additions to a part: each step up to the point where the part
 // alone reaches the metric's max, within the fact's bounds.
 func (e *Engine) levels(ev *evaluation, cm *cmetric, pi int, mr *MetricResult) []float64 {
@@ -351,12 +407,16 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 		if g.Met {
 			continue
 		}
-		c, _ := ev.unitCost(cm, nParts+gi)
 		need := float64(g.Required - g.People)
 		next := gsets
-		for _, s := range gsets {
-			mv := append(append([]move(nil), s.moves...), move{lever: nParts + gi, add: need})
-			next = append(next, gmove{cost: s.cost + c*need, moves: mv})
+		for _, ch := range ev.gateChoices(cm, gi) {
+			for _, s := range gsets {
+				mv := append(append([]move(nil), s.moves...), move{lever: nParts + gi, add: need, cert: ch.cert, unit: ch.cost})
+				for _, pi := range ch.parts {
+					mv = append(mv, move{lever: pi, add: need, also: true})
+				}
+				next = append(next, gmove{cost: s.cost + ch.cost*need, moves: mv})
+			}
 		}
 		gsets = next
 	}
@@ -540,7 +600,13 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 			if mv.add <= 0 {
 				continue
 			}
+			if mv.also {
+				continue // the people of a gate's step, counted again: no step of their own
+			}
 			c, cert := ev.unitCost(cm, mv.lever)
+			if mv.cert != "" {
+				c, cert = mv.unit, mv.cert
+			}
 			st := PlanStep{Metric: cm.m.ID, Add: mv.add, Cost: c * mv.add, Points: o.points, Certification: cert, Unit: "people"}
 			if mv.lever < len(cm.parts) {
 				cp := &cm.parts[mv.lever]

@@ -5,6 +5,7 @@ package score_test
 // the area; costs change it; an unreachable area says why.
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -167,6 +168,7 @@ type planCase struct {
 	wantCost float64
 	full     bool // search the whole lever space, not only up to the plan's cost
 	check    func(t *testing.T, pl *score.AreaPlan)
+	asOf     string // the date evaluated, when not asOf
 }
 
 func runPlanCases(t *testing.T, cases []planCase) {
@@ -174,7 +176,7 @@ func runPlanCases(t *testing.T, cases []planCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := c.profile
-			p.AsOf = asOf
+			p.AsOf = cmp.Or(c.asOf, asOf)
 			if p.Plan == nil {
 				p.Plan = &score.PlanRequest{}
 			}
@@ -311,6 +313,35 @@ func TestPlanDataAIGates(t *testing.T) {
 			}
 		},
 	}})
+}
+
+// TestPlanGatePeopleCountTwice checks plans where a gate's certification is also one of the
+// scoring step's (FY24 Security lists SC-200 in step 2 and step 3): the people added for the
+// gate count in the scoring step too, so the plan adds fewer scorers, and the score it
+// states is the one its steps give. A dearer certification for the gate that counts twice
+// is weighed against a cheaper one that does not.
+func TestPlanGatePeopleCountTwice(t *testing.T) {
+	profile := func(costs map[string]float64) score.Profile {
+		return score.Profile{Certifications: map[string]int{"SC-100": 1}, Plan: &score.PlanRequest{Costs: costs},
+			Facts: map[string]float64{"sec.ent.netCustomerAdds.m365": 10, "sec.ent.deployments.m365": 6, "sec.ent.usageGrowth.m365Users": 125}}
+	}
+	levers := func(soa float64) []lever {
+		return []lever{{key: "AZ-500", cert: true, cost: 1, max: 2}, {key: "SC-200", cert: true, cost: soa, max: 3},
+			{key: "MS-500", cert: true, cost: 1, max: 2}, {key: "SC-100", cert: true, cost: 1, max: 6}}
+	}
+	runPlanCases(t, []planCase{
+		// 40.33 of 70 from the other metrics and one scorer: 1 engineer, 1 SC-200 (step 2 and
+		// a scorer), 3 more SC-100 → 5 scorers, 33.33: 74.33 for 5.
+		{name: "fy24 security, SC-200 counts twice", asOf: "2023-06-01", area: "security", profile: profile(nil), levers: levers(1), wantCost: 5,
+			check: func(t *testing.T, pl *score.AreaPlan) {
+				if !hasStep(pl, "security-operations-analyst-associate") {
+					t.Errorf("the plan does not add a Security Operations Analyst: %s", stepsString(pl.Steps))
+				}
+			}},
+		// SC-200 at 1.5: still cheaper than MS-500 (1) and one more scorer (1).
+		{name: "fy24 security, SC-200 dearer", asOf: "2023-06-01", area: "security", profile: profile(map[string]float64{"SC-200": 1.5}),
+			levers: levers(1.5), wantCost: 5.5},
+	})
 }
 
 func TestPlanSecurity(t *testing.T) {
