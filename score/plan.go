@@ -638,6 +638,20 @@ func (e *Engine) gaps(ev *evaluation, cm *cmetric, mr *MetricResult) []Gap {
 	for pi := range cm.parts {
 		p := &mr.Parts[pi]
 		add := math.Max(0, p.Threshold-p.Value)
+		if mr.Kind == KindSum && p.PointsPer > 0 {
+			// The parts add up: what the others earn counts toward the maximum, so fewer
+			// units may reach it than the part's own threshold says.
+			steps := (mr.Max - base) / p.PointsPer // steps of Per still worth points
+			v := p.Value
+			if v < 0 && !mr.Offset {
+				v = 0 // a net loss earns nothing until it is made up
+			}
+			target := v + steps*p.Per
+			if p.Whole {
+				target = (math.Floor(v/p.Per+eps) + math.Ceil(steps-eps)) * p.Per
+			}
+			add = math.Min(add, math.Max(0, target-p.Value))
+		}
 		if cm.parts[pi].fact < 0 || (cm.parts[pi].fact >= 0 && e.facts[cm.parts[pi].fact].integer) {
 			add = math.Ceil(add - eps)
 		}

@@ -661,6 +661,53 @@ func TestPlanGaps(t *testing.T) {
 	}
 }
 
+// TestPlanGapsOfSums checks a metric whose parts add up (Security's Azure and Microsoft 365
+// measures): a fact's gap is the least addition that earns its points, counting what the
+// other parts earn already, and one step less earns fewer. (A gap measured against the
+// part's own threshold asked for +3 Azure adds where +2 reached the maximum.)
+func TestPlanGapsOfSums(t *testing.T) {
+	base := score.Profile{AsOf: asOf, Plan: &score.PlanRequest{}, Tracks: map[string]string{"security": "smb"},
+		Facts: map[string]float64{"sec.smb.netCustomerAdds.azure": 2, "sec.smb.netCustomerAdds.m365": 1,
+			"sec.smb.deployments.azure": 1, "sec.smb.deployments.m365": 1,
+			"sec.smb.usageGrowth.azureAcr": 1500, "sec.smb.usageGrowth.m365Users": 30}}
+	ar := planOf(t, "sums", &base, "security")
+	metricPoints := func(p *score.Profile, metric string) float64 {
+		q := *p
+		q.Plan = nil
+		return findMetric(t, "sums", findArea(t, "sums", evaluate(t, "sums", &q), "security"), metric).Points
+	}
+	checked := 0
+	for _, g := range ar.Plan.Gaps {
+		if g.Fact == "" || g.Add <= 0 {
+			continue
+		}
+		m := findMetric(t, "sums", ar, g.Metric)
+		if m.Kind != score.KindSum {
+			continue
+		}
+		checked++
+		with := func(add float64) float64 {
+			p := base
+			p.Facts = maps.Clone(base.Facts)
+			p.Facts[g.Fact] += add
+			return metricPoints(&p, g.Metric)
+		}
+		if got := with(g.Add) - m.Points; math.Abs(got-g.Points) > 1e-9 {
+			t.Errorf("%s/%s: +%g gives %g points, the gap says %g", g.Metric, g.Lever, g.Add, got, g.Points)
+		}
+		step := 1.0
+		if g.Add < 1 {
+			step = g.Add
+		}
+		if less := with(g.Add-step) - m.Points; less >= g.Points-1e-9 {
+			t.Errorf("%s/%s: +%g (one less than the gap's %g) earns the same %g points", g.Metric, g.Lever, g.Add-step, g.Add, less)
+		}
+	}
+	if checked < 4 {
+		t.Fatalf("%d gaps of summed metrics checked", checked)
+	}
+}
+
 // TestPlanLargeDeficit: the same offset rule at the edge of the declared bounds. Azure net
 // adds −100,000 (the fact's minimum), M365 0; everything else at its maximum (80 points) but
 // net adds at 0. Any addition bringing the net total above 0 qualifies. M365 adds cost 0.001,
