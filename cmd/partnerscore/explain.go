@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -90,6 +91,7 @@ type labels struct {
 	sep, short1, certifiedPeople                                                     string
 	catPerformance, catSkilling, catCustomerSuccess                                  string
 	sources, read, assumption, valueFrom                                             string
+	ifGatesMet                                                                       string
 }
 
 var labelsEN = labels{
@@ -104,6 +106,7 @@ var labelsEN = labels{
 	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", certifiedPeople: "certified people", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "skilling", catCustomerSuccess: "customer success", colon: ":",
 	sources: "Sources", read: "read on", assumption: "Assumption", valueFrom: "Value taken from the rules",
+	ifGatesMet: "once every prerequisite of the metric is met",
 }
 
 var labelsFR = labels{
@@ -118,6 +121,7 @@ var labelsFR = labels{
 	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", certifiedPeople: "personnes certifiées", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "compétences", catCustomerSuccess: "réussite client", colon: " :",
 	sources: "Sources", read: "lu le", assumption: "Hypothèse", valueFrom: "Valeur reprise des règles",
+	ifGatesMet: "une fois chaque prérequis de la métrique rempli",
 }
 
 func labelsFor(lang string) *labels {
@@ -423,6 +427,11 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 			s += " " + l.of2 + " " + n.fact(g.Fact)
 		}
 		s += " (" + l.now + " " + num(g.Value, lang) + ") → +" + num(g.Points, lang) + " " + l.pts
+		// A gated metric's gaps are counted with its unmet prerequisites met (score.Gap):
+		// one measure alone may give nothing.
+		if m, ok := metrics[g.Metric]; ok && slices.ContainsFunc(m.Gates, func(x score.GateResult) bool { return !x.Met }) {
+			s += ", " + l.ifGatesMet
+		}
 		gaps = append(gaps, s)
 	}
 	if len(gaps) > 0 {

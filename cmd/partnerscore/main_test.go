@@ -364,7 +364,10 @@ func TestExplain(t *testing.T) {
 			"Track: Enterprise — picked by “Azure: share of customers in the SMB segment” (not given; below 80)",
 			// The part that counts a gated metric's people has no name in the data: the report
 			// says what it counts.
-			"Intermediate certifications [certified people]: +10 people (now 0) → +40 pts",
+			// counted with the metric's prerequisites met, and it says so; a metric without
+			// prerequisites does not.
+			"Intermediate certifications [certified people]: +10 people (now 0) → +40 pts, once every prerequisite of the metric is met\n",
+			"Usage growth [CPOR]: +500 users of “Modern Work SMB: usage growth via CPOR (active users)” (now 0) → +30 pts\n",
 			"Azure: 3,000 USD × 1 pt per 750 (whole steps only) = 4",
 		}, []string{"[people]", "1 pts", "certified microsoft-365-fundamentals", "of mw.ent.netCustomerAdds", "(net-customer-adds/tenants)", "track enterprise,",
 			"[cpor]", "cpor:", "gate administrator"}},
@@ -413,6 +416,7 @@ func TestExplain(t *testing.T) {
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
 			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
 			"prérequis Administrateur Azure : 1 personne, 2 requises, non atteint",
+			"Certifications intermédiaires [personnes certifiées] : +10 personnes (actuellement 0) → +40 pts, une fois chaque prérequis de la métrique rempli\n",
 			"Certifications intermédiaires [personnes certifiées] : +10 personnes (actuellement 0) → +40 pts",
 			"Azure : 3\u202f000 USD × 1 pt par 750 (tranches complètes seulement) = 4",
 			"5 personnes × 8 pts chacune = 40",
