@@ -179,8 +179,10 @@ type MetricSide struct {
 	Assumption bool `json:"assumption,omitempty"`
 }
 
-// Compare scores one profile on two dates (YYYY-MM-DD; its asOf is ignored) with the rule
-// versions in force on each, and says what changed. A date with no rules in force is an
+// Compare scores one profile on two dates (YYYY-MM-DD) with the rule versions in force on
+// each, and says what changed. What does not take part in the scores on the two dates is
+// ignored, unchecked: the profile's asOf, history (whose months are before asOf's),
+// projection, departures and plan. A date with no rules in force is an
 // error at "/from" or "/to"; the profile's errors are located as by Resolve.
 func (e *Engine) Compare(p *Profile, from, to string) (*Comparison, error) {
 	return e.compare(p, from, to, nil)
@@ -199,6 +201,7 @@ func (e *Engine) compare(p *Profile, from, to string, read Errors) (*Comparison,
 		}
 		q := *p
 		q.AsOf = d
+		q.History, q.Projection, q.Departures, q.Plan = nil, nil, nil, nil
 		in := new(Input)
 		err := e.resolveInto(in, &q, read)
 		if err == nil {

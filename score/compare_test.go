@@ -266,3 +266,29 @@ func ExampleEngine_Compare() {
 	// security fy24 → fy26, track enterprise → smb [track score]
 	// intermediate-certifications: 20.00 → 16.00 [threshold certifications gates points value]
 }
+
+// TestCompareIgnoresWhatItDoesNotScore checks that a profile as the page saves it (a history
+// of months before its asOf, a projection, departures, a plan) compares on dates before
+// those months: what takes no part in the two scores is ignored, not checked against the
+// dates, and the comparison is the bare profile's.
+func TestCompareIgnoresWhatItDoesNotScore(t *testing.T) {
+	eng := testEngine(t)
+	bare := fy24fy26Profile("")
+	want, err := eng.Compare(bare, "2023-10-15", "2025-10-15")
+	if err != nil {
+		t.Fatalf("Compare: %v", err)
+	}
+	full := *bare
+	full.AsOf = "2026-06-01"
+	full.History = []score.Snapshot{{Month: "2026-01", Facts: map[string]float64{"mw.ent.netCustomerAdds": 2}}}
+	full.Projection = &score.ProjectionRequest{Months: 6}
+	full.Departures = &score.DeparturesRequest{}
+	full.Plan = &score.PlanRequest{}
+	got, err := eng.Compare(&full, "2023-10-15", "2025-10-15")
+	if err != nil {
+		t.Fatalf("Compare with a history after the dates: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Compare: the comparison differs with what it does not score")
+	}
+}

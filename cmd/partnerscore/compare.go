@@ -16,8 +16,8 @@ var compareCmd = &command{
 	usage: `Usage: partnerscore compare -from YYYY-MM-DD -to YYYY-MM-DD [-json [-pretty]] [-all] [-lang fr|en] [FILE|-]
 
 Scores one JSON profile read from FILE (or standard input) on two dates, each under the
-rule version in force then (the profile's asOf is ignored), and prints what changed: the
-versions, per area the track, score and qualification, and per metric the points with
+rule version in force then (the profile's asOf, history, projection, departures and plan
+are ignored), and prints what changed: the versions, per area the track, score and qualification, and per metric the points with
 the rule changes (max, threshold, certifications, gates, prerequisite, assumption) and
 outcome changes (points, applied, value).
 
