@@ -17,9 +17,10 @@ var compareCmd = &command{
 
 Scores one JSON profile read from FILE (or standard input) on two dates, each under the
 rule version in force then (the profile's asOf, history, projection, departures and plan
-are ignored), and prints what changed: the versions, per area the track, score and qualification, and per metric the points with
-the rule changes (max, threshold, certifications, gates, prerequisite, assumption) and
-outcome changes (points, applied, value).
+are ignored), and prints what changed: the versions, per area the track, score and
+qualification, and per metric the points with the rule changes (max, threshold,
+certifications, gates, prerequisite, assumption) and outcome changes (points, applied,
+value).
 
 Flags:
   -from DATE    the first date (required)
