@@ -11,16 +11,18 @@ import (
 
 // leavingLabels are the words of the report's "if someone leaves" section.
 type leavingLabels struct {
-	title, person, noChange, noLonger, nowQualified, loses, alsoLacks, noOne string
-	bound                                                                    map[string]string // by what would bind the points
+	title, person, noChange, noPoints, noLonger, nowQualified, loses, alsoLacks, noOne string
+	bound                                                                              map[string]string // by what would bind the points
 }
 
 var leavingEN = leavingLabels{title: "If someone leaves", person: "Person ", noChange: "no change",
+	noPoints: "no change in points (a measure moves, within what earns the maximum or below what earns a point)",
 	noOne:    "no one is named in the profile; list the people with their certifications (\"people\") to see what each one's leaving would change",
 	noLonger: "NOT QUALIFIED", nowQualified: "QUALIFIED", loses: "loses", alsoLacks: "would also lack",
 	bound: map[string]string{score.AppliedGate: "a gate would no longer be met", score.AppliedPrerequisite: "the prerequisite would no longer be met"}}
 
 var leavingFR = leavingLabels{title: "Si quelqu'un part", person: "Personne ", noChange: "aucun changement",
+	noPoints: "aucun changement de points (une mesure bouge, dans ce qui vaut le maximum ou sous ce qui vaut un point)",
 	noOne:    "personne n'est nommé dans le profil ; indiquez les personnes avec leurs certifications (« people ») pour voir ce que le départ de chacune changerait",
 	noLonger: "NON QUALIFIÉ", nowQualified: "QUALIFIÉ", loses: "perd", alsoLacks: "manquerait aussi",
 	bound: map[string]string{score.AppliedGate: "un prérequis ne serait plus atteint", score.AppliedPrerequisite: "la condition ne serait plus remplie"}}
@@ -64,7 +66,9 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 			b.WriteString("  " + who + l.colon + " " + w.noChange + "\n")
 			continue
 		}
-		b.WriteString("  " + c.bold(who) + l.colon + "\n")
+		// The person's lines; none when only measures move and no points (5 → 4 people where
+		// 4 already earn the maximum).
+		var lines strings.Builder
 		for _, p := range d.Programs {
 			for _, a := range p.Areas {
 				if a.Before == nil || a.After == nil {
@@ -95,7 +99,7 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 				if len(parts) > 0 {
 					s += l.colon + " " + strings.Join(parts, l.sep)
 				}
-				b.WriteString(s + "\n")
+				lines.WriteString(s + "\n")
 			}
 			var lost []string
 			for _, os := range [2][]score.OutcomeComparison{p.Levels, p.Competencies} {
@@ -106,7 +110,7 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 				}
 			}
 			if len(lost) > 0 {
-				b.WriteString("    " + p.Name + l.colon + " " + c.red(w.loses+" "+strings.Join(lost, l.sep)) + "\n")
+				lines.WriteString("    " + p.Name + l.colon + " " + c.red(w.loses+" "+strings.Join(lost, l.sep)) + "\n")
 			}
 			// A level or competency not met either way that would lack more requirements.
 			for _, os := range [2][]score.OutcomeComparison{p.Levels, p.Competencies} {
@@ -121,10 +125,15 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 						}
 					}
 					if len(more) > 0 {
-						b.WriteString("    " + o.Name + l.colon + " " + w.alsoLacks + " " + strings.Join(more, l.sep) + "\n")
+						lines.WriteString("    " + o.Name + l.colon + " " + w.alsoLacks + " " + strings.Join(more, l.sep) + "\n")
 					}
 				}
 			}
 		}
+		if lines.Len() == 0 {
+			b.WriteString("  " + who + l.colon + " " + w.noPoints + "\n")
+			continue
+		}
+		b.WriteString("  " + c.bold(who) + l.colon + "\n" + lines.String())
 	}
 }

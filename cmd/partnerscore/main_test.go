@@ -384,6 +384,14 @@ func TestExplain(t *testing.T) {
 		{"leaving: a level not met would lack more", `{"asOf":"2026-06-01","programs":["microsoft-cloud-solution-provider"],"people":[{"id":"m1","certifications":["MS-700"]},{"id":"m2","certifications":["MS-700"]},{"id":"m3","certifications":["MS-700"]},{"id":"m4","certifications":["MS-700"]},{"id":"x","certifications":["MS-102"]},{"id":"y","certifications":["MS-102"]}],
 		  "facts":{"csp.revenueTTM":1000,"csp.monthsIndirectReseller":30,"csp.operationalAssessment":1,"csp.supportPlan":1,"csp.securityRequirements":1,"csp.vettingPassed":1,"csp.agreementSigned":1,"csp.indirectProvider":0,"mw.ent.netCustomerAdds":5,"mw.ent.usageGrowth.cpor":750,"mw.ent.deployments.cpor":1}}`,
 			[]string{"explain", "-leaving"}, []string{"If someone leaves:\n  x:\n    Direct bill partner: would also lack At least one Solutions Partner designation\n  y:", "  m1: no change\n"}, nil},
+		// A departure that moves a measure and no points (5 → 4 people where 4 earn the
+		// maximum) says so, rather than name the person over nothing.
+		{"leaving moves no points", "", []string{"explain", "-leaving", "../../examples/security-people-plan.json"}, []string{
+			"  bob@contoso.example: no change in points (a measure moves, within what earns the maximum or below what earns a point)\n",
+		}, []string{"bob@contoso.example:\n"}},
+		{"leaving moves no points, in French", "", []string{"explain", "-lang", "fr", "-leaving", "../../examples/security-people-plan.json"}, []string{
+			"  bob@contoso.example : aucun changement de points (",
+		}, nil},
 		{"no leaving without the flag", "", []string{"explain", "../../examples/programs/vmware-advanced.json"}, nil, []string{"If someone leaves"}},
 		// Asked for with no one named: the section says so rather than stay empty.
 		{"leaving with no one named", "", []string{"explain", "-leaving", "../../examples/programs/bpos-2010.json"}, []string{
