@@ -42,7 +42,11 @@ func splitLines(b []byte) []item {
 // parsed as a profile, which checks it). It checks the array's own punctuation and stops
 // after MaxBatchItems+1 elements.
 func splitArray(b []byte) ([]item, *score.Error) {
-	i := skipSpace(b, 0)
+	i := 0
+	if bytes.HasPrefix(b, bom) {
+		i = len(bom) // a UTF-8 byte order mark, passed over as a profile's is (score)
+	}
+	i = skipSpace(b, i)
 	if i >= len(b) || b[i] != '[' {
 		return nil, syntaxErr(b, i, "expected a JSON array of profiles")
 	}
@@ -81,6 +85,9 @@ func trailing(b []byte, i int) *score.Error {
 	}
 	return nil
 }
+
+// bom is the UTF-8 byte order mark that some editors write before a text.
+var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // scanValue returns the end of the JSON value starting at i. An object or array is
 // followed through its strings and nesting only (the profile's own syntax is checked when

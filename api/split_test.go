@@ -35,6 +35,8 @@ func TestSplitArray(t *testing.T) {
 		{`["a\qb"]`, -1, 1},
 		{`[{"a":1}`, -1, 8},
 		{`{"a":1}`, -1, 0},
+		{"\ufeff[{}, {}]", 2, 0}, // a byte order mark before the array, passed over
+		{"[\ufeff{}]", -1, 1},    // anywhere else, not JSON
 	} {
 		items, err := splitArray([]byte(c.body))
 		switch {

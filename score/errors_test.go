@@ -231,6 +231,8 @@ func TestErrorOffsets(t *testing.T) {
 		{name: "duplicate key points at the second key", input: `{"asOf":"2026-06-01", "asOf":"x"}`, offset: 22},
 		{name: "fraction points at the number", input: `{"certifications":{"AZ-104":1.5}}`, offset: 28},
 		{name: "data after", input: `{}  x`, offset: 4},
+		// After a byte order mark, offsets are still the input's.
+		{name: "after a byte order mark", input: "\ufeff{\"asOf\":}", offset: 11},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -240,6 +242,27 @@ func TestErrorOffsets(t *testing.T) {
 				t.Errorf("%s: ParseProfile(%q) error %v offset %v, want offset %d", c.name, c.input, err, es, c.offset)
 			}
 		})
+	}
+}
+
+// TestByteOrderMark checks that a UTF-8 byte order mark before the JSON, which some editors
+// write (RFC 8259 §8.1 lets a parser ignore it), is passed over: the profile reads as
+// without it. A mark anywhere else is not JSON.
+func TestByteOrderMark(t *testing.T) {
+	const text = `{"asOf":"2026-06-01","facts":{"mw.ent.netCustomerAdds":4}}`
+	e := testEngine(t)
+	want, err := e.EvaluateJSON([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.EvaluateJSON([]byte("\ufeff" + text))
+	if err != nil || string(got) != string(want) {
+		t.Errorf("EvaluateJSON after a byte order mark: %v, the result differs: %v", err, string(got) != string(want))
+	}
+	for _, bad := range []string{" \ufeff" + text, "\ufeff\ufeff" + text} {
+		if _, err := score.ParseProfile([]byte(bad)); err == nil {
+			t.Errorf("ParseProfile(%q): no error", bad[:8])
+		}
 	}
 }
 

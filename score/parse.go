@@ -38,6 +38,11 @@ func parseProfileInto(prof *Profile, spare *profileSpare, data []byte, known map
 	}
 	var stack [8]seg
 	p := parser{data: data, stack: stack[:0], known: known, spare: spare}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		// A UTF-8 byte order mark, which some editors write (RFC 8259 §8.1 lets a parser
+		// ignore it): passed over, the offsets still the input's.
+		p.pos = 3
+	}
 	p.ws()
 	if p.pos >= len(p.data) {
 		return Errors{p.errAt("", CodeSyntax, "empty input", "a JSON object", "")}
