@@ -83,15 +83,15 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // labels are the report's words in one language.
 type labels struct {
-	report, asOf, rules, since, until, qualifiedAreas, of, areas, none, perArea      string
-	qualified, notQualified, short, atZero, metricsAtZero, reachedBut                string
-	track, best, profile, pickedBy, atLeast, below, notGiven, score, qualifyingScore string
-	metrics, warnings, gaps, now, pts, plan, planTrack, cost, notReachable, already  string
-	add, of2, certified, certified1, metricAt, colon, qualifyingScoreCap, scoreLower string
-	sep, short1, certifiedPeople                                                     string
-	catPerformance, catSkilling, catCustomerSuccess                                  string
-	sources, read, assumption, valueFrom                                             string
-	ifGatesMet                                                                       string
+	report, asOf, rules, since, until, qualifiedAreas, of, areas, none, perArea         string
+	qualified, notQualified, short, atZero, metricsAtZero, reachedBut                   string
+	track, best, profile, pickedBy, atLeast, below, notGiven, score, qualifyingScore    string
+	metrics, warnings, gaps, now, pts, pt, plan, planTrack, cost, notReachable, already string
+	add, of2, certified, certified1, metricAt, colon, qualifyingScoreCap, scoreLower    string
+	sep, short1, certifiedPeople                                                        string
+	catPerformance, catSkilling, catCustomerSuccess                                     string
+	sources, read, assumption, valueFrom                                                string
+	ifGatesMet                                                                          string
 }
 
 var labelsEN = labels{
@@ -101,7 +101,7 @@ var labelsEN = labels{
 	reachedBut: "score reached but",
 	track:      "Track", best: "the best track", profile: "set by the profile", pickedBy: "picked by", atLeast: "at least", below: "below",
 	notGiven: "not given", score: "Score", qualifyingScore: "qualifying score",
-	metrics: "Metrics", warnings: "Warnings", gaps: "Gaps (what more of one measure would give)", now: "now", pts: "pts",
+	metrics: "Metrics", warnings: "Warnings", gaps: "Gaps (what more of one measure would give)", now: "now", pts: "pts", pt: "pt",
 	plan: "Cheapest plan", planTrack: "track", cost: "cost", notReachable: "not reachable", already: "already qualified",
 	add: "add", of2: "of", certified: "certified", certified1: "certified", sep: "; ", short1: "point short", certifiedPeople: "certified people", metricAt: "metric at", qualifyingScoreCap: "Qualifying score", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "skilling", catCustomerSuccess: "customer success", colon: ":",
@@ -116,7 +116,7 @@ var labelsFR = labels{
 	reachedBut: "score atteint mais",
 	track:      "Parcours", best: "le meilleur parcours", profile: "imposé par le profil", pickedBy: "choisi par", atLeast: "au moins", below: "moins de",
 	notGiven: "non renseigné", score: "Score", qualifyingScore: "score de qualification",
-	metrics: "Métriques", warnings: "Avertissements", gaps: "Écarts (ce que donnerait davantage d'une mesure)", now: "actuellement", pts: "pts",
+	metrics: "Métriques", warnings: "Avertissements", gaps: "Écarts (ce que donnerait davantage d'une mesure)", now: "actuellement", pts: "pts", pt: "pt",
 	plan: "Plan le moins coûteux", planTrack: "parcours", cost: "coût", notReachable: "inatteignable", already: "déjà qualifié",
 	add: "ajouter", of2: "de", certified: "certifiées", certified1: "certifiée", sep: " ; ", short1: "point manquant", certifiedPeople: "personnes certifiées", metricAt: "métrique à", qualifyingScoreCap: "Score de qualification", scoreLower: "score",
 	catPerformance: "performance", catSkilling: "compétences", catCustomerSuccess: "réussite client", colon: " :",
@@ -138,6 +138,23 @@ func unit(u string, n float64, lang string) string { return score.UnitName(u, n,
 // number that is not zero never reads as zero (a metric at 0.03 points is above zero, which
 // qualification asks of every metric): it gets the decimals it needs, up to six.
 func num(v float64, lang string) string { return numUnder(v, math.Inf(1), lang) }
+
+// singular reports whether a number takes the singular: one in English, less than two in
+// French (0,5 point), as score.UnitName has it.
+func singular(n float64, lang string) bool {
+	if lang == "fr" {
+		return math.Abs(n) < 2
+	}
+	return n == 1
+}
+
+// pts is l.pts after n, or its singular ("1 pt", "0,03 pt").
+func pts(n float64, lang string, l *labels) string {
+	if singular(n, lang) {
+		return l.pt
+	}
+	return l.pts
+}
 
 // numUnder is num for a figure compared with a limit (an area's score with its qualifying
 // score): one under the limit never reads as reaching it either, 69.96 of 70 reads 69.96,
@@ -294,7 +311,7 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		var why []string
 		if a.Shortfall > 0 {
 			short := num(a.Shortfall, lang)
-			if short == "1" {
+			if singular(a.Shortfall, lang) {
 				short += " " + l.short1
 			} else {
 				short += " " + l.short
@@ -426,7 +443,7 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		if g.Fact != "" {
 			s += " " + l.of2 + " " + n.fact(g.Fact)
 		}
-		s += " (" + l.now + " " + num(g.Value, lang) + ") → +" + num(g.Points, lang) + " " + l.pts
+		s += " (" + l.now + " " + num(g.Value, lang) + ") → +" + num(g.Points, lang) + " " + pts(g.Points, lang, l)
 		// A gated metric's gaps are counted with its unmet prerequisites met (score.Gap):
 		// one measure alone may give nothing.
 		if m, ok := metrics[g.Metric]; ok && slices.ContainsFunc(m.Gates, func(x score.GateResult) bool { return !x.Met }) {
@@ -469,7 +486,7 @@ func writePlan(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 				}
 				what += " " + cert + " " + n.cert(s.Certification)
 			}
-			line(2, what, " (", metric(s.Metric, s.Lever, s.Fact == ""), ") → ", l.metricAt, " ", num(s.Points, lang), " ", l.pts, ", ", l.cost, " ", num(s.Cost, lang))
+			line(2, what, " (", metric(s.Metric, s.Lever, s.Fact == ""), ") → ", l.metricAt, " ", num(s.Points, lang), " ", pts(s.Points, lang, l), ", ", l.cost, " ", num(s.Cost, lang))
 		}
 	}
 }

@@ -81,7 +81,7 @@ func writeDepartures(b *strings.Builder, res *score.Result, lang string, l *labe
 						if m.After.Applied != m.Before.Applied && w.bound[m.After.Applied] != "" {
 							why = l.sep + w.bound[m.After.Applied]
 						}
-						parts = append(parts, m.Name+" "+num(m.Before.Points, lang)+" → "+num(m.After.Points, lang)+" "+l.pts+
+						parts = append(parts, m.Name+" "+num(m.Before.Points, lang)+" → "+num(m.After.Points, lang)+" "+pts(m.After.Points, lang, l)+
 							" ("+num(m.Before.Value, lang)+" → "+num(m.After.Value, lang)+" "+unit(m.After.Unit, m.After.Value, lang)+why+")")
 					}
 				}

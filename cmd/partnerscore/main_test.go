@@ -414,13 +414,13 @@ func TestExplain(t *testing.T) {
 		}, nil},
 		// 0.04 points short: the score reads 69.96, not 70, beside "not qualified".
 		{"just under", strings.Replace(justUnder, "{", `{"lang": "fr",`, 1), []string{"explain"}, []string{
-			"Modern Work (travail moderne) — NON QUALIFIÉ : 0,04 points manquants",
+			"Modern Work (travail moderne) — NON QUALIFIÉ : 0,04 point manquant",
 			"le meilleur parcours (Entreprise 69,96, PME 25)", "Score : 69,96/100 (score de qualification 70)",
 		}, []string{"70/100", "Entreprise 70,"}},
 		{"names in French", "", []string{"explain", "-lang", "fr", "../../examples/security-people-plan.json"}, []string{
 			"ajouter 2 personnes certifiées Microsoft 365 Certified : Teams Administrator Associate (MS-700) (Certifications intermédiaires)",
 			"de « Modern Work Entreprise : ajouts nets de clients (12 mois) »",
-			"→ métrique à 0,03 pts",
+			"→ métrique à 0,03 pt,",
 			"Croissance d'usage [CPOR] : +500 utilisateurs de « Modern Work PME : croissance d'usage via CPOR (utilisateurs actifs) » (actuellement 0) → +30 pts",
 			"CPOR : 0 utilisateur (non renseigné) × 30 pts par 500 = 0 ; CSP : 0 utilisateur",
 			"prérequis Administrateur Azure : 1 personne, 2 requises, non atteint",
