@@ -214,6 +214,7 @@ var (
 	phWholeStepsOnly          = &phrase{text: [2]string{" (whole steps only)", " (tranches complètes seulement)"}}
 	phTheBestOptionCounts     = &phrase{text: [2]string{"; the best option counts: ", " ; la meilleure option compte : "}}
 	phPartsAreAdded           = &phrase{text: [2]string{"; parts are added", " ; les parties s'additionnent"}}
+	phCountedAsZero           = &phrase{text: [2]string{", a net loss, counted as 0", ", une perte nette, comptée 0"}}
 	phGate                    = &phrase{text: [2]string{"; gate ", " ; prérequis "}}
 	phNeeded                  = &phrase{text: [2]string{" needed", " requise"}}
 	phNeededMany              = &phrase{text: [2]string{" needed", " requises"}}
@@ -246,7 +247,7 @@ var (
 // allPhrases lists every phrase above, for init (TestPhrasesEscaped checks none is missing).
 var allPhrases = [...]*phrase{
 	phTimes, phEquals, phArrow, phColon, phPlus, phSep, phNotGiven, phNotGivenF, phPtEach, phPtsEach, phPtEachF, phPtsEachF, phPtsPer, phPtPer,
-	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phGate, phNeeded, phNeededMany, phMet, phNotMet, phComma,
+	phWholeStepsOnly, phTheBestOptionCounts, phPartsAreAdded, phCountedAsZero, phGate, phNeeded, phNeededMany, phMet, phNotMet, phComma,
 	phOf, phCappedAtTheMaximum, phPartialCreditTheMaximum, phPartialCredit, phAGateIsNot,
 	phPrerequisiteNotMet, phNeedsAtLeast, phQuoteOpen, phQuoteCloseParen, phRetiresOn, phAnd,
 	phStopsCountingAfter, phPeopleHoldingIt, phPlanItsReplacement, phNoLongerCountsSince, phItIsLeftOut,
@@ -283,7 +284,13 @@ func (m *MetricResult) appendExplanation(b []byte, lang string, esc bool) []byte
 		} else {
 			b = appendRate(b, p, lang, esc)
 		}
-		b = appendShort(b, p.Points, lang, esc)
+		if p.Value < 0 && !m.Offset {
+			// A net loss earns nothing (partPoints): the product, then the 0 it counts as.
+			b = appendShort(b, partPoints(true, &Part{Points: p.PointsPer, Per: p.Per, Whole: p.Whole}, p.Value), lang, esc)
+			b = phCountedAsZero.append(b, li, esc)
+		} else {
+			b = appendShort(b, p.Points, lang, esc)
+		}
 	}
 	switch m.Kind {
 	case KindBestOf:

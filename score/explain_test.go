@@ -231,3 +231,37 @@ func TestPrerequisiteNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestExplanationNetLoss: a part below zero that earns nothing (no offset) writes its
+// product as it is, then that it counts as 0: the arithmetic of the sentence holds. A part
+// of a sum with offset keeps its negative points.
+func TestExplanationNetLoss(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ profile, metric, want string }{
+		{`{"asOf":"2026-06-01","facts":{"mw.ent.netCustomerAdds":-3}}`, "net-customer-adds",
+			"-3 customers × 4 pts each = -12, a net loss, counted as 0 → 0 of 20"},
+		{`{"asOf":"2026-06-01","lang":"fr","facts":{"mw.ent.netCustomerAdds":-3}}`, "net-customer-adds",
+			"-3 clients × 4 pts chacun = -12, une perte nette, comptée 0 → 0 sur 20"},
+		{`{"asOf":"2026-06-01","tracks":{"security":"enterprise"},"facts":{"sec.ent.netCustomerAdds.azure":-3,"sec.ent.netCustomerAdds.m365":5}}`, "net-customer-adds",
+			"Azure: -3 customers × 2 pts each = -6; Microsoft 365: 5 customers × 2 pts each = 10; parts are added → 4 of 20"},
+	} {
+		res, err := e.Evaluate(mustParse(t, e, c.profile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, a := range res.Programs[0].Areas {
+			for _, m := range a.Metrics {
+				if m.ID == c.metric && strings.Contains(m.Explain(res.Lang), c.want) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s explanation says %q", c.profile, c.metric, c.want)
+		}
+	}
+}
