@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -72,14 +71,13 @@ type PlanStep struct {
 
 // move is one addition to one lever of a metric.
 type move struct {
-	lever int // part index, or len(parts)+gate index
+	// lever is a part's index; or len(parts) + gate index + k × len(gates) for a gate's
+	// people, who earn the gate's k-th choice of certification (gateChoices); or −1 − a part's
+	// index for the people of a gate move counted again in that part, whose steps name their
+	// certification too (no step, no cost of their own). Two words, as every option copies
+	// its moves: a wider move costs the browser's engine ~2 KB of wasm.
+	lever int
 	add   float64
-	// cert and unit, for a gate's people, are the certification they earn and its cost per
-	// person (empty: unitCost's); also marks the people of a gate move counted again in a
-	// people part whose steps name that certification too: no step, no cost of its own.
-	cert string
-	unit float64
-	also bool
 }
 
 // option is one way to change a metric: its cost, its points after, and the moves.
@@ -241,12 +239,16 @@ func with(mr *MetricResult, moves []move) float64 {
 	}
 	for _, mv := range moves {
 		if mv.lever < len(h.Parts) {
-			p := &h.Parts[mv.lever]
+			pi := mv.lever
+			if pi < 0 {
+				pi = -1 - pi // a gate's people counted again in a part
+			}
+			p := &h.Parts[pi]
 			p.Value += mv.add
 			pt := Part{Points: p.PointsPer, Per: p.Per, Whole: p.Whole}
 			p.Points = partPoints(h.Offset, &pt, p.Value)
 		} else {
-			g := &h.Gates[mv.lever-len(h.Parts)]
+			g := &h.Gates[(mv.lever-len(h.Parts))%len(h.Gates)]
 			g.People += int(mv.add)
 			g.Met = g.People >= g.Required
 		}
@@ -284,53 +286,44 @@ func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
 	return best, name
 }
 
-// gateChoice is a certification to add people with for a gate: its cost per person, and
-// the metric's people parts whose steps name it too (the same people count there).
-type gateChoice struct {
-	cost  float64
-	cert  string
-	parts []int
-}
-
-// gateChoices are the certifications worth adding people with for gate gi of cm: the
-// cheapest that can be earned on the date (of those as cheap, the one counted in the most
-// of the metric's people parts, then the one that counts the longest), and, when it is
-// counted in none of them, the cheapest that is (a dearer person for the gate may save
-// one for a part). None when no certification of the gate can be earned.
-func (ev *evaluation) gateChoices(cm *cmetric, gi int) []gateChoice {
-	e, pi := ev.e, ev.in.plan
-	var best, spill gateChoice
-	bestEnd, spillEnd := day(0), day(0)
-	best.cost, spill.cost = math.Inf(1), math.Inf(1)
-	better := func(c gateChoice, end day, than gateChoice, thanEnd day) bool {
-		return c.cost < than.cost || c.cost == than.cost && (len(c.parts) > len(than.parts) || len(c.parts) == len(than.parts) && end > thanEnd)
-	}
+// gateCerts are the catalog indexes of the certifications worth adding people with for gate
+// gi of cm (−1: none): the cheapest that can be earned on the date (of those as cheap, the
+// one counted in the most of the metric's people parts, then the one that counts the
+// longest), and, when it is counted in none of them, the cheapest that is (a dearer person
+// for the gate may save one for a part; see spillParts).
+func (ev *evaluation) gateCerts(cm *cmetric, gi int) (best, spill int) {
+	e, costs := ev.e, ev.in.plan.certCost
+	best, spill = -1, -1
+	bestN, spillN := 0, 0
 	for _, id := range cm.gates[gi].g.Certifications {
 		ci, _ := e.lookupCert(id)
 		if ev.expired.has(ci) || e.certRet[ci] <= ev.in.asOf {
 			continue
 		}
-		c := gateChoice{cost: pi.certCost[ci], cert: id}
-		for p := range cm.parts {
-			if cp := &cm.parts[p]; cp.fact < 0 && slices.Contains(cp.p.Certifications, id) {
-				c.parts = append(c.parts, p)
-			}
+		n := len(spillParts(cm, id))
+		if best < 0 || costs[ci] < costs[best] || costs[ci] == costs[best] && (n > bestN || n == bestN && e.certEnd[ci] > e.certEnd[best]) {
+			best, bestN = ci, n
 		}
-		end := e.certEnd[ci]
-		if better(c, end, best, bestEnd) {
-			best, bestEnd = c, end
-		}
-		if len(c.parts) > 0 && better(c, end, spill, spillEnd) {
-			spill, spillEnd = c, end
+		if n > 0 && (spill < 0 || costs[ci] < costs[spill] || costs[ci] == costs[spill] && (n > spillN || n == spillN && e.certEnd[ci] > e.certEnd[spill])) {
+			spill, spillN = ci, n
 		}
 	}
-	switch {
-	case best.cert == "":
-		return nil
-	case len(best.parts) == 0 && spill.cert != "":
-		return []gateChoice{best, spill}
+	if bestN > 0 {
+		spill = -1
 	}
-	return []gateChoice{best}
+	return best, spill
+}
+
+// spillParts are the indexes of cm's people parts whose steps name certification id: people
+// added for a gate with it count there too.
+func spillParts(cm *cmetric, id string) []int {
+	var out []int
+	for p := range cm.parts {
+		if cp := &cm.parts[p]; cp.fact < 0 && contains(cp.p.Certifications, id) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // levels lists the useful additions to a part: each step up to the point where the part
@@ -409,13 +402,18 @@ func (e *Engine) options(ev *evaluation, cm *cmetric, mr *MetricResult) []option
 		}
 		need := float64(g.Required - g.People)
 		next := gsets
-		for _, ch := range ev.gateChoices(cm, gi) {
+		best, spill := ev.gateCerts(cm, gi)
+		for k, ci := range [2]int{best, spill} {
+			if ci < 0 {
+				continue
+			}
+			parts := spillParts(cm, ev.e.certs[ci].ID)
 			for _, s := range gsets {
-				mv := append(append([]move(nil), s.moves...), move{lever: nParts + gi, add: need, cert: ch.cert, unit: ch.cost})
-				for _, pi := range ch.parts {
-					mv = append(mv, move{lever: pi, add: need, also: true})
+				mv := append(append([]move(nil), s.moves...), move{lever: nParts + gi + k*len(cm.gates), add: need})
+				for _, pi := range parts {
+					mv = append(mv, move{lever: -1 - pi, add: need})
 				}
-				next = append(next, gmove{cost: s.cost + ch.cost*need, moves: mv})
+				next = append(next, gmove{cost: s.cost + ev.in.plan.certCost[ci]*need, moves: mv})
 			}
 		}
 		gsets = next
@@ -600,19 +598,21 @@ func (e *Engine) planTrack(ev *evaluation, ct *ctrack, qs float64) (*AreaPlan, s
 			if mv.add <= 0 {
 				continue
 			}
-			if mv.also {
+			if mv.lever < 0 {
 				continue // the people of a gate's step, counted again: no step of their own
 			}
-			c, cert := ev.unitCost(cm, mv.lever)
-			if mv.cert != "" {
-				c, cert = mv.unit, mv.cert
-			}
-			st := PlanStep{Metric: cm.m.ID, Add: mv.add, Cost: c * mv.add, Points: o.points, Certification: cert, Unit: "people"}
+			st := PlanStep{Metric: cm.m.ID, Add: mv.add, Points: o.points, Unit: "people"}
 			if mv.lever < len(cm.parts) {
 				cp := &cm.parts[mv.lever]
-				st.Lever, st.Fact, st.Unit = cp.p.ID, cp.p.Fact, cp.unit
+				c, cert := ev.unitCost(cm, mv.lever)
+				st.Lever, st.Fact, st.Unit, st.Cost, st.Certification = cp.p.ID, cp.p.Fact, cp.unit, c*mv.add, cert
 			} else {
-				st.Lever = cm.gates[mv.lever-len(cm.parts)].g.ID
+				gi := (mv.lever - len(cm.parts)) % len(cm.gates)
+				ci, spill := ev.gateCerts(cm, gi)
+				if mv.lever-len(cm.parts) >= len(cm.gates) {
+					ci = spill
+				}
+				st.Lever, st.Cost, st.Certification = cm.gates[gi].g.ID, ev.in.plan.certCost[ci]*mv.add, ev.e.certs[ci].ID
 			}
 			p.Steps = append(p.Steps, st)
 		}
