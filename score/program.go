@@ -297,7 +297,8 @@ type Certification struct {
 	CountsUntil string `json:"countsUntil,omitempty" jsonschema:"format=date"`
 	// Source is where the certification and its dates come from.
 	Source string `json:"source"`
-	// Note records how a date or code was derived.
+	// Note records how a date or code was derived. The rule files' notes on the built-in
+	// catalog are for maintainers and are not loaded (NewFromFS, Default): empty there.
 	Note string `json:"note,omitempty"`
 	// ReplacedBy lists the certification ids a source names as the successors of this one.
 	ReplacedBy []string `json:"replacedBy,omitempty"`
