@@ -72,10 +72,10 @@ type PlanStep struct {
 // move is one addition to one lever of a metric.
 type move struct {
 	// lever is a part's index; or len(parts) + gate index + k × len(gates) for a gate's
-	// people, who earn the gate's k-th choice of certification (gateChoices); or −1 − a part's
-	// index for the people of a gate move counted again in that part, whose steps name their
-	// certification too (no step, no cost of their own). Two words, as every option copies
-	// its moves: a wider move costs the browser's engine ~2 KB of wasm.
+	// people, who earn the gate's k-th choice of certification (gateCerts: the best, then the
+	// one counted twice); or −1 − a part's index for the people of a gate move counted again
+	// in that part, whose steps name their certification too (no step, no cost of their own).
+	// Two words, as every option copies its moves.
 	lever int
 	add   float64
 }
@@ -257,24 +257,19 @@ func with(mr *MetricResult, moves []move) float64 {
 	return h.Points
 }
 
-// unitCost is the cost of one unit of a part (or gate), and the certification to name:
+// unitCost is the cost of one unit of a part, and the certification to name for people
+// (a gate's: gateCerts):
 // the cheapest that can still be earned on the date (not retired: a retired certification
 // may still count for who holds it, but no one can add it), and of those as cheap, the one
 // that counts the longest, then the first listed.
-func (ev *evaluation) unitCost(cm *cmetric, lever int) (float64, string) {
+func (ev *evaluation) unitCost(cm *cmetric, part int) (float64, string) {
 	pi := ev.in.plan
-	var ids []string
-	if lever < len(cm.parts) {
-		cp := &cm.parts[lever]
-		if cp.fact >= 0 {
-			return pi.factCost[cp.fact], ""
-		}
-		ids = cp.p.Certifications
-	} else {
-		ids = cm.gates[lever-len(cm.parts)].g.Certifications
+	cp := &cm.parts[part]
+	if cp.fact >= 0 {
+		return pi.factCost[cp.fact], ""
 	}
 	best, name, last := math.Inf(1), "", day(0)
-	for _, id := range ids {
+	for _, id := range cp.p.Certifications {
 		ci, _ := ev.e.lookupCert(id)
 		if ev.expired.has(ci) || ev.e.certRet[ci] <= ev.in.asOf {
 			continue
