@@ -23,8 +23,11 @@ score against the qualifying score and whether the area is QUALIFIED; per metric
 points, how they were reached and the number of its rule's source in the program's list
 of sources ("[2]"; starred, with a line saying what is assumed, where no source of that
 rule version gives the rule); the warnings; and, when the profile asks for a plan
-(or with -plan), the gaps and the cheapest plan to qualify; when the profile asks for
-departures (or with -leaving), what each named person's leaving would change.
+(or with -plan), the gaps and the cheapest plan to qualify; when the profile gives a
+history, the qualification window (the months each area qualified in, and whether its
+designation holds); when it asks for a projection, each area's score to its last month and
+the certifications that stop counting; when it asks for departures (or with -leaving),
+what each named person's leaving would change.
 
 Flags:
   -lang fr|en   the report's language (default: the profile's "lang", else en)
@@ -257,6 +260,12 @@ func writeReport(res *score.Result, lang string, c colors, n *names) string {
 		for i := range res.Warnings {
 			line(1, "- ", res.Warnings[i].Text(lang))
 		}
+	}
+	if res.Window != nil {
+		writeWindow(&b, res.Window, lang, l, c)
+	}
+	if res.Projection != nil {
+		writeProjection(&b, res.Projection, lang, l, c)
 	}
 	if res.Departures != nil {
 		writeDepartures(&b, res, lang, l, c)

@@ -392,6 +392,18 @@ func TestExplain(t *testing.T) {
 		{"leaving moves no points, in French", "", []string{"explain", "-lang", "fr", "-leaving", "../../examples/security-people-plan.json"}, []string{
 			"  bob@contoso.example : aucun changement de points (",
 		}, nil},
+		// The qualification window (a history) and the projection, when the profile asks.
+		{"window and projection", `{"asOf":"2026-06-01","people":[{"id":"ana","certifications":["MS-700","MS-102"]},{"id":"ben","certifications":["SC-300","MS-102"]}],"certifications":{"MD-102":2},"facts":{"mw.ent.netCustomerAdds":4,"mw.ent.usageGrowth.cpor":800,"mw.ent.usageGrowth.dpor":2500,"mw.ent.deployments.cpor":3},"history":[{"month":"2026-01","facts":{"mw.ent.netCustomerAdds":0,"mw.ent.usageGrowth.cpor":800,"mw.ent.deployments.cpor":3}},{"month":"2026-03","facts":{"mw.ent.netCustomerAdds":4,"mw.ent.usageGrowth.cpor":800,"mw.ent.deployments.cpor":3}}],"projection":{"months":18}}`, []string{"explain"}, []string{
+			"\nQualification window (from 2026-01-01 to 2026-06-01): a designation is earned when its area qualifies on some day of these months.\n  Modern Work: qualified in 2026-03, 2026-06 — HOLDS\n  Data & AI (Azure): qualified in none of these months — DOES NOT HOLD\n",
+			"\nProjection (18 months, the profile unchanged, as certifications stop counting and rules change):\n  Modern Work: 80 on 2026-06-01 → 65 on 2027-12-01; under the qualifying score from 2027-12-01; no longer qualified from 2027-12-01\n    Microsoft 365 Certified: Enterprise Administrator Expert (2 people) stops counting on 2027-12-01\n",
+		}, nil},
+		{"window and projection, in French", `{"asOf":"2026-06-01","people":[{"id":"ana","certifications":["MS-700","MS-102"]},{"id":"ben","certifications":["SC-300","MS-102"]}],"certifications":{"MD-102":2},"facts":{"mw.ent.netCustomerAdds":4,"mw.ent.usageGrowth.cpor":800,"mw.ent.usageGrowth.dpor":2500,"mw.ent.deployments.cpor":3},"history":[{"month":"2026-01","facts":{"mw.ent.netCustomerAdds":0,"mw.ent.usageGrowth.cpor":800,"mw.ent.deployments.cpor":3}},{"month":"2026-03","facts":{"mw.ent.netCustomerAdds":4,"mw.ent.usageGrowth.cpor":800,"mw.ent.deployments.cpor":3}}],"projection":{"months":18}}`, []string{"explain", "-lang", "fr"}, []string{
+			"Fenêtre de qualification (du 2026-01-01 au 2026-06-01) : une désignation est obtenue",
+			"Modern Work (travail moderne) : qualifié en 2026-03, 2026-06 — ACQUISE\n",
+			"Projection (18 mois, le profil inchangé",
+			"(2 personnes) cesse de compter le 2027-12-01\n",
+		}, nil},
+		{"no window nor projection unasked", "", []string{"explain", "../../examples/security-people-plan.json"}, nil, []string{"Qualification window", "\nProjection"}},
 		{"no leaving without the flag", "", []string{"explain", "../../examples/programs/vmware-advanced.json"}, nil, []string{"If someone leaves"}},
 		// Asked for with no one named: the section says so rather than stay empty.
 		{"leaving with no one named", "", []string{"explain", "-leaving", "../../examples/programs/bpos-2010.json"}, []string{
