@@ -58,10 +58,19 @@ func UnitName(unit string, n float64, lang string) string {
 	if lang == "fr" {
 		i = 2
 	}
-	if lang == "fr" && math.Abs(n) < 2 || n == 1 {
+	if Singular(n, lang) {
 		i += 2
 	}
 	return r[i]
+}
+
+// Singular reports whether n takes the singular in lang, as UnitName has it: one in
+// English; less than two in French ("0,5 point").
+func Singular(n float64, lang string) bool {
+	if lang == "fr" {
+		return math.Abs(n) < 2
+	}
+	return n == 1
 }
 
 // appendHundredths appends n hundredths in decimal: the sign, the whole part, then the

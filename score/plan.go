@@ -271,7 +271,7 @@ func (ev *evaluation) unitCost(cm *cmetric, part int) (float64, string) {
 	best, name, last := math.Inf(1), "", day(0)
 	for _, id := range cp.p.Certifications {
 		ci, _ := ev.e.lookupCert(id)
-		if ev.expired.has(ci) || ev.e.certRet[ci] <= ev.in.asOf {
+		if !ev.earnable(ci) {
 			continue
 		}
 		if c, end := pi.certCost[ci], ev.e.certEnd[ci]; c < best || c == best && end > last {
@@ -287,19 +287,19 @@ func (ev *evaluation) unitCost(cm *cmetric, part int) (float64, string) {
 // longest), and, when it is counted in none of them, the cheapest that is (a dearer person
 // for the gate may save one for a part; see spillParts).
 func (ev *evaluation) gateCerts(cm *cmetric, gi int) (best, spill int) {
-	e, costs := ev.e, ev.in.plan.certCost
+	e := ev.e
 	best, spill = -1, -1
 	bestN, spillN := 0, 0
 	for _, id := range cm.gates[gi].g.Certifications {
 		ci, _ := e.lookupCert(id)
-		if ev.expired.has(ci) || e.certRet[ci] <= ev.in.asOf {
+		if !ev.earnable(ci) {
 			continue
 		}
 		n := len(spillParts(cm, id))
-		if best < 0 || costs[ci] < costs[best] || costs[ci] == costs[best] && (n > bestN || n == bestN && e.certEnd[ci] > e.certEnd[best]) {
+		if ev.betterGateCert(ci, n, best, bestN) {
 			best, bestN = ci, n
 		}
-		if n > 0 && (spill < 0 || costs[ci] < costs[spill] || costs[ci] == costs[spill] && (n > spillN || n == spillN && e.certEnd[ci] > e.certEnd[spill])) {
+		if n > 0 && ev.betterGateCert(ci, n, spill, spillN) {
 			spill, spillN = ci, n
 		}
 	}
@@ -307,6 +307,30 @@ func (ev *evaluation) gateCerts(cm *cmetric, gi int) (best, spill int) {
 		spill = -1
 	}
 	return best, spill
+}
+
+// earnable reports whether certification ci (a catalog index) can be added on the date: it
+// still counts and has not retired (a retired one may count for who holds it, but no one can
+// earn it).
+func (ev *evaluation) earnable(ci int) bool {
+	return !ev.expired.has(ci) && ev.e.certRet[ci] > ev.in.asOf
+}
+
+// betterGateCert reports whether certification a, counted in na people parts, is a better
+// choice for a gate than b, counted in nb (b −1: none yet): cheaper, else counted in more
+// parts, else counting longer.
+func (ev *evaluation) betterGateCert(a, na, b, nb int) bool {
+	if b < 0 {
+		return true
+	}
+	ca, cb := ev.in.plan.certCost[a], ev.in.plan.certCost[b]
+	if ca != cb {
+		return ca < cb
+	}
+	if na != nb {
+		return na > nb
+	}
+	return ev.e.certEnd[a] > ev.e.certEnd[b]
 }
 
 // spillParts are the indexes of cm's people parts whose steps name certification id: people

@@ -142,18 +142,9 @@ func unit(u string, n float64, lang string) string { return score.UnitName(u, n,
 // qualification asks of every metric): it gets the decimals it needs, up to six.
 func num(v float64, lang string) string { return numUnder(v, math.Inf(1), lang) }
 
-// singular reports whether a number takes the singular: one in English, less than two in
-// French (0,5 point), as score.UnitName has it.
-func singular(n float64, lang string) bool {
-	if lang == "fr" {
-		return math.Abs(n) < 2
-	}
-	return n == 1
-}
-
 // pts is l.pts after n, or its singular ("1 pt", "0,03 pt").
 func pts(n float64, lang string, l *labels) string {
-	if singular(n, lang) {
+	if score.Singular(n, lang) {
 		return l.pt
 	}
 	return l.pts
@@ -320,7 +311,7 @@ func writeArea(b *strings.Builder, a *score.AreaResult, lang string, l *labels, 
 		var why []string
 		if a.Shortfall > 0 {
 			short := num(a.Shortfall, lang)
-			if singular(a.Shortfall, lang) {
+			if score.Singular(a.Shortfall, lang) {
 				short += " " + l.short1
 			} else {
 				short += " " + l.short

@@ -76,7 +76,7 @@ func writeProjection(b *strings.Builder, p *score.Projection, lang string, l *la
 		b.WriteString(s + "\n")
 		for _, ev := range a.Events {
 			who := t.people
-			if singular(float64(ev.People), lang) {
+			if score.Singular(float64(ev.People), lang) {
 				who = t.person
 			}
 			b.WriteString("    " + ev.Name + " (" + strconv.Itoa(ev.People) + " " + who + ") " + t.stops + " " + ev.StopsOn + "\n")
